@@ -1,0 +1,118 @@
+/**
+ * The neutral reply model. Core returns a Reply; each channel renders it
+ * (Teams → Adaptive Card, Slack → Block Kit, CLI/jsonl → plain text).
+ */
+export type ReplyKind =
+  | 'answer'
+  | 'signpost'
+  | 'escalation'
+  | 'help'
+  | 'welcome'
+  | 'notice'
+  | 'error'
+  | 'checklist-list'
+  | 'checklist-step'
+  | 'checklist-summary'
+  | 'digest';
+
+export type WarningLevel = 'emergency' | 'caution' | 'info';
+
+export interface ReplyWarning {
+  level: WarningLevel;
+  /** Short heading, e.g. "Call 999 now". */
+  title: string;
+  text: string;
+}
+
+export interface ReplyContact {
+  /** Who, e.g. "Children's social care front door". */
+  name: string;
+  /** How to reach them (phone / link) when the partnership has configured it. */
+  detail?: string;
+  url?: string;
+  /** True when the detail is not configured and the reply signposts instead of giving a number. */
+  signpost: boolean;
+}
+
+export interface ReplySource {
+  /** Guidance item id, e.g. "under-10-protocol". */
+  id: string;
+  /** Guidance item title. */
+  title: string;
+  /** The document it came from, e.g. "Working Together to Safeguard Children 2023". */
+  document: string;
+  section?: string;
+  url?: string;
+}
+
+export interface ReplySection {
+  heading: string;
+  lines: string[];
+  /** 'ordered' renders as numbered steps, 'bullets' as a list, 'text' as paragraphs. */
+  style: 'ordered' | 'bullets' | 'text';
+}
+
+export type ReplyActionKind =
+  | 'ask' // ask a follow-up question: value is the question text
+  | 'feedback' // helpful / not helpful: value is 'up' | 'down'
+  | 'command' // run a chat command: value is the command text, e.g. "checklist referral"
+  | 'open-url'; // value is a URL
+
+export interface ReplyAction {
+  kind: ReplyActionKind;
+  label: string;
+  value: string;
+  /** Opaque data the channel round-trips on submit (e.g. { itemIds, replyId }). Never raw user text. */
+  data?: Record<string, string | number | boolean | string[]>;
+}
+
+export interface ReplyMeta {
+  /** True when the reply gives guidance from the content pack. */
+  answered: boolean;
+  /** True when the message described a child at immediate risk now. */
+  escalation: boolean;
+  /** True when the message contained identifying details. */
+  pii: boolean;
+  /** Search confidence in [0,1] for answers; undefined for commands. */
+  confidence?: number;
+  /** Ids of guidance items used. */
+  itemIds: string[];
+  /** A random id for this reply, used for feedback and error references. */
+  replyId: string;
+}
+
+export interface Reply {
+  kind: ReplyKind;
+  title: string;
+  /** One or two lines: what this is / the short answer. */
+  summary?: string;
+  /** Shown first, before anything else (emergency first, then cautions). */
+  warnings: ReplyWarning[];
+  /** Steps to take now, in order. */
+  steps: string[];
+  contacts: ReplyContact[];
+  /** Why it matters, one or two lines. */
+  why?: string;
+  /** Further headed content (definitions, detail, checklist answers…). */
+  sections: ReplySection[];
+  sources: ReplySource[];
+  followUps: string[];
+  actions: ReplyAction[];
+  meta: ReplyMeta;
+}
+
+/** A Reply with every list empty; callers fill in what they need. */
+export function emptyReply(kind: ReplyKind, title: string, replyId: string): Reply {
+  return {
+    kind,
+    title,
+    warnings: [],
+    steps: [],
+    contacts: [],
+    sections: [],
+    sources: [],
+    followUps: [],
+    actions: [],
+    meta: { answered: false, escalation: false, pii: false, itemIds: [], replyId },
+  };
+}
