@@ -56,7 +56,8 @@ export type ReplyActionKind =
   | 'ask' // ask a follow-up question: value is the question text
   | 'feedback' // helpful / not helpful: value is 'up' | 'down'
   | 'command' // run a chat command: value is the command text, e.g. "checklist referral"
-  | 'open-url'; // value is a URL
+  | 'open-url' // value is a URL
+  | 'submit'; // submits the reply's form (if any) with `data` merged in, e.g. { op: 'back' }
 
 export interface ReplyAction {
   kind: ReplyActionKind;
@@ -64,6 +65,30 @@ export interface ReplyAction {
   value: string;
   /** Opaque data the channel round-trips on submit (e.g. { itemIds, replyId }). Never raw user text. */
   data?: Record<string, string | number | boolean | string[]>;
+}
+
+export type ReplyFieldType = 'single' | 'multi' | 'yesno' | 'date' | 'text';
+
+export interface ReplyField {
+  id: string;
+  label: string;
+  type: ReplyFieldType;
+  options?: { value: string; label: string }[];
+  required: boolean;
+  help?: string;
+  maxLength?: number;
+  /** Current value(s), e.g. when going back to an answered step. */
+  value?: string | string[];
+}
+
+/** An input form (checklist steps). Channels render fields as inputs and round-trip `state` on submit. */
+export interface ReplyForm {
+  /** Opaque, non-identifying state the channel sends back unchanged, e.g. { runId, stepId, revision }. */
+  state: Record<string, string | number>;
+  fields: ReplyField[];
+  submitLabel: string;
+  /** e.g. "Step 4 of about 9". */
+  progress?: string;
 }
 
 export interface ReplyMeta {
@@ -98,6 +123,7 @@ export interface Reply {
   sources: ReplySource[];
   followUps: string[];
   actions: ReplyAction[];
+  form?: ReplyForm;
   meta: ReplyMeta;
 }
 
