@@ -1,0 +1,189 @@
+import type { types as Slack } from '@slack/bolt';
+import type { Reply, ReplyAction, ReplyContact, ReplySection, ReplyWarning } from '../../core/reply.js';
+import { ACTION, encodeFeedback, encodeSubmit, encodeText } from './action-values.js';
+import { chunkEscaped, escapeText, link, plain, safeUrl, truncateEscaped } from './escape.js';
+import { LIMITS } from './limits.js';
+import { renderFormInputs } from './render-form.js';
+
+export interface RenderedMessage {
+  /** Notification / fallback text (escaped). */
+  text: string;
+  blocks: Slack.KnownBlock[];
+}
+
+export interface RenderOptions {
+  /** Block budget: 50 for messages, 100 for modals and the Home tab. */
+  maxBlocks?: number;
+  /** Show helpful / not-helpful buttons (answers and signposts only). */
+  feedback?: boolean;
+  /** Render the reply's form inline as input blocks (messages without a modal trigger). */
+  inlineForm?: boolean;
+}
+
+const LEVEL_ORDER: Record<ReplyWarning['level'], number> = { emergency: 0, caution: 1, info: 2 };
+const LEVEL_ICON: Record<ReplyWarning['level'], string> = {
+  emergency: ':rotating_light:',
+  caution: ':warning:',
+  info: ':information_source:',
+};
+
+function sections(escapedMrkdwn: string): Slack.SectionBlock[] {
+  return chunkEscaped(escapedMrkdwn, LIMITS.sectionText).map((text) => ({
+    type: 'section',
+    text: { type: 'mrkdwn', text },
+  }));
+}
+
+function warningBlocks(warnings: readonly ReplyWarning[]): Slack.KnownBlock[] {
+  return [...warnings]
+    .sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level])
+    .flatMap((w) => sections(`${LEVEL_ICON[w.level]} *${escapeText(w.title)}*\n${escapeText(w.text)}`));
+}
+
+function contactLine(c: ReplyContact): string {
+  const name = `*${escapeText(c.name)}*`;
+  const detail = c.detail ? ` — ${escapeText(c.detail)}` : '';
+  const url = safeUrl(c.url) ? ` (${link(c.url, 'website')})` : '';
+  return `• ${name}${detail}${url}`;
+}
+
+function listLines(lines: readonly string[], style: ReplySection['style']): string {
+  if (style === 'ordered') return lines.map((l, i) => `${i + 1}. ${escapeText(l)}`).join('\n');
+  if (style === 'bullets') return lines.map((l) => `• ${escapeText(l)}`).join('\n');
+  return lines.map(escapeText).join('\n\n');
+}
+
+function sourcesBlock(reply: Reply): Slack.ContextBlock | undefined {
+  if (reply.sources.length === 0) return undefined;
+  const elements = reply.sources.slice(0, LIMITS.contextElements).map((s, i) => {
+    const where = [s.document, s.section]
+      .filter(Boolean)
+      .map((x) => escapeText(x ?? ''))
+      .join(', ');
+    const text = `${i === 0 ? 'Sources: ' : ''}${link(s.url, s.title)}${where ? ` — ${where}` : ''}`;
+    return { type: 'mrkdwn' as const, text: truncateEscaped(text, LIMITS.contextText) };
+  });
+  return { type: 'context', elements };
+}
+
+function button(
+  label: string,
+  actionId: string,
+  extra: { value?: string; url?: string; style?: 'primary' | 'danger' },
+): Slack.Button {
+  return {
+    type: 'button',
+    text: plain(label, LIMITS.buttonText),
+    action_id: actionId,
+    ...(extra.value !== undefined ? { value: extra.value } : {}),
+    ...(extra.url !== undefined ? { url: extra.url } : {}),
+    ...(extra.style !== undefined ? { style: extra.style } : {}),
+  };
+}
+
+function actionButton(a: ReplyAction, n: number, reply: Reply): Slack.Button | undefined {
+  switch (a.kind) {
+    case 'ask':
+      return button(a.label, `${ACTION.ask}:${n}`, { value: encodeText(a.value) });
+    case 'command':
+      return button(a.label, `${ACTION.command}:${n}`, { value: encodeText(a.value) });
+    case 'open-url': {
+      const url = safeUrl(a.value);
+      return url ? button(a.label, `${ACTION.url}:${n}`, { url }) : undefined;
+    }
+    case 'submit': {
+      if (!reply.form) return undefined;
+      const value = encodeSubmit({ s: reply.form.state, ...(a.data ? { d: a.data } : {}) });
+      return value ? button(a.label, `${ACTION.submit}:${n}`, { value }) : undefined;
+    }
+    case 'feedback':
+      return undefined; // rendered as the feedback row
+  }
+}
+
+/** Splits buttons into actions blocks of at most 25 elements. */
+function actionsBlocks(buttons: Slack.Button[]): Slack.ActionsBlock[] {
+  const out: Slack.ActionsBlock[] = [];
+  for (let i = 0; i < buttons.length; i += LIMITS.actionsElements) {
+    out.push({ type: 'actions', elements: buttons.slice(i, i + LIMITS.actionsElements) });
+  }
+  return out;
+}
+
+function feedbackBlock(reply: Reply): Slack.ActionsBlock {
+  const value = encodeFeedback(reply.meta.replyId, reply.meta.itemIds);
+  return {
+    type: 'actions',
+    block_id: 'sg_feedback',
+    elements: [
+      button('Helpful', ACTION.feedbackUp, { value }),
+      button('Not helpful', ACTION.feedbackDown, { value }),
+    ],
+  };
+}
+
+/** The notification text: title, the first warning, the summary. Escaped, bounded. */
+export function fallbackText(reply: Reply): string {
+  const first = [...reply.warnings].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level])[0];
+  const parts = [first ? `${first.title}: ${first.text}` : undefined, reply.title, reply.summary].filter(
+    (p): p is string => Boolean(p && p.trim()),
+  );
+  return truncateEscaped(escapeText(parts.join(' — ') || 'Safeguarding Guide'), LIMITS.fallbackText);
+}
+
+/**
+ * Renders the neutral Reply as Block Kit: warnings first (the 999 warning is the first block),
+ * then title, summary, steps, contacts, why, further sections, form, sources, follow-ups,
+ * other actions and feedback. Blocks beyond the budget are dropped from the middle, keeping the
+ * warnings, the answer and the buttons, with a note saying so.
+ */
+export function renderBlocks(reply: Reply, options: RenderOptions = {}): RenderedMessage {
+  const maxBlocks = options.maxBlocks ?? LIMITS.messageBlocks;
+  const head: Slack.KnownBlock[] = [...warningBlocks(reply.warnings)];
+  if (reply.title.trim()) head.push({ type: 'header', text: plain(reply.title, LIMITS.headerText) });
+  if (reply.summary) head.push(...sections(escapeText(reply.summary)));
+
+  const body: Slack.KnownBlock[] = [];
+  if (reply.steps.length > 0)
+    body.push(...sections(`*What to do now*\n${listLines(reply.steps, 'ordered')}`));
+  if (reply.contacts.length > 0)
+    body.push(...sections(`*Who to contact*\n${reply.contacts.map(contactLine).join('\n')}`));
+  if (reply.why) body.push(...sections(`*Why it matters*\n${escapeText(reply.why)}`));
+  for (const s of reply.sections) {
+    if (s.lines.length === 0) continue;
+    body.push(...sections(`*${escapeText(s.heading)}*\n${listLines(s.lines, s.style)}`));
+  }
+  if (options.inlineForm && reply.form) body.push(...renderFormInputs(reply.form));
+  const sources = sourcesBlock(reply);
+  if (sources) body.push({ type: 'divider' }, sources);
+
+  const buttons: Slack.Button[] = [];
+  reply.followUps.forEach((q, i) => buttons.push(button(q, `${ACTION.ask}:${i}`, { value: encodeText(q) })));
+  reply.actions.forEach((a, i) => {
+    if (a.kind === 'submit' && !options.inlineForm) return;
+    const b = actionButton(a, reply.followUps.length + i, reply);
+    if (b) buttons.push(b);
+  });
+  const tail: Slack.KnownBlock[] = actionsBlocks(buttons);
+  if (options.feedback ?? (reply.kind === 'answer' || reply.kind === 'signpost'))
+    tail.push(feedbackBlock(reply));
+
+  let blocks = [...head, ...body, ...tail];
+  if (blocks.length > maxBlocks) {
+    const note: Slack.ContextBlock = {
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: 'Some of this guidance did not fit in one message; ask a narrower question for the rest.',
+        },
+      ],
+    };
+    const room = maxBlocks - 1;
+    const keptHead = head.slice(0, room);
+    const keptTail = tail.slice(0, room - keptHead.length);
+    const bodyRoom = room - keptHead.length - keptTail.length;
+    blocks = [...keptHead, ...body.slice(0, bodyRoom), note, ...keptTail];
+  }
+  return { text: fallbackText(reply), blocks };
+}
