@@ -1,0 +1,118 @@
+import type { Reply, ReplyField, ReplyWarning } from '../../core/reply.js';
+import { expandCard, type AdaptiveCardJson } from './card-template.js';
+import { FEEDBACK_CHOICES, VERBS } from './card-actions.js';
+
+/**
+ * Reply → Adaptive Card 1.5 (template `cards/reply.json`).
+ *
+ * Every string from a Reply is placed in a RichTextBlock TextRun, which Adaptive Cards never
+ * interpret as Markdown, or in plain-text properties (action titles, input labels, choice titles);
+ * templating inserts it as a value. So text with `${...}`, Markdown or HTML shows literally.
+ * Only the fixed headings written in the template use TextBlock.
+ */
+export function renderCard(reply: Reply): AdaptiveCardJson {
+  return expandCard('reply', cardData(reply));
+}
+
+const WARNING_ORDER: Record<ReplyWarning['level'], number> = { emergency: 0, caution: 1, info: 2 };
+const WARNING_LOOK: Record<ReplyWarning['level'], { style: string; color: string }> = {
+  emergency: { style: 'attention', color: 'Attention' },
+  caution: { style: 'warning', color: 'Warning' },
+  info: { style: 'emphasis', color: 'Default' },
+};
+
+function cardData(reply: Reply): object {
+  // Emergency first, then cautions, then information; stable within a level.
+  const warnings = [...reply.warnings]
+    .sort((a, b) => WARNING_ORDER[a.level] - WARNING_ORDER[b.level])
+    .map((w) => ({ ...WARNING_LOOK[w.level], title: w.title, text: w.text, hasText: w.text.length > 0 }));
+  const asks = reply.actions.filter((a) => a.kind === 'ask');
+  const followUps = [...reply.followUps, ...asks.map((a) => a.value)]
+    .filter((q, i, all) => all.indexOf(q) === i)
+    .map((q) => ({ label: q, data: { verb: VERBS.ask, q } }));
+  const feedback = reply.actions.some((a) => a.kind === 'feedback');
+  const form = reply.form;
+  return {
+    fallbackText: reply.title,
+    title: reply.title,
+    hasSummary: Boolean(reply.summary),
+    summary: reply.summary ?? '',
+    warnings,
+    steps: reply.steps.map((text, i) => ({ text: `${i + 1}. ${text}` })),
+    contacts: reply.contacts.map((c) => ({
+      name: c.name,
+      hasDetail: Boolean(c.detail),
+      detail: c.detail ? ` — ${c.detail}` : '',
+      hasUrl: Boolean(c.url),
+      url: c.url ?? '',
+    })),
+    hasWhy: Boolean(reply.why),
+    why: reply.why ?? '',
+    sections: reply.sections.map((s) => ({
+      heading: s.heading,
+      lines: s.lines.map((line, i) => ({
+        text: s.style === 'ordered' ? `${i + 1}. ${line}` : s.style === 'bullets' ? `• ${line}` : line,
+      })),
+    })),
+    sources: reply.sources.map((s) => ({
+      text: [s.title, s.document, s.section].filter(Boolean).join(' — '),
+    })),
+    followUps,
+    hasFeedback: feedback,
+    feedback: {
+      up: { verb: VERBS.feedback, helpful: true, replyId: reply.meta.replyId, itemIds: reply.meta.itemIds },
+      down: { verb: VERBS.feedback, helpful: false, replyId: reply.meta.replyId, itemIds: reply.meta.itemIds },
+      reasons: FEEDBACK_CHOICES,
+    },
+    hasForm: Boolean(form),
+    hasProgress: Boolean(form?.progress),
+    progress: form?.progress ?? '',
+    fields: (form?.fields ?? []).map(fieldData),
+    formActions: formActions(reply),
+    actions: reply.actions
+      .filter((a) => a.kind === 'command')
+      .map((a) => ({ label: a.label, data: { ...a.data, verb: VERBS.command, command: a.value } })),
+    links: reply.actions.filter((a) => a.kind === 'open-url').map((a) => ({ label: a.label, url: a.value })),
+  };
+}
+
+/**
+ * The form's own submit button and any extra 'submit' actions (Back, Pause…). Each is an
+ * Action.Execute (Universal Actions: the card can be replaced in place) with an Action.Submit
+ * fallback for clients without it. Extra actions don't gather or validate the inputs.
+ */
+function formActions(reply: Reply): object[] {
+  const form = reply.form;
+  const buttons: { label: string; style: string; inputs: string; data: object }[] = [];
+  if (form) buttons.push({ label: form.submitLabel, style: 'positive', inputs: 'auto', data: { ...form.state } });
+  for (const a of reply.actions.filter((x) => x.kind === 'submit')) {
+    buttons.push({ label: a.label, style: 'default', inputs: 'none', data: { ...form?.state, ...a.data } });
+  }
+  return buttons.map((b) => ({ ...b, submitData: { ...b.data, verb: VERBS.form } }));
+}
+
+function fieldData(f: ReplyField): object {
+  const value = Array.isArray(f.value) ? f.value.join(',') : (f.value ?? '');
+  const base = {
+    id: f.id,
+    label: f.label,
+    required: f.required,
+    hasHelp: Boolean(f.help),
+    help: f.help ?? '',
+    options: f.options ?? [],
+    multi: f.type === 'multi',
+    maxLength: f.maxLength ?? 500,
+    value,
+  };
+  switch (f.type) {
+    case 'single':
+    case 'multi':
+      return { ...base, kind: 'choice' };
+    case 'yesno':
+      return { ...base, kind: 'toggle', value: value === 'yes' ? 'yes' : 'no' };
+    case 'date':
+      return { ...base, kind: 'date' };
+    case 'text':
+      return { ...base, kind: 'text' };
+  }
+}
