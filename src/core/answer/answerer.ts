@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import type { ContentPack, GuidanceItem } from '../content/types.js';
+import { emptyReply, type Reply } from '../reply.js';
+import { detectImmediateDanger, detectPii, redact } from '../safety/index.js';
+import type { GuidanceIndex, SearchHit } from '../search/index.js';
+import { cleanInput, MAX_QUESTION_CHARS, type InputProblem } from './input.js';
+import { itemSources, itemToReply, standardActions } from './item-reply.js';
+import { signpostReply } from './signpost.js';
+import { EMERGENCY_WARNING, PII_WARNING } from './warnings.js';
+
+export interface AnswerPolicy {
+  /** Minimum share of the question's (IDF-weighted) meaning the best item must cover. */
+  minCoverage: number;
+  /** Minimum IDF weight of matched domain-vocabulary terms (see SearchHit.anchorWeight). */
+  minAnchorWeight: number;
+  /**
+   * Long, situational questions carry many incidental words; with this much domain evidence a lower
+   * coverage is enough (tuned on tests/eval/questions.jsonl, checked on the shared practice set).
+   */
+  strongAnchorWeight: number;
+  minCoverageWithStrongAnchor: number;
+  /** A second item is shown too when its score is at least this share of the best. */
+  secondItemRatio: number;
+  /** Item used as the first answer when a message describes immediate danger. */
+  emergencyItemId: string;
+}
+
+export const DEFAULT_POLICY: AnswerPolicy = {
+  minCoverage: 0.45,
+  minAnchorWeight: 1.5,
+  strongAnchorWeight: 4.5,
+  minCoverageWithStrongAnchor: 0.3,
+  secondItemRatio: 0.75,
+  emergencyItemId: 'immediate-danger',
+};
+
+/** Redaction placeholders carry no meaning for search. */
+const withoutPlaceholders = (text: string) => text.replace(/\[(?:name|dob|nhs-number|postcode|address|phone|email)\]/g, ' ');
+
+/** Question → Reply: safety first (danger, identifiable data), then search, then an answer or an honest signpost. */
+export class Answerer {
+  constructor(
+    private readonly pack: ContentPack,
+    private readonly index: GuidanceIndex,
+    private readonly policy: AnswerPolicy = DEFAULT_POLICY,
+  ) {}
+
+  answer(raw: unknown, replyId: string = randomUUID().slice(0, 8)): Reply {
+    const input = cleanInput(raw);
+    const danger = input.problem === 'empty' ? { escalate: false } : detectImmediateDanger(input.text);
+    const pii = input.problem === 'empty' ? { found: false } : detectPii(input.text);
+
+    let reply: Reply;
+    if (input.problem) reply = this.problemReply(input.problem, replyId);
+    else {
+      const hits = this.confidentHits(withoutPlaceholders(redact(input.text)));
+      reply = hits.length > 0 ? this.fromHits(hits, replyId) : signpostReply(this.pack, replyId, 'no-match');
+      if (hits.length === 0 && danger.escalate) reply = this.emergencyOnly(replyId);
+    }
+    if (danger.escalate) reply = this.withEmergencyFirst(reply);
+    if (pii.found) {
+      reply.warnings.push(PII_WARNING);
+      reply.meta.pii = true;
+    }
+    return reply;
+  }
+
+  /** Hits above the confidence threshold, best first (the best, and a close second). */
+  confidentHits(text: string): SearchHit[] {
+    const hits = this.index.search(text, 5);
+    const p = this.policy;
+    const confident = (h: SearchHit | undefined): h is SearchHit =>
+      h !== undefined &&
+      ((h.coverage >= p.minCoverage && h.anchorWeight >= p.minAnchorWeight) ||
+        (h.coverage >= p.minCoverageWithStrongAnchor && h.anchorWeight >= p.strongAnchorWeight));
+    const [best, second] = hits;
+    if (!confident(best)) return [];
+    const keepSecond = confident(second) && second.score >= best.score * this.policy.secondItemRatio;
+    return keepSecond ? [best, second] : [best];
+  }
+
+  private fromHits(hits: SearchHit[], replyId: string): Reply {
+    const [best, second] = hits.map((h) => this.pack.byId.get(h.id)).filter((i): i is GuidanceItem => Boolean(i));
+    if (!best) return signpostReply(this.pack, replyId, 'no-match');
+    const reply = itemToReply(this.pack, best, replyId);
+    reply.meta.confidence = hits[0]?.coverage;
+    if (second) this.addAlsoRelevant(reply, second);
+    return reply;
+  }
+
+  private addAlsoRelevant(reply: Reply, item: GuidanceItem): void {
+    reply.sections.push({ heading: `Also relevant: ${item.title}`, style: 'text', lines: [item.summary] });
+    reply.sources.push(...itemSources(item));
+    reply.meta.itemIds.push(item.id);
+    reply.actions = standardActions(reply.followUps, reply.meta.itemIds, reply.meta.replyId);
+  }
+
+  /** Immediate danger leads: the 999 warning first, then the emergency guidance, then the matched answer. */
+  private withEmergencyFirst(reply: Reply): Reply {
+    const emergency = this.pack.byId.get(this.policy.emergencyItemId);
+    const out: Reply = { ...reply, kind: 'escalation', warnings: [EMERGENCY_WARNING, ...reply.warnings] };
+    out.meta = { ...reply.meta, escalation: true };
+    if (emergency && !out.meta.itemIds.includes(emergency.id)) {
+      const e = itemToReply(this.pack, emergency, reply.meta.replyId);
+      const matched = reply.meta.answered ? reply : undefined;
+      out.title = e.title;
+      out.summary = e.summary;
+      out.steps = e.steps;
+      out.contacts = e.contacts;
+      out.why = e.why;
+      out.sections = matched
+        ? [{ heading: `Then: ${matched.title}`, style: 'text', lines: [matched.summary ?? ''] }, ...(matched.steps.length ? [{ heading: 'Next steps', style: 'ordered' as const, lines: matched.steps }] : []), ...matched.sections]
+        : e.sections;
+      out.sources = [...e.sources, ...(matched?.sources ?? [])];
+      out.followUps = matched?.followUps.length ? matched.followUps : e.followUps;
+      out.meta.itemIds = [emergency.id, ...(matched?.meta.itemIds ?? [])];
+      out.meta.answered = true;
+      out.actions = standardActions(out.followUps, out.meta.itemIds, out.meta.replyId);
+    }
+    return out;
+  }
+
+  private emergencyOnly(replyId: string): Reply {
+    const emergency = this.pack.byId.get(this.policy.emergencyItemId);
+    return emergency ? itemToReply(this.pack, emergency, replyId) : signpostReply(this.pack, replyId, 'no-match');
+  }
+
+  private problemReply(problem: InputProblem, replyId: string): Reply {
+    const reply = emptyReply('notice', 'I need a question', replyId);
+    reply.summary = {
+      empty: 'Your message was empty. Type a question, for example: "A 7 year old keeps touching other children at playtime, what do I do?"',
+      'no-words': "I couldn't find a question in that message. Please ask in words, for example: \"What is the Under 10 Protocol?\"",
+      'too-long': `That message is too long for me (over ${MAX_QUESTION_CHARS} characters). Please ask a short question, and don't paste case notes or records here.`,
+    }[problem];
+    reply.actions = [{ kind: 'command', label: 'What can you help with?', value: 'help' }];
+    return reply;
+  }
+}

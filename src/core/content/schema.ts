@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+const isoDate = z
+  .union([z.string(), z.date()])
+  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date (YYYY-MM-DD)'));
+
+const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)');
+
+export const AUDIENCES = ['all', 'education', 'early-years', 'health', 'police', 'social-care', 'youth-justice'] as const;
+
+export const sourceRefSchema = z.object({
+  doc: z.string().min(1, 'is required'),
+  section: z.string().min(1).optional(),
+});
+
+export const guidanceFrontMatterSchema = z.object({
+  id: kebab,
+  title: z.string().min(3),
+  summary: z.string().min(20, 'must be at least a sentence'),
+  questions: z.array(z.string().min(5)).min(2, 'needs at least 2 phrasings'),
+  tags: z.array(kebab).default([]),
+  audience: z.array(z.enum(AUDIENCES)).min(1),
+  sources: z.array(sourceRefSchema, { error: 'is required: every item cites at least one source' }).min(1, 'needs at least one source'),
+  owner: z.string().min(2),
+  reviewed: isoDate,
+  review_by: isoDate,
+  related: z.array(kebab).default([]),
+});
+export type GuidanceFrontMatter = z.infer<typeof guidanceFrontMatterSchema>;
+
+export const contactSchema = z.object({
+  name: z.string().min(2),
+  phone: z.string().min(3).nullable().optional(),
+  url: z.url().nullable().optional(),
+  signpost: z.string().optional(),
+  source: z.string().min(2, 'every contact says where its detail came from'),
+});
+export type ContactDefinition = z.infer<typeof contactSchema>;
+
+export const documentSchema = z.object({
+  title: z.string().min(3),
+  publisher: z.string().min(2),
+  url: z.url().optional(),
+  local: z.boolean().optional(),
+});
+export type DocumentDefinition = z.infer<typeof documentSchema>;
+
+const weekday = z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+export const packSchema = z.object({
+  partnership: z.object({ name: z.string().min(2), short_name: z.string().min(1) }),
+  timezone: z.string().refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en-GB', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone such as Europe/London'),
+  digest: z.object({ day: weekday, time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM') }),
+  contacts: z.record(z.string(), contactSchema).refine((c) => 'dsl' in c, 'must define a "dsl" contact'),
+  documents: z.record(z.string(), documentSchema),
+  synonyms: z.record(z.string(), z.array(z.string().min(1))).default({}),
+});
+export type PackDefinition = z.infer<typeof packSchema>;

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { CodedError } from './errors.js';
+import type { Store } from './store/store.js';
+
+export const FEEDBACK_REASONS = ['wrong', 'unclear', 'missing', 'out-of-date', 'other'] as const;
+
+const feedbackSchema = z.object({
+  replyId: z.string().regex(/^[A-Za-z0-9-]{4,64}$/),
+  itemIds: z.array(z.string().regex(/^[a-z0-9-]{1,80}$/)).max(10),
+  helpful: z.boolean(),
+  reason: z.enum(FEEDBACK_REASONS).optional(),
+  channel: z.enum(['teams', 'slack', 'cli', 'playground']),
+});
+export type FeedbackInput = z.input<typeof feedbackSchema>;
+
+/** Stores feedback about a reply: which items, helpful or not, a reason code. Never any message text. */
+export async function recordFeedback(store: Store, input: unknown, now: Date): Promise<void> {
+  const parsed = feedbackSchema.safeParse(input);
+  if (!parsed.success) throw new CodedError('bad_input', 'Feedback was not in the expected shape');
+  const f = parsed.data;
+  await store.put(`feedback/${f.replyId}`, { ...f, at: now.toISOString() });
+}

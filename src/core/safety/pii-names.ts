@@ -1,0 +1,107 @@
+import type { TextSpan } from './nhs-number.js';
+import { FIRST_NAMES, NAME_CUES, NOT_NAMES } from './name-lists.js';
+
+// One capitalised name word: Jenkins, O'Neill, McDonald, Smith-Jones. Acronyms (NSPCC, CPS) never match.
+const WORD = String.raw`(?:[A-Z]['’])?[A-Z][a-z]{1,20}(?:[A-Z][a-z]{1,20})?(?:-[A-Z][a-z]{1,20})?`;
+const GAP = String.raw`[ \t]+`;
+const RUN = new RegExp(String.raw`\b${WORD}(?:${GAP}${WORD}){1,5}\b`, 'g');
+const WORD_IN_RUN = new RegExp(WORD, 'g');
+const TITLED = new RegExp(String.raw`\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?${GAP}(${WORD}(?:${GAP}${WORD})?)\b`, 'g');
+
+// A name at the end of a run is a person when the text right after it is about a person's age or birth.
+const PERSON_AFTER =
+  /^(?:[ \t]*\([ \t]*(?:dob|d\.o\.b|born|aged?|\d)|,?[ \t]+(?:aged?[ \t]*\d|dob\b|d\.o\.b|born\b|date of birth|who is \d|is \d|\(\d)|,[ \t]*\d{1,2}\b|['’]s[ \t]+(?:mum|dad|mother|father|brother|sister|carer|parents?|family|home|house|address|school))/i;
+
+const capFirst = (cue: string): string => `[${cue[0]?.toUpperCase()}${cue[0]}]${cue.slice(1).replace(/ /g, GAP)}`;
+const STRONG_CUES = new Set(['called', 'named', 'name is', "name's", 'known as']);
+const cueRegex = (cues: readonly string[]): RegExp =>
+  new RegExp(String.raw`\b(?:${cues.map(capFirst).join('|')})${GAP}(?:is${GAP})?(${WORD}(?:${GAP}${WORD}){0,2})\b`, 'g');
+const STRONG_CUE = cueRegex(NAME_CUES.filter((c) => STRONG_CUES.has(c)));
+const WEAK_CUE = cueRegex(NAME_CUES.filter((c) => !STRONG_CUES.has(c)));
+
+const isStop = (w: string): boolean => NOT_NAMES.has(w.toLowerCase().replace(/['’]s$/, ''));
+const isFirstName = (w: string): boolean => FIRST_NAMES.has(w.toLowerCase());
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function words(text: string, offset: number): Word[] {
+  return [...text.matchAll(WORD_IN_RUN)].map((m) => ({
+    text: m[0],
+    start: offset + m.index,
+    end: offset + m.index + m[0].length,
+  }));
+}
+
+/** The leading non-stop words of `ws` (up to `max`), or none when the first is a stop word. */
+function leadingName(ws: Word[], max: number): Word[] {
+  const out: Word[] = [];
+  for (const w of ws) {
+    if (out.length === max || isStop(w.text)) break;
+    out.push(w);
+  }
+  return out;
+}
+
+function span(ws: Word[]): TextSpan | undefined {
+  const first = ws[0];
+  const last = ws[ws.length - 1];
+  return first && last ? { start: first.start, end: last.end } : undefined;
+}
+
+/** "Tom Jenkins", "Sarah Ahmed told me", "Kwame Mensah (DOB…", "Kwame Mensah, aged 12". */
+function runNames(text: string): TextSpan[] {
+  const out: TextSpan[] = [];
+  for (const m of text.matchAll(RUN)) {
+    const ws = words(m[0], m.index);
+    for (let i = 0; i < ws.length - 1; i++) {
+      const name = leadingName(ws.slice(i), 3);
+      if (name.length < 2) continue;
+      const known = isFirstName(name[0]?.text ?? '');
+      const last = name[name.length - 1];
+      const contextAfter = last !== undefined && PERSON_AFTER.test(text.slice(last.end, last.end + 24));
+      const s = known || contextAfter ? span(name) : undefined;
+      if (s) {
+        out.push(s);
+        i += name.length - 1;
+      }
+    }
+  }
+  return out;
+}
+
+function cuedNames(text: string, re: RegExp, strong: boolean): TextSpan[] {
+  const out: TextSpan[] = [];
+  for (const m of text.matchAll(re)) {
+    const group = m[1] ?? '';
+    const name = leadingName(words(group, m.index + m[0].length - group.length), 3);
+    // After a role word ("my pupil …") one word must be a known first name; two words read as first + last.
+    const ok = strong ? name.length > 0 : name.length >= 2 || (name[0] !== undefined && isFirstName(name[0].text));
+    const s = ok ? span(name) : undefined;
+    if (s) out.push(s);
+  }
+  return out;
+}
+
+function titledNames(text: string): TextSpan[] {
+  const out: TextSpan[] = [];
+  for (const m of text.matchAll(TITLED)) {
+    const group = m[1] ?? '';
+    const name = leadingName(words(group, m.index + m[0].length - group.length), 2);
+    const last = name[name.length - 1];
+    if (last) out.push({ start: m.index, end: last.end });
+  }
+  return out;
+}
+
+export function findNames(text: string): TextSpan[] {
+  return [
+    ...titledNames(text),
+    ...cuedNames(text, STRONG_CUE, true),
+    ...cuedNames(text, WEAK_CUE, false),
+    ...runNames(text),
+  ];
+}

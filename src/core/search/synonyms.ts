@@ -1,0 +1,64 @@
+import { normaliseText, terms } from './text.js';
+
+/**
+ * Synonym groups from pack.yaml. Any phrase of a group found in a text adds the group's marker term
+ * (e.g. "syn:hsb"), so "HSB" in a question meets "harmful sexual behaviour" in an item and vice versa.
+ */
+export class SynonymTable {
+  private readonly phrases: { stems: string[]; marker: string }[] = [];
+
+  constructor(groups: Record<string, string[]>) {
+    for (const [key, variants] of Object.entries(groups)) {
+      const marker = `syn${terms(key).join('')}`;
+      for (const phrase of [key, ...variants]) {
+        const stems = terms(phrase);
+        if (stems.length) this.phrases.push({ stems, marker });
+      }
+    }
+    // Longest phrases first so multi-word phrases win over their parts.
+    this.phrases.sort((a, b) => b.stems.length - a.stems.length);
+  }
+
+  /** Each synonym marker present in the (already stemmed) term list, with the terms of the phrase that matched. */
+  markers(stemmed: readonly string[]): Map<string, Set<string>> {
+    const found = new Map<string, Set<string>>();
+    for (const { stems, marker } of this.phrases) {
+      if (!containsSequence(stemmed, stems)) continue;
+      const covered = found.get(marker) ?? new Set<string>();
+      for (const s of stems) covered.add(s);
+      found.set(marker, covered);
+    }
+    return found;
+  }
+
+  /** Every marker and every term of every phrase: the domain words the table knows. */
+  vocabulary(): Set<string> {
+    const out = new Set<string>();
+    for (const { stems, marker } of this.phrases) {
+      out.add(marker);
+      for (const s of stems) out.add(s);
+    }
+    return out;
+  }
+
+  /** Terms of the text plus its synonym markers. */
+  expand(text: string): string[] {
+    return this.analyse(text).terms;
+  }
+
+  analyse(text: string): { terms: string[]; markers: Map<string, Set<string>> } {
+    const base = terms(normaliseText(text));
+    const markers = this.markers(base);
+    return { terms: [...base, ...markers.keys()], markers };
+  }
+}
+
+function containsSequence(haystack: readonly string[], needle: readonly string[]): boolean {
+  const first = needle[0];
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    if (haystack[i] !== first) continue;
+    for (let j = 1; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,104 @@
+import type { Storage, StoreItems } from 'botbuilder';
+import { ConflictError } from '../errors.js';
+import { silentLogger, type StoreLogger } from './store-logger.js';
+import { toJsonValue } from './store-semantics.js';
+import type { Store } from './store.js';
+import { mergeTurnState, type StateObject } from './turn-state-merge.js';
+import { updateWithRetry } from './update.js';
+
+export const BOT_STATE_PREFIX = 'botstate/';
+
+/**
+ * Conversation and user scopes, as keyed by teams-ai (`{channel}/{botId}/conversations/{id}`,
+ * `{channel}/{botId}/users/{id}`) and by botbuilder's ConversationState/UserState (no botId).
+ */
+const TURN_STATE_SCOPE = /^[^/]+\/(?:[^/]+\/)?(?:conversations|users)\//;
+
+/**
+ * botbuilder `Storage` over our Store, so teams-ai turn state lives in the same backend (lowdb or
+ * PostgreSQL) under `botstate/`.
+ *
+ * Why stale writes are merged, not rejected: teams-ai v1 saves turn state with the eTag it read and
+ * never retries (teams-ai issue 2540), so two quick messages in one conversation would make the
+ * second turn throw. Turn state there is per-conversation/per-user scratch data, not a record a
+ * practitioner relies on; failing the turn is worse than merging. So for those scopes a stale eTag
+ * triggers a property-level three-way merge (see mergeTurnState: a property this turn changed wins —
+ * last writer wins — untouched ones keep the other turn's value). Any other key keeps botbuilder's
+ * strict semantics (ConflictError). Our own records (checklist runs, ledger, subscriptions) never
+ * pass through here: they use the Store API with strict eTags and updateWithRetry.
+ */
+export class BotStorage implements Storage {
+  readonly #bases = new Map<string, StateObject>();
+  readonly #maxBases: number;
+  readonly #logger: StoreLogger;
+
+  constructor(
+    private readonly store: Store,
+    options: { maxMergeBases?: number; logger?: StoreLogger } = {},
+  ) {
+    this.#maxBases = options.maxMergeBases ?? 2000;
+    this.#logger = options.logger ?? silentLogger;
+  }
+
+  async read(keys: string[]): Promise<StoreItems> {
+    const items: StoreItems = {};
+    await Promise.all(
+      keys.map(async (key) => {
+        const stored = await this.store.get<StateObject>(BOT_STATE_PREFIX + key);
+        if (!stored) return;
+        this.#remember(key, stored.eTag, stored.value);
+        items[key] = { ...stored.value, eTag: stored.eTag };
+      }),
+    );
+    return items;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    await Promise.all(Object.entries(changes).map(([key, item]) => this.#writeOne(key, item as StateObject)));
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    await Promise.all(keys.map((key) => this.store.delete(BOT_STATE_PREFIX + key)));
+  }
+
+  async #writeOne(key: string, item: StateObject): Promise<void> {
+    const { eTag, ...rest } = item;
+    const ours = toJsonValue(rest);
+    const storeKey = BOT_STATE_PREFIX + key;
+    // botbuilder: no eTag or '*' means last writer wins.
+    if (typeof eTag !== 'string' || eTag === '*') {
+      this.#remember(key, await this.store.put(storeKey, ours), ours);
+      return;
+    }
+    try {
+      this.#remember(key, await this.store.put(storeKey, ours, { ifMatch: eTag }), ours);
+      return;
+    } catch (error) {
+      if (!(error instanceof ConflictError) || !TURN_STATE_SCOPE.test(key)) throw error;
+    }
+    const base = this.#bases.get(baseKey(key, eTag));
+    const written = await updateWithRetry<StateObject>(
+      this.store,
+      storeKey,
+      (theirs) => mergeTurnState(base, theirs, ours),
+      20,
+    );
+    this.#remember(key, written.eTag, written.value);
+    this.#logger.info({ key: storeKey, baseKnown: base !== undefined }, 'bot state: merged a stale turn-state write');
+  }
+
+  /** Keeps what was read/written per (key, eTag) as the merge base, bounded (oldest evicted first). */
+  #remember(key: string, eTag: string, value: StateObject): void {
+    const id = baseKey(key, eTag);
+    this.#bases.delete(id);
+    this.#bases.set(id, structuredClone(value)); // a copy: the caller may mutate nested state
+    if (this.#bases.size > this.#maxBases) {
+      const oldest = this.#bases.keys().next();
+      if (!oldest.done) this.#bases.delete(oldest.value);
+    }
+  }
+}
+
+function baseKey(key: string, eTag: string): string {
+  return `${key}\u0000${eTag}`;
+}
