@@ -9,6 +9,14 @@ import { updateWithRetry } from './update.js';
 export const BOT_STATE_PREFIX = 'botstate/';
 
 /**
+ * eTag handed out for a conversation/user scope that does not exist yet. Without it, two first
+ * turns of a new conversation would both save with no eTag (botbuilder: overwrite) and the first
+ * turn's state would be lost; with it we know the turn started from nothing. Never a real eTag
+ * (those are UUIDs). A save with no eTag still overwrites: that is teams-ai resetting a scope.
+ */
+export const NEW_ITEM_ETAG = 'new';
+
+/**
  * Conversation and user scopes, as keyed by teams-ai (`{channel}/{botId}/conversations/{id}`,
  * `{channel}/{botId}/users/{id}`) and by botbuilder's ConversationState/UserState (no botId).
  */
@@ -45,7 +53,10 @@ export class BotStorage implements Storage {
     await Promise.all(
       keys.map(async (key) => {
         const stored = await this.store.get<StateObject>(BOT_STATE_PREFIX + key);
-        if (!stored) return;
+        if (!stored) {
+          if (TURN_STATE_SCOPE.test(key)) items[key] = { eTag: NEW_ITEM_ETAG };
+          return;
+        }
         this.#remember(key, stored.eTag, stored.value);
         items[key] = { ...stored.value, eTag: stored.eTag };
       }),
@@ -70,13 +81,15 @@ export class BotStorage implements Storage {
       this.#remember(key, await this.store.put(storeKey, ours), ours);
       return;
     }
+    const isNew = eTag === NEW_ITEM_ETAG;
     try {
-      this.#remember(key, await this.store.put(storeKey, ours, { ifMatch: eTag }), ours);
+      const precondition = isNew ? { ifNoneMatch: '*' as const } : { ifMatch: eTag };
+      this.#remember(key, await this.store.put(storeKey, ours, precondition), ours);
       return;
     } catch (error) {
       if (!(error instanceof ConflictError) || !TURN_STATE_SCOPE.test(key)) throw error;
     }
-    const base = this.#bases.get(baseKey(key, eTag));
+    const base = isNew ? {} : this.#bases.get(baseKey(key, eTag));
     const written = await updateWithRetry<StateObject>(
       this.store,
       storeKey,
@@ -84,7 +97,10 @@ export class BotStorage implements Storage {
       20,
     );
     this.#remember(key, written.eTag, written.value);
-    this.#logger.info({ key: storeKey, baseKnown: base !== undefined }, 'bot state: merged a stale turn-state write');
+    this.#logger.info(
+      { key: storeKey, baseKnown: base !== undefined },
+      'bot state: merged a stale turn-state write',
+    );
   }
 
   /** Keeps what was read/written per (key, eTag) as the merge base, bounded (oldest evicted first). */

@@ -10,7 +10,11 @@ export type StateObject = Record<string, unknown>;
  * Without a base (read by another instance, or evicted) we cannot tell what we changed, so our
  * properties win and properties only they have are kept: nothing another turn wrote is dropped.
  */
-export function mergeTurnState(base: StateObject | undefined, theirs: StateObject | undefined, ours: StateObject): StateObject {
+export function mergeTurnState(
+  base: StateObject | undefined,
+  theirs: StateObject | undefined,
+  ours: StateObject,
+): StateObject {
   if (!theirs) return ours;
   if (!base) return { ...theirs, ...ours };
   const merged: StateObject = { ...theirs };
