@@ -5,8 +5,6 @@ import { ConflictError } from '../../../src/core/errors.js';
 import { BOT_STATE_PREFIX, BotStorage } from '../../../src/core/store/bot-storage.js';
 import { MemoryStore } from '../../../src/core/store/memory-store.js';
 
-const CONVERSATION = 'msteams/28:bot/conversations/19:chat@thread.v2';
-
 /** A turn of one Teams conversation, with teams-ai's own TurnState doing the load and save. */
 async function loadTurn(storage: Storage): Promise<{ state: TurnState; context: TurnContext }> {
   const context = new TurnContext(new TestAdapter(), {
