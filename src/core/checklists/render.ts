@@ -13,6 +13,7 @@ export interface RenderContext {
   document: (key: string) => string;
   /** Formats an ISO timestamp for people, in the partnership's time zone. */
   time: (iso: string) => string;
+  checklistTitle: (id: string) => string;
 }
 
 export const ANSWER_FIELD = 'answer';

@@ -59,7 +59,7 @@ export function summaryReply(ctx: RenderContext, def: ChecklistDefinition, run: 
   ];
   reply.sources = sourcesFor(ctx, guidance);
   for (const id of new Set(outcomes.flatMap((o) => o.checklist ?? []))) {
-    reply.actions.push({ kind: 'command', label: `Start the ${id} checklist`, value: `checklist ${id}` });
+    reply.actions.push({ kind: 'command', label: `Start: ${ctx.checklistTitle(id)}`, value: `checklist ${id}` });
   }
   reply.actions.push({ kind: 'command', label: 'My checklists', value: 'my checklists' });
   reply.meta.answered = true;
