@@ -59,7 +59,9 @@ export const DANGER_RULES: readonly DangerRule[] = [
   },
   {
     reason: 'child is alone with the person who harmed them',
-    pattern: new RegExp(String.raw`\b${BE} (?:still )?(?:home )?(?:left )?alone with (?:him|her|them|the|his|her|their|that)\b`),
+    pattern: new RegExp(
+      String.raw`\b${BE} (?:still )?(?:home )?(?:left )?alone with (?:him|her|them|the|his|her|their|that)\b`,
+    ),
     messageAlso: HARM,
   },
   {
@@ -93,7 +95,8 @@ export const DANGER_RULES: readonly DangerRule[] = [
   },
   {
     reason: 'child fears harm tonight or on going home',
-    pattern: /\b(?:doesn't|does not|don't|do not|won't|will not|refuses to|refusing to) (?:want to )?go (?:back )?home\b/,
+    pattern:
+      /\b(?:doesn't|does not|don't|do not|won't|will not|refuses to|refusing to) (?:want to )?go (?:back )?home\b/,
     sentenceAlso: HARM,
   },
   {
@@ -132,7 +135,8 @@ export const DANGER_RULES: readonly DangerRule[] = [
   },
   {
     reason: 'weapon involved now',
-    pattern: /\bthreatened (?:to (?:stab|shoot|kill)|(?:\w+ )?with (?:a |an )?(?:knife|gun|blade|weapon|machete|axe))\b/,
+    pattern:
+      /\bthreatened (?:to (?:stab|shoot|kill)|(?:\w+ )?with (?:a |an )?(?:knife|gun|blade|weapon|machete|axe))\b/,
     needsNow: true,
   },
   {

@@ -15,7 +15,10 @@ const CLAUSE_BREAK = /\b(?:and|but|however|although|though|whereas)\b/;
  * risk do not escalate — unless they also say it is happening right now.
  */
 export function detectImmediateDanger(text: string): DangerAssessment {
-  const message = text.toLowerCase().replace(/[’‘`´]/g, "'").replace(/\s+/g, ' ');
+  const message = text
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/\s+/g, ' ');
   const strong = STRONG_NOW.test(message);
   if (SAFE_NOW.test(message) && !strong) return { escalate: false, reasons: [] };
 

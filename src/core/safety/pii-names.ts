@@ -6,16 +6,23 @@ const WORD = String.raw`(?:[A-Z]['’])?[A-Z][a-z]{1,20}(?:[A-Z][a-z]{1,20})?(?:
 const GAP = String.raw`[ \t]+`;
 const RUN = new RegExp(String.raw`\b${WORD}(?:${GAP}${WORD}){1,5}\b`, 'g');
 const WORD_IN_RUN = new RegExp(WORD, 'g');
-const TITLED = new RegExp(String.raw`\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?${GAP}(${WORD}(?:${GAP}${WORD})?)\b`, 'g');
+const TITLED = new RegExp(
+  String.raw`\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?${GAP}(${WORD}(?:${GAP}${WORD})?)\b`,
+  'g',
+);
 
 // A name at the end of a run is a person when the text right after it is about a person's age or birth.
 const PERSON_AFTER =
   /^(?:[ \t]*\([ \t]*(?:dob|d\.o\.b|born|aged?|\d)|,?[ \t]+(?:aged?[ \t]*\d|dob\b|d\.o\.b|born\b|date of birth|who is \d|is \d|\(\d)|,[ \t]*\d{1,2}\b|['’]s[ \t]+(?:mum|dad|mother|father|brother|sister|carer|parents?|family|home|house|address|school))/i;
 
-const capFirst = (cue: string): string => `[${cue[0]?.toUpperCase()}${cue[0]}]${cue.slice(1).replace(/ /g, GAP)}`;
+const capFirst = (cue: string): string =>
+  `[${cue[0]?.toUpperCase()}${cue[0]}]${cue.slice(1).replace(/ /g, GAP)}`;
 const STRONG_CUES = new Set(['called', 'named', 'name is', "name's", 'known as']);
 const cueRegex = (cues: readonly string[]): RegExp =>
-  new RegExp(String.raw`\b(?:${cues.map(capFirst).join('|')})${GAP}(?:is${GAP})?(${WORD}(?:${GAP}${WORD}){0,2})\b`, 'g');
+  new RegExp(
+    String.raw`\b(?:${cues.map(capFirst).join('|')})${GAP}(?:is${GAP})?(${WORD}(?:${GAP}${WORD}){0,2})\b`,
+    'g',
+  );
 const STRONG_CUE = cueRegex(NAME_CUES.filter((c) => STRONG_CUES.has(c)));
 const WEAK_CUE = cueRegex(NAME_CUES.filter((c) => !STRONG_CUES.has(c)));
 
@@ -79,7 +86,9 @@ function cuedNames(text: string, re: RegExp, strong: boolean): TextSpan[] {
     const group = m[1] ?? '';
     const name = leadingName(words(group, m.index + m[0].length - group.length), 3);
     // After a role word ("my pupil …") one word must be a known first name; two words read as first + last.
-    const ok = strong ? name.length > 0 : name.length >= 2 || (name[0] !== undefined && isFirstName(name[0].text));
+    const ok = strong
+      ? name.length > 0
+      : name.length >= 2 || (name[0] !== undefined && isFirstName(name[0].text));
     const s = ok ? span(name) : undefined;
     if (s) out.push(s);
   }
