@@ -1,0 +1,61 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+function runCli(args: string[], stdin: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'silent' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => done({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+describe('npm run ask', () => {
+  it('--jsonl answers one line per input line, in order, with the contract fields and nothing else on stdout', async () => {
+    const inputs = [
+      JSON.stringify({ q: 'What is the Under 10 Protocol?', extra: 'ignored' }),
+      JSON.stringify({ q: 'Tell me a joke' }),
+      '',
+      'this is not json',
+      JSON.stringify({ q: 'Someone is dragging a child into a van outside school right now' }),
+      JSON.stringify({ notq: 1 }),
+      JSON.stringify({ q: 'My pupil Sarah Ahmed, DOB 3/2/2014, said her brother touches her' }),
+    ];
+    const { code, stdout } = await runCli(['ask', '--jsonl'], inputs.join('\n') + '\n');
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(6);
+    const replies = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    for (const r of replies) {
+      expect(Object.keys(r).sort()).toEqual(['answered', 'escalation', 'pii', 'q', 'sources', 'text']);
+      expect(typeof r.text).toBe('string');
+    }
+    expect(replies[0]).toMatchObject({ q: 'What is the Under 10 Protocol?', answered: true, escalation: false, pii: false });
+    expect(replies[0]?.sources).toContainEqual({ id: 'under-10-protocol', title: expect.any(String) });
+    expect(replies[1]).toMatchObject({ answered: false, sources: [] });
+    expect(replies[2]).toMatchObject({ q: '', answered: false });
+    expect(replies[3]).toMatchObject({ answered: true, escalation: true });
+    expect(String(replies[3]?.text).split('\n')[0]).toMatch(/999/);
+    expect(replies[4]).toMatchObject({ q: '', answered: false });
+    expect(replies[5]).toMatchObject({ pii: true });
+  });
+
+  it('answers a single question given as an argument', async () => {
+    const { code, stdout } = await runCli(['ask', 'What is disguised compliance?'], '');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/disguised compliance/i);
+    expect(stdout).toMatch(/Source:/);
+  });
+
+  it('content-check passes on the real pack', async () => {
+    const { code, stdout } = await runCli(['content-check'], '');
+    expect(stdout).toMatch(/content:check: \d+ guidance items, 0 error/);
+    expect(code).toBe(0);
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { stem, terms } from '../../../src/core/search/text.js';
+import { realGuide } from '../../helpers/guide.js';
+
+describe('text normalisation', () => {
+  it('meets UK/US spellings and word forms at one term', () => {
+    expect(terms('behaviour')).toEqual(terms('behavior'));
+    expect(terms('recognised')).toEqual(terms('recognized'));
+    expect(terms('sexualised')).toEqual(terms('sexualized'));
+    expect(stem('referrals')).toBe(stem('referral'));
+    expect(terms('What is the')).toEqual([]);
+  });
+});
+
+describe('guidance search', () => {
+  const top = async (q: string) => (await realGuide()).index.search(q, 3)[0]?.id;
+
+  it('expands acronyms both ways', async () => {
+    expect(await top('What does CSAAC stand for?')).toMatch(/^csaac/);
+    expect(await top('child sexual assault assessment centre referral for the child who was harmed')).toMatch(/^csaac/);
+    expect(await top('what is MAPPA')).toBe('mappa');
+    expect(await top('multi-agency public protection arrangements')).toBe('mappa');
+  });
+
+  it('tolerates typos', async () => {
+    expect(await top('disguised complience')).toBe('disguised-compliance');
+    expect(await top('hacket continum')).toBe('hackett-continuum');
+  });
+
+  it('finds items by the words practitioners use, not only their titles', async () => {
+    expect(await top('yp in care displaying hsb')).toBe('looked-after-children-hsb');
+    expect(await top('teen on police bail needs a GP appointment')).toBe('bail-conditions-health-settings');
+  });
+
+  it('gives off-topic questions low coverage', async () => {
+    const guide = await realGuide();
+    for (const q of ['recipe for chocolate cake', 'translate hello into French', "what's the weather in York"]) {
+      const hit = guide.index.search(q, 1)[0];
+      expect(guide.answerer.confidentHits(q), q).toEqual([]);
+      if (hit) expect(hit.anchorWeight < 1.5 || hit.coverage < 0.45, q).toBe(true);
+    }
+  });
+});
