@@ -32,7 +32,7 @@ export const PAST =
 
 /** A hypothetical or general question rather than a report of something happening. */
 export const HYPOTHETICAL =
-  /(?:^|[^\w'])(?:what (?:should|do|would|could|can|must) (?:i|we|you|staff|schools?|a \w+) do (?:if|when)|what (?:if|happens if|would happen if)|^\s*(?:and |but |so )?if\b|in case|suppose|supposing|hypothetical(?:ly)?|imagine|for example|scenario|how (?:should|do|would|can) (?:i|we|you) (?:respond|react|deal|handle|manage)\b[^.?!]{0,40}\b(?:if|when)\b|^\s*(?:what (?:is|are|does)|what's the (?:definition|difference)|define|is it normal|how do (?:i|we|you) (?:refer|make a referral|report|complete|start)|where (?:can|do|should)|who (?:should|do|can)|when (?:should|do|is|are|can)))/;
+  /(?:^|[^\w'])(?:what (?:should|do|would|could|can|must) (?:i|we|you|staff|schools?|a \w+) do (?:if|when)|what (?:if|happens if|would happen if)|^\s*(?:and |but |so )?if\b|\b(?:if|when|whenever|unless) (?:a|an|any|someone|somebody|anyone)\b|in case|suppose|supposing|hypothetical(?:ly)?|imagine|for example|scenario|how (?:should|do|would|can) (?:i|we|you) (?:respond|react|deal|handle|manage)\b[^.?!]{0,40}\b(?:if|when)\b|^\s*(?:what (?:is|are|does)|what's the (?:definition|difference)|define|is it normal|how do (?:i|we|you) (?:refer|make a referral|report|complete|start)|where (?:can|do|should)|who (?:should|do|can)|when (?:should|do|is|are|can)))/;
 
 /** The practitioner says there is no immediate danger. */
 export const SAFE_NOW =
@@ -142,6 +142,6 @@ export const DANGER_RULES: readonly DangerRule[] = [
   {
     reason: 'child described as in immediate danger',
     pattern:
-      /\b(?:is|are|'s|'re|am|'m) (?:in (?:immediate |imminent |real |serious |grave )?danger|at (?:immediate|imminent) risk|not safe|unsafe)\b|\b(?:immediate|imminent) (?:danger|risk) (?:to|for) (?:a|the|this|my|our) /,
+      /\b(?:is|are|'s|'re|am|'m) (?:in (?:immediate |imminent |real |serious |grave )?danger|at (?:immediate|imminent) risk)\b|\b(?:he|she|they|i|we|child|girl|boy|pupil|kid|baby|sister|brother|daughter|son) (?:is|are|'s|'re|am|'m) (?:not safe|unsafe)\b|\b(?:immediate|imminent) (?:danger|risk) (?:to|for) (?:a|the|this|my|our) /,
   },
 ];

@@ -116,3 +116,17 @@ describe('eval questions: expected escalation flag', () => {
     expect(detectImmediateDanger(q).escalate).toBe(expected);
   });
 });
+
+describe('guidance-style wording is not a report', () => {
+  it.each([
+    'Be open and honest with the family about what you share and why, unless that is unsafe.',
+    'The guidance lists when to refer straight away, including when a child is at immediate risk.',
+    'Call 999 if a child is in immediate danger.',
+    'Staff should act at once when a child is missing from care.',
+  ])('%s', (text) => expect(detectImmediateDanger(text).escalate).toBe(false));
+
+  it.each([
+    'She is not safe at home, he is there with her now',
+    'I am not safe, my dad is coming back tonight',
+  ])('but a person being unsafe is: %s', (text) => expect(detectImmediateDanger(text).escalate).toBe(true));
+});
