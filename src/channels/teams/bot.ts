@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
+import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import type { z } from 'zod';
+import type { Guide } from '../../core/guide.js';
+import { emptyReply, type Reply } from '../../core/reply.js';
+import { asCodedError, userMessageFor } from '../../core/errors.js';
+import { redact } from '../../core/safety/pii.js';
+import type { Logger } from '../../server/logger.js';
+import { VERBS } from './card-actions.js';
+import { SEARCH_COMMAND, searchGuidance } from './message-extension.js';
+import { RecentKeys } from './recent.js';
+import { sendReply } from './send.js';
+import { askData, commandData, feedbackData } from './submit-data.js';
+import { actorFrom, placeFrom, turnFields } from './turn-info.js';
+import { renderCard } from './render-card.js';
+
+export interface TeamsBotDeps {
+  adapter: TeamsAdapter;
+  storage: Storage;
+  guide: Guide;
+  admins: ReadonlySet<string>;
+  logger: Logger;
+  /** Checklist form submits (issue 5 plugs the checklist service in here). */
+  submitForm?: (data: Record<string, unknown>, context: TurnContext) => Promise<Reply>;
+}
+
+export interface TeamsBot {
+  app: Application<TurnState>;
+  /** Runs one turn; redelivered activities (same id within 15 s) run once. */
+  run(context: TurnContext): Promise<void>;
+}
+
+/** Activity types a redelivery of which would repeat a visible reply. Invokes always run: they need a response. */
+const DEDUPED = new Set<string>([ActivityTypes.Message, ActivityTypes.ConversationUpdate, ActivityTypes.InstallationUpdate]);
+
+export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
+  const { guide, admins, logger } = deps;
+  const app = new Application<TurnState>({
+    adapter: deps.adapter,
+    storage: deps.storage,
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+  });
+  const delivered = new RecentKeys(15_000, 10_000);
+  // Teams sends both installationUpdate and conversationUpdate on install: welcome once.
+  const welcomed = new RecentKeys(60_000, 10_000);
+
+  const answer = async (context: TurnContext, text: string): Promise<void> => {
+    const reply = await guide.handle(text, actorFrom(context.activity, admins), placeFrom(context.activity));
+    logger.info({ ...turnFields(context.activity), reply: reply.kind, replyId: reply.meta.replyId }, 'teams: replied');
+    await sendReply(context, reply);
+  };
+
+  const unreadable = async (context: TurnContext, issues: string): Promise<void> => {
+    logger.warn({ ...turnFields(context.activity), issues }, 'teams: card submit rejected');
+    const reply = emptyReply('notice', userMessageFor('bad_input'), randomUUID().slice(0, 8));
+    reply.summary = 'That button may be from an old or changed card. Please type your question, or send "help".';
+    await sendReply(context, reply);
+  };
+
+  /** Validates submit data; on failure sends a clear message and returns undefined. */
+  const parse = async <T>(context: TurnContext, schema: z.ZodType<T>, data: unknown): Promise<T | undefined> => {
+    const result = schema.safeParse(data);
+    if (result.success) return result.data;
+    await unreadable(context, result.error.issues.map((i) => `${i.path.join('.')}: ${i.code}`).join('; '));
+    return undefined;
+  };
+
+  const welcome = async (context: TurnContext): Promise<void> => {
+    if (!welcomed.firstSeen(context.activity.conversation?.id ?? '')) return;
+    await sendReply(context, guide.welcome());
+  };
+
+  app.adaptiveCards.actionSubmit(VERBS.ask, async (context, _state, data) => {
+    const ask = await parse(context, askData, data);
+    if (ask) await answer(context, ask.q);
+  });
+  app.adaptiveCards.actionSubmit(VERBS.command, async (context, _state, data) => {
+    const command = await parse(context, commandData, data);
+    if (command) await answer(context, command.command);
+  });
+  app.adaptiveCards.actionSubmit(VERBS.feedback, async (context, _state, data) => {
+    const f = await parse(context, feedbackData, data);
+    if (!f) return;
+    await guide.recordFeedback({ replyId: f.replyId, itemIds: f.itemIds, helpful: f.helpful, reason: f.reason, channel: 'teams' });
+    logger.info({ ...turnFields(context.activity), replyId: f.replyId, helpful: f.helpful }, 'teams: feedback stored');
+    await context.sendActivity('Thank you, your feedback helps us improve the guidance.');
+  });
+  app.adaptiveCards.actionSubmit(VERBS.form, async (context, _state, data) => {
+    await sendReply(context, await formReply(context, data));
+  });
+  app.adaptiveCards.actionExecute(VERBS.form, async (context, _state, data) => renderCard(await formReply(context, data)));
+
+  const formReply = async (context: TurnContext, data: Record<string, unknown>): Promise<Reply> => {
+    if (deps.submitForm) return deps.submitForm(data, context);
+    const reply = emptyReply('notice', 'Checklists are not available yet', randomUUID().slice(0, 8));
+    reply.summary = 'This version cannot take checklist answers yet. Please ask your question instead.';
+    return reply;
+  };
+
+  app.messageExtensions.query(SEARCH_COMMAND, async (_context, _state, query) =>
+    searchGuidance(guide, query.parameters, query.count),
+  );
+
+  app.conversationUpdate('membersAdded', async (context) => {
+    const activity = context.activity;
+    const botAdded = activity.membersAdded?.some((m) => m.id === activity.recipient?.id);
+    if (botAdded) await welcome(context);
+  });
+  app.activity(ActivityTypes.InstallationUpdate, async (context) => {
+    if (context.activity.action === 'add' || context.activity.action === 'add-upgrade') await welcome(context);
+  });
+
+  app.activity(ActivityTypes.Message, async (context) => {
+    const text = context.activity.text?.trim() ?? '';
+    if (text) return answer(context, text);
+    // A message with no text is a card submit whose verb we don't know (tampered or from an old card).
+    if (context.activity.value !== undefined) return unreadable(context, 'unknown or missing verb');
+    await sendReply(context, guide.help());
+  });
+
+  app.error(async (context, error) => {
+    const reference = randomUUID().slice(0, 8);
+    const coded = asCodedError(error);
+    logger.error(
+      { ...turnFields(context.activity), reference, code: coded.code, err: { name: coded.name, message: redact(coded.message), stack: redact(coded.stack ?? '') } },
+      'teams: turn failed',
+    );
+    if (context.activity.type === ActivityTypes.Invoke) return;
+    await context
+      .sendActivity(`${coded.userMessage} Please try again. If it keeps happening, quote reference ${reference}.`)
+      .catch((sendError: unknown) => logger.error({ reference, err: sendError }, 'teams: could not send the apology'));
+  });
+
+  return {
+    app,
+    async run(context) {
+      const a = context.activity;
+      if (a.id && DEDUPED.has(a.type) && !delivered.firstSeen(`${a.channelId}|${a.conversation?.id}|${a.id}`)) {
+        logger.info(turnFields(a), 'teams: redelivered activity ignored');
+        return;
+      }
+      await app.run(context);
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { FEEDBACK_REASONS } from '../../core/feedback.js';
+
+/**
+ * Schemas for what our cards send back. Card data arrives from the client and can be tampered with:
+ * everything is validated here before it reaches core, and a failure becomes a clear message.
+ */
+const question = z.string().trim().min(1).max(500);
+
+export const askData = z.object({ verb: z.literal('ask'), q: question });
+export const commandData = z.object({ verb: z.literal('command'), command: question });
+export const feedbackData = z.object({
+  verb: z.literal('feedback'),
+  replyId: z.string().regex(/^[A-Za-z0-9-]{4,64}$/),
+  itemIds: z.array(z.string().regex(/^[a-z0-9-]{1,80}$/)).max(10),
+  helpful: z.boolean(),
+  // Input.ChoiceSet sends '' when nothing was picked.
+  reason: z
+    .enum(FEEDBACK_REASONS)
+    .or(z.literal('').transform(() => undefined))
+    .optional(),
+});
+
+export type AskData = z.infer<typeof askData>;
+export type FeedbackData = z.infer<typeof feedbackData>;

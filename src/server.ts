@@ -1,0 +1,38 @@
+import { loadConfig } from './config.js';
+import { asCodedError } from './core/errors.js';
+import { createApp } from './server/app.js';
+import { createLogger } from './server/logger.js';
+
+/** `npm start`: the bot server. Reads the environment once, then runs until SIGTERM/SIGINT. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger({ level: config.logLevel });
+  const app = await createApp(config, { logger });
+  const mode = config.localMode
+    ? `local mode (no MicrosoftAppId: Bot Framework auth is off, listening on ${config.host} only)`
+    : 'Bot Framework auth on';
+  logger.info(
+    { url: app.url, localMode: config.localMode, slack: Boolean(config.slack), contentItems: app.guide.pack.items.length },
+    `Safeguarding Guide listening on ${app.url}; ${mode}; Slack ${config.slack ? 'on' : 'off'}. ` +
+      `Try it: point Microsoft 365 Agents Playground or Bot Framework Emulator at ${app.url}/api/messages`,
+  );
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'shutdown: stopping');
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown: failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  const coded = asCodedError(error);
+  // Start-up errors (bad environment, unreadable store) carry their own clear message.
+  console.error(`Safeguarding Guide could not start: ${coded.message}`);
+  process.exit(1);
+});

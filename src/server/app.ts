@@ -1,0 +1,75 @@
+import { createServer, type Server } from 'restify';
+import type { Config } from '../config.js';
+import { Guide } from '../core/guide.js';
+import { BotStorage } from '../core/store/bot-storage.js';
+import { openLowdbStore } from '../core/store/lowdb-store.js';
+import type { Store } from '../core/store/store.js';
+import { createTeamsAdapter } from '../channels/teams/adapter.js';
+import { createTeamsBot } from '../channels/teams/bot.js';
+import { mountSlack } from '../channels/slack/mount.js';
+import { jsonBody } from './body.js';
+import { mountHealth } from './health.js';
+import { InFlight } from './in-flight.js';
+import { createLogger, type Logger } from './logger.js';
+import { makeClose } from './shutdown.js';
+
+export interface AppOptions {
+  logger?: Logger;
+  /** A store to use instead of opening lowdb under config.dataDir (the app still closes it). */
+  store?: Store;
+  clock?: () => Date;
+  /** How long close() waits for in-flight turns. */
+  drainMs?: number;
+}
+
+export interface RunningApp {
+  server: Server;
+  /** e.g. http://127.0.0.1:3978 (the bound port, so port 0 works in tests). */
+  url: string;
+  guide: Guide;
+  store: Store;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+/** Builds the whole bot server and starts listening on config.host:config.port. */
+export async function createApp(config: Config, options: AppOptions = {}): Promise<RunningApp> {
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const store = options.store ?? (await openLowdbStore(config.dataDir, { logger }));
+  const guide = await Guide.create({ contentDir: config.contentDir, store, admins: config.admins, clock: options.clock });
+
+  const server = createServer({ name: 'safeguarding-guide', handleUncaughtExceptions: false });
+  const inFlight = new InFlight();
+
+  const adapter = createTeamsAdapter(config.microsoft);
+  const bot = createTeamsBot({ adapter, storage: new BotStorage(store, { logger }), guide, admins: config.admins, logger });
+  server.post('/api/messages', ...jsonBody(), async (req, res) => {
+    await inFlight.track(() => adapter.process(req, res, (context) => bot.run(context)));
+  });
+
+  mountHealth(server, { store, contentItems: () => guide.pack.items.length });
+
+  // Slack: its own `/slack/events` route (raw body, signature check), or Socket Mode with SLACK_APP_TOKEN.
+  if (config.slack) await mountSlack(server, { guide, store, config, logger }).start();
+
+  server.on('restifyError', (req, res, err: Error & { statusCode?: number }, next: (e?: unknown) => void) => {
+    logger.warn({ route: req.getRoute()?.path, statusCode: err.statusCode, type: err.name }, 'http: request rejected');
+    next();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address();
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`;
+
+  const close = makeClose({
+    server,
+    inFlight,
+    logger,
+    drainMs: options.drainMs,
+    release: () => store.close(),
+  });
+  return { server, url, guide, store, logger, close };
+}
