@@ -6,7 +6,10 @@ import { BOT_STATE_PREFIX, BotStorage } from '../../../src/core/store/bot-storag
 import { MemoryStore } from '../../../src/core/store/memory-store.js';
 
 /** A turn of one Teams conversation, with teams-ai's own TurnState doing the load and save. */
-async function loadTurn(storage: Storage): Promise<{ state: TurnState; context: TurnContext }> {
+type Scope = Record<string, unknown>;
+type State = TurnState<Scope, Scope>;
+
+async function loadTurn(storage: Storage): Promise<{ state: State; context: TurnContext }> {
   const context = new TurnContext(new TestAdapter(), {
     type: 'message',
     channelId: 'msteams',
@@ -15,7 +18,7 @@ async function loadTurn(storage: Storage): Promise<{ state: TurnState; context: 
     conversation: { id: '19:chat@thread.v2', isGroup: false, conversationType: 'personal', name: '' },
     text: 'hello',
   });
-  const state = new TurnState();
+  const state: State = new TurnState<Scope, Scope>();
   await state.load(context, storage);
   return { state, context };
 }
