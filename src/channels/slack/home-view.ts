@@ -1,0 +1,63 @@
+import type { types as Slack } from '@slack/bolt';
+import type { Actor } from '../../core/guide.js';
+import { escapeText, plain } from './escape.js';
+import { encodeText, ACTION } from './action-values.js';
+import { LIMITS } from './limits.js';
+import type { SlackGuide } from './ports.js';
+import { renderBlocks } from './render-blocks.js';
+
+/**
+ * The App Home tab: how to use the app and the privacy note (core's help reply), then — when core
+ * provides them — the user's open checklists and, for admins, the digest subscriptions.
+ */
+export async function buildHomeView(guide: SlackGuide, actor: Actor): Promise<Slack.HomeView> {
+  const budget = LIMITS.surfaceBlocks;
+  const blocks: Slack.KnownBlock[] = [];
+
+  // EXTENSION POINT (issue 5): open checklist runs.
+  if (guide.openChecklists) {
+    const runs = await guide.openChecklists(actor);
+    blocks.push({ type: 'header', text: plain('Your open checklists', LIMITS.headerText) });
+    if (runs.length === 0) blocks.push(section('You have no open checklists.'));
+    for (const [i, run] of runs.slice(0, 10).entries()) {
+      blocks.push({
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: `*${escapeText(run.title)}*${run.progress ? `\n${escapeText(run.progress)}` : ''}`,
+        },
+        accessory: {
+          type: 'button',
+          text: plain('Resume', LIMITS.buttonText),
+          action_id: `${ACTION.command}:${900 + i}`,
+          value: encodeText(run.resumeCommand),
+        },
+      });
+    }
+    blocks.push({ type: 'divider' });
+  }
+
+  // EXTENSION POINT (issue 6): channel digest subscriptions, for admins.
+  if (actor.isAdmin && guide.digestSubscriptions) {
+    const subs = await guide.digestSubscriptions(actor);
+    blocks.push({ type: 'header', text: plain('Digest subscriptions', LIMITS.headerText) });
+    blocks.push(
+      section(
+        subs.length === 0
+          ? 'No channels are subscribed. Use `/safeguarding digest subscribe` in a channel.'
+          : subs
+              .slice(0, 20)
+              .map((s) => `• <#${s.conversationId.replace(/[^A-Z0-9]/gi, '')}> — ${escapeText(s.schedule)}`)
+              .join('\n'),
+      ),
+    );
+    blocks.push({ type: 'divider' });
+  }
+
+  const help = renderBlocks(guide.help(), { maxBlocks: budget - blocks.length, feedback: false });
+  return { type: 'home', blocks: [...help.blocks, ...blocks].slice(0, budget) };
+}
+
+function section(text: string): Slack.SectionBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text } };
+}

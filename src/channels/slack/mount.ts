@@ -1,0 +1,180 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  App,
+  HTTPModuleFunctions,
+  HTTPReceiver,
+  SocketModeReceiver,
+  isRawBodyError,
+  isValidSlackRequest,
+} from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { Server } from 'restify';
+import type { Config } from '../../config.js';
+import type { Store } from '../../core/store/store.js';
+import { BackgroundWork } from './background.js';
+import { boltLogger } from './bolt-logger.js';
+import { EventDedupe } from './dedupe.js';
+import { isKnownEnvelope } from './envelope.js';
+import type { SlackGuide } from './ports.js';
+import { registerActions } from './surfaces/actions.js';
+import { registerCommand } from './surfaces/command.js';
+import { registerHome } from './surfaces/home.js';
+import { registerMessages } from './surfaces/messages.js';
+import type { SurfaceContext } from './surface-context.js';
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+/** Slack payloads are small; a modal submission with every field filled stays far below this. */
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export interface SlackDeps {
+  guide: SlackGuide;
+  store: Store;
+  config: Config;
+  logger: Logger;
+}
+
+export interface SlackHandle {
+  mode: 'http' | 'socket';
+  app: App;
+  /** Connects in Socket Mode; nothing to do in HTTP mode (the restify route is already live). */
+  start(): Promise<void>;
+  /** Resolves when all post-ack work (answers being posted) has finished. */
+  idle(): Promise<void>;
+  /** Disconnects Socket Mode and waits for post-ack work. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Mounts the Slack app. HTTP mode: `POST /slack/events` on the given restify server (events,
+ * slash commands and interactivity, signature-verified on the raw body — no bodyParser on this
+ * route). Socket Mode when SLACK_APP_TOKEN is set: no route, `start()` connects.
+ */
+export function mountSlack(server: Server, deps: SlackDeps): SlackHandle {
+  const slack = deps.config.slack;
+  if (!slack) throw new Error('mountSlack called without Slack configuration');
+  const logger = deps.logger.child({ channel: 'slack' });
+  const work = new BackgroundWork(logger);
+  const dedupe = new EventDedupe(deps.store, logger);
+  const socket = Boolean(slack.appToken);
+  const boltLog = boltLogger(logger);
+
+  const receiver = socket
+    ? new SocketModeReceiver({ appToken: slack.appToken ?? '', logger: boltLog })
+    : new HTTPReceiver({
+        signingSecret: slack.signingSecret,
+        endpoints: [SLACK_EVENTS_PATH],
+        // Bolt answers only after the listener returns; listeners ack and hand slow work to `work`.
+        processBeforeResponse: true,
+        logger: boltLog,
+      });
+  const app = new App({
+    token: slack.botToken,
+    receiver,
+    logger: boltLog,
+    clientOptions: slack.apiUrl ? { slackApiUrl: slack.apiUrl } : undefined,
+  });
+
+  app.error(async (error) => {
+    logger.error(
+      { err: { type: error.name, code: error.code, message: error.message } },
+      'slack: listener error',
+    );
+  });
+
+  // Events API retries (X-Slack-Retry-Num) carry the same event_id: ack (Bolt already has) and drop.
+  app.use(async ({ body, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string') {
+      if (!(await dedupe.firstTime(eventId))) {
+        logger.info({ eventId }, 'slack: duplicate event ignored');
+        return;
+      }
+      work.run('dedupe-prune', () => dedupe.pruneIfDue());
+    }
+    await next();
+  });
+
+  const ctx: SurfaceContext = {
+    guide: deps.guide,
+    store: deps.store,
+    admins: deps.config.admins,
+    logger,
+    work,
+    dedupe,
+  };
+  registerCommand(app, ctx);
+  registerMessages(app, ctx);
+  registerActions(app, ctx);
+  registerHome(app, ctx);
+
+  if (receiver instanceof HTTPReceiver) {
+    server.post(SLACK_EVENTS_PATH, async (req, res) => {
+      await handleHttp(receiver, slack.signingSecret, req, res);
+    });
+  }
+
+  return {
+    mode: socket ? 'socket' : 'http',
+    app,
+    start: async () => {
+      if (socket) await app.start();
+    },
+    idle: () => work.idle(),
+    stop: async () => {
+      if (socket) await app.stop();
+      await work.idle();
+    },
+  };
+}
+
+/**
+ * Buffers the raw body once (Bolt reuses `rawBody`), rejects signed-but-unrecognisable bodies
+ * with 400, and hands everything else to Bolt's listener, which checks the signature and
+ * timestamp (401 when bad, missing or older than 5 minutes) and answers url_verification.
+ */
+async function handleHttp(
+  receiver: HTTPReceiver,
+  signingSecret: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  let buffered;
+  try {
+    buffered = await HTTPModuleFunctions.bufferIncomingMessage(req, BODY_LIMIT_BYTES);
+  } catch (err) {
+    const tooLarge = isRawBodyError(err) && (err as { statusCode?: number }).statusCode === 413;
+    HTTPModuleFunctions.buildNoBodyResponse(res, tooLarge ? 413 : 400);
+    return;
+  }
+  const signature = req.headers['x-slack-signature'];
+  const timestamp = Number(req.headers['x-slack-request-timestamp']);
+  const signed =
+    typeof signature === 'string' &&
+    isValidSlackRequest({
+      signingSecret,
+      body: buffered.rawBody.toString(),
+      headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
+    });
+  if (signed) {
+    let parsed: unknown;
+    try {
+      parsed = HTTPModuleFunctions.parseHTTPRequestBody(buffered);
+    } catch {
+      parsed = undefined;
+    }
+    if (!isKnownEnvelope(parsed)) {
+      HTTPModuleFunctions.buildNoBodyResponse(res, 400);
+      return;
+    }
+  }
+  await new Promise<void>((resolve) => {
+    res.once('finish', resolve);
+    res.once('close', resolve);
+    try {
+      receiver.requestListener(buffered, res);
+    } catch {
+      if (!res.headersSent) HTTPModuleFunctions.buildNoBodyResponse(res, 500);
+      resolve();
+    }
+  });
+}

@@ -1,0 +1,43 @@
+import type { webApi } from '@slack/bolt';
+import type { Place } from '../../core/guide.js';
+import type { Reply } from '../../core/reply.js';
+import { encodeModalMeta } from './action-values.js';
+import { renderBlocks } from './render-blocks.js';
+import { renderFormModal } from './render-form.js';
+
+type WebClient = webApi.WebClient;
+
+/** Posts a reply as a message (in a thread when `threadTs` is given). */
+export async function postReply(
+  client: WebClient,
+  target: { channel: string; threadTs?: string },
+  reply: Reply,
+): Promise<string | undefined> {
+  const { text, blocks } = renderBlocks(reply, { inlineForm: Boolean(reply.form) });
+  const res = await client.chat.postMessage({
+    channel: target.channel,
+    text,
+    blocks,
+    unfurl_links: false,
+    unfurl_media: false,
+    ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
+  });
+  return res.ts;
+}
+
+/**
+ * Opens a checklist step as a modal when the reply has a form and Slack gave us a trigger_id
+ * (valid for 3 s). Returns false when a modal is not possible, so the caller posts it inline.
+ */
+export async function openFormModal(
+  client: WebClient,
+  triggerId: string | undefined,
+  reply: Reply,
+  where: { channel?: string; threadTs?: string; place: Place['kind'] },
+): Promise<boolean> {
+  if (!triggerId || !reply.form) return false;
+  const meta = encodeModalMeta({ s: reply.form.state, c: where.channel, th: where.threadTs, k: where.place });
+  if (!meta) return false;
+  await client.views.open({ trigger_id: triggerId, view: renderFormModal(reply.title, reply.form, meta) });
+  return true;
+}

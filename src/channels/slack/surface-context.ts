@@ -1,0 +1,15 @@
+import type { Logger } from 'pino';
+import type { Store } from '../../core/store/store.js';
+import type { BackgroundWork } from './background.js';
+import type { EventDedupe } from './dedupe.js';
+import type { SlackGuide } from './ports.js';
+
+/** What every surface handler gets: core, storage, bounded background work and config. */
+export interface SurfaceContext {
+  guide: SlackGuide;
+  store: Store;
+  admins: ReadonlySet<string>;
+  logger: Logger;
+  work: BackgroundWork;
+  dedupe: EventDedupe;
+}

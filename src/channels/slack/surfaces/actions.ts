@@ -1,0 +1,242 @@
+import type { App, BlockAction, types as Slack, webApi } from '@slack/bolt';
+import type { Actor, Place } from '../../../core/guide.js';
+import { emptyReply, type Reply } from '../../../core/reply.js';
+import {
+  ACTION,
+  FORM_CALLBACK_ID,
+  actionIdPattern,
+  decodeFeedback,
+  decodeModalMeta,
+  decodeSubmit,
+  decodeText,
+  encodeModalMeta,
+  type SubmitValue,
+} from '../action-values.js';
+import { slackActor } from '../context.js';
+import type { FormState } from '../ports.js';
+import { renderBlocks } from '../render-blocks.js';
+import { readFormValues, renderFormModal } from '../render-form.js';
+import { openFormModal, postReply } from '../send.js';
+import type { SurfaceContext } from '../surface-context.js';
+
+type WebClient = webApi.WebClient;
+type Respond = (message: Record<string, unknown>) => Promise<unknown>;
+
+/** Where a clicked button lives, and where its answer goes. */
+interface Origin {
+  actor: Actor;
+  place: Place;
+  /** Channel to post the answer in (the user's id posts to their DM with the app). */
+  channel: string;
+  threadTs?: string;
+  messageTs?: string;
+  ephemeral: boolean;
+  triggerId?: string;
+  messageBlocks?: Slack.KnownBlock[];
+}
+
+function originOf(body: BlockAction, admins: ReadonlySet<string>): Origin {
+  const actor = slackActor(body.user.id, admins);
+  const container = body.container as {
+    type?: string;
+    channel_id?: string;
+    message_ts?: string;
+    is_ephemeral?: boolean;
+    thread_ts?: string;
+  };
+  const channel = container.channel_id ?? body.channel?.id;
+  if (container.type !== 'message' || !channel) {
+    // App Home (a view): answer in the user's DM with the app.
+    return {
+      actor,
+      place: { conversationId: body.user.id, kind: 'personal' },
+      channel: body.user.id,
+      ephemeral: false,
+      triggerId: body.trigger_id,
+    };
+  }
+  const personal = channel.startsWith('D');
+  const messageTs = container.message_ts ?? body.message?.ts;
+  const threadTs = (body.message?.thread_ts as string | undefined) ?? container.thread_ts;
+  return {
+    actor,
+    place: { conversationId: channel, kind: personal ? 'personal' : 'channel' },
+    channel,
+    threadTs: personal ? threadTs : (threadTs ?? messageTs),
+    messageTs,
+    ephemeral: container.is_ephemeral === true,
+    triggerId: body.trigger_id,
+    messageBlocks: body.message?.blocks as Slack.KnownBlock[] | undefined,
+  };
+}
+
+async function deliver(
+  client: WebClient,
+  respond: Respond | undefined,
+  o: Origin,
+  reply: Reply,
+): Promise<void> {
+  if (
+    await openFormModal(client, o.triggerId, reply, {
+      channel: o.channel,
+      threadTs: o.threadTs,
+      place: o.place.kind,
+    })
+  )
+    return;
+  if (o.ephemeral && respond) {
+    const { text, blocks } = renderBlocks(reply, { inlineForm: Boolean(reply.form) });
+    await respond({ response_type: 'ephemeral', replace_original: false, text, blocks });
+    return;
+  }
+  await postReply(client, { channel: o.channel, threadTs: o.threadTs }, reply);
+}
+
+function notice(title: string, summary: string): Reply {
+  const reply = emptyReply('notice', title, 'slack');
+  reply.summary = summary;
+  return reply;
+}
+
+const formsUnavailable = () =>
+  notice('Not available yet', 'Checklist forms cannot be submitted in this version yet.');
+
+function mergeState(value: SubmitValue): FormState {
+  const state: FormState = { ...value.s };
+  for (const [k, v] of Object.entries(value.d ?? {})) {
+    if (typeof v === 'string' || typeof v === 'number') state[k] = v;
+    else if (typeof v === 'boolean') state[k] = v ? 'true' : 'false';
+  }
+  return state;
+}
+
+/**
+ * Button clicks (follow-ups, commands, feedback, inline form submits) and modal submissions.
+ * Every handler acks first; the work runs after the ack.
+ */
+export function registerActions(app: App, ctx: SurfaceContext): void {
+  const runText =
+    (label: string) =>
+    async ({
+      ack,
+      body,
+      action,
+      client,
+      respond,
+    }: {
+      ack: () => Promise<void>;
+      body: BlockAction;
+      action: { value?: string };
+      client: WebClient;
+      respond?: Respond;
+    }) => {
+      await ack();
+      const value = decodeText(action.value);
+      if (!value) return ctx.logger.warn({ label }, 'slack: button value not recognised');
+      const o = originOf(body, ctx.admins);
+      ctx.work.run(label, async () =>
+        deliver(client, respond, o, await ctx.guide.handle(value.t, o.actor, o.place)),
+      );
+    };
+
+  app.action<BlockAction>(actionIdPattern(ACTION.ask), async (args) =>
+    runText('follow-up')({ ...args, action: args.action as { value?: string } }),
+  );
+  app.action<BlockAction>(actionIdPattern(ACTION.command), async (args) =>
+    runText('command-button')({ ...args, action: args.action as { value?: string } }),
+  );
+  app.action<BlockAction>(actionIdPattern(ACTION.url), async ({ ack }) => ack());
+
+  for (const [id, helpful] of [
+    [ACTION.feedbackUp, true],
+    [ACTION.feedbackDown, false],
+  ] as const) {
+    app.action<BlockAction>(id, async ({ ack, body, action, client, respond }) => {
+      await ack();
+      const value = decodeFeedback((action as { value?: string }).value);
+      if (!value) return ctx.logger.warn('slack: feedback value not recognised');
+      const o = originOf(body, ctx.admins);
+      ctx.work.run('feedback', async () => {
+        await ctx.guide.recordFeedback({
+          replyId: value.r,
+          itemIds: value.i.slice(0, 10),
+          helpful,
+          channel: 'slack',
+        });
+        await acknowledgeFeedback(client, respond, o);
+      });
+    });
+  }
+
+  app.action<BlockAction>(actionIdPattern(ACTION.submit), async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const value = decodeSubmit((action as { value?: string }).value);
+    if (!value) return ctx.logger.warn('slack: form submit value not recognised');
+    const o = originOf(body, ctx.admins);
+    const values = readFormValues((body.state as { values?: unknown } | undefined)?.values);
+    ctx.work.run('form-submit', async () => {
+      const reply = ctx.guide.submitForm
+        ? await ctx.guide.submitForm(mergeState(value), values, o.actor, o.place)
+        : formsUnavailable();
+      const { text, blocks } = renderBlocks(reply, { inlineForm: Boolean(reply.form) });
+      if (o.ephemeral && respond)
+        await respond({ response_type: 'ephemeral', replace_original: true, text, blocks });
+      else if (o.messageTs) await client.chat.update({ channel: o.channel, ts: o.messageTs, text, blocks });
+      else await postReply(client, { channel: o.channel, threadTs: o.threadTs }, reply);
+    });
+  });
+
+  app.view(FORM_CALLBACK_ID, async ({ ack, body, view, client }) => {
+    const meta = decodeModalMeta(view.private_metadata);
+    if (!meta) {
+      await ack();
+      return ctx.logger.warn('slack: modal metadata not recognised');
+    }
+    const actor = slackActor(body.user.id, ctx.admins);
+    const channel = meta.c ?? body.user.id;
+    const place: Place = { conversationId: channel, kind: meta.k };
+    const values = readFormValues(view.state.values);
+    if (!ctx.guide.submitForm) {
+      await ack();
+      ctx.work.run(
+        'modal-submit',
+        async () => void (await postReply(client, { channel: body.user.id }, formsUnavailable())),
+      );
+      return;
+    }
+    // The next step replaces the modal in the ack itself (Slack's response_action: update), so the
+    // store write happens before the ack; it is one small write.
+    const reply = await ctx.guide.submitForm(meta.s, values, actor, place);
+    if (reply.form) {
+      const next = encodeModalMeta({ ...meta, s: reply.form.state });
+      if (next) {
+        await ack({ response_action: 'update', view: renderFormModal(reply.title, reply.form, next) });
+        return;
+      }
+    }
+    await ack();
+    ctx.work.run(
+      'modal-result',
+      async () => void (await postReply(client, { channel, threadTs: meta.th }, reply)),
+    );
+  });
+}
+
+/** Swaps the feedback buttons for a thank-you line so a reply can't be rated twice. */
+async function acknowledgeFeedback(
+  client: WebClient,
+  respond: Respond | undefined,
+  o: Origin,
+): Promise<void> {
+  const thanks = 'Thanks for your feedback.';
+  if (o.ephemeral || !o.messageTs || !o.messageBlocks) {
+    if (respond) await respond({ response_type: 'ephemeral', replace_original: false, text: thanks });
+    return;
+  }
+  const blocks = o.messageBlocks.map((b) =>
+    b.block_id === 'sg_feedback'
+      ? ({ type: 'context', elements: [{ type: 'mrkdwn', text: thanks }] } as Slack.ContextBlock)
+      : b,
+  );
+  await client.chat.update({ channel: o.channel, ts: o.messageTs, text: thanks, blocks });
+}

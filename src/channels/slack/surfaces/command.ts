@@ -1,0 +1,38 @@
+import type { App } from '@slack/bolt';
+import { placeFromCommand, slackActor } from '../context.js';
+import { renderBlocks } from '../render-blocks.js';
+import { openFormModal } from '../send.js';
+import type { SurfaceContext } from '../surface-context.js';
+
+export const SLASH_COMMAND = '/safeguarding';
+
+/**
+ * `/safeguarding <question | checklist … | digest … | help>`. Acked at once with an empty body;
+ * the answer follows through `response_url`: ephemeral in channels (only the asker sees a
+ * question that may be sensitive), a normal message in the user's DM with the app.
+ */
+export function registerCommand(app: App, ctx: SurfaceContext): void {
+  app.command(SLASH_COMMAND, async ({ ack, command, respond, client }) => {
+    await ack();
+    const actor = slackActor(command.user_id, ctx.admins);
+    const place = placeFromCommand(command.channel_id, command.channel_name);
+    const text = command.text.trim() || 'help';
+    ctx.work.run('slash-command', async () => {
+      const reply = await ctx.guide.handle(text, actor, place);
+      if (
+        await openFormModal(client, command.trigger_id, reply, {
+          channel: command.channel_id,
+          place: place.kind,
+        })
+      )
+        return;
+      const { text: fallback, blocks } = renderBlocks(reply, { inlineForm: Boolean(reply.form) });
+      await respond({
+        response_type: place.kind === 'personal' ? 'in_channel' : 'ephemeral',
+        replace_original: false,
+        text: fallback,
+        blocks,
+      });
+    });
+  });
+}

@@ -1,0 +1,57 @@
+import type { App } from '@slack/bolt';
+import { ConflictError } from '../../../core/errors.js';
+import { placeFromEvent, slackActor, stripMentions } from '../context.js';
+import { postReply } from '../send.js';
+import type { SurfaceContext } from '../surface-context.js';
+
+const welcomedKey = (userId: string) => `slack-welcomed/${userId}`;
+
+/**
+ * @mentions in channels (answered in the message's thread) and direct messages (answered in the
+ * DM, with the welcome and privacy note before the first answer). Bot messages, edits and other
+ * subtypes are ignored. Events are acked by Bolt before these run; retries are dropped by the
+ * dedupe middleware.
+ */
+export function registerMessages(app: App, ctx: SurfaceContext): void {
+  app.event('app_mention', async ({ event, client }) => {
+    if (event.bot_id || event.subtype || !event.user) return;
+    const actor = slackActor(event.user, ctx.admins);
+    const place = placeFromEvent(event.channel, 'channel');
+    const text = stripMentions(event.text) || 'help';
+    const threadTs = event.thread_ts ?? event.ts;
+    ctx.work.run('app-mention', async () => {
+      const reply = await ctx.guide.handle(text, actor, place);
+      await postReply(client, { channel: event.channel, threadTs }, reply);
+    });
+  });
+
+  app.message(async ({ message, client }) => {
+    // Only plain user messages in the bot's DM: no subtype (edits, joins, bot_message…), no bot.
+    if (message.subtype !== undefined || message.channel_type !== 'im') return;
+    if (message.bot_id || !message.user || typeof message.text !== 'string') return;
+    const actor = slackActor(message.user, ctx.admins);
+    const place = placeFromEvent(message.channel, 'im');
+    const text = stripMentions(message.text) || 'help';
+    const threadTs = message.thread_ts;
+    ctx.work.run('direct-message', async () => {
+      if (await firstContact(ctx, actor.userId)) {
+        await postReply(client, { channel: message.channel }, ctx.guide.welcome());
+      }
+      const reply = await ctx.guide.handle(text, actor, place);
+      await postReply(client, { channel: message.channel, threadTs }, reply);
+    });
+  });
+}
+
+/** Records that the user was welcomed (the key holds no name, only the Slack user id). */
+async function firstContact(ctx: SurfaceContext, userId: string): Promise<boolean> {
+  try {
+    await ctx.store.put(welcomedKey(userId), { at: new Date().toISOString() }, { ifNoneMatch: '*' });
+    return true;
+  } catch (err) {
+    if (err instanceof ConflictError) return false;
+    // Without the store we cannot remember; answering matters more than the welcome.
+    ctx.logger.warn({ err }, 'slack: could not record welcome');
+    return false;
+  }
+}

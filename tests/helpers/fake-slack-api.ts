@@ -1,0 +1,206 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedCall {
+  method: string;
+  /** Form or JSON arguments; JSON-looking fields (blocks, view…) are parsed. */
+  args: Record<string, unknown>;
+  token?: string;
+}
+
+interface Failure {
+  status: 429 | 500;
+  retryAfterSeconds?: number;
+  remaining: number;
+}
+
+const BOT = {
+  user_id: 'UBOT0001',
+  bot_id: 'BBOT0001',
+  team_id: 'T0001',
+  team: 'Test',
+  url: 'https://test.slack.com/',
+};
+
+/**
+ * A local stand-in for the Slack Web API (`SLACK_API_URL`): answers `auth.test`, records the
+ * methods the bot calls, and receives `response_url` posts at `/response/{id}`. It can be told to
+ * answer 429 (with Retry-After) or 500 for the next N calls of a method.
+ */
+export class FakeSlackApi {
+  readonly calls: RecordedCall[] = [];
+  #server: Server;
+  #failures = new Map<string, Failure>();
+  #ts = 1_700_000_000;
+  #conversations = new Map<string, Record<string, unknown>>();
+
+  private constructor() {
+    this.#server = createServer((req, res) => {
+      void this.#handle(req, res);
+    });
+  }
+
+  static async start(): Promise<FakeSlackApi> {
+    const api = new FakeSlackApi();
+    await new Promise<void>((resolve) => api.#server.listen(0, '127.0.0.1', resolve));
+    return api;
+  }
+
+  get origin(): string {
+    const { port } = this.#server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}`;
+  }
+
+  /** The value for SLACK_API_URL (the Web API client appends the method name). */
+  get apiUrl(): string {
+    return `${this.origin}/api/`;
+  }
+
+  /** A response_url that records what is posted to it. */
+  responseUrl(id = 'r1'): string {
+    return `${this.origin}/response/${id}`;
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Answer the next `times` calls to `method` with 429 + Retry-After, or 500. */
+  fail(
+    method: string,
+    status: 429 | 500,
+    options: { times?: number; retryAfterSeconds?: number } = {},
+  ): void {
+    this.#failures.set(method, {
+      status,
+      retryAfterSeconds: options.retryAfterSeconds,
+      remaining: options.times ?? 1,
+    });
+  }
+
+  /** What `conversations.info` answers for a channel id. */
+  setConversation(id: string, info: Record<string, unknown>): void {
+    this.#conversations.set(id, { id, ...info });
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.#failures.clear();
+  }
+
+  async close(): Promise<void> {
+    this.#server.closeAllConnections();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', this.origin);
+    const args = parseArgs(raw, req.headers['content-type']);
+    const auth = req.headers.authorization;
+    const token = auth?.startsWith('Bearer ')
+      ? auth.slice(7)
+      : typeof args.token === 'string'
+        ? args.token
+        : undefined;
+
+    if (url.pathname.startsWith('/response/')) {
+      this.calls.push({
+        method: 'response_url',
+        args: { ...args, id: url.pathname.slice('/response/'.length) },
+      });
+      return send(res, 200, 'ok');
+    }
+    if (!url.pathname.startsWith('/api/')) return send(res, 404, 'not found');
+    const method = url.pathname.slice('/api/'.length);
+
+    const failure = this.#failures.get(method);
+    if (failure && failure.remaining > 0) {
+      failure.remaining -= 1;
+      this.calls.push({ method: `${method}#${failure.status}`, args, token });
+      const headers: Record<string, string> =
+        failure.retryAfterSeconds !== undefined ? { 'retry-after': String(failure.retryAfterSeconds) } : {};
+      return sendJson(
+        res,
+        failure.status,
+        { ok: false, error: failure.status === 429 ? 'ratelimited' : 'internal_error' },
+        headers,
+      );
+    }
+    if (method !== 'auth.test') this.calls.push({ method, args, token });
+    sendJson(res, 200, this.#answer(method, args));
+  }
+
+  #answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, ...BOT };
+      case 'chat.postMessage':
+      case 'chat.update':
+        return {
+          ok: true,
+          channel: args.channel,
+          ts: typeof args.ts === 'string' ? args.ts : `${(this.#ts += 1)}.000100`,
+        };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: `${(this.#ts += 1)}.000200` };
+      case 'views.publish':
+      case 'views.open':
+      case 'views.update':
+        return { ok: true, view: { id: 'V0001', ...(typeof args.view === 'object' ? args.view : {}) } };
+      case 'conversations.info': {
+        const id = String(args.channel ?? '');
+        return {
+          ok: true,
+          channel: this.#conversations.get(id) ?? { id, is_channel: true, is_member: true },
+        };
+      }
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(args.users ?? 'X')}` } };
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+}
+
+function parseArgs(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (raw === '') return {};
+  if (contentType?.includes('application/json')) {
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : { raw };
+    } catch {
+      return { raw };
+    }
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    out[k] = /^[[{]/.test(v) ? safeParse(v) : v;
+  }
+  return out;
+}
+
+function safeParse(v: string): unknown {
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}
+
+function send(res: ServerResponse, status: number, body: string): void {
+  res.writeHead(status, { 'content-type': 'text/plain' });
+  res.end(body);
+}
+
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
