@@ -18,12 +18,15 @@ export function successors(def: ChecklistDefinition, s: ChecklistStep): string[]
   return [...new Set(out)];
 }
 
+/** The step after `s` given the answers so far, and which rule chose it (-1: none matched, next in file). */
+export function nextRule(def: ChecklistDefinition, s: ChecklistStep, answers: Answers): { goto: string; rule: number } {
+  const rule = s.next.findIndex((r) => r.when === undefined || evaluate(r.when, answers));
+  return { goto: rule === -1 ? fallthrough(def, s.id) : (s.next[rule]?.goto as string), rule };
+}
+
 /** The step after `s` given the answers so far (rules in order; first match wins). */
 export function nextStepId(def: ChecklistDefinition, s: ChecklistStep, answers: Answers): string {
-  for (const r of s.next) {
-    if (r.when === undefined || evaluate(r.when, answers)) return r.goto;
-  }
-  return fallthrough(def, s.id);
+  return nextRule(def, s, answers).goto;
 }
 
 /** Number of steps on the longest route from `id` (inclusive) to the end. Definitions are acyclic once validated. */
