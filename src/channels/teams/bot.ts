@@ -142,7 +142,15 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
         logger.info(turnFields(a), 'teams: redelivered activity ignored');
         return;
       }
+      // teams-ai's submit selectors read `value[verb]` on any object, and `typeof null` is 'object'.
+      if (a.type === ActivityTypes.Message && !a.text && a.value !== undefined && !isPlainObject(a.value)) {
+        return unreadable(context, 'submit value is not an object');
+      }
       await app.run(context);
     },
   };
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { startCaptureServer, type CaptureServer } from '../../helpers/capture-server.js';
+import { startServer, type TestServer } from '../../helpers/start-server.js';
+import { cardOf, conversation, invoke, message, post, submit } from './activities.js';
+import { cardProblems, texts } from './card-checks.js';
+
+let cap: CaptureServer;
+let s: TestServer;
+
+beforeAll(async () => {
+  cap = await startCaptureServer();
+  s = await startServer();
+});
+afterAll(async () => {
+  await s?.stop();
+  await cap?.close();
+});
+
+type Json = Record<string, unknown>;
+
+describe('Teams message extension', () => {
+  it('answers composeExtension/query in the HTTP response with guidance item cards', async () => {
+    const conv = conversation('personal');
+    const res = await post(
+      s.url,
+      invoke({
+        serviceUrl: cap.url,
+        conv,
+        name: 'composeExtension/query',
+        value: { commandId: 'searchGuidance', parameters: [{ name: 'query', value: 'Under 10 Protocol' }], queryOptions: { skip: 0, count: 5 } },
+      }),
+    );
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { composeExtension: { type: string; attachments: Json[] } };
+    expect(body.composeExtension.type).toBe('result');
+    const expected = s.guide.searchItems('Under 10 Protocol', 5);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(body.composeExtension.attachments).toHaveLength(expected.length);
+    body.composeExtension.attachments.forEach((a, i) => {
+      expect(a.contentType).toBe('application/vnd.microsoft.card.adaptive');
+      expect(cardProblems(a.content)).toEqual([]);
+      expect(texts(a.content)).toContain(expected[i]?.title);
+      expect((a.preview as Json).contentType).toBe('application/vnd.microsoft.card.thumbnail');
+    });
+    expect(cap.for(conv.id as string)).toEqual([]);
+  });
+
+  it('shows items on the initial run with no text', async () => {
+    const res = await post(
+      s.url,
+      invoke({
+        serviceUrl: cap.url,
+        conv: conversation('personal'),
+        name: 'composeExtension/query',
+        value: { commandId: 'searchGuidance', parameters: [{ name: 'initialRun', value: 'true' }], queryOptions: { count: 3 } },
+      }),
+    );
+    const body = (await res.json()) as { composeExtension: { attachments: Json[] } };
+    expect(body.composeExtension.attachments).toHaveLength(3);
+  });
+});
+
+describe('Teams robustness', () => {
+  it('answers a redelivered activity (same id) once', async () => {
+    const conv = conversation('personal');
+    const activity = message({ serviceUrl: cap.url, conv, text: 'What is the Under 10 Protocol?' });
+    const [a, b] = await Promise.all([post(s.url, activity), post(s.url, activity)]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    await post(s.url, activity);
+    await post(s.url, message({ serviceUrl: cap.url, conv, text: 'help' }));
+    await cap.waitFor(1);
+    const replies = cap.for(conv.id as string).map((c) => texts(cardOf(c.activity))[0]);
+    expect(replies.filter((t) => t === s.guide.ask('What is the Under 10 Protocol?').title)).toHaveLength(1);
+    expect(replies).toHaveLength(2);
+  });
+
+  it('ignores unknown activity types without replying', async () => {
+    const conv = conversation('personal');
+    const odd = { ...message({ serviceUrl: cap.url, conv, text: 'x' }), type: 'somethingNew' };
+    expect((await post(s.url, odd)).status).toBeLessThan(300);
+    expect((await post(s.url, { ...odd, type: 'typing' })).status).toBeLessThan(300);
+    await post(s.url, message({ serviceUrl: cap.url, conv, text: 'help' }));
+    expect(cap.for(conv.id as string)).toHaveLength(1);
+  });
+
+  it('answers a tampered or incomplete card submit with a clear message and keeps working', async () => {
+    const value = fc.oneof(
+      fc.record({ verb: fc.constantFrom('ask', 'command', 'feedback', 'form', 'nope'), q: fc.anything(), command: fc.anything() }, { requiredKeys: ['verb'] }),
+      fc.record({
+        verb: fc.constant('feedback'),
+        replyId: fc.oneof(fc.string(), fc.constant('abcd1234')),
+        itemIds: fc.oneof(fc.array(fc.string(), { maxLength: 12 }), fc.anything()),
+        helpful: fc.oneof(fc.boolean(), fc.string()),
+        reason: fc.oneof(fc.constantFrom('unclear', 'bogus', ''), fc.anything()),
+      }),
+      fc.dictionary(fc.string(), fc.jsonValue()),
+      fc.jsonValue(),
+    );
+    await fc.assert(
+      fc.asyncProperty(value, async (v) => {
+        const conv = conversation('personal');
+        const res = await post(s.url, submit({ serviceUrl: cap.url, conv, value: v }));
+        expect(res.status).toBe(200);
+        const replies = cap.for(conv.id as string).map((c) => c.activity);
+        expect(replies).toHaveLength(1);
+        const reply = replies[0] as Json;
+        const c = cardOf(reply);
+        if (c) expect(cardProblems(c).filter((p) => p !== 'unexpanded template expression')).toEqual([]);
+        // Never the turn-error apology: every bad payload is handled as bad input.
+        expect(String(reply.text ?? '')).not.toMatch(/reference/);
+      }),
+      { numRuns: 60 },
+    );
+    const errors = s.logs().filter((l) => l.msg === 'teams: turn failed');
+    expect(errors).toEqual([]);
+  });
+});
