@@ -33,6 +33,7 @@ export class FakeSlackApi {
   #failures = new Map<string, Failure>();
   #ts = 1_700_000_000;
   #conversations = new Map<string, Record<string, unknown>>();
+  #holds = new Map<string, Promise<void>>();
 
   private constructor() {
     this.#server = createServer((req, res) => {
@@ -83,6 +84,30 @@ export class FakeSlackApi {
     this.#conversations.set(id, { id, ...info });
   }
 
+  /** Holds every call to `method` unanswered until the returned release function is called. */
+  hold(method: string): () => void {
+    let release = () => {};
+    this.#holds.set(method, new Promise<void>((resolve) => (release = resolve)));
+    return () => {
+      this.#holds.delete(method);
+      release();
+    };
+  }
+
+  /** Waits until `count` calls to `method` have been recorded (polling; fails after `timeoutMs`). */
+  async waitFor(method: string, count = 1, timeoutMs = 10_000): Promise<RecordedCall[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.callsTo(method).length < count) {
+      if (Date.now() > deadline) {
+        throw new Error(
+          `expected ${count} ${method} call(s), saw ${this.callsTo(method).length}: ${this.calls.map((c) => c.method).join(', ')}`,
+        );
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return this.callsTo(method);
+  }
+
   reset(): void {
     this.calls.length = 0;
     this.#failures.clear();
@@ -130,6 +155,8 @@ export class FakeSlackApi {
       );
     }
     if (method !== 'auth.test') this.calls.push({ method, args, token });
+    const held = this.#holds.get(method);
+    if (held) await held;
     sendJson(res, 200, this.#answer(method, args));
   }
 

@@ -1,0 +1,352 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FakeSlackApi, type RecordedCall } from '../../helpers/fake-slack-api.js';
+import { formBody, postSigned } from '../../helpers/slack-signing.js';
+import { startServer, type TestServer } from '../../helpers/start-server.js';
+
+const SECRET = 'test-signing-secret-0123456789';
+const BOT_USER = 'UBOT0001';
+
+let fake: FakeSlackApi;
+let server: TestServer;
+let url: string;
+let eventSeq = 0;
+
+beforeAll(async () => {
+  fake = await FakeSlackApi.start();
+  server = await startServer({
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: fake.apiUrl,
+  });
+  url = `${server.url}/slack/events`;
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await fake?.close();
+});
+
+beforeEach(() => fake.reset());
+
+const json = (body: unknown) => JSON.stringify(body);
+const sendJson = (body: string, headers: Record<string, string> = {}, timestamp?: number) =>
+  postSigned(url, body, { secret: SECRET, contentType: 'application/json', headers, timestamp });
+const sendForm = (body: string) =>
+  postSigned(url, body, { secret: SECRET, contentType: 'application/x-www-form-urlencoded' });
+
+function eventEnvelope(event: Record<string, unknown>, eventId = `Ev${(eventSeq += 1)}`) {
+  return {
+    token: 'x',
+    team_id: 'T0001',
+    api_app_id: 'A0001',
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: 1,
+    event,
+  };
+}
+
+function dm(user: string, text: string, extra: Record<string, unknown> = {}) {
+  return eventEnvelope({
+    type: 'message',
+    channel: `D${user}`,
+    channel_type: 'im',
+    user,
+    text,
+    ts: `1700000${eventSeq}.0001`,
+    ...extra,
+  });
+}
+
+const blocksOf = (call: RecordedCall | undefined) => (call?.args.blocks ?? []) as Record<string, unknown>[];
+const textOfBlocks = (call: RecordedCall | undefined) => JSON.stringify(blocksOf(call));
+
+function blockAction(
+  action: Record<string, unknown>,
+  message: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+) {
+  return {
+    type: 'block_actions',
+    team: { id: 'T0001' },
+    user: { id: 'U100', team_id: 'T0001' },
+    api_app_id: 'A0001',
+    token: 'x',
+    trigger_id: 'trig-1',
+    container: { type: 'message', channel_id: 'C200', message_ts: message.ts, is_ephemeral: false },
+    channel: { id: 'C200', name: 'safeguarding' },
+    message,
+    response_url: fake.responseUrl('act'),
+    actions: [{ type: 'button', block_id: 'b1', action_ts: '1', ...action }],
+    ...extra,
+  };
+}
+
+describe('Slack over HTTP on the real server', () => {
+  it('answers the URL verification challenge', async () => {
+    const res = await sendJson(json({ token: 'x', challenge: 'chal-123', type: 'url_verification' }));
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.text)).toEqual({ challenge: 'chal-123' });
+  });
+
+  it('rejects bad, missing and stale signatures with 401 and posts nothing', async () => {
+    const body = json(dm('U1', 'what is harmful sexual behaviour?'));
+    const bad = await postSigned(url, body, { secret: 'wrong-secret', contentType: 'application/json' });
+    const missing = await postSigned(url, body, {
+      secret: SECRET,
+      contentType: 'application/json',
+      unsigned: true,
+    });
+    const stale = await sendJson(body, {}, Math.floor(Date.now() / 1000) - 6 * 60);
+    const tampered = await fetch(url, {
+      method: 'POST',
+      body: body.replace('harmful', 'HARMFUL'),
+      headers: (await import('../../helpers/slack-signing.js')).signedHeaders(body, { secret: SECRET }),
+    });
+    expect([bad.status, missing.status, stale.status, tampered.status]).toEqual([401, 401, 401, 401]);
+    // A later valid request is answered, and only it posts.
+    expect((await sendJson(json(dm('U2', 'help')))).status).toBe(200);
+    await fake.waitFor('chat.postMessage', 2);
+    expect(fake.callsTo('chat.postMessage').every((c) => c.args.channel === 'DU2')).toBe(true);
+  });
+
+  it('rejects malformed payloads with 400 and keeps serving', async () => {
+    expect((await sendForm('payload=%7Bnot-json')).status).toBe(400);
+    expect((await sendJson('{"broken": ')).status).toBe(400);
+    expect((await sendJson(json({ hello: 'world' }))).status).toBe(400);
+    expect(
+      (await sendJson(json({ type: 'event_callback', event_id: 'Ev-bad', event: 'not-an-object' }))).status,
+    ).toBe(400);
+    expect(
+      (
+        await sendForm(
+          formBody({ payload: json({ type: 'block_actions', user: { id: 'U1' }, actions: [] }) }),
+        )
+      ).status,
+    ).toBe(400);
+    const ok = await sendJson(json({ type: 'url_verification', challenge: 'still-here' }));
+    expect(ok.status).toBe(200);
+    expect(fake.calls).toEqual([]);
+  });
+
+  it('slash command in a channel: acks, then an ephemeral answer via response_url', async () => {
+    const res = await sendForm(
+      formBody({
+        command: '/safeguarding',
+        text: 'what is harmful sexual behaviour?',
+        user_id: 'U100',
+        channel_id: 'C200',
+        channel_name: 'safeguarding',
+        team_id: 'T0001',
+        response_url: fake.responseUrl('cmd1'),
+        trigger_id: 'trig-1',
+      }),
+    );
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('');
+    const [call] = await fake.waitFor('response_url');
+    expect(call?.args.id).toBe('cmd1');
+    expect(call?.args.response_type).toBe('ephemeral');
+    expect(typeof call?.args.text).toBe('string');
+    const blocks = blocksOf(call);
+    expect(blocks.some((b) => b.type === 'header')).toBe(true);
+    expect(blocks.at(-1)).toMatchObject({ type: 'actions', block_id: 'sg_feedback' });
+    expect(textOfBlocks(call)).toContain('Sources:');
+  });
+
+  it('slash command in a DM posts a normal message; empty text gives help', async () => {
+    await sendForm(
+      formBody({
+        command: '/safeguarding',
+        text: '',
+        user_id: 'U100',
+        channel_id: 'D100',
+        channel_name: 'directmessage',
+        response_url: fake.responseUrl('cmd2'),
+      }),
+    );
+    const [call] = await fake.waitFor('response_url');
+    expect(call?.args.response_type).toBe('in_channel');
+    expect(textOfBlocks(call)).toContain('What Safeguarding Guide can do');
+  });
+
+  it('app_mention: answers in the thread, with the 999 warning first for immediate danger', async () => {
+    const res = await sendJson(
+      json(
+        eventEnvelope({
+          type: 'app_mention',
+          user: 'U100',
+          channel: 'C200',
+          ts: '1700000100.000100',
+          text: `<@${BOT_USER}> A child has just told me they are being sexually abused right now and are in danger tonight`,
+        }),
+      ),
+    );
+    expect(res.status).toBe(200);
+    const [call] = await fake.waitFor('chat.postMessage');
+    expect(call?.args.channel).toBe('C200');
+    expect(call?.args.thread_ts).toBe('1700000100.000100');
+    expect(call?.token).toBe('xoxb-test-token');
+    expect(JSON.stringify(blocksOf(call)[0])).toContain('999');
+    expect(String(call?.args.text)).toContain('999');
+  });
+
+  it('DM: welcome and privacy note on first contact only, then the answer', async () => {
+    await sendJson(json(dm('U300', 'what is harmful sexual behaviour?')));
+    const first = await fake.waitFor('chat.postMessage', 2);
+    expect(textOfBlocks(first[0])).toContain('Welcome to Safeguarding Guide');
+    expect(textOfBlocks(first[0])).toContain('Privacy');
+    expect(textOfBlocks(first[1])).toContain('Sources:');
+    expect(first.every((c) => c.args.channel === 'DU300')).toBe(true);
+    expect(await server.store.get('slack-welcomed/U300')).toBeDefined();
+
+    fake.reset();
+    await sendJson(json(dm('U300', 'help')));
+    const second = await fake.waitFor('chat.postMessage', 1);
+    expect(textOfBlocks(second[0])).not.toContain('Welcome to Safeguarding Guide');
+  });
+
+  it('ignores bot messages, edits and other subtypes', async () => {
+    const ignored = [
+      dm('U400', 'hello', { bot_id: 'B999' }),
+      eventEnvelope({
+        type: 'message',
+        subtype: 'message_changed',
+        channel: 'DU400',
+        channel_type: 'im',
+        ts: '1.1',
+        message: { text: 'x' },
+      }),
+      dm('U400', 'hello', { subtype: 'bot_message' }),
+      eventEnvelope({
+        type: 'message',
+        channel: 'C200',
+        channel_type: 'channel',
+        user: 'U400',
+        text: 'not a DM',
+        ts: '1.2',
+      }),
+    ];
+    for (const body of ignored) expect((await sendJson(json(body))).status).toBe(200);
+    await sendJson(json(dm('U401', 'help')));
+    await fake.waitFor('chat.postMessage', 2); // welcome + help for the sentinel user
+    expect(fake.callsTo('chat.postMessage').map((c) => c.args.channel)).toEqual(['DU401', 'DU401']);
+  });
+
+  it('a retried event (same event_id, X-Slack-Retry-Num) is acked and handled once', async () => {
+    const body = json(dm('U500', 'help', {}));
+    const first = await sendJson(body);
+    const retry = await sendJson(body, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
+    expect([first.status, retry.status]).toEqual([200, 200]);
+    const eventId = (JSON.parse(body) as { event_id: string }).event_id;
+    // The duplicate is dropped before any work is scheduled, and logged as such.
+    expect(server.logs().some((l) => l.eventId === eventId && String(l.msg).includes('duplicate'))).toBe(
+      true,
+    );
+    await sendJson(json(dm('U501', 'help')));
+    await fake.waitFor('chat.postMessage', 4);
+    const toU500 = fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'DU500');
+    expect(toU500).toHaveLength(2); // welcome + one answer, not two
+  });
+
+  it('acks before the answer is posted (slow work happens after the ack)', async () => {
+    const release = fake.hold('chat.postMessage');
+    try {
+      const res = await sendJson(
+        json(
+          eventEnvelope({
+            type: 'app_mention',
+            user: 'U100',
+            channel: 'C201',
+            ts: '1700000200.000100',
+            text: `<@${BOT_USER}> help`,
+          }),
+        ),
+      );
+      expect(res.status).toBe(200);
+      await fake.waitFor('chat.postMessage'); // arrived, still unanswered by the fake
+    } finally {
+      release();
+    }
+  });
+
+  it('follow-up button: answer posted in the message thread', async () => {
+    const value = json({ t: 'what is harmful sexual behaviour?' });
+    const payload = blockAction(
+      { action_id: 'sg_ask:0', value, text: { type: 'plain_text', text: 'Q' } },
+      { ts: '1700000300.000100', type: 'message' },
+    );
+    const res = await sendForm(formBody({ payload: json(payload) }));
+    expect(res.status).toBe(200);
+    const [call] = await fake.waitFor('chat.postMessage');
+    expect(call?.args.channel).toBe('C200');
+    expect(call?.args.thread_ts).toBe('1700000300.000100');
+    expect(textOfBlocks(call)).toContain('Sources:');
+  });
+
+  it('follow-up button on an ephemeral message answers through response_url', async () => {
+    const value = json({ t: 'help' });
+    const payload = blockAction(
+      { action_id: 'sg_cmd:3', value },
+      { ts: '1.5' },
+      {
+        container: { type: 'message', channel_id: 'C200', message_ts: '1.5', is_ephemeral: true },
+      },
+    );
+    await sendForm(formBody({ payload: json(payload) }));
+    const [call] = await fake.waitFor('response_url');
+    expect(call?.args.response_type).toBe('ephemeral');
+    expect(textOfBlocks(call)).toContain('What Safeguarding Guide can do');
+  });
+
+  it('feedback button: recorded in the store, buttons replaced by a thank-you', async () => {
+    const value = json({ r: 'abcd1234', i: ['hsb-definition'] });
+    const message = {
+      ts: '1700000400.000100',
+      type: 'message',
+      blocks: [
+        { type: 'section', block_id: 's1', text: { type: 'mrkdwn', text: 'answer' } },
+        { type: 'actions', block_id: 'sg_feedback', elements: [] },
+      ],
+    };
+    await sendForm(formBody({ payload: json(blockAction({ action_id: 'sg_fb_up', value }, message)) }));
+    const [update] = await fake.waitFor('chat.update');
+    expect(update?.args.channel).toBe('C200');
+    expect(update?.args.ts).toBe('1700000400.000100');
+    expect(textOfBlocks(update)).toContain('Thanks for your feedback');
+    expect(textOfBlocks(update)).not.toContain('sg_feedback');
+    const stored = await server.store.get<{ helpful: boolean; itemIds: string[]; channel: string }>(
+      'feedback/abcd1234',
+    );
+    expect(stored?.value).toMatchObject({ helpful: true, itemIds: ['hsb-definition'], channel: 'slack' });
+  });
+
+  it('a button with an unreadable value is acked and does nothing', async () => {
+    const res = await sendForm(
+      formBody({ payload: json(blockAction({ action_id: 'sg_ask:0', value: '<!channel>' }, { ts: '1.6' })) }),
+    );
+    expect(res.status).toBe(200);
+    expect((await sendJson(json({ type: 'url_verification', challenge: 'c' }))).status).toBe(200);
+    expect(fake.calls).toEqual([]);
+  });
+
+  it('app_home_opened publishes the Home tab', async () => {
+    await sendJson(
+      json(
+        eventEnvelope({
+          type: 'app_home_opened',
+          user: 'U600',
+          channel: 'DU600',
+          tab: 'home',
+          event_ts: '1.7',
+        }),
+      ),
+    );
+    const [call] = await fake.waitFor('views.publish');
+    expect(call?.args.user_id).toBe('U600');
+    const view = call?.args.view as { type: string; blocks: unknown[] };
+    expect(view.type).toBe('home');
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+    expect(JSON.stringify(view)).toContain('Privacy');
+  });
+});
