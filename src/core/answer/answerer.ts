@@ -27,7 +27,7 @@ export interface AnswerPolicy {
 
 export const DEFAULT_POLICY: AnswerPolicy = {
   minCoverage: 0.45,
-  minAnchorWeight: 1.5,
+  minAnchorWeight: 2,
   strongAnchorWeight: 4.5,
   minCoverageWithStrongAnchor: 0.3,
   secondItemRatio: 0.75,

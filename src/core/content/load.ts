@@ -167,7 +167,6 @@ function parseItem(
 function reportZod(file: string, err: z.ZodError, error: (file: string, field: string, message: string) => void): void {
   for (const issue of err.issues) {
     const field = issue.path.length ? issue.path.map(String).join('.') : '(root)';
-    const message = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
-    error(file, field, message);
+    error(file, field, issue.message);
   }
 }

@@ -45,7 +45,7 @@ export const DANGER_RULES: readonly DangerRule[] = [
   {
     reason: 'abuse or assault described as happening now',
     pattern: new RegExp(
-      String.raw`\b(?:${BE} (?:still |currently )?(?:being )?(?:sexually |physically |badly )?(?:abused|raped|assaulted|attacked|beaten|molested|strangled|choked|stabbed)|${BE} (?:still |currently )?being (?:sexually |physically |badly )?(?:hurt|hit|touched)|(?:he|she|they|someone|somebody|a man|a woman|an adult|the \w+) ${BE} (?:still )?(?:hurting|abusing|raping|attacking|assaulting|beating|hitting|touching|strangling|choking|stabbing)|(?:it|this|the abuse|the assault|the attack|something)(?: is|'s) (?:still )?(?:happening|going on|taking place))\b`,
+      String.raw`\b(?:${BE} (?:still |currently )?(?:being )?(?:sexually |physically |badly )?(?:abused|raped|assaulted|attacked|beaten|molested|strangled|choked|stabbed)|${BE} (?:still |currently )?being (?:sexually |physically |badly )?(?:hurt|hit|touched)|(?:he|she|they|someone|somebody|a man|a woman|an adult|the \w+|an? \w+) ${BE} (?:still )?(?:sexually |physically |badly )?(?:hurting|abusing|raping|attacking|assaulting|beating|hitting|touching|strangling|choking|stabbing)|(?:it|this|the abuse|the assault|the attack|something)(?: is|'s) (?:still )?(?:happening|going on|taking place))\b`,
     ),
     needsNow: true,
   },
@@ -54,6 +54,13 @@ export const DANGER_RULES: readonly DangerRule[] = [
     pattern: new RegExp(
       String.raw`\b${BE} (?:still )?(?:at home|home|alone|left alone|staying|living|sleeping|in the house|in the same house|in the same room|at (?:the|his|her|their) (?:house|home|flat)|in (?:a|the|his|her) car|on (?:his|her) own) (?:alone )?with (?:him|her|them|the|his|her|their|that)\b|\b(?:going|goes|sent|returning|has to go|have to go|must go|will go) (?:back )?(?:home|to (?:his|her|their|the) (?:house|home|flat)) (?:to|with) (?:him|her|them|the|his|her|their)\b`,
     ),
+    needsNow: true,
+    messageAlso: HARM,
+  },
+  {
+    reason: 'child is about to be collected by, or met by, the person who harmed them',
+    pattern:
+      /\b(?:is|are|'s|'re|will be) (?:picking (?:him|her|them) up|collecting (?:him|her|them)|taking (?:him|her|them) (?:home|away|out)|coming (?:in )?to (?:get|collect|pick up|take) (?:him|her|them)|waiting (?:for (?:him|her|them) )?(?:outside|at the gate|at the gates|in the car park))\b/,
     needsNow: true,
     messageAlso: HARM,
   },

@@ -27,6 +27,8 @@ interface IndexedDoc {
 /** Unknown terms weigh like a term found in this many items. */
 const UNKNOWN_TERM_DF = 3;
 
+const FUZZY_MATCH_WEIGHT = 0.5;
+
 const FIELD_BOOSTS = { questions: 3, title: 2.5, tags: 1.5, summary: 1.5, body: 1 };
 
 /** In-process full-text index over guidance items: BM25 with field boosts, synonyms, stemming, fuzzy. */
@@ -50,8 +52,10 @@ export class GuidanceIndex {
         tokenize,
         processTerm: (t) => t,
         boost: FIELD_BOOSTS,
-        fuzzy: (term) => (term.length >= 6 && !term.startsWith('syn') ? 0.2 : false),
-        prefix: (term) => term.length >= 7 && !term.startsWith('syn'),
+        // Fuzzy and prefix matching only for words the pack doesn't know (typos, odd forms): known words
+        // match exactly, which keeps answers fast and stops "abuse" fuzzily matching "abusive" noise.
+        fuzzy: (term) => (term.length >= 5 && !this.df.has(term) ? 0.25 : false),
+        prefix: (term) => term.length >= 6 && !this.df.has(term),
         combineWith: 'OR',
       },
     });
@@ -83,14 +87,14 @@ export class GuidanceIndex {
     const total = plain.reduce((sum, t) => sum + this.idf(t), 0);
     const results = this.mini.search(query).slice(0, limit);
     return results.map((r) => {
+      const exact = new Set(r.terms);
       const matched = new Set(r.queryTerms);
-      // A plain term counts as covered when matched directly or through a synonym phrase it is part of.
-      const covered = plain.filter(
-        (t) => matched.has(t) || [...markers].some(([marker, stems]) => stems.has(t) && matched.has(marker)),
-      );
-      const weight = covered.reduce((sum, t) => sum + this.idf(t), 0);
-      const anchorWeight = [...covered.filter((t) => this.anchors.has(t)), ...[...markers.keys()].filter((m) => matched.has(m))]
-        .reduce((sum, t) => sum + this.idf(t), 0);
+      const viaSynonym = (t: string) => [...markers].some(([marker, stems]) => stems.has(t) && exact.has(marker));
+      // Exact (or synonym) matches count fully; a fuzzy/prefix match is a guess at a typo and counts half.
+      const weightOf = (t: string) => (exact.has(t) || viaSynonym(t) ? 1 : matched.has(t) ? FUZZY_MATCH_WEIGHT : 0) * this.idf(t);
+      const weight = plain.reduce((sum, t) => sum + weightOf(t), 0);
+      const anchorTerms = [...plain.filter((t) => this.anchors.has(t) && (exact.has(t) || viaSynonym(t))), ...[...markers.keys()].filter((m) => exact.has(m))];
+      const anchorWeight = anchorTerms.reduce((sum, t) => sum + this.idf(t), 0);
       return { id: String(r.id), score: r.score, coverage: total > 0 ? Math.min(1, weight / total) : 1, anchorWeight };
     });
   }

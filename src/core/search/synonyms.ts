@@ -1,4 +1,4 @@
-import { normaliseText, terms } from './text.js';
+import { isContentTerm, stems as stemAll, terms } from './text.js';
 
 /**
  * Synonym groups from pack.yaml. Any phrase of a group found in a text adds the group's marker term
@@ -9,10 +9,10 @@ export class SynonymTable {
 
   constructor(groups: Record<string, string[]>) {
     for (const [key, variants] of Object.entries(groups)) {
-      const marker = `syn${terms(key).join('')}`;
+      const marker = `syn${terms(key).join('') || key.toLowerCase().replace(/\W/g, '')}`;
       for (const phrase of [key, ...variants]) {
-        const stems = terms(phrase);
-        if (stems.length) this.phrases.push({ stems, marker });
+        const stems = stemAll(phrase);
+        if (stems.some(isContentTerm)) this.phrases.push({ stems, marker });
       }
     }
     // Longest phrases first so multi-word phrases win over their parts.
@@ -31,12 +31,12 @@ export class SynonymTable {
     return found;
   }
 
-  /** Every marker and every term of every phrase: the domain words the table knows. */
+  /** Every marker and every content term of every phrase: the domain words the table knows. */
   vocabulary(): Set<string> {
     const out = new Set<string>();
     for (const { stems, marker } of this.phrases) {
       out.add(marker);
-      for (const s of stems) out.add(s);
+      for (const s of stems) if (isContentTerm(s)) out.add(s);
     }
     return out;
   }
@@ -47,9 +47,9 @@ export class SynonymTable {
   }
 
   analyse(text: string): { terms: string[]; markers: Map<string, Set<string>> } {
-    const base = terms(normaliseText(text));
-    const markers = this.markers(base);
-    return { terms: [...base, ...markers.keys()], markers };
+    const all = stemAll(text);
+    const markers = this.markers(all);
+    return { terms: [...all.filter(isContentTerm), ...markers.keys()], markers };
   }
 }
 

@@ -10,7 +10,7 @@ const STOP_WORDS = new Set(
   there's these they they'd they'll they're they've this those through to too under until up very was wasn't we
   we'd we'll we're we've were weren't what what's when when's where where's which while who who's whom why why's
   with won't would wouldn't you you'd you'll you're you've your yours yourself yourselves
-  please thanks thank hi hello just really also get got go going need needs want wants know tell us
+  please thanks thank hi hello just really also get got go going need needs want wants know us
   anything something someone somebody thing things way ok okay yes yeah like much many
   wat wot whats hiya think pls plz u ur im
   now right today tonight yesterday last ago next see show year years old aged`
@@ -90,13 +90,16 @@ export function isStopWord(token: string): boolean {
   return STOP_WORDS.has(token);
 }
 
+/** Every token stemmed, stop words kept (for matching multi-word phrases such as "child in need"). */
+export function stems(text: string): string[] {
+  return tokenize(text).map((t) => (STOP_WORDS.has(t) ? t : stem(t)));
+}
+
+export function isContentTerm(stemmed: string): boolean {
+  return (stemmed.length >= 2 || /\d/.test(stemmed)) && !STOP_WORDS.has(stemmed); // "showed" → "show" is a stop word too
+}
+
 /** Tokens → index terms (stop words removed, stemmed). */
 export function terms(text: string): string[] {
-  const out: string[] = [];
-  for (const t of tokenize(text)) {
-    if (t.length < 2 && !/\d/.test(t)) continue;
-    if (STOP_WORDS.has(t)) continue;
-    out.push(stem(t));
-  }
-  return out;
+  return stems(text).filter(isContentTerm);
 }
