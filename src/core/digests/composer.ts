@@ -59,7 +59,8 @@ export function pickItem(
 /** "Monday 23 November 2026" for the Monday of an ISO week. */
 export function weekLabel(period: string): string {
   const monday = dueInstant({ day: 'monday', time: '12:00', timeZone: 'UTC' }, period);
-  return monday.toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const month = monday.toLocaleDateString('en-GB', { month: 'long', timeZone: 'UTC' });
+  return `Monday ${monday.getUTCDate()} ${month} ${monday.getUTCFullYear()}`;
 }
 
 export function digestReplyId(period: string, itemId: string): string {

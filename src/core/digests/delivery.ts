@@ -103,6 +103,23 @@ export async function deliver(o: DeliveryOptions, sub: Subscription, period: str
     return 'gave-up';
   }
   const result = await sendWithRetries(o, sender, sub, reply, { period, attemptId: claim.record.attemptId, claimedAt: Date.parse(claim.record.at) });
+  try {
+    return await settle(o, sub, period, key, claim, result);
+  } catch (error) {
+    // Our lease ran out and another run took the period over; it owns the outcome now.
+    if (error instanceof ConflictError) return 'in-flight';
+    throw error;
+  }
+}
+
+async function settle(
+  o: DeliveryOptions,
+  sub: Subscription,
+  period: string,
+  key: string,
+  claim: { eTag: string; record: Extract<LedgerRecord, { state: 'sending' }> },
+  result: Awaited<ReturnType<typeof sendWithRetries>>,
+): Promise<DeliveryOutcome> {
   if (result.ok) {
     const sent: LedgerRecord = { state: 'sent', attemptId: claim.record.attemptId, at: o.clock().toISOString(), itemId: claim.record.itemId, messageId: result.messageId };
     await o.store.put(key, sent, { ifMatch: claim.eTag });
