@@ -33,7 +33,9 @@ export function textLimit(s: ChecklistStep): number {
  */
 export function readAnswer(s: ChecklistStep, raw: unknown): AnswerResult {
   if (isEmpty(raw)) {
-    return s.required ? { ok: false, message: 'Please answer this step before going on.' } : { ok: true, value: null };
+    return s.required
+      ? { ok: false, message: 'Please answer this step before going on.' }
+      : { ok: true, value: null };
   }
   const values = new Set(stepOptions(s).map((o) => o.value));
   switch (s.type) {
@@ -46,11 +48,17 @@ export function readAnswer(s: ChecklistStep, raw: unknown): AnswerResult {
     case 'single':
       return typeof raw === 'string' && values.has(raw.trim())
         ? { ok: true, value: raw.trim() }
-        : { ok: false, message: "That isn't one of the choices for this step. Please choose one of the options." };
+        : {
+            ok: false,
+            message: "That isn't one of the choices for this step. Please choose one of the options.",
+          };
     case 'multi': {
       const list = typeof raw === 'string' ? raw.split(',') : Array.isArray(raw) ? raw : undefined;
       if (!list || list.some((v) => typeof v !== 'string' || !values.has(v.trim()))) {
-        return { ok: false, message: "That isn't one of the choices for this step. Please choose from the options." };
+        return {
+          ok: false,
+          message: "That isn't one of the choices for this step. Please choose from the options.",
+        };
       }
       const chosen = new Set(list.map((v) => (v as string).trim()));
       const ordered = stepOptions(s).filter((o) => chosen.has(o.value));
@@ -68,6 +76,7 @@ export function readAnswer(s: ChecklistStep, raw: unknown): AnswerResult {
       if (typeof raw !== 'string') return { ok: false, message: 'Please type a short answer.' };
       const text = raw.trim();
       // Control characters other than line breaks and tabs have no place in a note.
+      // eslint-disable-next-line no-control-regex -- matching control characters is the point here
       if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text)) {
         return { ok: false, message: 'That answer contains characters I cannot store. Please retype it.' };
       }

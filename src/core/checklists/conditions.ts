@@ -42,9 +42,13 @@ function scalar(value: unknown): string | undefined {
 
 function parseTest(step: string, raw: unknown): Parsed {
   const equals = scalar(raw);
-  if (equals !== undefined) return { ok: true, value: { op: 'test', step, test: { kind: 'equals', value: equals } } };
+  if (equals !== undefined)
+    return { ok: true, value: { op: 'test', step, test: { kind: 'equals', value: equals } } };
   if (!isRecord(raw) || Object.keys(raw).length !== 1) {
-    return { ok: false, error: `test on "${step}" must be a value or one of equals / in / includes / answered` };
+    return {
+      ok: false,
+      error: `test on "${step}" must be a value or one of equals / in / includes / answered`,
+    };
   }
   const [name, arg] = Object.entries(raw)[0] as [string, unknown];
   switch (name) {
@@ -62,10 +66,14 @@ function parseTest(step: string, raw: unknown): Parsed {
       return { ok: true, value: { op: 'test', step, test: { kind: 'in', values: values as string[] } } };
     }
     case 'answered':
-      if (typeof arg !== 'boolean') return { ok: false, error: `"answered" on "${step}" must be true or false` };
+      if (typeof arg !== 'boolean')
+        return { ok: false, error: `"answered" on "${step}" must be true or false` };
       return { ok: true, value: { op: 'test', step, test: { kind: 'answered', value: arg } } };
     default:
-      return { ok: false, error: `unknown operator "${name}" on "${step}" (use equals, in, includes or answered)` };
+      return {
+        ok: false,
+        error: `unknown operator "${name}" on "${step}" (use equals, in, includes or answered)`,
+      };
   }
 }
 
@@ -77,7 +85,8 @@ export function parseCondition(raw: unknown): Parsed {
   if (entries.length === 1) {
     const [key, arg] = entries[0] as [string, unknown];
     if (key === 'any' || key === 'all') {
-      if (!Array.isArray(arg) || arg.length === 0) return { ok: false, error: `"${key}" needs a non-empty list` };
+      if (!Array.isArray(arg) || arg.length === 0)
+        return { ok: false, error: `"${key}" needs a non-empty list` };
       const of: Condition[] = [];
       for (const item of arg) {
         const parsed = parseCondition(item);

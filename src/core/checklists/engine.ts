@@ -19,7 +19,11 @@ export function successors(def: ChecklistDefinition, s: ChecklistStep): string[]
 }
 
 /** The step after `s` given the answers so far, and which rule chose it (-1: none matched, next in file). */
-export function nextRule(def: ChecklistDefinition, s: ChecklistStep, answers: Answers): { goto: string; rule: number } {
+export function nextRule(
+  def: ChecklistDefinition,
+  s: ChecklistStep,
+  answers: Answers,
+): { goto: string; rule: number } {
   const rule = s.next.findIndex((r) => r.when === undefined || evaluate(r.when, answers));
   return { goto: rule === -1 ? fallthrough(def, s.id) : (s.next[rule]?.goto as string), rule };
 }
@@ -43,7 +47,10 @@ export function longestFrom(def: ChecklistDefinition, id: string, memo = new Map
 }
 
 /** "Step 4 of about 9": the path so far plus the longest route still possible. */
-export function progress(def: ChecklistDefinition, path: readonly string[]): { step: number; total: number; text: string } {
+export function progress(
+  def: ChecklistDefinition,
+  path: readonly string[],
+): { step: number; total: number; text: string } {
   const current = path.at(-1);
   const step = path.length;
   const total = Math.max(step, step - 1 + (current === undefined ? 0 : longestFrom(def, current)));

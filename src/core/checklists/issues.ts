@@ -8,6 +8,7 @@ export interface ChecklistIssue {
 }
 
 export function issue(file: string, step: string | undefined, message: string): ChecklistIssue {
-  const where = step === undefined ? '' : /^(outcome|milestone) /.test(step) ? ` ${step}:` : ` step "${step}":`;
+  const where =
+    step === undefined ? '' : /^(outcome|milestone) /.test(step) ? ` ${step}:` : ` step "${step}":`;
   return { file, step, message, text: `${file}:${where} ${message}` };
 }

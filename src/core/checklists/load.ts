@@ -24,7 +24,10 @@ export async function loadChecklists(
     names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    return { defs: [], errors: [issue(displayPath(dir), undefined, `cannot read the checklists folder (${code})`)] };
+    return {
+      defs: [],
+      errors: [issue(displayPath(dir), undefined, `cannot read the checklists folder (${code})`)],
+    };
   }
   const defs: ChecklistDefinition[] = [];
   const errors: ChecklistIssue[] = [];

@@ -23,7 +23,8 @@ export function newReply(kind: Reply['kind'], title: string): Reply {
 }
 
 export function contactLine(c: ReplyContact): string {
-  const how = c.detail ?? c.url ?? (c.signpost ? 'ask your designated safeguarding lead for the local route' : '');
+  const how =
+    c.detail ?? c.url ?? (c.signpost ? 'ask your designated safeguarding lead for the local route' : '');
   return how ? `${c.name}: ${how}` : c.name;
 }
 
@@ -35,9 +36,14 @@ export function sourcesFor(ctx: RenderContext, ids: readonly string[]): ReplySou
   return [...new Set(ids)].flatMap((id) => ctx.guidance(id) ?? []);
 }
 
-export function answerText(ctx: RenderContext, s: ChecklistStep, value: AnswerValue | null | undefined): string {
+export function answerText(
+  ctx: RenderContext,
+  s: ChecklistStep,
+  value: AnswerValue | null | undefined,
+): string {
   if (value === null || value === undefined) return 'Skipped';
-  const label = (v: string) => fillContacts(stepOptions(s).find((o) => o.value === v)?.label ?? v, (k) => ctx.contact(k).name);
+  const label = (v: string) =>
+    fillContacts(stepOptions(s).find((o) => o.value === v)?.label ?? v, (k) => ctx.contact(k).name);
   if (Array.isArray(value)) return value.length === 0 ? 'None' : value.map(label).join('; ');
   if (s.type === 'date') return formatDate(value);
   if (s.type === 'text') return value;
@@ -46,7 +52,12 @@ export function answerText(ctx: RenderContext, s: ChecklistStep, value: AnswerVa
 
 function formatDate(value: string): string {
   const d = new Date(`${value}T12:00:00Z`);
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(d);
 }
 
 /** The card for the run's current step. `warnings` explain why it is shown again (stale card, invalid answer…). */
@@ -64,7 +75,11 @@ export function stepReply(
   reply.summary = run.path.length === 1 ? fillContacts(def.description, name) : undefined;
   reply.warnings = warnings;
   if (notes.length > 0) {
-    reply.sections.push({ heading: 'To consider', style: 'bullets', lines: notes.map((n) => fillContacts(n, name)) });
+    reply.sections.push({
+      heading: 'To consider',
+      style: 'bullets',
+      lines: notes.map((n) => fillContacts(n, name)),
+    });
   }
   const texts = [s.question, s.help ?? '', ...notes, ...stepOptions(s).map((o) => o.label)];
   reply.contacts = uniqueContacts(ctx, texts.flatMap(contactRefs));
@@ -90,7 +105,8 @@ export function stepReply(
     submitLabel: last ? 'Finish' : 'Next',
     progress: progress(def, run.path).text,
   };
-  if (run.path.length > 1) reply.actions.push({ kind: 'submit', label: 'Back', value: 'back', data: { op: 'back' } });
+  if (run.path.length > 1)
+    reply.actions.push({ kind: 'submit', label: 'Back', value: 'back', data: { op: 'back' } });
   reply.actions.push(
     { kind: 'submit', label: 'Pause', value: 'pause', data: { op: 'pause' } },
     { kind: 'submit', label: 'Cancel', value: 'cancel', data: { op: 'cancel' } },
@@ -101,13 +117,18 @@ export function stepReply(
 
 export function listReply(defs: readonly ChecklistDefinition[], ctx: RenderContext): Reply {
   const reply = newReply('checklist-list', 'Checklists');
-  reply.summary = 'Step-by-step prompts for your professional judgement. They do not decide for you, and they are not a case record.';
+  reply.summary =
+    'Step-by-step prompts for your professional judgement. They do not decide for you, and they are not a case record.';
   reply.sections = defs.map((d) => ({
     heading: d.title,
     style: 'text' as const,
     lines: [fillContacts(d.description, (k) => ctx.contact(k).name)],
   }));
-  reply.actions = defs.map((d) => ({ kind: 'command' as const, label: `Start: ${d.title}`, value: `checklist ${d.id}` }));
+  reply.actions = defs.map((d) => ({
+    kind: 'command' as const,
+    label: `Start: ${d.title}`,
+    value: `checklist ${d.id}`,
+  }));
   return reply;
 }
 
@@ -128,7 +149,11 @@ export function myRunsReply(
   const done = runs.filter(({ run }) => run.status === 'completed');
   if (runs.length === 0) {
     reply.summary = 'You have no checklists in progress.';
-    reply.actions = defs.map((d) => ({ kind: 'command', label: `Start: ${d.title}`, value: `checklist ${d.id}` }));
+    reply.actions = defs.map((d) => ({
+      kind: 'command',
+      label: `Start: ${d.title}`,
+      value: `checklist ${d.id}`,
+    }));
     return reply;
   }
   reply.summary = 'Your checklists from the last 30 days, newest first. Resume on any device.';
@@ -147,14 +172,26 @@ export function myRunsReply(
     reply.sections.push({
       heading: 'Finished',
       style: 'bullets',
-      lines: done.map(({ run, def }) => `${def.title}: finished ${ctx.time(run.finishedAt ?? run.updatedAt)}`),
+      lines: done.map(
+        ({ run, def }) => `${def.title}: finished ${ctx.time(run.finishedAt ?? run.updatedAt)}`,
+      ),
     });
   }
   for (const { run, def } of runs) {
     const resume = run.status === 'completed' ? `Summary: ${def.title}` : `Resume: ${def.title}`;
-    reply.actions.push({ kind: 'submit', label: resume, value: 'resume', data: { op: 'resume', runId: run.runId } });
+    reply.actions.push({
+      kind: 'submit',
+      label: resume,
+      value: 'resume',
+      data: { op: 'resume', runId: run.runId },
+    });
     const remove = run.status === 'completed' ? 'Delete' : 'Cancel';
-    reply.actions.push({ kind: 'submit', label: `${remove}: ${def.title}`, value: 'cancel', data: { op: 'cancel', runId: run.runId } });
+    reply.actions.push({
+      kind: 'submit',
+      label: `${remove}: ${def.title}`,
+      value: 'cancel',
+      data: { op: 'cancel', runId: run.runId },
+    });
   }
   return reply;
 }

@@ -50,7 +50,8 @@ export function isExpired(run: RunRecord, now: Date): boolean {
 export function runProblem(def: ChecklistDefinition, run: RunRecord): string | undefined {
   if (run.checklistId !== def.id) return 'belongs to another checklist';
   if (new Set(run.path).size !== run.path.length) return 'visits a step twice';
-  for (const key of Object.keys(run.answers)) if (!run.path.includes(key)) return `answer for "${key}" is off the path`;
+  for (const key of Object.keys(run.answers))
+    if (!run.path.includes(key)) return `answer for "${key}" is off the path`;
   if (run.path[0] !== def.steps[0]?.id) return 'does not start at the first step';
   const last = run.path.length - 1;
   for (const [i, id] of run.path.entries()) {
@@ -60,16 +61,19 @@ export function runProblem(def: ChecklistDefinition, run: RunRecord): string | u
     if (answered) {
       const value = run.answers[id] ?? null;
       const check = readAnswer(s, value);
-      if (!check.ok || JSON.stringify(check.value) !== JSON.stringify(value)) return `answer for "${id}" is not valid`;
+      if (!check.ok || JSON.stringify(check.value) !== JSON.stringify(value))
+        return `answer for "${id}" is not valid`;
     }
     if (i < last) {
       if (!answered) return `step "${id}" has no answer`;
-      if (nextStepId(def, s, run.answers) !== run.path[i + 1]) return `step "${id}" does not lead to "${run.path[i + 1]}"`;
+      if (nextStepId(def, s, run.answers) !== run.path[i + 1])
+        return `step "${id}" does not lead to "${run.path[i + 1]}"`;
     } else if (run.status === 'completed') {
       if (!answered) return 'completed without answering the last step';
       if (nextStepId(def, s, run.answers) !== END) return 'completed before the end';
     }
   }
-  if ((run.status === 'completed') !== (run.finishedAt !== undefined)) return 'finishedAt does not match status';
+  if ((run.status === 'completed') !== (run.finishedAt !== undefined))
+    return 'finishedAt does not match status';
   return undefined;
 }

@@ -49,7 +49,11 @@ const step = z
   .superRefine((s, ctx) => {
     const choice = s.type === 'single' || s.type === 'multi';
     if (choice && (s.options?.length ?? 0) < 2) {
-      ctx.addIssue({ code: 'custom', path: ['options'], message: `a ${s.type} step needs at least two options` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options'],
+        message: `a ${s.type} step needs at least two options`,
+      });
     }
     if (!choice && s.options !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['options'], message: `a ${s.type} step takes no options` });

@@ -5,8 +5,24 @@ import type { Reply, ReplyContact, ReplySource, ReplyWarning } from '../reply.js
 import type { Store, StoredItem } from '../store/store.js';
 import { readAnswer } from './answers.js';
 import { findStep, nextStepId } from './engine.js';
-import { listReply, myRunsReply, newReply, noticeReply, stepReply, ANSWER_FIELD, type RenderContext } from './render.js';
-import { isExpired, runKey, runPrefix, runProblem, runRecordSchema, RUN_TTL_MS, type RunRecord } from './run.js';
+import {
+  listReply,
+  myRunsReply,
+  newReply,
+  noticeReply,
+  stepReply,
+  ANSWER_FIELD,
+  type RenderContext,
+} from './render.js';
+import {
+  isExpired,
+  runKey,
+  runPrefix,
+  runProblem,
+  runRecordSchema,
+  RUN_TTL_MS,
+  type RunRecord,
+} from './run.js';
 import { END, type ChecklistDefinition, type ChecklistStep } from './schema.js';
 import { statsFor, statsKey, updateMilestones, type ChecklistStats } from './stats.js';
 import { summaryReply } from './summary.js';
@@ -35,7 +51,15 @@ const submission = z.looseObject({
   op: z.enum(OPS).default('answer'),
   runId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
   stepId: z.string().max(100).optional(),
-  revision: z.union([z.number().int(), z.string().regex(/^\d{1,9}$/).transform(Number)]).optional(),
+  revision: z
+    .union([
+      z.number().int(),
+      z
+        .string()
+        .regex(/^\d{1,9}$/)
+        .transform(Number),
+    ])
+    .optional(),
   [ANSWER_FIELD]: z.unknown().optional(),
 });
 
@@ -86,7 +110,11 @@ export class ChecklistService {
     const def = this.#defs.get(checklistId);
     if (!def) {
       const reply = this.list();
-      reply.warnings.push({ level: 'info', title: 'No checklist by that name', text: 'Choose one of these.' });
+      reply.warnings.push({
+        level: 'info',
+        title: 'No checklist by that name',
+        text: 'Choose one of these.',
+      });
       return reply;
     }
     const now = this.#clock().toISOString();
@@ -200,7 +228,8 @@ export class ChecklistService {
   async #load(userId: string, runId: string): Promise<Loaded> {
     const gone = (text: string): Loaded => ({ ok: false, reply: this.#gone(text) });
     const item = await this.#store.get<unknown>(runKey(userId, runId));
-    if (!item) return gone('It may have been cancelled, finished more than 30 days ago, or started by someone else.');
+    if (!item)
+      return gone('It may have been cancelled, finished more than 30 days ago, or started by someone else.');
     const parsed = runRecordSchema.safeParse(item.value);
     const def = parsed.success ? this.#defs.get(parsed.data.checklistId) : undefined;
     if (!parsed.success || !def || runProblem(def, parsed.data) !== undefined) {
@@ -215,16 +244,22 @@ export class ChecklistService {
   #gone(text: string): Reply {
     const reply = noticeReply(GONE, text);
     reply.actions.push({ kind: 'command', label: 'My checklists', value: 'my checklists' });
-    for (const d of this.#defs.values()) reply.actions.push({ kind: 'command', label: `Start: ${d.title}`, value: `checklist ${d.id}` });
+    for (const d of this.#defs.values())
+      reply.actions.push({ kind: 'command', label: `Start: ${d.title}`, value: `checklist ${d.id}` });
     return reply;
   }
 
   #show(def: ChecklistDefinition, run: RunRecord, warnings: ReplyWarning[] = []): Reply {
-    return run.status === 'completed' ? summaryReply(this.#ctx, def, run, warnings) : stepReply(this.#ctx, def, run, warnings);
+    return run.status === 'completed'
+      ? summaryReply(this.#ctx, def, run, warnings)
+      : stepReply(this.#ctx, def, run, warnings);
   }
 
   #paused(run: RunRecord): Reply {
-    const reply = noticeReply('Checklist paused', 'Your place is saved for 30 days. Resume it from "my checklists" on any device.');
+    const reply = noticeReply(
+      'Checklist paused',
+      'Your place is saved for 30 days. Resume it from "my checklists" on any device.',
+    );
     reply.actions.push(
       { kind: 'submit', label: 'Resume', value: 'resume', data: { op: 'resume', runId: run.runId } },
       { kind: 'command', label: 'My checklists', value: 'my checklists' },
@@ -244,14 +279,26 @@ export class ChecklistService {
     return run;
   }
 
-  async #back(key: string, item: StoredItem<RunRecord>, def: ChecklistDefinition, run: RunRecord): Promise<Reply> {
+  async #back(
+    key: string,
+    item: StoredItem<RunRecord>,
+    def: ChecklistDefinition,
+    run: RunRecord,
+  ): Promise<Reply> {
     if (run.path.length === 1) {
-      return stepReply(this.#ctx, def, run, [{ level: 'info', title: 'This is the first step', text: 'There is no earlier step.' }]);
+      return stepReply(this.#ctx, def, run, [
+        { level: 'info', title: 'This is the first step', text: 'There is no earlier step.' },
+      ]);
     }
     const leaving = run.path.at(-1) as string;
     const answers = Object.fromEntries(Object.entries(run.answers).filter(([id]) => id !== leaving));
     const moved = { ...run, status: 'active' as const, path: run.path.slice(0, -1), answers };
-    const saved = await this.#save(key, item, { ...moved, milestones: updateMilestones(def, moved, this.#clock()) }, true);
+    const saved = await this.#save(
+      key,
+      item,
+      { ...moved, milestones: updateMilestones(def, moved, this.#clock()) },
+      true,
+    );
     await this.#statsIfChanged(run, saved);
     return stepReply(this.#ctx, def, saved);
   }
@@ -267,7 +314,9 @@ export class ChecklistService {
     const s = findStep(def, stepId) as ChecklistStep;
     const read = readAnswer(s, raw);
     if (!read.ok) {
-      return stepReply(this.#ctx, def, run, [{ level: 'caution', title: 'Please check your answer', text: read.message }]);
+      return stepReply(this.#ctx, def, run, [
+        { level: 'caution', title: 'Please check your answer', text: read.message },
+      ]);
     }
     if (s.type === 'text' && typeof read.value === 'string') {
       const pii = this.#detectPii(read.value);
@@ -290,14 +339,20 @@ export class ChecklistService {
       next === END
         ? { ...run, status: 'completed', answers, finishedAt: now }
         : { ...run, status: 'active', answers, path: [...run.path, next] };
-    const saved = await this.#save(key, item, { ...moved, milestones: updateMilestones(def, moved, this.#clock()) }, true);
+    const saved = await this.#save(
+      key,
+      item,
+      { ...moved, milestones: updateMilestones(def, moved, this.#clock()) },
+      true,
+    );
     if (saved.status === 'completed') await this.#writeStats(saved, 'completed');
     else await this.#statsIfChanged(run, saved);
     return this.#show(def, saved);
   }
 
   async #statsIfChanged(before: RunRecord, after: RunRecord): Promise<void> {
-    if (JSON.stringify(before.milestones) !== JSON.stringify(after.milestones)) await this.#writeStats(after, 'open');
+    if (JSON.stringify(before.milestones) !== JSON.stringify(after.milestones))
+      await this.#writeStats(after, 'open');
   }
 
   async #writeStats(run: RunRecord, status: ChecklistStats['status']): Promise<void> {

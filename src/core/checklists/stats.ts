@@ -27,7 +27,11 @@ export function statsKey(runId: string): string {
 }
 
 /** Recomputes which milestones hold: keeps the first time for those still true, adds new ones, drops ones undone by going back. */
-export function updateMilestones(def: ChecklistDefinition, run: RunRecord, now: Date): Record<string, number> {
+export function updateMilestones(
+  def: ChecklistDefinition,
+  run: RunRecord,
+  now: Date,
+): Record<string, number> {
   const elapsed = Math.max(0, now.getTime() - Date.parse(run.startedAt));
   const out: Record<string, number> = {};
   for (const m of def.milestones) {

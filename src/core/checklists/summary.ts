@@ -7,7 +7,12 @@ import type { RunRecord } from './run.js';
 const JUDGEMENT = 'These are prompts for your professional judgement, not decisions.';
 
 /** The end-of-run card: answers, recommended actions with who to contact, timestamps and a copyable record. */
-export function summaryReply(ctx: RenderContext, def: ChecklistDefinition, run: RunRecord, warnings: ReplyWarning[] = []): Reply {
+export function summaryReply(
+  ctx: RenderContext,
+  def: ChecklistDefinition,
+  run: RunRecord,
+  warnings: ReplyWarning[] = [],
+): Reply {
   const name = (k: string) => ctx.contact(k).name;
   const outcomes = recommendedOutcomes(def, run.answers);
   const actions = outcomes.map((o) => fillContacts(o.action, name));
@@ -22,7 +27,9 @@ export function summaryReply(ctx: RenderContext, def: ChecklistDefinition, run: 
     });
   const started = ctx.time(run.startedAt);
   const finished = ctx.time(run.finishedAt ?? run.updatedAt);
-  const documents = def.sources.map((s) => (s.section ? `${ctx.document(s.doc)}, ${s.section}` : ctx.document(s.doc)));
+  const documents = def.sources.map((s) =>
+    s.section ? `${ctx.document(s.doc)}, ${s.section}` : ctx.document(s.doc),
+  );
 
   const record = [
     `${def.title}: summary (Safeguarding Guide)`,
@@ -59,7 +66,11 @@ export function summaryReply(ctx: RenderContext, def: ChecklistDefinition, run: 
   ];
   reply.sources = sourcesFor(ctx, guidance);
   for (const id of new Set(outcomes.flatMap((o) => o.checklist ?? []))) {
-    reply.actions.push({ kind: 'command', label: `Start: ${ctx.checklistTitle(id)}`, value: `checklist ${id}` });
+    reply.actions.push({
+      kind: 'command',
+      label: `Start: ${ctx.checklistTitle(id)}`,
+      value: `checklist ${id}`,
+    });
   }
   reply.actions.push({ kind: 'command', label: 'My checklists', value: 'my checklists' });
   reply.meta.answered = true;

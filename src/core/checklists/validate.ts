@@ -64,7 +64,8 @@ function checkCondition(
     const values = new Set(stepOptions(target).map((o) => o.value));
     const tested = test.kind === 'in' ? test.values : [test.value];
     for (const v of tested) {
-      if (!values.has(v)) report(`${where}: "${v}" is not an option of step "${ref}" (${[...values].join(', ')})`);
+      if (!values.has(v))
+        report(`${where}: "${v}" is not an option of step "${ref}" (${[...values].join(', ')})`);
     }
   }
 }
@@ -73,10 +74,17 @@ function checkGraph(def: ChecklistDefinition, out: ChecklistIssue[]): void {
   const ids = new Set(def.steps.map((s) => s.id));
   for (const s of def.steps) {
     s.next.forEach((r, i) => {
-      if (r.goto !== END && !ids.has(r.goto)) out.push(issue(def.file, s.id, `goto "${r.goto}" does not exist`));
+      if (r.goto !== END && !ids.has(r.goto))
+        out.push(issue(def.file, s.id, `goto "${r.goto}" does not exist`));
       const open = s.next.findIndex((x) => x.when === undefined);
       if (open !== -1 && i > open) {
-        out.push(issue(def.file, s.id, `next rule ${i + 1} can never apply: rule ${open + 1} before it has no "when"`));
+        out.push(
+          issue(
+            def.file,
+            s.id,
+            `next rule ${i + 1} can never apply: rule ${open + 1} before it has no "when"`,
+          ),
+        );
       }
     });
   }
@@ -112,23 +120,38 @@ function checkGraph(def: ChecklistDefinition, out: ChecklistIssue[]): void {
   for (const s of def.steps) if (!state.has(s.id)) visit(s);
 }
 
-function checkRefs(def: ChecklistDefinition, refs: ChecklistRefs, ids: ReadonlySet<string>, out: ChecklistIssue[]): void {
+function checkRefs(
+  def: ChecklistDefinition,
+  refs: ChecklistRefs,
+  ids: ReadonlySet<string>,
+  out: ChecklistIssue[],
+): void {
   const guidance = refs.guidanceIds && new Set(refs.guidanceIds);
   const contacts = refs.contactKeys && new Set(refs.contactKeys);
   const documents = refs.documentKeys && new Set(refs.documentKeys);
   const checkGuidance = (list: readonly string[], where: string | undefined) => {
-    for (const g of list) if (guidance && !guidance.has(g)) out.push(issue(def.file, where, `guidance item "${g}" does not exist`));
+    for (const g of list)
+      if (guidance && !guidance.has(g))
+        out.push(issue(def.file, where, `guidance item "${g}" does not exist`));
   };
   const checkContacts = (keys: readonly string[], where: string | undefined) => {
-    for (const k of keys) if (contacts && !contacts.has(k)) out.push(issue(def.file, where, `contact "${k}" is not in pack.yaml`));
+    for (const k of keys)
+      if (contacts && !contacts.has(k))
+        out.push(issue(def.file, where, `contact "${k}" is not in pack.yaml`));
   };
   for (const src of def.sources) {
-    if (documents && !documents.has(src.doc)) out.push(issue(def.file, undefined, `source document "${src.doc}" is not in pack.yaml`));
+    if (documents && !documents.has(src.doc))
+      out.push(issue(def.file, undefined, `source document "${src.doc}" is not in pack.yaml`));
   }
   checkContacts(contactRefs(def.description), undefined);
   for (const s of def.steps) {
     checkGuidance(s.guidance, s.id);
-    const texts = [s.question, s.help ?? '', ...s.notes.map((n) => n.text), ...(s.options ?? []).map((o) => o.label)];
+    const texts = [
+      s.question,
+      s.help ?? '',
+      ...s.notes.map((n) => n.text),
+      ...(s.options ?? []).map((o) => o.label),
+    ];
     checkContacts(texts.flatMap(contactRefs), s.id);
   }
   def.outcomes.forEach((o, i) => {
@@ -142,13 +165,17 @@ function checkRefs(def: ChecklistDefinition, refs: ChecklistRefs, ids: ReadonlyS
 }
 
 /** Everything `content:check` reports about checklist definitions: structure, conditions and references. */
-export function validateChecklists(defs: readonly ChecklistDefinition[], refs: ChecklistRefs = {}): ChecklistIssue[] {
+export function validateChecklists(
+  defs: readonly ChecklistDefinition[],
+  refs: ChecklistRefs = {},
+): ChecklistIssue[] {
   const out: ChecklistIssue[] = [];
   const checklistIds = new Set(defs.map((d) => d.id));
   const seenChecklists = new Map<string, string>();
   for (const def of defs) {
     const earlier = seenChecklists.get(def.id);
-    if (earlier !== undefined) out.push(issue(def.file, undefined, `checklist id "${def.id}" is also used by ${earlier}`));
+    if (earlier !== undefined)
+      out.push(issue(def.file, undefined, `checklist id "${def.id}" is also used by ${earlier}`));
     seenChecklists.set(def.id, def.file);
     const base = path.basename(def.file).replace(/\.ya?ml$/, '');
     if (/\.ya?ml$/.test(def.file) && base !== def.id) {
@@ -159,7 +186,8 @@ export function validateChecklists(defs: readonly ChecklistDefinition[], refs: C
     for (const s of def.steps) {
       if (seenSteps.has(s.id)) out.push(issue(def.file, s.id, 'duplicate step id'));
       seenSteps.add(s.id);
-      if (RESERVED.has(s.id)) out.push(issue(def.file, s.id, `"${s.id}" is reserved and cannot be a step id`));
+      if (RESERVED.has(s.id))
+        out.push(issue(def.file, s.id, `"${s.id}" is reserved and cannot be a step id`));
       const values = (s.options ?? []).map((o) => o.value);
       for (const v of new Set(values.filter((v, i) => values.indexOf(v) !== i))) {
         out.push(issue(def.file, s.id, `duplicate option value "${v}"`));
@@ -167,7 +195,8 @@ export function validateChecklists(defs: readonly ChecklistDefinition[], refs: C
     }
     const seenMilestones = new Set<string>();
     for (const m of def.milestones) {
-      if (seenMilestones.has(m.id)) out.push(issue(def.file, `milestone "${m.id}"`, 'duplicate milestone id'));
+      if (seenMilestones.has(m.id))
+        out.push(issue(def.file, `milestone "${m.id}"`, 'duplicate milestone id'));
       seenMilestones.add(m.id);
     }
 
@@ -185,7 +214,8 @@ export function validateChecklists(defs: readonly ChecklistDefinition[], refs: C
       });
     }
     def.outcomes.forEach((o, i) => {
-      if (o.when) checkCondition(def, o.when, 'when', (m) => out.push(issue(def.file, `outcome ${i + 1}`, m)));
+      if (o.when)
+        checkCondition(def, o.when, 'when', (m) => out.push(issue(def.file, `outcome ${i + 1}`, m)));
     });
     for (const m of def.milestones) {
       checkCondition(def, m.when, 'when', (msg) => out.push(issue(def.file, `milestone "${m.id}"`, msg)));

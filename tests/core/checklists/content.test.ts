@@ -4,12 +4,29 @@ import { CHECKLIST_DIR, refs } from './helpers.js';
 
 // The guidance ids issue 5 asks the checklists to link to.
 const LINKED = [
-  'immediate-danger', 'responding-to-disclosure', 'recording-concerns', 'talking-to-your-dsl', 'making-a-referral',
-  'strategy-meetings', 'under-10-protocol', 'age-of-criminal-responsibility', 'youth-justice-service-involvement',
-  'csaac', 'csaac-children-accused', 'aim-assessment', 'bail-conditions-health-settings',
-  'therapeutic-support-after-abuse', 'safety-planning', 'disguised-compliance', 'hackett-continuum',
-  'brook-traffic-light-tool', 'reporting-to-police', 'delays-during-criminal-investigation',
-  'information-sharing-and-consent', 'online-hsb', 'sharing-nudes',
+  'immediate-danger',
+  'responding-to-disclosure',
+  'recording-concerns',
+  'talking-to-your-dsl',
+  'making-a-referral',
+  'strategy-meetings',
+  'under-10-protocol',
+  'age-of-criminal-responsibility',
+  'youth-justice-service-involvement',
+  'csaac',
+  'csaac-children-accused',
+  'aim-assessment',
+  'bail-conditions-health-settings',
+  'therapeutic-support-after-abuse',
+  'safety-planning',
+  'disguised-compliance',
+  'hackett-continuum',
+  'brook-traffic-light-tool',
+  'reporting-to-police',
+  'delays-during-criminal-investigation',
+  'information-sharing-and-consent',
+  'online-hsb',
+  'sharing-nudes',
 ];
 
 describe('content/checklists', () => {
@@ -31,7 +48,12 @@ describe('content/checklists', () => {
     const { defs } = await loadChecklists(CHECKLIST_DIR);
     const texts = defs.flatMap((d) => [
       d.description,
-      ...d.steps.flatMap((s) => [s.question, s.help ?? '', ...s.notes.map((n) => n.text), ...(s.options ?? []).map((o) => o.label)]),
+      ...d.steps.flatMap((s) => [
+        s.question,
+        s.help ?? '',
+        ...s.notes.map((n) => n.text),
+        ...(s.options ?? []).map((o) => o.label),
+      ]),
       ...d.outcomes.map((o) => o.action),
     ]);
     for (const t of texts) {

@@ -21,8 +21,11 @@ export class TestClock {
   }
 }
 
+let loading: ReturnType<typeof loadChecklists> | undefined;
+
 export async function setup(store: Store = new MemoryStore()) {
-  const { defs, errors } = await loadChecklists(CHECKLIST_DIR);
+  loading ??= loadChecklists(CHECKLIST_DIR);
+  const { defs, errors } = await loading;
   expect(errors).toEqual([]);
   const clock = new TestClock();
   const service = new ChecklistService({
@@ -59,7 +62,15 @@ const KINDS = new Set(['notice', 'error', 'checklist-list', 'checklist-step', 'c
 export function expectWellFormed(reply: Reply, def?: ChecklistDefinition, run?: RunRecord): void {
   expect(KINDS.has(reply.kind), reply.kind).toBe(true);
   expect(reply.title.trim()).not.toBe('');
-  for (const list of [reply.warnings, reply.steps, reply.contacts, reply.sections, reply.sources, reply.followUps, reply.actions]) {
+  for (const list of [
+    reply.warnings,
+    reply.steps,
+    reply.contacts,
+    reply.sections,
+    reply.sources,
+    reply.followUps,
+    reply.actions,
+  ]) {
     expect(Array.isArray(list)).toBe(true);
   }
   expect(reply.meta.replyId).toMatch(/^[0-9a-f-]{36}$/);

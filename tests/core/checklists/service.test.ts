@@ -5,7 +5,14 @@ import type { PutOptions } from '../../../src/core/store/store.js';
 import type { ChecklistStats } from '../../../src/core/checklists/stats.js';
 import type { Reply } from '../../../src/core/reply.js';
 import { defById } from './helpers.js';
-import { expectValidRun, expectWellFormed, runIdOf, setup, storedRun, submission } from './service-helpers.js';
+import {
+  expectValidRun,
+  expectWellFormed,
+  runIdOf,
+  setup,
+  storedRun,
+  submission,
+} from './service-helpers.js';
 
 const USER = '29:1AbC-teams-user';
 const MINUTE = 60_000;
@@ -13,15 +20,33 @@ const DAY = 24 * 60 * MINUTE;
 
 /** Referral answers for the under-10 route (see engine.test.ts), in the order the steps come. */
 const UNDER_10: Record<string, unknown> = {
-  'immediate-danger': 'no', dsl: 'yes', recorded: 'yes', 'child-age': 'under-10', 'social-care-referral': 'made',
-  'crime-alleged': 'yes', police: 'reported', 'under-10-protocol': 'discussed', 'strategy-meeting': 'held',
+  'immediate-danger': 'no',
+  dsl: 'yes',
+  recorded: 'yes',
+  'child-age': 'under-10',
+  'social-care-referral': 'made',
+  'crime-alleged': 'yes',
+  police: 'reported',
+  'under-10-protocol': 'discussed',
+  'strategy-meeting': 'held',
   // Teams sends a multi choice as one comma-separated string.
-  'strategy-agencies': 'social-care,police,health,education', 'harmed-child': 'yes', 'csaac-harmed': 'requested',
-  'csaac-accused': 'not-yet', 'therapeutic-support': 'in-place', 'safety-plan': 'in-place',
-  'family-cooperation': 'confident', 'review-date': '2026-06-01', notes: '',
+  'strategy-agencies': 'social-care,police,health,education',
+  'harmed-child': 'yes',
+  'csaac-harmed': 'requested',
+  'csaac-accused': 'not-yet',
+  'therapeutic-support': 'in-place',
+  'safety-plan': 'in-place',
+  'family-cooperation': 'confident',
+  'review-date': '2026-06-01',
+  notes: '',
 };
 
-async function answerAll(service: Awaited<ReturnType<typeof setup>>['service'], first: Reply, answers: Record<string, unknown>, clock?: { advance(ms: number): void }) {
+async function answerAll(
+  service: Awaited<ReturnType<typeof setup>>['service'],
+  first: Reply,
+  answers: Record<string, unknown>,
+  clock?: { advance(ms: number): void },
+) {
   let reply = first;
   while (reply.kind === 'checklist-step') {
     const stepId = String(reply.form?.state.stepId);
@@ -54,13 +79,19 @@ describe('ChecklistService', () => {
     expect(summary.kind).toBe('checklist-summary');
     const record = summary.sections.find((s) => s.heading.startsWith('For your case record'));
     const text = record?.lines.join('\n') ?? '';
-    expect(text).toContain('Is a crime alleged, for example a sexual assault or sexual images of someone under 18? Yes');
+    expect(text).toContain(
+      'Is a crime alleged, for example a sexual assault or sexual images of someone under 18? Yes',
+    );
     expect(text).toContain('When will the plan be reviewed? 1 June 2026');
     expect(text).toContain('Under 10 Protocol');
-    expect(text).toContain('Children accused of sexual offences can also be referred to the Child Sexual Assault Assessment Centre (CSAAC)');
+    expect(text).toContain(
+      'Children accused of sexual offences can also be referred to the Child Sexual Assault Assessment Centre (CSAAC)',
+    );
     expect(text).toContain('Started 4 May 2026, 10:00; finished 4 May 2026, 10:18.'); // Europe/London is UTC+1 in May
     // An unset local number is a signpost, never invented.
-    expect(text).toContain('Child Sexual Assault Assessment Centre (CSAAC): Requested through the police or children\'s social care.');
+    expect(text).toContain(
+      "Child Sexual Assault Assessment Centre (CSAAC): Requested through the police or children's social care.",
+    );
     expect(summary.contacts.map((c) => c.name)).toContain('Child Sexual Assault Assessment Centre (CSAAC)');
     expect(summary.sources.map((s) => s.id)).toContain('csaac-children-accused');
 
@@ -69,8 +100,17 @@ describe('ChecklistService', () => {
     expect(run.status).toBe('completed');
 
     const stats = (await store.get<ChecklistStats>(`checklist-stats/${runId}`))?.value;
-    expect(stats).toMatchObject({ checklistId: 'referral', status: 'completed', startedOn: '2026-05-04', skipped: ['notes'] });
-    expect(stats?.milestones).toEqual({ 'referral-made': 5 * MINUTE, 'police-informed': 7 * MINUTE, 'strategy-meeting-held': 9 * MINUTE });
+    expect(stats).toMatchObject({
+      checklistId: 'referral',
+      status: 'completed',
+      startedOn: '2026-05-04',
+      skipped: ['notes'],
+    });
+    expect(stats?.milestones).toEqual({
+      'referral-made': 5 * MINUTE,
+      'police-informed': 7 * MINUTE,
+      'strategy-meeting-held': 9 * MINUTE,
+    });
     expect(JSON.stringify(stats)).not.toContain('1AbC');
 
     // Reading it again shows the summary; my checklists lists it as finished.
@@ -125,7 +165,9 @@ describe('ChecklistService', () => {
     expect(paused.title).toBe('Checklist paused');
     const mine = await service.myRuns(USER);
     expectWellFormed(mine);
-    expect(mine.sections[0]?.lines[0]).toMatch(/^Recognising harmful sexual behaviour: step 2 of about \d+, started .*\(paused\)$/);
+    expect(mine.sections[0]?.lines[0]).toMatch(
+      /^Recognising harmful sexual behaviour: step 2 of about \d+, started .*\(paused\)$/,
+    );
     const resume = mine.actions.find((a) => a.value === 'resume');
     // "Another device": only the action's data, no card state.
     const resumed = await service.submit(USER, resume?.data);
@@ -183,11 +225,16 @@ describe('ChecklistService', () => {
     const { service, store, defs } = await setup();
     const first = await service.start(USER, 'referral');
     const runId = runIdOf(first);
-    const replies = await Promise.all([service.submit(USER, submission(first, 'no')), service.submit(USER, submission(first, 'yes'))]);
+    const replies = await Promise.all([
+      service.submit(USER, submission(first, 'no')),
+      service.submit(USER, submission(first, 'yes')),
+    ]);
     const run = expectValidRun((await storedRun(store, USER, runId))?.value, defs);
     expect(run.revision).toBe(1);
     expect(run.path).toHaveLength(2);
-    expect(replies.filter((r) => r.warnings.some((w) => w.title === 'This card is out of date'))).toHaveLength(1);
+    expect(
+      replies.filter((r) => r.warnings.some((w) => w.title === 'This card is out of date')),
+    ).toHaveLength(1);
     for (const r of replies) expect(r.form?.state.stepId).toBe(run.path[1]);
   });
 
@@ -217,24 +264,39 @@ describe('ChecklistService', () => {
   });
 
   it.each([
-    ['an option that does not exist', 'referral', [], 'maybe', /Yes or No/],
-    ['a value of the wrong type', 'referral', [], { $gt: '' }, /Yes or No/],
-    ['a missing required answer', 'referral', [], '', /Please answer this step/],
+    ['an option that does not exist', 'referral', '', 'maybe', /Yes or No/],
+    ['a value of the wrong type', 'referral', '', { $gt: '' }, /Yes or No/],
+    ['a missing required answer', 'referral', '', '', /Please answer this step/],
     ['an impossible date', 'referral', 'review-date', '2026-02-30', /year-month-day/],
-    ['a multi choice with "none" and another option', 'recognition', 'context', ['none', 'force'], /can't be chosen together/],
-    ['a multi choice value not offered', 'recognition', 'context', 'force,rocket', /isn't one of the choices/],
+    [
+      'a multi choice with "none" and another option',
+      'recognition',
+      'context',
+      ['none', 'force'],
+      /can't be chosen together/,
+    ],
+    [
+      'a multi choice value not offered',
+      'recognition',
+      'context',
+      'force,rocket',
+      /isn't one of the choices/,
+    ],
     ['a text answer that is too long', 'recognition', 'notes', 'x'.repeat(301), /under 300 characters/],
-  ] as const)('refuses %s with a clear message and stores nothing', async (_name, checklistId, stepId, value, message) => {
-    const { service, store, defs } = await setup();
-    let reply = await service.start(USER, checklistId);
-    if (stepId.length > 0) reply = await walkTo(service, reply, checklistId, stepId);
-    const before = await storedRun(store, USER, runIdOf(reply));
-    const refused = await service.submit(USER, submission(reply, value));
-    expectWellFormed(refused, defById(defs, checklistId), before?.value);
-    expect(refused.warnings[0]).toMatchObject({ level: 'caution', title: 'Please check your answer' });
-    expect(refused.warnings[0]?.text).toMatch(message);
-    expect((await storedRun(store, USER, runIdOf(reply)))?.eTag).toBe(before?.eTag);
-  });
+  ] as const)(
+    'refuses %s with a clear message and stores nothing',
+    async (_name, checklistId, stepId, value, message) => {
+      const { service, store, defs } = await setup();
+      let reply = await service.start(USER, checklistId);
+      if (stepId.length > 0) reply = await walkTo(service, reply, checklistId, stepId);
+      const before = await storedRun(store, USER, runIdOf(reply));
+      const refused = await service.submit(USER, submission(reply, value));
+      expectWellFormed(refused, defById(defs, checklistId), before?.value);
+      expect(refused.warnings[0]).toMatchObject({ level: 'caution', title: 'Please check your answer' });
+      expect(refused.warnings[0]?.text).toMatch(message);
+      expect((await storedRun(store, USER, runIdOf(reply)))?.eTag).toBe(before?.eTag);
+    },
+  );
 
   it('refuses identifying details in a short-text answer, says why, and stores none of it', async () => {
     const { service, store } = await setup();
@@ -257,8 +319,18 @@ describe('ChecklistService', () => {
   it('keeps users apart and answers unreadable submissions without throwing', async () => {
     const { service } = await setup();
     const reply = await service.start(USER, 'recognition');
-    expect((await service.submit('someone-else', submission(reply, '5-to-9'))).title).toBe('This checklist is no longer available');
-    for (const bad of [null, 42, 'text', [], {}, { runId: '../../etc' }, { runId: runIdOf(reply), op: 'explode' }]) {
+    expect((await service.submit('someone-else', submission(reply, '5-to-9'))).title).toBe(
+      'This checklist is no longer available',
+    );
+    for (const bad of [
+      null,
+      42,
+      'text',
+      [],
+      {},
+      { runId: '../../etc' },
+      { runId: runIdOf(reply), op: 'explode' },
+    ]) {
       const r = await service.submit(USER, bad);
       expectWellFormed(r);
       expect(r.kind).toBe('error');
@@ -272,12 +344,23 @@ describe('ChecklistService', () => {
 const PATH_ANSWERS: Record<string, Record<string, unknown>> = {
   referral: { ...UNDER_10 },
   recognition: {
-    'age-band': '10-to-12', 'what-happened': ['sexual-talk'], 'other-child': 'no', context: ['none'], online: 'no',
-    continuum: 'normal', 'talked-to-dsl': 'yes', recorded: 'yes',
+    'age-band': '10-to-12',
+    'what-happened': ['sexual-talk'],
+    'other-child': 'no',
+    context: ['none'],
+    online: 'no',
+    continuum: 'normal',
+    'talked-to-dsl': 'yes',
+    recorded: 'yes',
   },
 };
 
-async function walkTo(service: Awaited<ReturnType<typeof setup>>['service'], reply: Reply, checklistId: string, stepId: string): Promise<Reply> {
+async function walkTo(
+  service: Awaited<ReturnType<typeof setup>>['service'],
+  reply: Reply,
+  checklistId: string,
+  stepId: string,
+): Promise<Reply> {
   let r = reply;
   while (r.form?.state.stepId !== stepId) {
     const current = String(r.form?.state.stepId);

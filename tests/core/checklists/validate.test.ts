@@ -39,7 +39,10 @@ const AGE = `  - id: age
 
 describe('loadChecklists / validateChecklists', () => {
   it('accepts a valid definition', async () => {
-    const r = await load({ 'ok.yaml': checklist('ok', AGE) }, { guidanceIds: ['talking-to-your-dsl'], contactKeys: ['dsl'], documentKeys: ['kcsie-2025'] });
+    const r = await load(
+      { 'ok.yaml': checklist('ok', AGE) },
+      { guidanceIds: ['talking-to-your-dsl'], contactKeys: ['dsl'], documentKeys: ['kcsie-2025'] },
+    );
     expect(r.texts).toEqual([]);
     expect(r.defs.map((d) => d.id)).toEqual(['ok']);
   });
@@ -54,13 +57,19 @@ describe('loadChecklists / validateChecklists', () => {
     {
       name: 'an unreachable step',
       file: 'u.yaml',
-      yaml: checklist('u', `${AGE}    next: [{ goto: end }]\n  - id: orphan\n    question: Q?\n    type: yesno\n`),
+      yaml: checklist(
+        'u',
+        `${AGE}    next: [{ goto: end }]\n  - id: orphan\n    question: Q?\n    type: yesno\n`,
+      ),
       expected: /u\.yaml: step "orphan": is unreachable from the first step$/,
     },
     {
       name: 'a cycle',
       file: 'c.yaml',
-      yaml: checklist('c', `${AGE}  - id: b\n    question: Q?\n    type: yesno\n    next: [{ when: { b: "yes" }, goto: age }]\n`),
+      yaml: checklist(
+        'c',
+        `${AGE}  - id: b\n    question: Q?\n    type: yesno\n    next: [{ when: { b: "yes" }, goto: age }]\n`,
+      ),
       expected: /c\.yaml: step "b": goto "age" makes a cycle: age → b → age$/,
     },
     {
@@ -94,7 +103,8 @@ describe('loadChecklists / validateChecklists', () => {
       name: 'a condition on a value the step does not offer',
       file: 'v.yaml',
       yaml: checklist('v', `${AGE}    next: [{ when: { age: under10 }, goto: end }]\n`),
-      expected: /v\.yaml: step "age": next rule 1: "under10" is not an option of step "age" \(under-10, over-10\)$/,
+      expected:
+        /v\.yaml: step "age": next rule 1: "under10" is not an option of step "age" \(under-10, over-10\)$/,
     },
     {
       name: 'a rule after an unconditional rule',
@@ -105,8 +115,12 @@ describe('loadChecklists / validateChecklists', () => {
     {
       name: 'a condition on a later step',
       file: 'l.yaml',
-      yaml: checklist('l', `${AGE}    next: [{ when: { later: "yes" }, goto: later }]\n  - id: later\n    question: Q?\n    type: yesno\n`),
-      expected: /l\.yaml: step "age": next rule 1 refers to step "later", which cannot have been answered by then$/,
+      yaml: checklist(
+        'l',
+        `${AGE}    next: [{ when: { later: "yes" }, goto: later }]\n  - id: later\n    question: Q?\n    type: yesno\n`,
+      ),
+      expected:
+        /l\.yaml: step "age": next rule 1 refers to step "later", which cannot have been answered by then$/,
     },
     {
       name: 'includes on a single-choice step',
@@ -149,7 +163,10 @@ describe('loadChecklists / validateChecklists', () => {
 
   it.each(cases)('names the file and step for $name', async ({ file, yaml, expected, refs }) => {
     const r = await load({ [file]: yaml }, refs);
-    expect(r.texts.some((t) => expected.test(t)), r.texts.join('\n')).toBe(true);
+    expect(
+      r.texts.some((t) => expected.test(t)),
+      r.texts.join('\n'),
+    ).toBe(true);
     const named = r.errors.find((e) => expected.test(e.text));
     expect(named?.file).toBe(path.join(r.dir, file));
   });
