@@ -41,7 +41,8 @@ function option(args: string[], name: string): string | undefined {
 /** The configured store: open-store.ts (lowdb or PostgreSQL by config) when present, else lowdb. */
 async function openConfiguredStore(config: Config): Promise<Store> {
   const specifier = pathToFileURL(join(import.meta.dirname, '../core/store/open-store.js')).href;
-  const mod = (await import(specifier).catch(() => undefined)) as { openStore?: (c: Config) => Promise<Store> } | undefined;
+  const mod = (await import(specifier).catch(() => undefined)) as
+    { openStore?: (c: Config) => Promise<Store> } | undefined;
   return mod?.openStore ? mod.openStore(config) : openLowdbStore(config.dataDir);
 }
 
@@ -58,9 +59,13 @@ export function sendersFromConfig(config: Config): Partial<Record<DigestPlatform
   const adapter = createTeamsAdapter(config.microsoft);
   const continueConversation: ContinueConversation = async (reference, activity) => {
     let id: string | undefined;
-    await adapter.continueConversationAsync(config.microsoft.appId ?? '', reference as Partial<ConversationReference>, async (context) => {
-      id = (await context.sendActivity(activity))?.id;
-    });
+    await adapter.continueConversationAsync(
+      config.microsoft.appId ?? '',
+      reference as Partial<ConversationReference>,
+      async (context) => {
+        id = (await context.sendActivity(activity))?.id;
+      },
+    );
     return { id };
   };
   senders.teams = new TeamsDigestSender({ continueConversation, renderCard });
@@ -112,7 +117,8 @@ export async function run(args: string[], io: DigestCliIo): Promise<number> {
           );
         }
         const failures = await service.failures();
-        for (const f of failures) io.out(`problem: ${f.kind} ${f.channelKey}${f.period ? ` ${f.period}` : ''}: ${f.detail}`);
+        for (const f of failures)
+          io.out(`problem: ${f.kind} ${f.channelKey}${f.period ? ` ${f.period}` : ''}: ${f.detail}`);
         return 0;
       }
       case 'resolve': {

@@ -35,7 +35,11 @@ export interface DeliveryOptions {
   retryFailedAfterMs: number;
   failingAfterPeriods: number;
   onUnknownOutcome: 'hold' | 'resend';
-  compose: (sub: Subscription, period: string, history: DigestHistoryEntry[]) => { itemId: string; reply: Reply } | undefined;
+  compose: (
+    sub: Subscription,
+    period: string,
+    history: DigestHistoryEntry[],
+  ) => { itemId: string; reply: Reply } | undefined;
   composeItem: (itemId: string, period: string) => Reply | undefined;
   log?: (event: string, fields: Record<string, unknown>) => void;
 }
@@ -43,13 +47,21 @@ export interface DeliveryOptions {
 /** Error text safe to store: status and SDK error code only, never message content. */
 function describe(error: DeliveryError): string {
   const code = (error.cause as { code?: unknown } | undefined)?.code;
-  return [error.status !== undefined ? `HTTP ${error.status}` : 'no response', typeof code === 'string' ? code : undefined, error.permanent ? 'permanent' : undefined]
+  return [
+    error.status !== undefined ? `HTTP ${error.status}` : 'no response',
+    typeof code === 'string' ? code : undefined,
+    error.permanent ? 'permanent' : undefined,
+  ]
     .filter(Boolean)
     .join(', ');
 }
 
 /** Delivers one (subscription, period) at most once, recording each step in the ledger. */
-export async function deliver(o: DeliveryOptions, sub: Subscription, period: string): Promise<DeliveryOutcome> {
+export async function deliver(
+  o: DeliveryOptions,
+  sub: Subscription,
+  period: string,
+): Promise<DeliveryOutcome> {
   const sender = o.senders[sub.platform];
   if (!sender) return 'no-sender';
   const key = ledgerKey(sub.channelKey, period);
@@ -61,7 +73,13 @@ export async function deliver(o: DeliveryOptions, sub: Subscription, period: str
     if (!existing) {
       const picked = o.compose(sub, period, historyOf(await ledgerEntries(o.store, sub.channelKey)));
       if (!picked) return 'no-item';
-      const record = { state: 'sending', attemptId: randomUUID(), at: o.clock().toISOString(), itemId: picked.itemId, runs: 1 } as const;
+      const record = {
+        state: 'sending',
+        attemptId: randomUUID(),
+        at: o.clock().toISOString(),
+        itemId: picked.itemId,
+        runs: 1,
+      } as const;
       claim = { eTag: await o.store.put(key, record, { ifNoneMatch: '*' }), record };
     } else {
       const v = existing.value;
@@ -73,23 +91,46 @@ export async function deliver(o: DeliveryOptions, sub: Subscription, period: str
       }
       if (v.state === 'sending') {
         if (now() - Date.parse(v.at) < o.leaseMs) return 'in-flight';
-        const verdict = await sender.wasDelivered?.(sub, { period, attemptId: v.attemptId, since: new Date(Date.parse(v.at) - 60_000) });
+        const verdict = await sender.wasDelivered?.(sub, {
+          period,
+          attemptId: v.attemptId,
+          since: new Date(Date.parse(v.at) - 60_000),
+        });
         if (verdict?.delivered) {
-          const sent: LedgerRecord = { state: 'sent', attemptId: v.attemptId, at: o.clock().toISOString(), itemId: v.itemId, messageId: verdict.messageId, recovered: true };
+          const sent: LedgerRecord = {
+            state: 'sent',
+            attemptId: v.attemptId,
+            at: o.clock().toISOString(),
+            itemId: v.itemId,
+            messageId: verdict.messageId,
+            recovered: true,
+          };
           await o.store.put(key, sent, { ifMatch: existing.eTag });
           await recordSuccess(o, sub, period, sent);
           o.log?.('digest.recovered', { channelKey: sub.channelKey, period });
           return 'recovered';
         }
         if (!verdict && o.onUnknownOutcome === 'hold') {
-          const held: LedgerRecord = { state: 'unknown', attemptId: v.attemptId, at: o.clock().toISOString(), itemId: v.itemId, runs: v.runs };
+          const held: LedgerRecord = {
+            state: 'unknown',
+            attemptId: v.attemptId,
+            at: o.clock().toISOString(),
+            itemId: v.itemId,
+            runs: v.runs,
+          };
           await o.store.put(key, held, { ifMatch: existing.eTag });
           o.log?.('digest.unknown', { channelKey: sub.channelKey, period });
           return 'unknown';
         }
       }
       const runs = v.state === 'sending' || v.state === 'failed' ? v.runs + 1 : 1;
-      const record = { state: 'sending', attemptId: randomUUID(), at: o.clock().toISOString(), itemId: v.itemId, runs } as const;
+      const record = {
+        state: 'sending',
+        attemptId: randomUUID(),
+        at: o.clock().toISOString(),
+        itemId: v.itemId,
+        runs,
+      } as const;
       claim = { eTag: await o.store.put(key, record, { ifMatch: existing.eTag }), record };
     }
   } catch (error) {
@@ -99,10 +140,18 @@ export async function deliver(o: DeliveryOptions, sub: Subscription, period: str
 
   const reply = o.composeItem(claim.record.itemId, period);
   if (!reply) {
-    await o.store.put(key, { ...claim.record, state: 'failed', error: 'item no longer in the pool', final: true }, { ifMatch: claim.eTag });
+    await o.store.put(
+      key,
+      { ...claim.record, state: 'failed', error: 'item no longer in the pool', final: true },
+      { ifMatch: claim.eTag },
+    );
     return 'gave-up';
   }
-  const result = await sendWithRetries(o, sender, sub, reply, { period, attemptId: claim.record.attemptId, claimedAt: Date.parse(claim.record.at) });
+  const result = await sendWithRetries(o, sender, sub, reply, {
+    period,
+    attemptId: claim.record.attemptId,
+    claimedAt: Date.parse(claim.record.at),
+  });
   try {
     return await settle(o, sub, period, key, claim, result);
   } catch (error) {
@@ -121,31 +170,64 @@ async function settle(
   result: Awaited<ReturnType<typeof sendWithRetries>>,
 ): Promise<DeliveryOutcome> {
   if (result.ok) {
-    const sent: LedgerRecord = { state: 'sent', attemptId: claim.record.attemptId, at: o.clock().toISOString(), itemId: claim.record.itemId, messageId: result.messageId };
+    const sent: LedgerRecord = {
+      state: 'sent',
+      attemptId: claim.record.attemptId,
+      at: o.clock().toISOString(),
+      itemId: claim.record.itemId,
+      messageId: result.messageId,
+    };
     await o.store.put(key, sent, { ifMatch: claim.eTag });
     await recordSuccess(o, sub, period, sent);
     return 'sent';
   }
   const final = result.error.permanent || claim.record.runs >= o.maxRunsPerPeriod;
-  const failed: LedgerRecord = { ...claim.record, state: 'failed', at: o.clock().toISOString(), error: describe(result.error), final };
+  const failed: LedgerRecord = {
+    ...claim.record,
+    state: 'failed',
+    at: o.clock().toISOString(),
+    error: describe(result.error),
+    final,
+  };
   await o.store.put(key, failed, { ifMatch: claim.eTag });
   o.log?.('digest.failed', { channelKey: sub.channelKey, period, error: failed.error, final });
   if (final) {
     await updateHealth(o.store, sub.channelKey, (h) => {
-      const count = h.lastFailedPeriod === period ? h.consecutiveFailedPeriods : h.consecutiveFailedPeriods + 1;
-      return { ...h, consecutiveFailedPeriods: count, failing: count >= o.failingAfterPeriods, lastError: failed.error, lastFailedPeriod: period, lastFailureAt: failed.at };
+      const count =
+        h.lastFailedPeriod === period ? h.consecutiveFailedPeriods : h.consecutiveFailedPeriods + 1;
+      return {
+        ...h,
+        consecutiveFailedPeriods: count,
+        failing: count >= o.failingAfterPeriods,
+        lastError: failed.error,
+        lastFailedPeriod: period,
+        lastFailureAt: failed.at,
+      };
     });
     return 'gave-up';
   }
   return 'failed';
 }
 
-async function recordSuccess(o: DeliveryOptions, sub: Subscription, period: string, sent: Extract<LedgerRecord, { state: 'sent' }>) {
+async function recordSuccess(
+  o: DeliveryOptions,
+  sub: Subscription,
+  period: string,
+  sent: Extract<LedgerRecord, { state: 'sent' }>,
+) {
   await updateHealth(o.store, sub.channelKey, (h) => ({
     ...h,
     consecutiveFailedPeriods: 0,
     failing: false,
-    lastSent: h.lastSent && h.lastSent.period > period ? h.lastSent : { period, at: sent.at, itemId: sent.itemId, ...(sent.messageId ? { messageId: sent.messageId } : {}) },
+    lastSent:
+      h.lastSent && h.lastSent.period > period
+        ? h.lastSent
+        : {
+            period,
+            at: sent.at,
+            itemId: sent.itemId,
+            ...(sent.messageId ? { messageId: sent.messageId } : {}),
+          },
   }));
 }
 
@@ -162,20 +244,32 @@ async function sendWithRetries(
     let error: DeliveryError;
     try {
       await o.throttle.acquire(sub.platform, sub.channelKey);
-      const { messageId } = await sender.send(sub, reply, { period: attempt.period, attemptId: attempt.attemptId });
+      const { messageId } = await sender.send(sub, reply, {
+        period: attempt.period,
+        attemptId: attempt.attemptId,
+      });
       return { ok: true, messageId };
     } catch (thrown) {
       error = toDeliveryError(thrown);
     }
     if (isAmbiguous(error) && sender.wasDelivered) {
-      const verdict = await sender.wasDelivered(sub, { ...attempt, since: new Date(attempt.claimedAt - 60_000) }).catch(() => undefined);
+      const verdict = await sender
+        .wasDelivered(sub, { ...attempt, since: new Date(attempt.claimedAt - 60_000) })
+        .catch(() => undefined);
       if (verdict?.delivered) return { ok: true, messageId: verdict.messageId };
     }
     if (!isRetryable(error) || n >= o.retry.maxAttempts) return { ok: false, error };
-    if (error.retryAfterMs !== undefined && error.retryAfterMs > o.retry.maxRetryAfterMs) return { ok: false, error };
+    if (error.retryAfterMs !== undefined && error.retryAfterMs > o.retry.maxRetryAfterMs)
+      return { ok: false, error };
     const delay = retryDelayMs(o.retry, n, error, o.random);
     if (o.clock().getTime() + delay > deadline) return { ok: false, error };
-    o.log?.('digest.retry', { channelKey: sub.channelKey, period: attempt.period, attempt: n, status: error.status, delayMs: delay });
+    o.log?.('digest.retry', {
+      channelKey: sub.channelKey,
+      period: attempt.period,
+      attempt: n,
+      status: error.status,
+      delayMs: delay,
+    });
     await o.sleep(delay);
   }
 }

@@ -10,7 +10,15 @@ import type { DigestHistoryEntry } from './composer.js';
 export type LedgerRecord =
   | { state: 'sending'; attemptId: string; at: string; itemId: string; runs: number }
   | { state: 'sent'; attemptId: string; at: string; itemId: string; messageId?: string; recovered?: boolean }
-  | { state: 'failed'; attemptId: string; at: string; itemId: string; runs: number; error: string; final: boolean }
+  | {
+      state: 'failed';
+      attemptId: string;
+      at: string;
+      itemId: string;
+      runs: number;
+      error: string;
+      final: boolean;
+    }
   | { state: 'unknown'; attemptId: string; at: string; itemId: string; runs: number };
 
 export const ledgerPrefix = (channelKey: string) => `digest-ledger/${channelKey}/`;

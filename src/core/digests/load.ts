@@ -15,7 +15,10 @@ const packSchema = z.object({
   digest: z
     .object({
       day: z.enum(WEEKDAYS).default('monday'),
-      time: z.string().refine((t) => parseTime(t) !== undefined, 'time must be HH:MM').default('09:00'),
+      time: z
+        .string()
+        .refine((t) => parseTime(t) !== undefined, 'time must be HH:MM')
+        .default('09:00'),
     })
     .default({ day: 'monday', time: '09:00' }),
   documents: z.record(z.string(), z.object({ title: z.string(), url: z.string().nullish() }).loose()),
@@ -37,12 +40,19 @@ export async function loadDigestContent(contentDir: string): Promise<DigestConte
   }
   const pack = parsed.data;
   const documents: Record<string, DocumentInfo> = {};
-  for (const [key, d] of Object.entries(pack.documents)) documents[key] = { title: d.title, ...(d.url ? { url: d.url } : {}) };
-  const { items, errors } = await loadDigestPool(join(contentDir, 'audits'), { documentKeys: Object.keys(documents) });
+  for (const [key, d] of Object.entries(pack.documents))
+    documents[key] = { title: d.title, ...(d.url ? { url: d.url } : {}) };
+  const { items, errors } = await loadDigestPool(join(contentDir, 'audits'), {
+    documentKeys: Object.keys(documents),
+  });
   const t = parseTime(pack.digest.time)!;
   return {
     partnershipName: pack.partnership.name,
-    defaults: { day: pack.digest.day, time: `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`, timeZone: pack.timezone },
+    defaults: {
+      day: pack.digest.day,
+      time: `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`,
+      timeZone: pack.timezone,
+    },
     documents,
     pool: items,
     errors,
@@ -55,5 +65,11 @@ export async function createDigestService(
   options: Omit<DigestServiceOptions, 'pool' | 'partnershipName' | 'documents' | 'defaults'>,
 ): Promise<DigestService> {
   const content = await loadDigestContent(contentDir);
-  return new DigestService({ ...options, pool: content.pool, partnershipName: content.partnershipName, documents: content.documents, defaults: content.defaults });
+  return new DigestService({
+    ...options,
+    pool: content.pool,
+    partnershipName: content.partnershipName,
+    documents: content.documents,
+    defaults: content.defaults,
+  });
 }

@@ -63,7 +63,10 @@ const fileSchema = z
     review_by: isoDate,
     digest_items: z.array(z.unknown()).min(1),
   })
-  .refine((f) => f.review_by > f.reviewed, { path: ['review_by'], message: 'review_by must be after reviewed' });
+  .refine((f) => f.review_by > f.reviewed, {
+    path: ['review_by'],
+    message: 'review_by must be after reviewed',
+  });
 
 const KIND_ORDER = { audit: 0, 'guidance-themes': 1 } as const;
 
@@ -102,27 +105,43 @@ export async function loadDigestPool(
     }
     const head = fileSchema.safeParse(raw);
     if (!head.success) {
-      for (const issue of head.error.issues) errors.push({ file, field: fieldOf(issue.path), message: issue.message });
+      for (const issue of head.error.issues)
+        errors.push({ file, field: fieldOf(issue.path), message: issue.message });
       continue;
     }
     const meta = head.data;
-    if (`${meta.id}.md` !== file) errors.push({ file, field: 'id', message: `id must equal the file name (${file})` });
+    if (`${meta.id}.md` !== file)
+      errors.push({ file, field: 'id', message: `id must equal the file name (${file})` });
     if (meta.source && !documentKeys.has(meta.source)) {
-      errors.push({ file, field: 'source', message: `unknown document "${meta.source}" (not in pack.yaml documents)` });
+      errors.push({
+        file,
+        field: 'source',
+        message: `unknown document "${meta.source}" (not in pack.yaml documents)`,
+      });
     }
     const items: DigestItem[] = [];
     meta.digest_items.forEach((rawItem, index) => {
       const at = `digest_items[${index}]`;
       const parsed = itemSchema.safeParse(rawItem);
       if (!parsed.success) {
-        for (const issue of parsed.error.issues) errors.push({ file, field: `${at}.${fieldOf(issue.path)}`, message: issue.message });
+        for (const issue of parsed.error.issues)
+          errors.push({ file, field: `${at}.${fieldOf(issue.path)}`, message: issue.message });
         return;
       }
       const it = parsed.data;
       const doc = it.source.doc ?? meta.source;
-      if (!doc) return void errors.push({ file, field: `${at}.source.doc`, message: 'name a document (or set the file `source`)' });
+      if (!doc)
+        return void errors.push({
+          file,
+          field: `${at}.source.doc`,
+          message: 'name a document (or set the file `source`)',
+        });
       if (!documentKeys.has(doc)) {
-        return void errors.push({ file, field: `${at}.source.doc`, message: `unknown document "${doc}" (not in pack.yaml documents)` });
+        return void errors.push({
+          file,
+          field: `${at}.source.doc`,
+          message: `unknown document "${doc}" (not in pack.yaml documents)`,
+        });
       }
       items.push({
         id: it.id,
@@ -147,7 +166,11 @@ export async function loadDigestPool(
     for (const item of fileItems) {
       const first = seen.get(item.id);
       if (first) {
-        errors.push({ file, field: `digest_items(id=${item.id}).id`, message: `duplicate id, first used in ${first}` });
+        errors.push({
+          file,
+          field: `digest_items(id=${item.id}).id`,
+          message: `duplicate id, first used in ${first}`,
+        });
         continue;
       }
       seen.set(item.id, file);

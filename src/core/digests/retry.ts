@@ -36,7 +36,12 @@ export function isAmbiguous(error: DeliveryError): boolean {
 }
 
 /** Delay before attempt `attempt + 1` (attempt counts from 1). Retry-After wins when given. */
-export function retryDelayMs(policy: RetryPolicy, attempt: number, error: DeliveryError, random: () => number): number {
+export function retryDelayMs(
+  policy: RetryPolicy,
+  attempt: number,
+  error: DeliveryError,
+  random: () => number,
+): number {
   if (error.retryAfterMs !== undefined) return Math.max(0, error.retryAfterMs);
   const exp = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   return Math.round(exp * (1 + policy.jitter * (2 * random() - 1)));

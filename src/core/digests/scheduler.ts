@@ -29,7 +29,9 @@ export function startScheduler(options: {
 
   const tick = async () => {
     try {
-      const lock = canLock(service.store) ? await service.store.tryAdvisoryLock('digest-scheduler') : undefined;
+      const lock = canLock(service.store)
+        ? await service.store.tryAdvisoryLock('digest-scheduler')
+        : undefined;
       if (canLock(service.store) && !lock) return; // another instance leads
       try {
         const report = await service.sendDue();

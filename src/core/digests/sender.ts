@@ -17,7 +17,10 @@ export class DeliveryError extends Error {
   readonly status?: number;
   readonly retryAfterMs?: number;
   readonly permanent: boolean;
-  constructor(message: string, options: { status?: number; retryAfterMs?: number; permanent?: boolean; cause?: unknown } = {}) {
+  constructor(
+    message: string,
+    options: { status?: number; retryAfterMs?: number; permanent?: boolean; cause?: unknown } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = 'DeliveryError';
     this.status = options.status;
@@ -38,5 +41,8 @@ export interface DigestSender {
    * Whether this attempt's period was already posted to the channel, for recovering from a crash or
    * an ambiguous failure (timeout, 5xx). `undefined` means the platform cannot tell us.
    */
-  wasDelivered?(sub: Subscription, attempt: SendAttempt & { since: Date }): Promise<{ delivered: boolean; messageId?: string } | undefined>;
+  wasDelivered?(
+    sub: Subscription,
+    attempt: SendAttempt & { since: Date },
+  ): Promise<{ delivered: boolean; messageId?: string } | undefined>;
 }

@@ -120,7 +120,11 @@ export class DigestService {
       channelKey: input.channelKey,
       platform: input.platform,
       reference: input.reference,
-      schedule: { day: input.day ?? this.defaults.day, time: input.time ?? this.defaults.time, timeZone: this.defaults.timeZone },
+      schedule: {
+        day: input.day ?? this.defaults.day,
+        time: input.time ?? this.defaults.time,
+        timeZone: this.defaults.timeZone,
+      },
       focusTags: input.focusTags ?? existing?.value.focusTags ?? [],
       createdBy: existing?.value.createdBy ?? input.by,
       createdAt: existing?.value.createdAt ?? at,
@@ -144,8 +148,17 @@ export class DigestService {
     return (await this.store.get<Subscription>(subscriptionKey(channelKey)))?.value;
   }
 
-  async rememberConversation(channelKey: string, platform: DigestPlatform, reference: ConversationRef): Promise<void> {
-    const record: RememberedConversation = { channelKey, platform, reference, at: this.#clock().toISOString() };
+  async rememberConversation(
+    channelKey: string,
+    platform: DigestPlatform,
+    reference: ConversationRef,
+  ): Promise<void> {
+    const record: RememberedConversation = {
+      channelKey,
+      platform,
+      reference,
+      at: this.#clock().toISOString(),
+    };
     await this.store.put(conversationKey(channelKey), record);
   }
 
@@ -154,13 +167,20 @@ export class DigestService {
   }
 
   async status(channelKey?: string): Promise<ChannelStatus[]> {
-    const subs = (await listSubscriptions(this.store)).filter((s) => !channelKey || s.channelKey === channelKey);
+    const subs = (await listSubscriptions(this.store)).filter(
+      (s) => !channelKey || s.channelKey === channelKey,
+    );
     const now = this.#clock();
     return Promise.all(
       subs.map(async (subscription) => {
         const health = await getHealth(this.store, subscription.channelKey);
         const next = nextDue(subscription.schedule, now);
-        return { subscription, health, next: { period: next.period, at: next.at.toISOString() }, lastSent: health?.lastSent };
+        return {
+          subscription,
+          health,
+          next: { period: next.period, at: next.at.toISOString() },
+          lastSent: health?.lastSent,
+        };
       }),
     );
   }
@@ -183,9 +203,21 @@ export class DigestService {
         const v = entry.value;
         const period = periodOfLedgerKey(entry.key);
         if (v.state === 'unknown') {
-          out.push({ channelKey: sub.channelKey, platform: sub.platform, kind: 'unknown-outcome', period, detail: 'the sending process stopped mid-send; check the channel, then resolve' });
+          out.push({
+            channelKey: sub.channelKey,
+            platform: sub.platform,
+            kind: 'unknown-outcome',
+            period,
+            detail: 'the sending process stopped mid-send; check the channel, then resolve',
+          });
         } else if (v.state === 'failed' && v.final) {
-          out.push({ channelKey: sub.channelKey, platform: sub.platform, kind: 'failed-period', period, detail: v.error });
+          out.push({
+            channelKey: sub.channelKey,
+            platform: sub.platform,
+            kind: 'failed-period',
+            period,
+            detail: v.error,
+          });
         }
       }
     }
@@ -212,7 +244,12 @@ export class DigestService {
 
   #compose(period: string, history: DigestHistoryEntry[], focusTags?: readonly string[]) {
     const item = pickItem(this.pool, history, { focusTags });
-    return item && { itemId: item.id, reply: composeDigest(item, period, this.partnershipName, { documents: this.#o.documents }) };
+    return (
+      item && {
+        itemId: item.id,
+        reply: composeDigest(item, period, this.partnershipName, { documents: this.#o.documents }),
+      }
+    );
   }
 
   /**
@@ -245,7 +282,8 @@ export class DigestService {
       retryFailedAfterMs: o.retryFailedAfterMs ?? 15 * 60_000,
       failingAfterPeriods: o.failingAfterPeriods ?? 3,
       onUnknownOutcome: o.onUnknownOutcome ?? 'hold',
-      compose: (sub: Subscription, period: string, history: DigestHistoryEntry[]) => this.#compose(period, history, sub.focusTags),
+      compose: (sub: Subscription, period: string, history: DigestHistoryEntry[]) =>
+        this.#compose(period, history, sub.focusTags),
       composeItem: (itemId: string, period: string) => this.composeItem(itemId, period),
       log: o.log,
     } as const;
@@ -272,7 +310,17 @@ export class DigestService {
     if (existing?.value.state !== 'unknown') return false;
     if (!posted) return this.store.delete(key, { ifMatch: existing.eTag });
     const v = existing.value;
-    await this.store.put(key, { state: 'sent', attemptId: v.attemptId, at: this.#clock().toISOString(), itemId: v.itemId, recovered: true } satisfies LedgerRecord, { ifMatch: existing.eTag });
+    await this.store.put(
+      key,
+      {
+        state: 'sent',
+        attemptId: v.attemptId,
+        at: this.#clock().toISOString(),
+        itemId: v.itemId,
+        recovered: true,
+      } satisfies LedgerRecord,
+      { ifMatch: existing.eTag },
+    );
     return true;
   }
 }

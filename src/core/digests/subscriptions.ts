@@ -56,7 +56,11 @@ export const subscriptionSchema = z.object({
   channelKey: z.string().min(1),
   platform: z.enum(['teams', 'slack']),
   reference: z.unknown(),
-  schedule: z.object({ day: z.enum(WEEKDAYS), time: z.string().regex(/^\d{2}:\d{2}$/), timeZone: z.string().min(1) }),
+  schedule: z.object({
+    day: z.enum(WEEKDAYS),
+    time: z.string().regex(/^\d{2}:\d{2}$/),
+    timeZone: z.string().min(1),
+  }),
   focusTags: z.array(z.string()),
   createdBy: z.string(),
   createdAt: z.string(),

@@ -14,7 +14,12 @@ beforeAll(async () => {
   pool = content.pool;
 });
 
-function runWeeks(weeks: number, focusTags?: string[], start = '2026-W48', items = pool): DigestHistoryEntry[] {
+function runWeeks(
+  weeks: number,
+  focusTags?: string[],
+  start = '2026-W48',
+  items = pool,
+): DigestHistoryEntry[] {
   const history: DigestHistoryEntry[] = [];
   let period = start;
   for (let i = 0; i < weeks; i++, period = shiftPeriod(period, 1)) {
@@ -36,7 +41,11 @@ describe('digest rotation', () => {
 
   it('starts with the local audit learning, and is deterministic', () => {
     const first = runWeeks(3);
-    expect(first.map((h) => pool.find((i) => i.id === h.itemId)!.collection)).toEqual(['nyscp-hsb-deep-dive', 'nyscp-hsb-deep-dive', 'nyscp-hsb-deep-dive']);
+    expect(first.map((h) => pool.find((i) => i.id === h.itemId)!.collection)).toEqual([
+      'nyscp-hsb-deep-dive',
+      'nyscp-hsb-deep-dive',
+      'nyscp-hsb-deep-dive',
+    ]);
     expect(runWeeks(40)).toEqual(runWeeks(40));
   });
 
@@ -54,13 +63,17 @@ describe('digest rotation', () => {
     const focused = pool.filter((i) => i.tags.some((t) => focus.includes(t)));
     expect(focused.length).toBeGreaterThan(1);
     const history = runWeeks(pool.length, focus);
-    expect(new Set(history.slice(0, focused.length).map((h) => h.itemId))).toEqual(new Set(focused.map((i) => i.id)));
+    expect(new Set(history.slice(0, focused.length).map((h) => h.itemId))).toEqual(
+      new Set(focused.map((i) => i.id)),
+    );
     expect(new Set(history.map((h) => h.itemId)).size).toBe(pool.length);
   });
 
   it('spreads a shared theme apart when items repeat themes', () => {
     const base = pool.slice(0, 4).map((i, k) => ({ ...i, theme: k < 2 ? 'same' : `other-${k}` }));
-    const order = runWeeks(4, undefined, '2026-W01', base).map((h) => base.find((i) => i.id === h.itemId)!.theme);
+    const order = runWeeks(4, undefined, '2026-W01', base).map(
+      (h) => base.find((i) => i.id === h.itemId)!.theme,
+    );
     expect(order).toEqual(['same', 'other-2', 'other-3', 'same']);
   });
 });
@@ -73,10 +86,21 @@ describe('composeDigest', () => {
     });
     expect(reply.kind).toBe('digest');
     expect(reply.summary).toBe(item.learning);
-    expect(reply.sections.map((s) => s.heading)).toEqual(['What it means for your practice', 'One thing to do this week', 'About this digest']);
+    expect(reply.sections.map((s) => s.heading)).toEqual([
+      'What it means for your practice',
+      'One thing to do this week',
+      'About this digest',
+    ]);
     expect(reply.sections[1]!.lines).toEqual([item.thisWeek]);
     expect(reply.sections[2]!.lines[0]).toContain('Monday 23 November 2026');
-    expect(reply.sources).toEqual([{ id: item.id, title: item.title, document: 'HSB deep dive audit: summary', section: item.source.section }]);
+    expect(reply.sources).toEqual([
+      {
+        id: item.id,
+        title: item.title,
+        document: 'HSB deep dive audit: summary',
+        section: item.source.section,
+      },
+    ]);
     expect(reply.actions.map((a) => [a.kind, a.label, a.value])).toEqual([
       ['ask', 'Ask about this', item.ask],
       ['feedback', 'Useful', 'up'],

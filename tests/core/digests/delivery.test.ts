@@ -20,7 +20,13 @@ let clock: TestClock;
 
 async function subscribeAll(svc: DigestService, channels = CHANNELS) {
   clock.set('2026-11-16T12:00:00Z'); // subscribed the week before
-  for (const c of channels) await svc.subscribe({ channelKey: `slack:${c}`, platform: 'slack', reference: { channel: c }, by: 'UADMIN' });
+  for (const c of channels)
+    await svc.subscribe({
+      channelKey: `slack:${c}`,
+      platform: 'slack',
+      reference: { channel: c },
+      by: 'UADMIN',
+    });
   clock.set(DUE);
 }
 
@@ -50,7 +56,12 @@ describe('exactly-once delivery to Slack over HTTP', () => {
     const first = await svc.sendDue();
     expect(first.results.map((r) => r.outcome)).toEqual(['sent', 'sent', 'sent', 'sent']);
     const second = await svc.sendDue();
-    expect(second.results.map((r) => r.outcome)).toEqual(['already-sent', 'already-sent', 'already-sent', 'already-sent']);
+    expect(second.results.map((r) => r.outcome)).toEqual([
+      'already-sent',
+      'already-sent',
+      'already-sent',
+      'already-sent',
+    ]);
     onePostEach();
     expect((await svc.status())[0]!.lastSent?.period).toBe(PERIOD);
   });
@@ -69,15 +80,24 @@ describe('exactly-once delivery to Slack over HTTP', () => {
     const svc = await service(store, clock, { slack: slackSender(apiUrl, 300) });
     await subscribeAll(svc);
     api.faults.set('C0001', [{ kind: 'status', status: 429, retryAfter: '1' }]);
-    api.faults.set('C0002', [{ kind: 'status', status: 500 }, { kind: 'status', status: 500 }]);
+    api.faults.set('C0002', [
+      { kind: 'status', status: 500 },
+      { kind: 'status', status: 500 },
+    ]);
     api.faults.set('C0003', [{ kind: 'hang' }]);
     api.faults.set('C0004', [{ kind: 'post-then-status', status: 502 }]);
     const report = await svc.sendDue();
     expect(report.results.map((r) => r.outcome)).toEqual(['sent', 'sent', 'sent', 'sent']);
     onePostEach();
-    expect(api.calls.filter((c) => c.channel === 'C0001' && c.method === 'chat.postMessage').map((c) => c.status)).toEqual([429, 200]);
-    expect(api.calls.filter((c) => c.channel === 'C0002' && c.method === 'chat.postMessage').map((c) => c.status)).toEqual([500, 500, 200]);
-    expect(api.calls.filter((c) => c.channel === 'C0003' && c.method === 'chat.postMessage').map((c) => c.status)).toEqual([0, 200]);
+    expect(
+      api.calls.filter((c) => c.channel === 'C0001' && c.method === 'chat.postMessage').map((c) => c.status),
+    ).toEqual([429, 200]);
+    expect(
+      api.calls.filter((c) => c.channel === 'C0002' && c.method === 'chat.postMessage').map((c) => c.status),
+    ).toEqual([500, 500, 200]);
+    expect(
+      api.calls.filter((c) => c.channel === 'C0003' && c.method === 'chat.postMessage').map((c) => c.status),
+    ).toEqual([0, 200]);
     // The lost answer was found in channel history, not posted again.
     expect(api.calls.filter((c) => c.channel === 'C0004' && c.method === 'chat.postMessage')).toHaveLength(1);
   });
@@ -105,7 +125,13 @@ describe('exactly-once delivery to Slack over HTTP', () => {
   it('a process that dies before posting: the restarted one posts once, with the same item', async () => {
     const svc = await service(store, clock, { slack: slackSender(apiUrl) });
     await subscribeAll(svc, ['C0001']);
-    const stale: LedgerRecord = { state: 'sending', attemptId: 'dead', at: new Date(Date.parse(DUE) - 11 * 60_000).toISOString(), itemId: 'theme-hackett-continuum', runs: 1 };
+    const stale: LedgerRecord = {
+      state: 'sending',
+      attemptId: 'dead',
+      at: new Date(Date.parse(DUE) - 11 * 60_000).toISOString(),
+      itemId: 'theme-hackett-continuum',
+      runs: 1,
+    };
     await store.put(ledgerKey('slack:C0001', PERIOD), stale);
     expect((await svc.sendDue()).results.map((r) => r.outcome)).toEqual(['sent']);
     onePostEach(['C0001']);
@@ -115,7 +141,13 @@ describe('exactly-once delivery to Slack over HTTP', () => {
   it('a run still inside its lease is left alone', async () => {
     const svc = await service(store, clock, { slack: slackSender(apiUrl) });
     await subscribeAll(svc, ['C0002']);
-    const alive: LedgerRecord = { state: 'sending', attemptId: 'alive', at: new Date(Date.parse(DUE) - 60_000).toISOString(), itemId: 'theme-mappa', runs: 1 };
+    const alive: LedgerRecord = {
+      state: 'sending',
+      attemptId: 'alive',
+      at: new Date(Date.parse(DUE) - 60_000).toISOString(),
+      itemId: 'theme-mappa',
+      runs: 1,
+    };
     await store.put(ledgerKey('slack:C0002', PERIOD), alive);
     expect((await svc.sendDue()).results.map((r) => r.outcome)).toEqual(['in-flight']);
     expect(api.posts).toHaveLength(0);
@@ -124,20 +156,32 @@ describe('exactly-once delivery to Slack over HTTP', () => {
   it('a channel that fails three periods in a row is marked failing, reported, and skipped', async () => {
     const svc = await service(store, clock, { slack: slackSender(apiUrl) });
     await subscribeAll(svc, ['C0009']);
-    for (const [i, when] of ['2026-11-23T09:05:00Z', '2026-11-30T09:05:00Z', '2026-12-07T09:05:00Z'].entries()) {
+    for (const [i, when] of [
+      '2026-11-23T09:05:00Z',
+      '2026-11-30T09:05:00Z',
+      '2026-12-07T09:05:00Z',
+    ].entries()) {
       clock.set(when);
       api.faults.set('C0009', [{ kind: 'status', status: 404 }]);
       const outcome = (await svc.sendDue()).results[0]?.outcome;
       expect(outcome, `week ${i}`).toBe('gave-up');
     }
     const failures = await svc.failures();
-    expect(failures.find((f) => f.kind === 'failing')).toMatchObject({ channelKey: 'slack:C0009', period: '2026-W50' });
+    expect(failures.find((f) => f.kind === 'failing')).toMatchObject({
+      channelKey: 'slack:C0009',
+      period: '2026-W50',
+    });
     expect(failures.filter((f) => f.kind === 'failed-period')).toHaveLength(3);
     clock.set('2026-12-14T09:05:00Z');
     expect((await svc.sendDue()).results).toEqual([]);
     expect(api.posts).toHaveLength(0);
     // Subscribing again clears the mark.
-    await svc.subscribe({ channelKey: 'slack:C0009', platform: 'slack', reference: { channel: 'C0009' }, by: 'UADMIN' });
+    await svc.subscribe({
+      channelKey: 'slack:C0009',
+      platform: 'slack',
+      reference: { channel: 'C0009' },
+      by: 'UADMIN',
+    });
     expect((await svc.failures()).some((f) => f.kind === 'failing')).toBe(false);
   });
 });
@@ -153,8 +197,13 @@ describe('Teams: no way to read back a post', () => {
       let body = '';
       req.on('data', (c: Buffer) => (body += c.toString()));
       req.on('end', () => {
-        received.push({ conversation: decodeURIComponent(req.url!.split('/')[3]!), activity: JSON.parse(body) as DigestActivity });
-        res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `act-${received.length}` }));
+        received.push({
+          conversation: decodeURIComponent(req.url!.split('/')[3]!),
+          activity: JSON.parse(body) as DigestActivity,
+        });
+        res
+          .writeHead(201, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ id: `act-${received.length}` }));
       });
     });
     await new Promise<void>((r) => capture.listen(0, '127.0.0.1', r));
@@ -167,14 +216,21 @@ describe('Teams: no way to read back a post', () => {
 
   function teamsSender() {
     return new TeamsDigestSender({
-      renderCard: (reply) => ({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: reply.title }] }),
+      renderCard: (reply) => ({
+        type: 'AdaptiveCard',
+        version: '1.5',
+        body: [{ type: 'TextBlock', text: reply.title }],
+      }),
       continueConversation: async (reference, activity) => {
         const ref = reference as { serviceUrl: string; conversation: { id: string } };
-        const res = await fetch(`${ref.serviceUrl}/v3/conversations/${encodeURIComponent(ref.conversation.id)}/activities`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(activity),
-        });
+        const res = await fetch(
+          `${ref.serviceUrl}/v3/conversations/${encodeURIComponent(ref.conversation.id)}/activities`,
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(activity),
+          },
+        );
         if (!res.ok) throw Object.assign(new Error('connector'), { statusCode: res.status });
         return (await res.json()) as { id: string };
       },
@@ -185,10 +241,19 @@ describe('Teams: no way to read back a post', () => {
     const svc = await service(store, clock, { teams: teamsSender() });
     clock.set('2026-11-16T12:00:00Z');
     const reference = { serviceUrl: captureUrl, conversation: { id: '19:abc@thread.tacv2' } };
-    await svc.subscribe({ channelKey: 'teams:19:abc@thread.tacv2', platform: 'teams', reference, by: 'admin' });
+    await svc.subscribe({
+      channelKey: 'teams:19:abc@thread.tacv2',
+      platform: 'teams',
+      reference,
+      by: 'admin',
+    });
     clock.set(DUE);
     await store.put(ledgerKey('teams:19:abc@thread.tacv2', PERIOD), {
-      state: 'sending', attemptId: 'dead', at: new Date(Date.parse(DUE) - 11 * 60_000).toISOString(), itemId: 'theme-mappa', runs: 1,
+      state: 'sending',
+      attemptId: 'dead',
+      at: new Date(Date.parse(DUE) - 11 * 60_000).toISOString(),
+      itemId: 'theme-mappa',
+      runs: 1,
     } satisfies LedgerRecord);
     expect((await svc.sendDue()).results.map((r) => r.outcome)).toEqual(['unknown']);
     expect((await svc.sendDue()).results.map((r) => r.outcome)).toEqual(['unknown']);

@@ -57,15 +57,23 @@ export class FakeSlackApi {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(body));
     };
-    const decode = <T>(v: unknown): T | undefined => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T | undefined));
+    const decode = <T>(v: unknown): T | undefined =>
+      typeof v === 'string' ? (JSON.parse(v) as T) : (v as T | undefined);
 
-    if (method === 'auth.test') return json(200, { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' });
+    if (method === 'auth.test')
+      return json(200, { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' });
     if (method === 'conversations.history') {
       const oldest = Number(params.oldest ?? 0);
       const messages = this.postsTo(params.channel ?? '')
         .filter((p) => Number(p.ts) >= oldest)
         .reverse()
-        .map((p) => ({ type: 'message', ts: p.ts, text: p.text, bot_id: 'BBOT', ...(params.include_all_metadata ? { metadata: p.metadata } : {}) }));
+        .map((p) => ({
+          type: 'message',
+          ts: p.ts,
+          text: p.text,
+          bot_id: 'BBOT',
+          ...(params.include_all_metadata ? { metadata: p.metadata } : {}),
+        }));
       return json(200, { ok: true, messages, has_more: false });
     }
     if (method !== 'chat.postMessage') return json(200, { ok: false, error: 'unknown_method' });
@@ -74,13 +82,23 @@ export class FakeSlackApi {
     const fault = this.faults.get(channel)?.shift();
     const post = () => {
       const ts = `${Math.floor(this.now() / 1000)}.${String(++this.#seq).padStart(6, '0')}`;
-      this.posts.push({ channel, ts, text: params.text ?? '', blocks: decode<unknown[]>(params.blocks) ?? [], metadata: decode(params.metadata) });
+      this.posts.push({
+        channel,
+        ts,
+        text: params.text ?? '',
+        blocks: decode<unknown[]>(params.blocks) ?? [],
+        metadata: decode(params.metadata),
+      });
       return ts;
     };
     if (!fault) return json(200, { ok: true, channel, ts: post() });
     switch (fault.kind) {
       case 'status':
-        return json(fault.status, fault.status === 429 ? { ok: false, error: 'ratelimited' } : { ok: false }, fault.retryAfter ? { 'retry-after': fault.retryAfter } : {});
+        return json(
+          fault.status,
+          fault.status === 429 ? { ok: false, error: 'ratelimited' } : { ok: false },
+          fault.retryAfter ? { 'retry-after': fault.retryAfter } : {},
+        );
       case 'hang':
         this.calls.push({ method, channel, status: 0 });
         return; // never answer

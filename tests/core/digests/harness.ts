@@ -45,7 +45,10 @@ export function service(
     senders,
     clock: clock.now,
     retry: { baseDelayMs: 10, maxDelayMs: 40 },
-    limits: { slack: { perConversationMs: 5, perPlatformMs: 1 }, teams: { perConversationMs: 5, perPlatformMs: 1 } },
+    limits: {
+      slack: { perConversationMs: 5, perPlatformMs: 1 },
+      teams: { perConversationMs: 5, perPlatformMs: 1 },
+    },
     ...extra,
   });
 }

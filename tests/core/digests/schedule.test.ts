@@ -1,6 +1,15 @@
 import { Cron } from 'croner';
 import { describe, expect, it } from 'vitest';
-import { dueInstant, dueNow, isPeriod, nextDue, periodOf, shiftPeriod, type DigestSchedule, type Weekday } from '../../../src/core/digests/schedule.js';
+import {
+  dueInstant,
+  dueNow,
+  isPeriod,
+  nextDue,
+  periodOf,
+  shiftPeriod,
+  type DigestSchedule,
+  type Weekday,
+} from '../../../src/core/digests/schedule.js';
 
 const LONDON = 'Europe/London';
 const monday9: DigestSchedule = { day: 'monday', time: '09:00', timeZone: LONDON };
@@ -53,12 +62,17 @@ describe('due instants across the clock changes', () => {
     for (const [d, day] of days.entries()) {
       for (const time of ['00:00', '09:00', '23:59']) {
         const [h, m] = time.split(':');
-        const cron = new Cron(`${Number(m)} ${Number(h)} * * ${(d + 1) % 7}`, { timezone: LONDON, paused: true });
+        const cron = new Cron(`${Number(m)} ${Number(h)} * * ${(d + 1) % 7}`, {
+          timezone: LONDON,
+          paused: true,
+        });
         let cursor = new Date('2026-01-01T00:00:00Z');
         for (let i = 0; i < 104; i++) {
           const next = nextDue({ day, time, timeZone: LONDON }, cursor);
           const expected = cron.nextRun(cursor);
-          expect(next.at.toISOString(), `${day} ${time} after ${cursor.toISOString()}`).toBe(expected?.toISOString());
+          expect(next.at.toISOString(), `${day} ${time} after ${cursor.toISOString()}`).toBe(
+            expected?.toISOString(),
+          );
           cursor = next.at;
         }
       }
@@ -79,7 +93,9 @@ describe('dueNow', () => {
   it('after downtime over the March change, the missed Monday is still due within grace', () => {
     // Down from Sunday 29 March 2026 (clocks change) until Tuesday 31 March 07:00 BST.
     const due = dueNow([sub], new Date('2026-03-31T06:00:00Z'), 48);
-    expect(due.map((d) => [d.period, d.dueAt.toISOString()])).toEqual([['2026-W14', '2026-03-30T08:00:00.000Z']]);
+    expect(due.map((d) => [d.period, d.dueAt.toISOString()])).toEqual([
+      ['2026-W14', '2026-03-30T08:00:00.000Z'],
+    ]);
   });
 
   it('is never due for a week before the subscription existed', () => {

@@ -30,14 +30,24 @@ function header(headers: unknown, name: string): unknown {
  */
 export function deliveryErrorFromHttp(error: unknown, what: string): DeliveryError {
   if (error instanceof DeliveryError) return error;
-  const e = (error ?? {}) as { statusCode?: unknown; status?: unknown; response?: { status?: unknown; headers?: unknown }; headers?: unknown };
+  const e = (error ?? {}) as {
+    statusCode?: unknown;
+    status?: unknown;
+    response?: { status?: unknown; headers?: unknown };
+    headers?: unknown;
+  };
   const raw = e.statusCode ?? e.status ?? e.response?.status;
   const status = typeof raw === 'number' ? raw : undefined;
-  const retryAfterMs = parseRetryAfter(header(e.response?.headers, 'retry-after') ?? header(e.headers, 'retry-after'));
-  return new DeliveryError(`${what} failed${status !== undefined ? ` with HTTP ${status}` : ' without a response'}`, {
-    status,
-    retryAfterMs,
-    permanent: isPermanentStatus(status),
-    cause: error,
-  });
+  const retryAfterMs = parseRetryAfter(
+    header(e.response?.headers, 'retry-after') ?? header(e.headers, 'retry-after'),
+  );
+  return new DeliveryError(
+    `${what} failed${status !== undefined ? ` with HTTP ${status}` : ' without a response'}`,
+    {
+      status,
+      retryAfterMs,
+      permanent: isPermanentStatus(status),
+      cause: error,
+    },
+  );
 }

@@ -8,7 +8,13 @@ import { deliveryErrorFromHttp } from './http-error.js';
 export const DIGEST_EVENT_TYPE = 'digest';
 
 /** Slack platform errors worth retrying; any other `ok: false` error will not fix itself. */
-const TRANSIENT_PLATFORM_ERRORS = new Set(['ratelimited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
+const TRANSIENT_PLATFORM_ERRORS = new Set([
+  'ratelimited',
+  'internal_error',
+  'fatal_error',
+  'service_unavailable',
+  'request_timeout',
+]);
 
 export function slackChannelOf(reference: unknown): string {
   if (typeof reference === 'string' && reference) return reference;
@@ -18,12 +24,25 @@ export function slackChannelOf(reference: unknown): string {
 }
 
 function toDeliveryError(error: unknown): DeliveryError {
-  const e = error as { code?: string; retryAfter?: number; statusCode?: number; headers?: Record<string, string>; data?: { error?: string } };
+  const e = error as {
+    code?: string;
+    retryAfter?: number;
+    statusCode?: number;
+    headers?: Record<string, string>;
+    data?: { error?: string };
+  };
   switch (e?.code) {
     case 'slack_webapi_rate_limited_error':
-      return new DeliveryError('Slack rate limited the post', { status: 429, retryAfterMs: (e.retryAfter ?? 1) * 1000, cause: error });
+      return new DeliveryError('Slack rate limited the post', {
+        status: 429,
+        retryAfterMs: (e.retryAfter ?? 1) * 1000,
+        cause: error,
+      });
     case 'slack_webapi_http_error':
-      return deliveryErrorFromHttp({ statusCode: e.statusCode, headers: e.headers }, 'Slack chat.postMessage');
+      return deliveryErrorFromHttp(
+        { statusCode: e.statusCode, headers: e.headers },
+        'Slack chat.postMessage',
+      );
     case 'slack_webapi_request_error':
       return new DeliveryError('Slack request got no response (network error or timeout)', { cause: error });
     case 'slack_webapi_platform_error': {
@@ -81,7 +100,10 @@ export class SlackDigestSender implements DigestSender {
       text,
       blocks: this.#o.renderBlocks(reply),
       unfurl_links: false,
-      metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { period: attempt.period, attempt_id: attempt.attemptId } },
+      metadata: {
+        event_type: DIGEST_EVENT_TYPE,
+        event_payload: { period: attempt.period, attempt_id: attempt.attemptId },
+      },
     } as ChatPostMessageArguments;
     try {
       const result = await this.#client.chat.postMessage(args);
@@ -92,7 +114,10 @@ export class SlackDigestSender implements DigestSender {
   }
 
   /** Looks for our metadata-tagged post for the period in the channel's history (needs channels:history). */
-  async wasDelivered(sub: Subscription, attempt: SendAttempt & { since: Date }): Promise<{ delivered: boolean; messageId?: string } | undefined> {
+  async wasDelivered(
+    sub: Subscription,
+    attempt: SendAttempt & { since: Date },
+  ): Promise<{ delivered: boolean; messageId?: string } | undefined> {
     try {
       const history = await this.#client.conversations.history({
         channel: slackChannelOf(sub.reference),
@@ -100,7 +125,11 @@ export class SlackDigestSender implements DigestSender {
         include_all_metadata: true,
         limit: 200,
       });
-      const hit = history.messages?.find((m) => m.metadata?.event_type === DIGEST_EVENT_TYPE && (m.metadata.event_payload as Record<string, unknown> | undefined)?.period === attempt.period);
+      const hit = history.messages?.find(
+        (m) =>
+          m.metadata?.event_type === DIGEST_EVENT_TYPE &&
+          (m.metadata.event_payload as Record<string, unknown> | undefined)?.period === attempt.period,
+      );
       return hit ? { delivered: true, messageId: hit.ts } : { delivered: false };
     } catch (error) {
       // No history access (missing scope) or no answer: we cannot tell, so the caller falls back

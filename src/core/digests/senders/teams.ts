@@ -16,7 +16,10 @@ export interface DigestActivity {
  * `adapter.continueConversationAsync(appId, reference, ctx => ctx.sendActivity(activity))`.
  * Must throw the connector's error (RestError with statusCode / Retry-After) unchanged.
  */
-export type ContinueConversation = (reference: unknown, activity: DigestActivity) => Promise<{ id?: string } | undefined>;
+export type ContinueConversation = (
+  reference: unknown,
+  activity: DigestActivity,
+) => Promise<{ id?: string } | undefined>;
 
 /**
  * Posts digests to Teams channels. Teams gives a bot no reliable way to read back what it posted,
@@ -38,7 +41,9 @@ export class TeamsDigestSender implements DigestSender {
       type: 'message',
       summary: reply.title,
       ...(this.options.renderText ? { text: this.options.renderText(reply) } : {}),
-      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: this.options.renderCard(reply) }],
+      attachments: [
+        { contentType: 'application/vnd.microsoft.card.adaptive', content: this.options.renderCard(reply) },
+      ],
     };
     try {
       const result = await this.options.continueConversation(sub.reference, activity);
