@@ -4,7 +4,7 @@ import { Guide } from '../core/guide.js';
 import { BotStorage } from '../core/store/bot-storage.js';
 import { openLowdbStore } from '../core/store/lowdb-store.js';
 import type { Store } from '../core/store/store.js';
-import { createTeamsAdapter } from '../channels/teams/adapter.js';
+import { createTeamsAdapter, type AdapterOverrides } from '../channels/teams/adapter.js';
 import { createTeamsBot } from '../channels/teams/bot.js';
 import { mountSlack } from '../channels/slack/mount.js';
 import { jsonBody } from './body.js';
@@ -20,6 +20,8 @@ export interface AppOptions {
   clock?: () => Date;
   /** How long close() waits for in-flight turns. */
   drainMs?: number;
+  /** Bot Framework authentication overrides (OpenID metadata location). */
+  adapter?: AdapterOverrides;
 }
 
 export interface RunningApp {
@@ -41,7 +43,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const server = createServer({ name: 'safeguarding-guide', handleUncaughtExceptions: false });
   const inFlight = new InFlight();
 
-  const adapter = createTeamsAdapter(config.microsoft);
+  const adapter = createTeamsAdapter(config.microsoft, options.adapter);
   const bot = createTeamsBot({ adapter, storage: new BotStorage(store, { logger }), guide, admins: config.admins, logger });
   server.post('/api/messages', ...jsonBody(), async (req, res) => {
     await inFlight.track(() => adapter.process(req, res, (context) => bot.run(context)));

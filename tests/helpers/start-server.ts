@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config.js';
-import { createApp, type RunningApp } from '../../src/server/app.js';
+import { createApp, type AppOptions, type RunningApp } from '../../src/server/app.js';
 import { createLogger } from '../../src/server/logger.js';
 
 const REPO = new URL('../../', import.meta.url).pathname;
@@ -21,7 +21,7 @@ export interface TestServer extends RunningApp {
  * Starts the real server in-process on 127.0.0.1 port 0 with a temp DATA_DIR and the repo's content.
  * `env` adds or overrides environment settings (e.g. MicrosoftAppId, ADMIN_USERS).
  */
-export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startServer(env: Record<string, string> = {}, options: AppOptions = {}): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'sg-test-'));
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CONTENT_DIR: join(REPO, 'content'), LOG_LEVEL: 'info', ...env }, REPO);
   let text = '';
@@ -32,7 +32,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     },
   });
   const logger = createLogger({ level: config.logLevel, destination });
-  const app = await createApp(config, { logger, drainMs: 5_000 });
+  const app = await createApp(config, { logger, drainMs: 5_000, ...options });
   return {
     ...app,
     dataDir,
