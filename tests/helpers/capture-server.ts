@@ -29,6 +29,9 @@ export class CaptureServer {
   readonly captured: CapturedActivity[] = [];
   /** Every request, including failed ones, as "METHOD path status". */
   readonly requests: string[] = [];
+  /** Requests that have arrived (counted before any planned delay). */
+  received = 0;
+  readonly #arrivalWaiters: (() => void)[] = [];
   readonly #planned: PlannedResponse[] = [];
   readonly #waiters: { count: number; resolve: () => void }[] = [];
   #server?: Server;
@@ -66,6 +69,7 @@ export class CaptureServer {
   }
 
   clear(): void {
+    this.received = 0;
     this.captured.length = 0;
     this.requests.length = 0;
   }
@@ -77,7 +81,15 @@ export class CaptureServer {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
+  /** Resolves once a request has arrived (even if its planned response is still delayed). */
+  async waitForArrival(): Promise<void> {
+    if (this.received > 0) return;
+    await new Promise<void>((resolve) => this.#arrivalWaiters.push(resolve));
+  }
+
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    this.received += 1;
+    this.#arrivalWaiters.splice(0).forEach((wake) => wake());
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const path = new URL(req.url ?? '/', 'http://x').pathname;
