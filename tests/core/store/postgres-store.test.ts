@@ -8,6 +8,7 @@ import {
   type PostgresStore,
 } from '../../../src/core/store/postgres-store.js';
 import { updateWithRetry } from '../../../src/core/store/update.js';
+import { RACE_ATTEMPTS } from './contract.js';
 import { describePostgres, dropSchema, testSchema } from '../../helpers/postgres.js';
 import { recordingLogger } from '../../helpers/recording-logger.js';
 
@@ -108,7 +109,7 @@ describePostgres('PostgreSQL store', (url) => {
           i % 2 ? a : b,
           key,
           (run) => ({ answers: [...(run?.answers ?? []), i] }),
-          100,
+          RACE_ATTEMPTS,
         ),
       ),
     );
