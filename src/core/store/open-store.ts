@@ -1,0 +1,20 @@
+import type { LockingStore } from './leader-lock.js';
+import { openLowdbStore } from './lowdb-store.js';
+import { openPostgresStore } from './postgres-store.js';
+import { silentLogger, type StoreLogger } from './store-logger.js';
+
+/**
+ * Chooses the backend: PostgreSQL when a database URL is configured (several instances can share
+ * it), else the embedded lowdb file under dataDir (one instance only).
+ */
+export async function openStore(
+  config: { dataDir: string; databaseUrl?: string },
+  logger: StoreLogger = silentLogger,
+): Promise<LockingStore> {
+  if (config.databaseUrl) {
+    logger.info({ backend: 'postgres' }, 'store: using PostgreSQL (DATABASE_URL)');
+    return openPostgresStore(config.databaseUrl, { logger });
+  }
+  logger.info({ backend: 'lowdb', dataDir: config.dataDir }, 'store: using the embedded file store');
+  return openLowdbStore(config.dataDir, { logger });
+}
