@@ -18,7 +18,11 @@ export interface EvalResult {
   why: string[];
 }
 
-const normalise = (s: string) => s.replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').toLowerCase();
+const normalise = (s: string) =>
+  s
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
 
 export function readQuestions(file: string): EvalQuestion[] {
   return readFileSync(file, 'utf8')
@@ -34,7 +38,8 @@ export function scoreQuestions(guide: Guide, questions: EvalQuestion[]): EvalRes
     const text = normalise(renderPlainText(reply));
     const why: string[] = [];
     for (const group of question.must ?? []) {
-      if (!group.some((p) => text.includes(normalise(p)))) why.push(`missing one of ${JSON.stringify(group)}`);
+      if (!group.some((p) => text.includes(normalise(p))))
+        why.push(`missing one of ${JSON.stringify(group)}`);
     }
     const flags = { answered: reply.meta.answered, escalation: reply.meta.escalation, pii: reply.meta.pii };
     for (const flag of ['answered', 'escalation', 'pii'] as const) {

@@ -16,13 +16,20 @@ const files = args.length
   ? args
   : ['tests/eval/questions.jsonl', '../shared/eval/questions.jsonl'].filter((f) => existsSync(f));
 
-const guide = await Guide.create({ contentDir: resolve('content'), store: new MemoryStore(), admins: new Set() });
+const guide = await Guide.create({
+  contentDir: resolve('content'),
+  store: new MemoryStore(),
+  admins: new Set(),
+});
 let ok = true;
 for (const file of files) {
   const results = scoreQuestions(guide, readQuestions(file));
-  for (const r of results.filter((x) => !x.passed)) console.log(`FAIL ${JSON.stringify(r.question.q)}: ${r.why.join('; ')}`);
+  for (const r of results.filter((x) => !x.passed))
+    console.log(`FAIL ${JSON.stringify(r.question.q)}: ${r.why.join('; ')}`);
   const rate = passRate(results);
-  console.log(`${file}: ${results.filter((r) => r.passed).length}/${results.length} passed (${(rate * 100).toFixed(1)}%)`);
+  console.log(
+    `${file}: ${results.filter((r) => r.passed).length}/${results.length} passed (${(rate * 100).toFixed(1)}%)`,
+  );
   if (rate < min) ok = false;
 }
 process.exit(ok ? 0 : 1);

@@ -12,19 +12,31 @@ const USAGE = `usage: tsx src/cli.ts <command>
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
-  const io: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, isTTY: Boolean(process.stdin.isTTY) };
+  const io: CliIo = {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    isTTY: Boolean(process.stdin.isTTY),
+  };
   const config = loadConfig();
   switch (command) {
     case 'ask': {
       // Questions asked from the terminal are not stored anywhere: an in-memory store is enough.
-      const guide = await Guide.create({ contentDir: config.contentDir, store: new MemoryStore(), admins: config.admins });
+      const guide = await Guide.create({
+        contentDir: config.contentDir,
+        store: new MemoryStore(),
+        admins: config.admins,
+      });
       return runAsk(guide, args, io);
     }
     case 'content-check':
       return runContentCheck(config.contentDir, args, io, new Date().toISOString().slice(0, 10));
     case 'digest': {
       const { run } = await import('./cli/digest.js');
-      return run(args, io);
+      return run(args, {
+        out: (line) => io.stdout.write(line + '\n'),
+        err: (line) => io.stderr.write(line + '\n'),
+      });
     }
     default:
       io.stderr.write(USAGE + '\n');

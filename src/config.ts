@@ -46,7 +46,10 @@ const schema = z.object({
   SLACK_BOT_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
-  SLACK_API_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
+  SLACK_API_URL: z
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   ADMIN_USERS: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -59,11 +62,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   const e = parsed.data;
   if (e.MicrosoftAppType === 'SingleTenant' && e.MicrosoftAppId && !e.MicrosoftAppTenantId) {
-    throw new CodedError('bad_input', 'Invalid environment: MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant');
+    throw new CodedError(
+      'bad_input',
+      'Invalid environment: MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant',
+    );
   }
   const hasSlackToken = Boolean(e.SLACK_BOT_TOKEN);
   if (hasSlackToken !== Boolean(e.SLACK_SIGNING_SECRET)) {
-    throw new CodedError('bad_input', 'Invalid environment: set both SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET, or neither');
+    throw new CodedError(
+      'bad_input',
+      'Invalid environment: set both SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET, or neither',
+    );
   }
   const localMode = !e.MicrosoftAppId;
   return {
@@ -81,9 +90,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     localMode,
     slack:
       e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET
-        ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }
+        ? {
+            botToken: e.SLACK_BOT_TOKEN,
+            signingSecret: e.SLACK_SIGNING_SECRET,
+            appToken: e.SLACK_APP_TOKEN,
+            apiUrl: e.SLACK_API_URL,
+          }
         : undefined,
-    admins: new Set((e.ADMIN_USERS ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
+    admins: new Set(
+      (e.ADMIN_USERS ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -48,7 +48,11 @@ export async function runJsonl(guide: Guide, io: CliIo): Promise<number> {
 }
 
 export async function runInteractive(guide: Guide, io: CliIo): Promise<number> {
-  const rl = createInterface({ input: io.stdin, output: io.isTTY ? io.stdout : undefined, terminal: io.isTTY });
+  const rl = createInterface({
+    input: io.stdin,
+    output: io.isTTY ? io.stdout : undefined,
+    terminal: io.isTTY,
+  });
   io.stdout.write('Safeguarding Guide: type a question (or "help"); Ctrl+D to quit.\n');
   if (io.isTTY) rl.setPrompt('> ');
   rl.prompt();

@@ -1,10 +1,16 @@
+import { readPackExtras } from '../core/content/extras.js';
 import { readContentPack, formatIssues } from '../core/content/load.js';
 import type { CliIo } from './ask.js';
 
 /** Validates the content pack; exit 1 on any error. `--strict` also fails on warnings (e.g. overdue reviews). */
-export async function runContentCheck(contentDir: string, args: string[], io: CliIo, today: string): Promise<number> {
+export async function runContentCheck(
+  contentDir: string,
+  args: string[],
+  io: CliIo,
+  today: string,
+): Promise<number> {
   const { pack, issues } = await readContentPack(contentDir, { today });
-  const extra = pack ? await checkExtras(contentDir) : [];
+  const extra = pack ? (await readPackExtras(pack)).issues : [];
   const all = [...issues, ...extra];
   if (all.length) io.stderr.write(formatIssues(all) + '\n');
   const errors = all.filter((i) => i.severity === 'error').length;
@@ -14,9 +20,4 @@ export async function runContentCheck(contentDir: string, args: string[], io: Cl
     `content:check: ${pack?.items.length ?? 0} guidance items, ${errors} error(s), ${warnings} warning(s): ${failed ? 'FAILED' : 'ok'}\n`,
   );
   return failed ? 1 : 0;
-}
-
-// Checklists and audit digests register their own checks here as they land.
-async function checkExtras(_contentDir: string): Promise<import('../core/content/types.js').ContentIssue[]> {
-  return [];
 }

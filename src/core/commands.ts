@@ -11,7 +11,10 @@ export type Command =
   | { type: 'question'; text: string };
 
 const PATTERNS: { re: RegExp; build: (m: RegExpExecArray) => Command }[] = [
-  { re: /^\/?(help|\?|menu|commands|what can you do|what can you help with)$/, build: () => ({ type: 'help' }) },
+  {
+    re: /^\/?(help|\?|menu|commands|what can you do|what can you help with)$/,
+    build: () => ({ type: 'help' }),
+  },
   { re: /^(show |list |open )?(my|open) checklists?$/, build: () => ({ type: 'my-checklists' }) },
   { re: /^(show |list )?(the )?checklists$/, build: () => ({ type: 'checklist-list' }) },
   { re: /^checklist$/, build: () => ({ type: 'checklist-list' }) },
@@ -20,7 +23,10 @@ const PATTERNS: { re: RegExp; build: (m: RegExpExecArray) => Command }[] = [
     re: /^(?:please )?(?:start|begin|open|run|do|launch)(?: a| the| my)? ([a-z0-9-]+) checklist$/,
     build: (m) => ({ type: 'checklist-start', checklistId: m[1] ?? '' }),
   },
-  { re: /^digest(?:\s+(.*))?$/, build: (m) => ({ type: 'digest', args: (m[1] ?? '').split(/\s+/).filter(Boolean) }) },
+  {
+    re: /^digest(?:\s+(.*))?$/,
+    build: (m) => ({ type: 'digest', args: (m[1] ?? '').split(/\s+/).filter(Boolean) }),
+  },
   {
     re: /^(?:please )?subscribe (?:this|the|our) channel to (?:the )?(?:weekly )?digests?$/,
     build: () => ({ type: 'digest', args: ['subscribe'] }),

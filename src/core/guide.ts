@@ -1,15 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { Answerer } from './answer/answerer.js';
-import { itemToReply } from './answer/item-reply.js';
+import { itemSources, itemToReply } from './answer/item-reply.js';
+import { ChecklistService } from './checklists/service.js';
 import { parseCommand } from './commands.js';
-import { loadContentPack } from './content/load.js';
+import { resolveContact } from './content/contacts.js';
+import { readPackExtras } from './content/extras.js';
+import { formatIssues, loadContentPack } from './content/load.js';
 import type { ContentPack } from './content/types.js';
+import { DigestService } from './digests/service.js';
+import type { DigestPlatform, DigestSender } from './digests/sender.js';
+import { channelKeyFor, type ConversationRef } from './digests/subscriptions.js';
+import type { ChecklistDefinition } from './checklists/schema.js';
+import type { DigestItem } from './digests/pool.js';
+import { CodedError } from './errors.js';
 import { recordFeedback, type FeedbackInput } from './feedback.js';
 import { helpReply, welcomeReply } from './help.js';
+import { partnershipReport } from './report.js';
 import { emptyReply, type Reply } from './reply.js';
+import { detectPii } from './safety/index.js';
 import { GuidanceIndex } from './search/index.js';
 import { SynonymTable } from './search/synonyms.js';
 import type { Store } from './store/store.js';
+import { updateWithRetry } from './store/update.js';
 
 export type ChannelName = 'teams' | 'slack' | 'cli' | 'playground';
 export interface Actor {
@@ -21,12 +33,17 @@ export interface Place {
   conversationId: string;
   kind: 'personal' | 'group' | 'channel';
 }
+/** Transport facts a command may need: the conversation reference used to post digests later. */
+export interface TurnExtras {
+  reference?: ConversationRef;
+}
 
 export interface GuideOptions {
   contentDir: string;
   store: Store;
   admins: ReadonlySet<string>;
   clock?: () => Date;
+  digestSenders?: Partial<Record<DigestPlatform, DigestSender>>;
 }
 
 const newReplyId = () => randomUUID().slice(0, 8);
@@ -34,47 +51,149 @@ const newReplyId = () => randomUUID().slice(0, 8);
 /** The platform-neutral core every channel calls. Knows nothing of Teams or Slack. */
 export class Guide {
   readonly answerer: Answerer;
+  readonly index: GuidanceIndex;
+  readonly checklists: ChecklistService;
+  readonly digests: DigestService;
   private readonly clock: () => Date;
 
   private constructor(
     readonly pack: ContentPack,
-    readonly index: GuidanceIndex,
+    checklistDefs: ChecklistDefinition[],
+    digestPool: DigestItem[],
     readonly store: Store,
     readonly admins: ReadonlySet<string>,
-    clock?: () => Date,
+    options: Pick<GuideOptions, 'clock' | 'digestSenders'>,
   ) {
-    this.answerer = new Answerer(pack, index);
-    this.clock = clock ?? (() => new Date());
+    this.clock = options.clock ?? (() => new Date());
+    this.index = new GuidanceIndex(pack.items, new SynonymTable(pack.settings.synonyms));
+    this.answerer = new Answerer(pack, this.index);
+    this.checklists = new ChecklistService({
+      defs: checklistDefs,
+      store,
+      clock: this.clock,
+      contacts: (key) => resolveContact(pack.contacts, key),
+      detectPii,
+      guidance: (id) => {
+        const item = pack.byId.get(id);
+        return item ? itemSources(item)[0] : undefined;
+      },
+      documentTitle: (key) => pack.documents.get(key)?.title,
+      timeZone: pack.settings.timezone,
+    });
+    this.digests = new DigestService({
+      store,
+      pool: digestPool,
+      partnershipName: pack.settings.partnership.name,
+      documents: Object.fromEntries(
+        [...pack.documents].map(([k, d]) => [k, { title: d.title, ...(d.url ? { url: d.url } : {}) }]),
+      ),
+      defaults: {
+        day: pack.settings.digest.day,
+        time: pack.settings.digest.time,
+        timeZone: pack.settings.timezone,
+      },
+      senders: options.digestSenders,
+      clock: this.clock,
+    });
   }
 
+  /** Loads and validates all content (guidance, checklists, digests); any error stops start-up, listing every problem. */
   static async create(options: GuideOptions): Promise<Guide> {
     const pack = await loadContentPack(options.contentDir);
-    return Guide.fromPack(pack, options.store, options.admins, options.clock);
+    const extras = await readPackExtras(pack);
+    if (extras.issues.length) {
+      throw new CodedError(
+        'bad_input',
+        `Content pack in ${options.contentDir} is invalid:\n${formatIssues(extras.issues)}`,
+      );
+    }
+    return Guide.fromContent(pack, extras, options);
   }
 
-  static fromPack(pack: ContentPack, store: Store, admins: ReadonlySet<string>, clock?: () => Date): Guide {
-    const index = new GuidanceIndex(pack.items, new SynonymTable(pack.settings.synonyms));
-    return new Guide(pack, index, store, admins, clock);
+  /** A Guide over already-loaded content (benchmarks grow the pack in memory). */
+  static fromContent(
+    pack: ContentPack,
+    extras: { checklists: ChecklistDefinition[]; digestPool: DigestItem[] },
+    options: Omit<GuideOptions, 'contentDir'>,
+  ): Guide {
+    return new Guide(pack, extras.checklists, extras.digestPool, options.store, options.admins, options);
   }
 
   now(): Date {
     return this.clock();
   }
 
+  /** A question → answer, signpost or escalation. Pure: stores nothing. */
   ask(text: string): Reply {
     return this.answerer.answer(text, newReplyId());
   }
 
-  async handle(text: string, actor: Actor, place: Place): Promise<Reply> {
-    const command = parseCommand(text);
+  /** A chat message from any channel: commands are parsed here, once; anything else is a question. */
+  async handle(text: string, actor: Actor, place: Place, extras: TurnExtras = {}): Promise<Reply> {
+    const command = parseCommand(typeof text === 'string' ? text : '');
+    const user = userKey(actor);
     switch (command.type) {
       case 'help':
         return this.help();
-      case 'question':
-        return this.ask(command.text);
-      default:
-        return this.notAvailable(command.type, actor, place);
+      case 'checklist-list':
+        return this.checklists.list();
+      case 'checklist-start':
+        return this.checklists.start(user, command.checklistId);
+      case 'my-checklists':
+        return this.checklists.myRuns(user);
+      case 'digest':
+        return this.digests.handleDigestCommand(command.args, {
+          actor: { userId: actor.userId, isAdmin: actor.isAdmin },
+          place,
+          platform: actor.channel,
+          reference: extras.reference,
+        });
+      case 'report':
+        if (!actor.isAdmin) return this.refusal('The partnership report is for partnership admins.');
+        return partnershipReport(this.pack, this.store, this.digests, this.clock(), newReplyId());
+      case 'question': {
+        const reply = this.ask(command.text);
+        await this.countQuestion(reply.meta.answered);
+        return reply;
+      }
     }
+  }
+
+  /** A checklist card or modal was submitted: `state` is the form's round-tripped state, `values` the inputs. */
+  submitForm(
+    state: Record<string, unknown>,
+    values: Record<string, unknown>,
+    actor: Actor,
+    _place?: Place,
+  ): Promise<Reply> {
+    return this.checklists.submit(userKey(actor), { ...values, ...state });
+  }
+
+  async openChecklists(actor: Actor): Promise<{ title: string; progress?: string; resumeCommand: string }[]> {
+    const reply = await this.checklists.myRuns(userKey(actor));
+    return reply.sections.flatMap((s) =>
+      s.lines.map((line) => ({ title: line, resumeCommand: 'my checklists' })),
+    );
+  }
+
+  async digestSubscriptions(actor: Actor): Promise<{ conversationId: string; schedule: string }[]> {
+    if (!actor.isAdmin) return [];
+    const status = await this.digests.status();
+    return status
+      .filter((s) => s.subscription.platform === actor.channel)
+      .map((s) => ({
+        conversationId: s.subscription.channelKey.replace(/^[a-z]+:/, ''),
+        schedule: `${s.subscription.schedule.day} ${s.subscription.schedule.time} (next ${s.next.period})`,
+      }));
+  }
+
+  /** Remembers where the bot was added or first spoken to in a channel, for digests later. */
+  rememberConversation(
+    platform: DigestPlatform,
+    conversationId: string,
+    reference: ConversationRef,
+  ): Promise<void> {
+    return this.digests.rememberConversation(channelKeyFor(platform, conversationId), platform, reference);
   }
 
   help(): Reply {
@@ -88,7 +207,9 @@ export class Guide {
   searchItems(query: string, limit = 10): { id: string; title: string; summary: string }[] {
     const hits = query.trim() ? this.index.search(query, limit) : [];
     const items = hits.length ? hits.map((h) => this.pack.byId.get(h.id)) : this.pack.items.slice(0, limit);
-    return items.filter((i) => i !== undefined).map((i) => ({ id: i.id, title: i.title, summary: i.summary }));
+    return items
+      .filter((i) => i !== undefined)
+      .map((i) => ({ id: i.id, title: i.title, summary: i.summary }));
   }
 
   itemReply(id: string): Reply | undefined {
@@ -100,10 +221,20 @@ export class Guide {
     return recordFeedback(this.store, feedback, this.clock());
   }
 
-  // Replaced as the checklist and digest services are wired in.
-  private notAvailable(what: string, _actor: Actor, _place: Place): Reply {
-    const reply = emptyReply('notice', 'Not available yet', newReplyId());
-    reply.summary = `The "${what}" command is not available in this version yet.`;
+  /** Daily counts of answered and signposted questions for the partnership report: counts only, never text. */
+  private async countQuestion(answered: boolean): Promise<void> {
+    const key = `metrics/${answered ? 'answered' : 'unanswered'}/${this.clock().toISOString().slice(0, 10)}`;
+    await updateWithRetry<{ count: number }>(this.store, key, (c) => ({ count: (c?.count ?? 0) + 1 }));
+  }
+
+  private refusal(text: string): Reply {
+    const reply = emptyReply('notice', 'Not available to you', newReplyId());
+    reply.summary = text;
     return reply;
   }
+}
+
+/** Runs belong to a person on a platform: the same person resumes them on any device. */
+function userKey(actor: Actor): string {
+  return `${actor.channel}:${actor.userId}`;
 }

@@ -15,7 +15,13 @@ const COMMANDS = [
 export function helpReply(pack: ContentPack, replyId: string): Reply {
   const reply = emptyReply('help', 'What Safeguarding Guide can do', replyId);
   reply.summary = `I give ${pack.settings.partnership.short_name} practitioners quick, sourced guidance when you are worried about a child, mainly about harmful sexual behaviour: the steps to take now, who to contact and where the guidance comes from. I support your judgement and your designated safeguarding lead; I don't replace them.`;
-  reply.warnings = [{ level: 'info', title: 'If a child is in immediate danger, call 999', text: 'Then tell your designated safeguarding lead (DSL).' }];
+  reply.warnings = [
+    {
+      level: 'info',
+      title: 'If a child is in immediate danger, call 999',
+      text: 'Then tell your designated safeguarding lead (DSL).',
+    },
+  ];
   reply.sections = [
     { heading: 'How to use me', style: 'bullets', lines: COMMANDS },
     { heading: 'Privacy', style: 'text', lines: [PRIVACY] },

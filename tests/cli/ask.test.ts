@@ -1,12 +1,21 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { copyContent, editFile } from '../helpers/content-fixture.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-function runCli(args: string[], stdin: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCli(
+  args: string[],
+  stdin: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'silent' } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: 'silent' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -36,7 +45,12 @@ describe('npm run ask', () => {
       expect(Object.keys(r).sort()).toEqual(['answered', 'escalation', 'pii', 'q', 'sources', 'text']);
       expect(typeof r.text).toBe('string');
     }
-    expect(replies[0]).toMatchObject({ q: 'What is the Under 10 Protocol?', answered: true, escalation: false, pii: false });
+    expect(replies[0]).toMatchObject({
+      q: 'What is the Under 10 Protocol?',
+      answered: true,
+      escalation: false,
+      pii: false,
+    });
     expect(replies[0]?.sources).toContainEqual({ id: 'under-10-protocol', title: expect.any(String) });
     expect(replies[1]).toMatchObject({ answered: false, sources: [] });
     expect(replies[2]).toMatchObject({ q: '', answered: false });
@@ -57,5 +71,40 @@ describe('npm run ask', () => {
     const { code, stdout } = await runCli(['content-check'], '');
     expect(stdout).toMatch(/content:check: \d+ guidance items, 0 error/);
     expect(code).toBe(0);
+  });
+});
+
+describe('npm run content:check on a broken pack', () => {
+  const check = (contentDir: string) =>
+    new Promise<{ code: number | null; out: string }>((done) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'content-check'], {
+        cwd: ROOT,
+        env: { ...process.env, CONTENT_DIR: contentDir },
+      });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+      child.on('close', (code) => done({ code, out }));
+    });
+
+  it('fails naming the file and field of a guidance item with no source', async () => {
+    const dir = await copyContent();
+    await editFile(join(dir, 'guidance', 'mace.md'), (t) =>
+      t.replace(/sources:\n(\s+- doc:.*\n(\s+section:.*\n)?)+/, ''),
+    );
+    const result = await check(dir);
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/mace\.md: sources/);
+  });
+
+  it('fails naming the file and step of a checklist that jumps to a step that does not exist', async () => {
+    const dir = await copyContent();
+    const checklist = (await readdir(join(dir, 'checklists'))).find((f) => f.endsWith('.yaml'))!;
+    await editFile(join(dir, 'checklists', checklist), (t) =>
+      t.replace(/goto: (?!end\b)([a-z0-9-]+)/, 'goto: no-such-step'),
+    );
+    const result = await check(dir);
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(new RegExp(`${checklist.replace('.', '\\.')}.*no-such-step`));
   });
 });

@@ -6,6 +6,10 @@ let shared: Promise<Guide> | undefined;
 
 /** One Guide over the real content pack and an in-memory store, shared by a test file. */
 export function realGuide(): Promise<Guide> {
-  shared ??= Guide.create({ contentDir: CONTENT_DIR, store: new MemoryStore(), admins: new Set(['admin-1']) });
+  shared ??= Guide.create({
+    contentDir: CONTENT_DIR,
+    store: new MemoryStore(),
+    admins: new Set(['admin-1']),
+  });
   return shared;
 }

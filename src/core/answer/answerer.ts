@@ -35,7 +35,8 @@ export const DEFAULT_POLICY: AnswerPolicy = {
 };
 
 /** Redaction placeholders carry no meaning for search. */
-const withoutPlaceholders = (text: string) => text.replace(/\[(?:name|dob|nhs-number|postcode|address|phone|email)\]/g, ' ');
+const withoutPlaceholders = (text: string) =>
+  text.replace(/\[(?:name|dob|nhs-number|postcode|address|phone|email)\]/g, ' ');
 
 /** Question → Reply: safety first (danger, identifiable data), then search, then an answer or an honest signpost. */
 export class Answerer {
@@ -80,7 +81,9 @@ export class Answerer {
   }
 
   private fromHits(hits: SearchHit[], replyId: string): Reply {
-    const [best, second] = hits.map((h) => this.pack.byId.get(h.id)).filter((i): i is GuidanceItem => Boolean(i));
+    const [best, second] = hits
+      .map((h) => this.pack.byId.get(h.id))
+      .filter((i): i is GuidanceItem => Boolean(i));
     if (!best) return signpostReply(this.pack, replyId, 'no-match');
     const reply = itemToReply(this.pack, best, replyId);
     reply.meta.confidence = hits[0]?.coverage;
@@ -109,7 +112,13 @@ export class Answerer {
       out.contacts = e.contacts;
       out.why = e.why;
       out.sections = matched
-        ? [{ heading: `Then: ${matched.title}`, style: 'text', lines: [matched.summary ?? ''] }, ...(matched.steps.length ? [{ heading: 'Next steps', style: 'ordered' as const, lines: matched.steps }] : []), ...matched.sections]
+        ? [
+            { heading: `Then: ${matched.title}`, style: 'text', lines: [matched.summary ?? ''] },
+            ...(matched.steps.length
+              ? [{ heading: 'Next steps', style: 'ordered' as const, lines: matched.steps }]
+              : []),
+            ...matched.sections,
+          ]
         : e.sections;
       out.sources = [...e.sources, ...(matched?.sources ?? [])];
       out.followUps = matched?.followUps.length ? matched.followUps : e.followUps;
@@ -122,14 +131,18 @@ export class Answerer {
 
   private emergencyOnly(replyId: string): Reply {
     const emergency = this.pack.byId.get(this.policy.emergencyItemId);
-    return emergency ? itemToReply(this.pack, emergency, replyId) : signpostReply(this.pack, replyId, 'no-match');
+    return emergency
+      ? itemToReply(this.pack, emergency, replyId)
+      : signpostReply(this.pack, replyId, 'no-match');
   }
 
   private problemReply(problem: InputProblem, replyId: string): Reply {
     const reply = emptyReply('notice', 'I need a question', replyId);
     reply.summary = {
-      empty: 'Your message was empty. Type a question, for example: "A 7 year old keeps touching other children at playtime, what do I do?"',
-      'no-words': "I couldn't find a question in that message. Please ask in words, for example: \"What is the Under 10 Protocol?\"",
+      empty:
+        'Your message was empty. Type a question, for example: "A 7 year old keeps touching other children at playtime, what do I do?"',
+      'no-words':
+        'I couldn\'t find a question in that message. Please ask in words, for example: "What is the Under 10 Protocol?"',
       'too-long': `That message is too long for me (over ${MAX_QUESTION_CHARS} characters). Please ask a short question, and don't paste case notes or records here.`,
     }[problem];
     reply.actions = [{ kind: 'command', label: 'What can you help with?', value: 'help' }];

@@ -3,6 +3,10 @@ export const MAX_QUESTION_CHARS = 2000;
 /** How much of an over-long message the safety checks still read. */
 export const SAFETY_SCAN_CHARS = 20_000;
 
+// Control characters, replacement characters and invisible formatting: removing them is the point.
+// eslint-disable-next-line no-control-regex -- see above
+const JUNK_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd\u200b-\u200f\u2028\u2029\ufeff]/g;
+
 export type InputProblem = 'empty' | 'no-words' | 'too-long';
 
 export interface CleanInput {
@@ -13,8 +17,7 @@ export interface CleanInput {
 export function cleanInput(raw: unknown): CleanInput {
   const text = (typeof raw === 'string' ? raw : '')
     .slice(0, SAFETY_SCAN_CHARS)
-    // eslint-disable-next-line no-control-regex -- removing control characters is the point
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd\u200b-\u200f\u2028\u2029\ufeff]/g, ' ')
+    .replace(JUNK_CHARACTERS, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   if (text === '') return { text, problem: 'empty' };

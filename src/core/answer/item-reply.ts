@@ -32,9 +32,14 @@ export function itemSources(item: GuidanceItem): ReplySource[] {
 
 export function itemSections(book: ContactBook, item: GuidanceItem): ReplySection[] {
   const sections: ReplySection[] = [];
-  if (item.intro) sections.push({ heading: 'About this', style: 'text', lines: [expandContactRefs(book, item.intro)] });
+  if (item.intro)
+    sections.push({ heading: 'About this', style: 'text', lines: [expandContactRefs(book, item.intro)] });
   for (const s of item.sections) {
-    sections.push({ heading: s.heading, style: s.style, lines: s.lines.map((l) => expandContactRefs(book, l)) });
+    sections.push({
+      heading: s.heading,
+      style: s.style,
+      lines: s.lines.map((l) => expandContactRefs(book, l)),
+    });
   }
   return sections;
 }

@@ -16,7 +16,11 @@ export function signpostReply(pack: ContentPack, replyId: string, reason: 'no-ma
     "If you think a child may be at risk of harm, contact children's social care (the local front door).",
   ];
   reply.contacts = ['dsl', 'front_door', 'emergency'].map((key) => resolveContact(pack.contacts, key));
-  reply.followUps = ['What is harmful sexual behaviour?', 'How do I make a referral to children\u2019s social care?', 'help'];
+  reply.followUps = [
+    'What is harmful sexual behaviour?',
+    'How do I make a referral to children\u2019s social care?',
+    'help',
+  ];
   reply.actions = [
     { kind: 'ask', label: 'What is harmful sexual behaviour?', value: 'What is harmful sexual behaviour?' },
     { kind: 'command', label: 'What can you help with?', value: 'help' },

@@ -13,12 +13,16 @@ export function renderPlainText(reply: Reply): string {
       out.push([f.label, options ? `(${options})` : '', f.help ?? ''].filter(Boolean).join(' '));
     }
   }
-  if (reply.steps.length) out.push(['What to do now:', ...reply.steps.map((s, i) => `${i + 1}. ${s}`)].join('\n'));
-  if (reply.contacts.length) out.push(['Who to contact:', ...reply.contacts.map((c) => `- ${contactText(c)}`)].join('\n'));
+  if (reply.steps.length)
+    out.push(['What to do now:', ...reply.steps.map((s, i) => `${i + 1}. ${s}`)].join('\n'));
+  if (reply.contacts.length)
+    out.push(['Who to contact:', ...reply.contacts.map((c) => `- ${contactText(c)}`)].join('\n'));
   if (reply.why) out.push(`Why: ${reply.why}`);
   for (const s of reply.sections) out.push(sectionText(s));
-  if (reply.sources.length) out.push(['Source:', ...dedupeSources(reply.sources).map((s) => `- ${sourceText(s)}`)].join('\n'));
-  if (reply.followUps.length) out.push(['You could also ask:', ...reply.followUps.map((q) => `- ${q}`)].join('\n'));
+  if (reply.sources.length)
+    out.push(['Source:', ...dedupeSources(reply.sources).map((s) => `- ${sourceText(s)}`)].join('\n'));
+  if (reply.followUps.length)
+    out.push(['You could also ask:', ...reply.followUps.map((q) => `- ${q}`)].join('\n'));
   return out.filter((p) => p.trim().length > 0).join('\n\n');
 }
 
@@ -28,11 +32,15 @@ export function contactText(c: ReplyContact): string {
 }
 
 export function sourceText(s: ReplySource): string {
-  return [`${s.title}: ${s.document}`, s.section ? `section: ${s.section}` : '', s.url ?? ''].filter(Boolean).join(', ');
+  return [`${s.title}: ${s.document}`, s.section ? `section: ${s.section}` : '', s.url ?? '']
+    .filter(Boolean)
+    .join(', ');
 }
 
 export function sectionText(s: ReplySection): string {
-  const lines = s.lines.map((l, i) => (s.style === 'ordered' ? `${i + 1}. ${l}` : s.style === 'bullets' ? `- ${l}` : l));
+  const lines = s.lines.map((l, i) =>
+    s.style === 'ordered' ? `${i + 1}. ${l}` : s.style === 'bullets' ? `- ${l}` : l,
+  );
   return [`${s.heading}:`, ...lines].join('\n');
 }
 

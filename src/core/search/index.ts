@@ -66,7 +66,8 @@ export class GuidanceIndex {
       for (const t of seen) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     }
     this.docCount = Math.max(docs.length, 1);
-    for (const d of docs) for (const t of tokenize([d.title, d.questions, d.tags].join('\n'))) this.anchors.add(t);
+    for (const d of docs)
+      for (const t of tokenize([d.title, d.questions, d.tags].join('\n'))) this.anchors.add(t);
     for (const t of this.synonyms.vocabulary()) this.anchors.add(t);
   }
 
@@ -89,13 +90,23 @@ export class GuidanceIndex {
     return results.map((r) => {
       const exact = new Set(r.terms);
       const matched = new Set(r.queryTerms);
-      const viaSynonym = (t: string) => [...markers].some(([marker, stems]) => stems.has(t) && exact.has(marker));
+      const viaSynonym = (t: string) =>
+        [...markers].some(([marker, stems]) => stems.has(t) && exact.has(marker));
       // Exact (or synonym) matches count fully; a fuzzy/prefix match is a guess at a typo and counts half.
-      const weightOf = (t: string) => (exact.has(t) || viaSynonym(t) ? 1 : matched.has(t) ? FUZZY_MATCH_WEIGHT : 0) * this.idf(t);
+      const weightOf = (t: string) =>
+        (exact.has(t) || viaSynonym(t) ? 1 : matched.has(t) ? FUZZY_MATCH_WEIGHT : 0) * this.idf(t);
       const weight = plain.reduce((sum, t) => sum + weightOf(t), 0);
-      const anchorTerms = [...plain.filter((t) => this.anchors.has(t) && (exact.has(t) || viaSynonym(t))), ...[...markers.keys()].filter((m) => exact.has(m))];
+      const anchorTerms = [
+        ...plain.filter((t) => this.anchors.has(t) && (exact.has(t) || viaSynonym(t))),
+        ...[...markers.keys()].filter((m) => exact.has(m)),
+      ];
       const anchorWeight = anchorTerms.reduce((sum, t) => sum + this.idf(t), 0);
-      return { id: String(r.id), score: r.score, coverage: total > 0 ? Math.min(1, weight / total) : 1, anchorWeight };
+      return {
+        id: String(r.id),
+        score: r.score,
+        coverage: total > 0 ? Math.min(1, weight / total) : 1,
+        anchorWeight,
+      };
     });
   }
 }
@@ -107,7 +118,13 @@ function toDoc(item: GuidanceItem): IndexedDoc {
     questions: item.questions.join('\n'),
     tags: item.tags.map((t) => t.replace(/-/g, ' ')).join('\n'),
     summary: item.summary,
-    body: [item.intro, ...item.steps, ...item.contactLines, item.why, ...item.sections.flatMap((s) => [s.heading, ...s.lines])]
+    body: [
+      item.intro,
+      ...item.steps,
+      ...item.contactLines,
+      item.why,
+      ...item.sections.flatMap((s) => [s.heading, ...s.lines]),
+    ]
       .join('\n')
       .replace(/\{\{contact:([a-z0-9_]+)\}\}/g, (_m, k: string) => k.replace(/_/g, ' ')),
   };

@@ -4,8 +4,14 @@ import { isContentTerm, stems as stemAll, terms } from './text.js';
  * Synonym groups from pack.yaml. Any phrase of a group found in a text adds the group's marker term
  * (e.g. "syn:hsb"), so "HSB" in a question meets "harmful sexual behaviour" in an item and vice versa.
  */
+export interface Analysis {
+  terms: string[];
+  markers: Map<string, Set<string>>;
+}
+
 export class SynonymTable {
   private readonly phrases: { stems: string[]; marker: string }[] = [];
+  private last?: { text: string; result: Analysis };
 
   constructor(groups: Record<string, string[]>) {
     for (const [key, variants] of Object.entries(groups)) {
@@ -46,10 +52,14 @@ export class SynonymTable {
     return this.analyse(text).terms;
   }
 
-  analyse(text: string): { terms: string[]; markers: Map<string, Set<string>> } {
+  analyse(text: string): Analysis {
+    // A search analyses the same query twice (our coverage, MiniSearch's tokenizer): remember the last one.
+    if (this.last?.text === text) return this.last.result;
     const all = stemAll(text);
     const markers = this.markers(all);
-    return { terms: [...all.filter(isContentTerm), ...markers.keys()], markers };
+    const result = { terms: [...all.filter(isContentTerm), ...markers.keys()], markers };
+    this.last = { text, result };
+    return result;
   }
 }
 

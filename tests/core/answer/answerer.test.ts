@@ -11,7 +11,11 @@ describe('answers', () => {
     expect(reply.steps.length).toBeGreaterThanOrEqual(3);
     expect(reply.contacts.some((c) => /designated safeguarding lead/i.test(c.name))).toBe(true);
     expect(reply.why).toBeTruthy();
-    expect(reply.sources[0]).toMatchObject({ id: expect.any(String), title: expect.any(String), document: expect.any(String) });
+    expect(reply.sources[0]).toMatchObject({
+      id: expect.any(String),
+      title: expect.any(String),
+      document: expect.any(String),
+    });
     expect(reply.followUps.length).toBeGreaterThanOrEqual(2);
     expect(reply.followUps.length).toBeLessThanOrEqual(3);
     expect(reply.actions.filter((a) => a.kind === 'feedback')).toHaveLength(2);
@@ -20,7 +24,11 @@ describe('answers', () => {
 
   it('says plainly when it has no guidance, signposts, and cites nothing', async () => {
     const guide = await realGuide();
-    for (const q of ['Can you write me a poem about autumn?', 'What is the capital of Australia?', 'How do I book annual leave?']) {
+    for (const q of [
+      'Can you write me a poem about autumn?',
+      'What is the capital of Australia?',
+      'How do I book annual leave?',
+    ]) {
       const reply = guide.ask(q);
       expect(reply.kind, q).toBe('signpost');
       expect(reply.meta.answered, q).toBe(false);
@@ -44,22 +52,31 @@ describe('answers', () => {
 
   it('does not escalate a historical disclosure or a general question', async () => {
     const guide = await realGuide();
-    for (const q of ['A pupil told me something sexual happened on a school trip last year', 'When should I call 999?', 'What is the Under 10 Protocol?']) {
+    for (const q of [
+      'A pupil told me something sexual happened on a school trip last year',
+      'When should I call 999?',
+      'What is the Under 10 Protocol?',
+    ]) {
       const reply = guide.ask(q);
       expect(reply.meta.escalation, q).toBe(false);
-      expect(reply.warnings.some((w) => w.level === 'emergency'), q).toBe(false);
+      expect(
+        reply.warnings.some((w) => w.level === 'emergency'),
+        q,
+      ).toBe(false);
     }
   });
 
   it('warns about identifiable details and still answers, without echoing them', async () => {
     const guide = await realGuide();
-    const q = 'Tom Jenkins (DOB 04/05/2013) of 14 Station Road, Harrogate HG1 1AA has been sending sexual messages to younger pupils. What should I do?';
+    const q =
+      'Tom Jenkins (DOB 04/05/2013) of 14 Station Road, Harrogate HG1 1AA has been sending sexual messages to younger pupils. What should I do?';
     const reply = guide.ask(q);
     expect(reply.meta.pii).toBe(true);
     expect(reply.warnings.some((w) => /identifiable/i.test(w.title))).toBe(true);
     expect(reply.meta.answered).toBe(true);
     const text = renderPlainText(reply);
-    for (const fragment of ['Tom Jenkins', '04/05/2013', 'Station Road', 'HG1 1AA']) expect(text).not.toContain(fragment);
+    for (const fragment of ['Tom Jenkins', '04/05/2013', 'Station Road', 'HG1 1AA'])
+      expect(text).not.toContain(fragment);
   });
 
   it('gives a clear reply, never a crash, for empty, huge, binary and emoji-only input', async () => {
@@ -86,7 +103,9 @@ describe('answers', () => {
 
   it('still escalates danger inside an over-long message', async () => {
     const guide = await realGuide();
-    const reply = guide.ask('He has a knife and is threatening the child right now. ' + 'More detail. '.repeat(500));
+    const reply = guide.ask(
+      'He has a knife and is threatening the child right now. ' + 'More detail. '.repeat(500),
+    );
     expect(reply.meta.escalation).toBe(true);
     expect(renderPlainText(reply).split('\n')[0]).toMatch(/999/);
   });
@@ -96,7 +115,9 @@ describe('content safety in every rendered answer', () => {
   it('shows only phone numbers and web addresses that pack.yaml defines', async () => {
     const guide = await realGuide();
     const allowedPhones = new Set(
-      [...guide.pack.contacts.values()].map((c) => c.phone?.replace(/\s/g, '')).filter((p): p is string => Boolean(p)),
+      [...guide.pack.contacts.values()]
+        .map((c) => c.phone?.replace(/\s/g, ''))
+        .filter((p): p is string => Boolean(p)),
     );
     const allowedUrls = new Set([
       ...[...guide.pack.contacts.values()].map((c) => c.url).filter(Boolean),
@@ -110,7 +131,8 @@ describe('content safety in every rendered answer', () => {
       for (const m of text.matchAll(/\b\d{3}\b/g)) {
         if (['999', '101'].includes(m[0])) expect(allowedPhones.has(m[0])).toBe(true);
       }
-      for (const m of text.matchAll(/https?:\/\/[^\s,)]+/g)) expect(allowedUrls.has(m[0]), `${item.id}: ${m[0]}`).toBe(true);
+      for (const m of text.matchAll(/https?:\/\/[^\s,)]+/g))
+        expect(allowedUrls.has(m[0]), `${item.id}: ${m[0]}`).toBe(true);
       expect(text, item.id).not.toMatch(/\{\{contact:/);
     }
   });

@@ -17,7 +17,9 @@ describe('guidance search', () => {
 
   it('expands acronyms both ways', async () => {
     expect(await top('What does CSAAC stand for?')).toMatch(/^csaac/);
-    expect(await top('child sexual assault assessment centre referral for the child who was harmed')).toMatch(/^csaac/);
+    expect(await top('child sexual assault assessment centre referral for the child who was harmed')).toMatch(
+      /^csaac/,
+    );
     expect(await top('what is MAPPA')).toBe('mappa');
     expect(await top('multi-agency public protection arrangements')).toBe('mappa');
   });
@@ -34,7 +36,11 @@ describe('guidance search', () => {
 
   it('gives off-topic questions low coverage', async () => {
     const guide = await realGuide();
-    for (const q of ['recipe for chocolate cake', 'translate hello into French', "what's the weather in York"]) {
+    for (const q of [
+      'recipe for chocolate cake',
+      'translate hello into French',
+      "what's the weather in York",
+    ]) {
       const hit = guide.index.search(q, 1)[0];
       expect(guide.answerer.confidentHits(q), q).toEqual([]);
       if (hit) expect(hit.anchorWeight < 2 || hit.coverage < 0.45, q).toBe(true);

@@ -1,0 +1,30 @@
+import { join } from 'node:path';
+import { loadChecklists } from '../checklists/load.js';
+import type { ChecklistDefinition } from '../checklists/schema.js';
+import { loadDigestPool } from '../digests/pool.js';
+import type { DigestItem } from '../digests/pool.js';
+import type { ContentIssue, ContentPack } from './types.js';
+
+export interface PackExtras {
+  checklists: ChecklistDefinition[];
+  digestPool: DigestItem[];
+  issues: ContentIssue[];
+}
+
+/** Checklists and audit-learning digests, validated against the guidance pack they refer to. */
+export async function readPackExtras(pack: ContentPack): Promise<PackExtras> {
+  const refs = {
+    guidanceIds: pack.items.map((i) => i.id),
+    contactKeys: [...pack.contacts.keys()],
+    documentKeys: [...pack.documents.keys()],
+  };
+  const checklists = await loadChecklists(join(pack.dir, 'checklists'), refs);
+  const digests = await loadDigestPool(join(pack.dir, 'audits'), { documentKeys: refs.documentKeys });
+  const issues: ContentIssue[] = [
+    ...checklists.errors.map((e) => ({ file: e.file, field: e.step ? `step "${e.step}"` : '(checklist)', message: e.message, severity: 'error' as const })),
+    ...digests.errors.map((e) => ({ file: e.file, field: e.field, message: e.message, severity: 'error' as const })),
+  ];
+  if (checklists.defs.length === 0) issues.push({ file: join(pack.dir, 'checklists'), field: '(folder)', message: 'has no checklists', severity: 'error' });
+  if (digests.items.length === 0) issues.push({ file: join(pack.dir, 'audits'), field: '(folder)', message: 'has no digest items', severity: 'error' });
+  return { checklists: checklists.defs, digestPool: digests.items, issues };
+}
