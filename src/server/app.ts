@@ -2,11 +2,13 @@ import { createServer, type Server } from 'restify';
 import type { Config } from '../config.js';
 import { Guide } from '../core/guide.js';
 import { BotStorage } from '../core/store/bot-storage.js';
-import { openLowdbStore } from '../core/store/lowdb-store.js';
+import { openStore } from '../core/store/open-store.js';
 import type { Store } from '../core/store/store.js';
 import { createTeamsAdapter, type AdapterOverrides } from '../channels/teams/adapter.js';
 import { createTeamsBot } from '../channels/teams/bot.js';
+import { createTeamsDigestSender } from '../channels/teams/digest-sender.js';
 import { mountSlack } from '../channels/slack/mount.js';
+import { mountPlayground, playgroundEnabled } from '../channels/playground/index.js';
 import { jsonBody } from './body.js';
 import { mountHealth } from './health.js';
 import { InFlight } from './in-flight.js';
@@ -15,7 +17,7 @@ import { makeClose } from './shutdown.js';
 
 export interface AppOptions {
   logger?: Logger;
-  /** A store to use instead of opening lowdb under config.dataDir (the app still closes it). */
+  /** A store to use instead of opening one from config (the app still closes it). */
   store?: Store;
   clock?: () => Date;
   /** How long close() waits for in-flight turns. */
@@ -37,25 +39,43 @@ export interface RunningApp {
 /** Builds the whole bot server and starts listening on config.host:config.port. */
 export async function createApp(config: Config, options: AppOptions = {}): Promise<RunningApp> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
-  const store = options.store ?? (await openLowdbStore(config.dataDir, { logger }));
-  const guide = await Guide.create({ contentDir: config.contentDir, store, admins: config.admins, clock: options.clock });
+  const store = options.store ?? (await openStore(config, logger));
+  const adapter = createTeamsAdapter(config.microsoft, options.adapter);
+  const guide = await Guide.create({
+    contentDir: config.contentDir,
+    store,
+    admins: config.admins,
+    clock: options.clock,
+    digestSenders: { teams: createTeamsDigestSender(adapter, config.microsoft.appId) },
+  });
 
   const server = createServer({ name: 'safeguarding-guide', handleUncaughtExceptions: false });
   const inFlight = new InFlight();
 
-  const adapter = createTeamsAdapter(config.microsoft, options.adapter);
-  const bot = createTeamsBot({ adapter, storage: new BotStorage(store, { logger }), guide, admins: config.admins, logger });
+  const bot = createTeamsBot({
+    adapter,
+    storage: new BotStorage(store, { logger }),
+    guide,
+    admins: config.admins,
+    logger,
+  });
   server.post('/api/messages', ...jsonBody(), async (req, res) => {
     await inFlight.track(() => adapter.process(req, res, (context) => bot.run(context)));
   });
 
   mountHealth(server, { store, contentItems: () => guide.pack.items.length });
+  if (playgroundEnabled(config)) mountPlayground(server, { logger });
 
   // Slack: its own `/slack/events` route (raw body, signature check), or Socket Mode with SLACK_APP_TOKEN.
-  if (config.slack) await mountSlack(server, { guide, store, config, logger }).start();
+  // Never put bodyParser on server.use: that route needs the raw body.
+  const slack = config.slack ? mountSlack(server, { guide, store, config, logger }) : undefined;
+  await slack?.start();
 
   server.on('restifyError', (req, res, err: Error & { statusCode?: number }, next: (e?: unknown) => void) => {
-    logger.warn({ route: req.getRoute()?.path, statusCode: err.statusCode, type: err.name }, 'http: request rejected');
+    logger.warn(
+      { route: req.getRoute()?.path, statusCode: err.statusCode, type: err.name },
+      'http: request rejected',
+    );
     next();
   });
 
@@ -71,7 +91,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     inFlight,
     logger,
     drainMs: options.drainMs,
-    release: () => store.close(),
+    release: async () => {
+      // Slack posts answers after its ack (background work): let that finish before the store closes.
+      await slack?.stop();
+      await store.close();
+    },
   });
   return { server, url, guide, store, logger, close };
 }

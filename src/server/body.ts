@@ -10,7 +10,12 @@ export const MAX_BODY_BYTES = 256 * 1024;
  */
 export function jsonBody(maxBytes = MAX_BODY_BYTES): RequestHandler[] {
   return [
-    ...plugins.bodyParser({ maxBodySize: maxBytes, mapParams: false, mapFiles: false, overrideParams: false }),
+    ...plugins.bodyParser({
+      maxBodySize: maxBytes,
+      mapParams: false,
+      mapFiles: false,
+      overrideParams: false,
+    }),
     requireJsonObject,
   ];
 }
@@ -18,7 +23,10 @@ export function jsonBody(maxBytes = MAX_BODY_BYTES): RequestHandler[] {
 function requireJsonObject(req: Request, res: Response, next: Next): void {
   const body: unknown = req.body;
   if (!req.is('json') || typeof body !== 'object' || body === null || Array.isArray(body)) {
-    res.send(400, { code: 'bad_input', message: 'Expected a JSON object with Content-Type application/json.' });
+    res.send(400, {
+      code: 'bad_input',
+      message: 'Expected a JSON object with Content-Type application/json.',
+    });
     next(false);
     return;
   }

@@ -24,7 +24,11 @@ export function makeClose(deps: ShutdownDeps): () => Promise<void> {
       // Keep-alive sockets with no request would hold close() open until they time out.
       deps.server.server.closeIdleConnections();
       const drained = await deps.inFlight.drained(deps.drainMs ?? 12_000);
-      if (!drained) deps.logger.warn({ inFlight: deps.inFlight.count }, 'shutdown: turns still running after the drain period');
+      if (!drained)
+        deps.logger.warn(
+          { inFlight: deps.inFlight.count },
+          'shutdown: turns still running after the drain period',
+        );
       deps.server.server.closeAllConnections();
       await stopped;
       await deps.release();

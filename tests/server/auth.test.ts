@@ -26,10 +26,20 @@ beforeAll(async () => {
     const base = `http://127.0.0.1:${(login.address() as AddressInfo).port}`;
     res.setHeader('content-type', 'application/json');
     if (req.url === '/v1/.well-known/openidconfiguration') {
-      res.end(JSON.stringify({ issuer: ISSUER, jwks_uri: `${base}/keys`, id_token_signing_alg_values_supported: ['RS256'] }));
+      res.end(
+        JSON.stringify({
+          issuer: ISSUER,
+          jwks_uri: `${base}/keys`,
+          id_token_signing_alg_values_supported: ['RS256'],
+        }),
+      );
     } else if (req.url === '/keys') {
       const jwk = trusted.publicKey.export({ format: 'jwk' });
-      res.end(JSON.stringify({ keys: [{ ...jwk, kty: 'RSA', use: 'sig', kid: 'trusted-key', endorsements: ['msteams'] }] }));
+      res.end(
+        JSON.stringify({
+          keys: [{ ...jwk, kty: 'RSA', use: 'sig', kid: 'trusted-key', endorsements: ['msteams'] }],
+        }),
+      );
     } else {
       res.statusCode = 404;
       res.end('{}');
@@ -37,7 +47,10 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => login.listen(0, '127.0.0.1', r));
   const metadata = `http://127.0.0.1:${(login.address() as AddressInfo).port}/v1/.well-known/openidconfiguration`;
-  s = await startServer({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret' }, { adapter: { openIdMetadataUrl: metadata } });
+  s = await startServer(
+    { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret' },
+    { adapter: { openIdMetadataUrl: metadata } },
+  );
 });
 afterAll(async () => {
   await s?.stop();
@@ -50,7 +63,14 @@ function token(key: KeyObject, kid: string, claims: Record<string, unknown> = {}
   const enc = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const now = Math.floor(Date.now() / 1000);
   const head = enc({ alg: 'RS256', typ: 'JWT', kid });
-  const body = enc({ iss: ISSUER, aud: APP_ID, serviceurl: cap.url, nbf: now - 60, exp: now + 3600, ...claims });
+  const body = enc({
+    iss: ISSUER,
+    aud: APP_ID,
+    serviceurl: cap.url,
+    nbf: now - 60,
+    exp: now + 3600,
+    ...claims,
+  });
   const signature = createSign('RSA-SHA256').update(`${head}.${body}`).sign(key).toString('base64url');
   return `${head}.${body}.${signature}`;
 }
@@ -61,7 +81,9 @@ function activity() {
 
 describe('Bot Framework authentication', () => {
   it('accepts a token signed by the published key (positive control)', async () => {
-    const res = await post(s.url, activity(), { authorization: `Bearer ${token(trusted.privateKey, 'trusted-key')}` });
+    const res = await post(s.url, activity(), {
+      authorization: `Bearer ${token(trusted.privateKey, 'trusted-key')}`,
+    });
     // The turn runs; its reply then needs an outbound token from the real login service, which
     // this offline test cannot reach, so we only assert the request was authenticated.
     expect(res.status).not.toBe(401);
@@ -73,12 +95,16 @@ describe('Bot Framework authentication', () => {
   });
 
   it('answers 401 to a token signed by an unknown key', async () => {
-    const res = await post(s.url, activity(), { authorization: `Bearer ${token(attacker.privateKey, 'forged-key')}` });
+    const res = await post(s.url, activity(), {
+      authorization: `Bearer ${token(attacker.privateKey, 'forged-key')}`,
+    });
     expect(res.status).toBe(401);
   });
 
   it('answers 401 to a token claiming the published key id but signed by another key', async () => {
-    const res = await post(s.url, activity(), { authorization: `Bearer ${token(attacker.privateKey, 'trusted-key')}` });
+    const res = await post(s.url, activity(), {
+      authorization: `Bearer ${token(attacker.privateKey, 'trusted-key')}`,
+    });
     expect(res.status).toBe(401);
   });
 

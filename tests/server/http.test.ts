@@ -20,7 +20,11 @@ describe('HTTP server', () => {
   it('GET /healthz reports content loaded and a writable store', async () => {
     const res = await fetch(`${s.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', content: { items: s.guide.pack.items.length }, store: { writable: true } });
+    expect(await res.json()).toEqual({
+      status: 'ok',
+      content: { items: s.guide.pack.items.length },
+      store: { writable: true },
+    });
     expect(s.guide.pack.items.length).toBeGreaterThan(0);
   });
 
@@ -45,7 +49,11 @@ describe('HTTP server', () => {
       ['application/json', '"text"'],
       ['text/plain', 'hello'],
     ]) {
-      const res = await fetch(`${s.url}/api/messages`, { method: 'POST', headers: { 'content-type': type as string }, body });
+      const res = await fetch(`${s.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': type as string },
+        body,
+      });
       expect(res.status).toBe(400);
     }
   });
@@ -61,7 +69,10 @@ describe('HTTP server', () => {
   it('accepts a body just under the limit', async () => {
     const conv = conversation('personal');
     const activity = message({ serviceUrl: cap.url, conv, text: 'help ' });
-    const padded = { ...activity, channelData: { pad: 'p'.repeat(MAX_BODY_BYTES - JSON.stringify(activity).length - 100) } };
+    const padded = {
+      ...activity,
+      channelData: { pad: 'p'.repeat(MAX_BODY_BYTES - JSON.stringify(activity).length - 100) },
+    };
     const res = await post(s.url, padded);
     expect(res.status).toBe(200);
     expect(cap.for(conv.id as string)).toHaveLength(1);

@@ -34,7 +34,14 @@ describe('graceful shutdown', () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'sg-start-'));
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
       cwd: new URL('../../', import.meta.url).pathname,
-      env: { ...process.env, PORT: '0', DATA_DIR: dataDir, MicrosoftAppId: '', SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '' },
+      env: {
+        ...process.env,
+        PORT: '0',
+        DATA_DIR: dataDir,
+        MicrosoftAppId: '',
+        SLACK_BOT_TOKEN: '',
+        SLACK_SIGNING_SECRET: '',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {

@@ -27,7 +27,10 @@ export interface AdapterOverrides {
   openIdMetadataUrl?: string;
 }
 
-export function createTeamsAdapter(microsoft: Config['microsoft'], overrides: AdapterOverrides = {}): TeamsAdapter {
+export function createTeamsAdapter(
+  microsoft: Config['microsoft'],
+  overrides: AdapterOverrides = {},
+): TeamsAdapter {
   const settings = microsoft.appId
     ? {
         MicrosoftAppId: microsoft.appId,
@@ -58,7 +61,8 @@ const JWT_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpired
  */
 function answerBadTokensWith401(adapter: TeamsAdapter): void {
   // `botFrameworkAuthentication` is protected on CloudAdapterBase; TeamsAdapter gives no other way in.
-  const auth = (adapter as unknown as { botFrameworkAuthentication: BotFrameworkAuthentication }).botFrameworkAuthentication;
+  const auth = (adapter as unknown as { botFrameworkAuthentication: BotFrameworkAuthentication })
+    .botFrameworkAuthentication;
   const authenticate = auth.authenticateRequest.bind(auth);
   auth.authenticateRequest = async (activity, authHeader) => {
     try {

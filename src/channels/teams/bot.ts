@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
+import { ActivityTypes, TurnContext, type Storage } from 'botbuilder';
 import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { z } from 'zod';
-import type { Guide } from '../../core/guide.js';
+import type { Actor, Guide, Place } from '../../core/guide.js';
 import { emptyReply, type Reply } from '../../core/reply.js';
 import { asCodedError, userMessageFor } from '../../core/errors.js';
 import { redact } from '../../core/safety/pii.js';
@@ -11,18 +11,33 @@ import { VERBS } from './card-actions.js';
 import { SEARCH_COMMAND, searchGuidance } from './message-extension.js';
 import { RecentKeys } from './recent.js';
 import { sendReply } from './send.js';
-import { askData, commandData, feedbackData } from './submit-data.js';
+import { askData, commandData, feedbackData, formData, formValues, type FormValues } from './submit-data.js';
 import { actorFrom, placeFrom, turnFields } from './turn-info.js';
 import { renderCard } from './render-card.js';
+
+/**
+ * What Teams needs from core. `Guide` satisfies it. `submitForm` is the extension point for checklist
+ * step forms (issue 5); same name and shape as the Slack channel's port, so both light up together.
+ * Multi-select answers arrive from Teams as one comma-separated string.
+ */
+export interface TeamsGuide extends Pick<
+  Guide,
+  'handle' | 'help' | 'welcome' | 'recordFeedback' | 'searchItems' | 'itemReply' | 'rememberConversation'
+> {
+  submitForm?(
+    state: Record<string, string | number>,
+    values: FormValues,
+    actor: Actor,
+    place: Place,
+  ): Promise<Reply>;
+}
 
 export interface TeamsBotDeps {
   adapter: TeamsAdapter;
   storage: Storage;
-  guide: Guide;
+  guide: TeamsGuide;
   admins: ReadonlySet<string>;
   logger: Logger;
-  /** Checklist form submits (issue 5 plugs the checklist service in here). */
-  submitForm?: (data: Record<string, unknown>, context: TurnContext) => Promise<Reply>;
 }
 
 export interface TeamsBot {
@@ -32,7 +47,11 @@ export interface TeamsBot {
 }
 
 /** Activity types a redelivery of which would repeat a visible reply. Invokes always run: they need a response. */
-const DEDUPED = new Set<string>([ActivityTypes.Message, ActivityTypes.ConversationUpdate, ActivityTypes.InstallationUpdate]);
+const DEDUPED = new Set<string>([
+  ActivityTypes.Message,
+  ActivityTypes.ConversationUpdate,
+  ActivityTypes.InstallationUpdate,
+]);
 
 export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   const { guide, admins, logger } = deps;
@@ -48,20 +67,28 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   const welcomed = new RecentKeys(60_000, 10_000);
 
   const answer = async (context: TurnContext, text: string): Promise<void> => {
-    const reply = await guide.handle(text, actorFrom(context.activity, admins), placeFrom(context.activity));
-    logger.info({ ...turnFields(context.activity), reply: reply.kind, replyId: reply.meta.replyId }, 'teams: replied');
+    const a = context.activity;
+    // The reference lets "digest subscribe" post to this conversation later (proactive messages).
+    const reference = TurnContext.getConversationReference(a);
+    const reply = await guide.handle(text, actorFrom(a, admins), placeFrom(a), { reference });
+    logger.info(
+      { ...turnFields(context.activity), reply: reply.kind, replyId: reply.meta.replyId },
+      'teams: replied',
+    );
     await sendReply(context, reply);
   };
 
   const unreadable = async (context: TurnContext, issues: string): Promise<void> => {
     logger.warn({ ...turnFields(context.activity), issues }, 'teams: card submit rejected');
-    const reply = emptyReply('notice', userMessageFor('bad_input'), randomUUID().slice(0, 8));
-    reply.summary = 'That button may be from an old or changed card. Please type your question, or send "help".';
-    await sendReply(context, reply);
+    await sendReply(context, unreadableReply());
   };
 
   /** Validates submit data; on failure sends a clear message and returns undefined. */
-  const parse = async <T>(context: TurnContext, schema: z.ZodType<T>, data: unknown): Promise<T | undefined> => {
+  const parse = async <T>(
+    context: TurnContext,
+    schema: z.ZodType<T>,
+    data: unknown,
+  ): Promise<T | undefined> => {
     const result = schema.safeParse(data);
     if (result.success) return result.data;
     await unreadable(context, result.error.issues.map((i) => `${i.path.join('.')}: ${i.code}`).join('; '));
@@ -69,7 +96,16 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   };
 
   const welcome = async (context: TurnContext): Promise<void> => {
-    if (!welcomed.firstSeen(context.activity.conversation?.id ?? '')) return;
+    const a = context.activity;
+    if (!welcomed.firstSeen(a.conversation?.id ?? '')) return;
+    if (placeFrom(a).kind !== 'personal') {
+      // Where the bot was added, so an admin can subscribe this conversation to the digest later.
+      await guide.rememberConversation(
+        'teams',
+        placeFrom(a).conversationId,
+        TurnContext.getConversationReference(a),
+      );
+    }
     await sendReply(context, guide.welcome());
   };
 
@@ -84,20 +120,36 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   app.adaptiveCards.actionSubmit(VERBS.feedback, async (context, _state, data) => {
     const f = await parse(context, feedbackData, data);
     if (!f) return;
-    await guide.recordFeedback({ replyId: f.replyId, itemIds: f.itemIds, helpful: f.helpful, reason: f.reason, channel: 'teams' });
-    logger.info({ ...turnFields(context.activity), replyId: f.replyId, helpful: f.helpful }, 'teams: feedback stored');
+    await guide.recordFeedback({
+      replyId: f.replyId,
+      itemIds: f.itemIds,
+      helpful: f.helpful,
+      reason: f.reason,
+      channel: 'teams',
+    });
+    logger.info(
+      { ...turnFields(context.activity), replyId: f.replyId, helpful: f.helpful },
+      'teams: feedback stored',
+    );
     await context.sendActivity('Thank you, your feedback helps us improve the guidance.');
   });
   app.adaptiveCards.actionSubmit(VERBS.form, async (context, _state, data) => {
     await sendReply(context, await formReply(context, data));
   });
-  app.adaptiveCards.actionExecute(VERBS.form, async (context, _state, data) => renderCard(await formReply(context, data)));
+  app.adaptiveCards.actionExecute(VERBS.form, async (context, _state, data) =>
+    renderCard(await formReply(context, data)),
+  );
 
   const formReply = async (context: TurnContext, data: Record<string, unknown>): Promise<Reply> => {
-    if (deps.submitForm) return deps.submitForm(data, context);
-    const reply = emptyReply('notice', 'Checklists are not available yet', randomUUID().slice(0, 8));
-    reply.summary = 'This version cannot take checklist answers yet. Please ask your question instead.';
-    return reply;
+    const form = formData.safeParse(data);
+    if (!form.success) return unreadableReply();
+    if (!guide.submitForm) {
+      const reply = emptyReply('notice', 'Checklists are not available yet', randomUUID().slice(0, 8));
+      reply.summary = 'This version cannot take checklist answers yet. Please ask your question instead.';
+      return reply;
+    }
+    const a = context.activity;
+    return guide.submitForm(form.data.state, formValues(data), actorFrom(a, admins), placeFrom(a));
   };
 
   app.messageExtensions.query(SEARCH_COMMAND, async (_context, _state, query) =>
@@ -110,7 +162,8 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
     if (botAdded) await welcome(context);
   });
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {
-    if (context.activity.action === 'add' || context.activity.action === 'add-upgrade') await welcome(context);
+    if (context.activity.action === 'add' || context.activity.action === 'add-upgrade')
+      await welcome(context);
   });
 
   app.activity(ActivityTypes.Message, async (context) => {
@@ -125,20 +178,33 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
     const reference = randomUUID().slice(0, 8);
     const coded = asCodedError(error);
     logger.error(
-      { ...turnFields(context.activity), reference, code: coded.code, err: { name: coded.name, message: redact(coded.message), stack: redact(coded.stack ?? '') } },
+      {
+        ...turnFields(context.activity),
+        reference,
+        code: coded.code,
+        err: { name: coded.name, message: redact(coded.message), stack: redact(coded.stack ?? '') },
+      },
       'teams: turn failed',
     );
     if (context.activity.type === ActivityTypes.Invoke) return;
     await context
-      .sendActivity(`${coded.userMessage} Please try again. If it keeps happening, quote reference ${reference}.`)
-      .catch((sendError: unknown) => logger.error({ reference, err: sendError }, 'teams: could not send the apology'));
+      .sendActivity(
+        `${coded.userMessage} Please try again. If it keeps happening, quote reference ${reference}.`,
+      )
+      .catch((sendError: unknown) =>
+        logger.error({ reference, err: sendError }, 'teams: could not send the apology'),
+      );
   });
 
   return {
     app,
     async run(context) {
       const a = context.activity;
-      if (a.id && DEDUPED.has(a.type) && !delivered.firstSeen(`${a.channelId}|${a.conversation?.id}|${a.id}`)) {
+      if (
+        a.id &&
+        DEDUPED.has(a.type) &&
+        !delivered.firstSeen(`${a.channelId}|${a.conversation?.id}|${a.id}`)
+      ) {
         logger.info(turnFields(a), 'teams: redelivered activity ignored');
         return;
       }
@@ -153,4 +219,11 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function unreadableReply(): Reply {
+  const reply = emptyReply('notice', userMessageFor('bad_input'), randomUUID().slice(0, 8));
+  reply.summary =
+    'That button may be from an old or changed card. Please type your question, or send "help".';
+  return reply;
 }

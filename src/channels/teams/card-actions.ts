@@ -13,7 +13,7 @@ export type SubmitData =
   | { verb: 'ask'; q: string }
   | { verb: 'command'; command: string }
   | { verb: 'feedback'; replyId: string; itemIds: string[]; helpful: boolean }
-  | ({ verb: 'form' } & Record<string, string | number | boolean | string[]>);
+  | { verb: 'form'; state: Record<string, string | number> };
 
 /** Labels for core's fixed "not helpful" reasons: a choice, never free text. */
 export const FEEDBACK_REASON_LABELS: Record<FeedbackReason, string> = {
@@ -24,4 +24,7 @@ export const FEEDBACK_REASON_LABELS: Record<FeedbackReason, string> = {
   other: 'Something else',
 };
 
-export const FEEDBACK_CHOICES = FEEDBACK_REASONS.map((value) => ({ value, label: FEEDBACK_REASON_LABELS[value] }));
+export const FEEDBACK_CHOICES = FEEDBACK_REASONS.map((value) => ({
+  value,
+  label: FEEDBACK_REASON_LABELS[value],
+}));

@@ -16,10 +16,12 @@ function template(name: string): Template {
   return t;
 }
 
-export type AdaptiveCardJson = { type: 'AdaptiveCard'; version: string; body: unknown[]; actions?: unknown[] } & Record<
-  string,
-  unknown
->;
+export type AdaptiveCardJson = {
+  type: 'AdaptiveCard';
+  version: string;
+  body: unknown[];
+  actions?: unknown[];
+} & Record<string, unknown>;
 
 /**
  * Binds `data` to a template. Data values are inserted as values, never parsed as template

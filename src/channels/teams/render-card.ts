@@ -61,7 +61,12 @@ function cardData(reply: Reply): object {
     hasFeedback: feedback,
     feedback: {
       up: { verb: VERBS.feedback, helpful: true, replyId: reply.meta.replyId, itemIds: reply.meta.itemIds },
-      down: { verb: VERBS.feedback, helpful: false, replyId: reply.meta.replyId, itemIds: reply.meta.itemIds },
+      down: {
+        verb: VERBS.feedback,
+        helpful: false,
+        replyId: reply.meta.replyId,
+        itemIds: reply.meta.itemIds,
+      },
       reasons: FEEDBACK_CHOICES,
     },
     hasForm: Boolean(form),
@@ -84,9 +89,24 @@ function cardData(reply: Reply): object {
 function formActions(reply: Reply): object[] {
   const form = reply.form;
   const buttons: { label: string; style: string; inputs: string; data: object }[] = [];
-  if (form) buttons.push({ label: form.submitLabel, style: 'positive', inputs: 'auto', data: { ...form.state } });
+  // The form state travels under `state`; the inputs arrive beside it as top-level keys (their ids).
+  if (form)
+    buttons.push({
+      label: form.submitLabel,
+      style: 'positive',
+      inputs: 'auto',
+      data: { state: { ...form.state } },
+    });
   for (const a of reply.actions.filter((x) => x.kind === 'submit')) {
-    buttons.push({ label: a.label, style: 'default', inputs: 'none', data: { ...form?.state, ...a.data } });
+    const extra = Object.entries(a.data ?? {}).filter(
+      ([, v]) => typeof v === 'string' || typeof v === 'number',
+    );
+    buttons.push({
+      label: a.label,
+      style: 'default',
+      inputs: 'none',
+      data: { state: { ...form?.state, ...Object.fromEntries(extra) } },
+    });
   }
   return buttons.map((b) => ({ ...b, submitData: { ...b.data, verb: VERBS.form } }));
 }

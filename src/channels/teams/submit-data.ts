@@ -23,3 +23,20 @@ export const feedbackData = z.object({
 
 export type AskData = z.infer<typeof askData>;
 export type FeedbackData = z.infer<typeof feedbackData>;
+
+/** A checklist form submit: the round-tripped state, plus the inputs as top-level keys (by input id). */
+export const formData = z
+  .object({ state: z.record(z.string(), z.union([z.string(), z.number()])) })
+  .catchall(z.unknown());
+
+export type FormValues = Record<string, string | string[]>;
+
+/** The input values of a form submit: every top-level string except our own keys. */
+export function formValues(data: Record<string, unknown>): FormValues {
+  const values: FormValues = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (key === 'verb' || key === 'state' || typeof value !== 'string') continue;
+    values[key] = value;
+  }
+  return values;
+}

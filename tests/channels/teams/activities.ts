@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 
 /** Real Bot Framework activities as Teams sends them (trimmed to the fields the protocol requires). */
 export const BOT = { id: '28:bot-app-id', name: 'Safeguarding Guide' };
-export const USER = { id: '29:user-1', name: 'A Practitioner', aadObjectId: '00000000-0000-0000-0000-0000000000a1' };
+export const USER = {
+  id: '29:user-1',
+  name: 'A Practitioner',
+  aadObjectId: '00000000-0000-0000-0000-0000000000a1',
+};
 
 export type ConversationKind = 'personal' | 'channel' | 'groupChat';
 
@@ -58,7 +62,11 @@ export function invoke(b: Base & { name: string; value: unknown }): Record<strin
   return { ...base(b), type: 'invoke', name: b.name, value: b.value };
 }
 
-export async function post(url: string, activity: unknown, headers: Record<string, string> = {}): Promise<Response> {
+export async function post(
+  url: string,
+  activity: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return fetch(`${url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },

@@ -86,9 +86,9 @@ describe('Teams app package', () => {
       expect(manifest.id).toBe(ENV.TEAMS_APP_ID);
       expect(JSON.stringify(manifest)).not.toContain('${{');
       expect(await AppManifestUtils.validateAgainstSchema(manifest as never)).toEqual([]);
-      await expect(packageTeamsApp({ ...ENV, BOT_ID: 'not-a-guid', BOT_DOMAIN: '' }, pathToFileURL(`${out}/`))).rejects.toThrow(
-        /BOT_ID must be a GUID[\s\S]*BOT_DOMAIN is not set/,
-      );
+      await expect(
+        packageTeamsApp({ ...ENV, BOT_ID: 'not-a-guid', BOT_DOMAIN: '' }, pathToFileURL(`${out}/`)),
+      ).rejects.toThrow(/BOT_ID must be a GUID[\s\S]*BOT_DOMAIN is not set/);
     } finally {
       await rm(out, { recursive: true, force: true });
     }

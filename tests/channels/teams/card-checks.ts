@@ -7,14 +7,15 @@ import { Ajv } from 'ajv';
  * $comment for its provenance), the official `adaptivecards` SDK parser (unknown element/action types,
  * invalid values, duplicate ids, required inputs without labels), and the size budget.
  */
-const schema = JSON.parse(readFileSync(new URL('../../schemas/adaptive-card-1.5-subset.json', import.meta.url), 'utf8'));
+const schema = JSON.parse(
+  readFileSync(new URL('../../schemas/adaptive-card-1.5-subset.json', import.meta.url), 'utf8'),
+);
 const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
 ajv.addFormat('uri-reference', (s: string) => s.length > 0 && !/\s/.test(s));
 const validateSchema = ajv.compile(schema);
 
 // The UMD bundle: the package's lib/ ESM build has extensionless imports that break under Node.
 const require = createRequire(import.meta.url);
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the UMD bundle has no ESM entry
 const AC = require('adaptivecards/dist/adaptivecards.js') as typeof import('adaptivecards');
 
 /** Teams' documented ceiling is about 28–40 KB; we keep well under it. */

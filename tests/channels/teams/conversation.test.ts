@@ -3,7 +3,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCaptureServer, type CaptureServer } from '../../helpers/capture-server.js';
 import { startServer, type TestServer } from '../../helpers/start-server.js';
-import { BOT, USER, cardOf, conversation, installationUpdate, invoke, membersAdded, message, post, submit } from './activities.js';
+import {
+  BOT,
+  USER,
+  cardOf,
+  conversation,
+  installationUpdate,
+  membersAdded,
+  message,
+  post,
+  submit,
+} from './activities.js';
 import { cardProblems, ofType, texts } from './card-checks.js';
 
 /**
@@ -56,13 +66,19 @@ describe('Teams conversations', () => {
     expect(texts(c).some((t) => t.startsWith('1. '))).toBe(true);
     expect(texts(c)).toContain('Sources');
     for (const src of expected.sources) expect(texts(c).some((t) => t.startsWith(src.title))).toBe(true);
-    const asks = ofType(c, 'Action.Submit').map((a) => a.data as Json).filter((d) => d.verb === 'ask');
-    expect(asks.map((a) => a.q)).toEqual(expect.arrayContaining(expected.followUps.filter((f) => f !== 'help').slice(0, 1)));
+    const asks = ofType(c, 'Action.Submit')
+      .map((a) => a.data as Json)
+      .filter((d) => d.verb === 'ask');
+    expect(asks.map((a) => a.q)).toEqual(
+      expect.arrayContaining(expected.followUps.filter((f) => f !== 'help').slice(0, 1)),
+    );
   });
 
   it('answers an @mention in a team channel with the mention removed', async () => {
     const conv = conversation('channel');
-    const [reply] = await exchange(message({ serviceUrl: cap.url, conv, text: 'What is the Under 10 Protocol?', mention: true }));
+    const [reply] = await exchange(
+      message({ serviceUrl: cap.url, conv, text: 'What is the Under 10 Protocol?', mention: true }),
+    );
     expect(texts(card(reply))).toContain(s.guide.ask('What is the Under 10 Protocol?').title);
   });
 
@@ -75,7 +91,11 @@ describe('Teams conversations', () => {
   it('leads with the 999 warning, visually distinct, for a child in immediate danger', async () => {
     const conv = conversation('personal');
     const replies = await exchange(
-      message({ serviceUrl: cap.url, conv, text: 'A child is being sexually assaulted right now in the toilets, what do I do?' }),
+      message({
+        serviceUrl: cap.url,
+        conv,
+        text: 'A child is being sexually assaulted right now in the toilets, what do I do?',
+      }),
     );
     expect(replies).toHaveLength(1);
     const first = (card(replies[0]).body as Json[])[0] as Json;
@@ -96,20 +116,27 @@ describe('Teams conversations', () => {
 
   it('welcomes on install (conversationUpdate with the bot added, then installationUpdate) once', async () => {
     const conv = conversation('personal');
-    const replies = await exchange(membersAdded({ serviceUrl: cap.url, conv, members: [{ id: BOT.id }, { id: USER.id }] }));
+    const replies = await exchange(
+      membersAdded({ serviceUrl: cap.url, conv, members: [{ id: BOT.id }, { id: USER.id }] }),
+    );
     expect(texts(card(replies[0]))).toContain(s.guide.welcome().title);
     const res = await post(s.url, installationUpdate({ serviceUrl: cap.url, conv, action: 'add' }));
     expect(res.status).toBe(200);
     // A marker message proves the installationUpdate was processed before we count.
     await exchange(message({ serviceUrl: cap.url, conv, text: 'help' }));
-    expect(cap.for(conv.id as string).filter((c) => texts(cardOf(c.activity)).includes(s.guide.welcome().title))).toHaveLength(1);
+    expect(
+      cap.for(conv.id as string).filter((c) => texts(cardOf(c.activity)).includes(s.guide.welcome().title)),
+    ).toHaveLength(1);
   });
 
   it('welcomes on installationUpdate alone, and says nothing when another member joins', async () => {
     const conv = conversation('groupChat');
     const [reply] = await exchange(installationUpdate({ serviceUrl: cap.url, conv, action: 'add' }));
     expect(texts(card(reply))).toContain(s.guide.welcome().title);
-    const res = await post(s.url, membersAdded({ serviceUrl: cap.url, conv, members: [{ id: '29:someone-else' }] }));
+    const res = await post(
+      s.url,
+      membersAdded({ serviceUrl: cap.url, conv, members: [{ id: '29:someone-else' }] }),
+    );
     expect(res.status).toBe(200);
     await exchange(message({ serviceUrl: cap.url, conv, text: 'help' }));
     expect(cap.for(conv.id as string)).toHaveLength(2);
@@ -117,7 +144,9 @@ describe('Teams conversations', () => {
 
   it('answers a follow-up button click', async () => {
     const conv = conversation('personal');
-    const [first] = await exchange(message({ serviceUrl: cap.url, conv, text: 'What is the Under 10 Protocol?' }));
+    const [first] = await exchange(
+      message({ serviceUrl: cap.url, conv, text: 'What is the Under 10 Protocol?' }),
+    );
     const ask = ofType(card(first), 'Action.Submit')
       .map((a) => a.data as Json)
       .find((d) => d.verb === 'ask');
@@ -132,11 +161,18 @@ describe('Teams conversations', () => {
     const [first] = await exchange(message({ serviceUrl: cap.url, conv, text: question }));
     const showCard = ofType(card(first), 'Action.ShowCard')[0] as Json;
     const down = ofType(showCard, 'Action.Submit')[0]?.data as Json;
-    const [thanks] = await exchange(submit({ serviceUrl: cap.url, conv, value: { ...down, reason: 'unclear' } }));
+    const [thanks] = await exchange(
+      submit({ serviceUrl: cap.url, conv, value: { ...down, reason: 'unclear' } }),
+    );
     expect(thanks?.text).toMatch(/thank you/i);
     const stored = await s.store.list<Json>('feedback/');
     const mine = stored.find((f) => f.key === `feedback/${down.replyId as string}`);
-    expect(mine?.value).toMatchObject({ helpful: false, reason: 'unclear', channel: 'teams', itemIds: down.itemIds });
+    expect(mine?.value).toMatchObject({
+      helpful: false,
+      reason: 'unclear',
+      channel: 'teams',
+      itemIds: down.itemIds,
+    });
     await s.store.close().catch(() => undefined);
     const file = await readFile(join(s.dataDir, 'store.json'), 'utf8');
     expect(file).toContain(`feedback/${down.replyId as string}`);

@@ -28,7 +28,11 @@ describe('Teams message extension', () => {
         serviceUrl: cap.url,
         conv,
         name: 'composeExtension/query',
-        value: { commandId: 'searchGuidance', parameters: [{ name: 'query', value: 'Under 10 Protocol' }], queryOptions: { skip: 0, count: 5 } },
+        value: {
+          commandId: 'searchGuidance',
+          parameters: [{ name: 'query', value: 'Under 10 Protocol' }],
+          queryOptions: { skip: 0, count: 5 },
+        },
       }),
     );
     expect(res.status).toBe(200);
@@ -53,7 +57,11 @@ describe('Teams message extension', () => {
         serviceUrl: cap.url,
         conv: conversation('personal'),
         name: 'composeExtension/query',
-        value: { commandId: 'searchGuidance', parameters: [{ name: 'initialRun', value: 'true' }], queryOptions: { count: 3 } },
+        value: {
+          commandId: 'searchGuidance',
+          parameters: [{ name: 'initialRun', value: 'true' }],
+          queryOptions: { count: 3 },
+        },
       }),
     );
     const body = (await res.json()) as { composeExtension: { attachments: Json[] } };
@@ -86,7 +94,14 @@ describe('Teams robustness', () => {
 
   it('answers a tampered or incomplete card submit with a clear message and keeps working', async () => {
     const value = fc.oneof(
-      fc.record({ verb: fc.constantFrom('ask', 'command', 'feedback', 'form', 'nope'), q: fc.anything(), command: fc.anything() }, { requiredKeys: ['verb'] }),
+      fc.record(
+        {
+          verb: fc.constantFrom('ask', 'command', 'feedback', 'form', 'nope'),
+          q: fc.anything(),
+          command: fc.anything(),
+        },
+        { requiredKeys: ['verb'] },
+      ),
       fc.record({
         verb: fc.constant('feedback'),
         replyId: fc.oneof(fc.string(), fc.constant('abcd1234')),

@@ -7,21 +7,46 @@ import { cardProblems, ofType, texts, walk } from './card-checks.js';
 function answer(): Reply {
   const r = emptyReply('answer', 'Responding to harmful sexual behaviour', 'r1234567');
   r.summary = 'Stay calm, make sure children are safe, and tell your DSL today.';
-  r.steps = ['Make sure every child involved is safe now.', 'Write down what you saw, in the words used.', 'Tell your DSL today.'];
+  r.steps = [
+    'Make sure every child involved is safe now.',
+    'Write down what you saw, in the words used.',
+    'Tell your DSL today.',
+  ];
   r.contacts = [
-    { name: "Children's social care front door", detail: '01609 780780', url: 'https://example.org/front-door', signpost: false },
+    {
+      name: "Children's social care front door",
+      detail: '01609 780780',
+      url: 'https://example.org/front-door',
+      signpost: false,
+    },
     { name: 'Your designated safeguarding lead', signpost: true },
   ];
   r.why = 'Early, calm responses protect every child involved.';
-  r.sections = [{ heading: 'Hackett continuum', style: 'bullets', lines: ['Normal', 'Inappropriate', 'Problematic'] }];
-  r.sources = [{ id: 'responding-to-hsb', title: 'Responding to HSB', document: 'NYSCP HSB audit', section: '3. Findings' }];
+  r.sections = [
+    { heading: 'Hackett continuum', style: 'bullets', lines: ['Normal', 'Inappropriate', 'Problematic'] },
+  ];
+  r.sources = [
+    {
+      id: 'responding-to-hsb',
+      title: 'Responding to HSB',
+      document: 'NYSCP HSB audit',
+      section: '3. Findings',
+    },
+  ];
   r.followUps = ['What is the Under 10 Protocol?', 'When should I call the police?'];
   r.actions = [
     { kind: 'feedback', label: 'Helpful', value: 'up' },
     { kind: 'feedback', label: 'Not helpful', value: 'down' },
     { kind: 'command', label: 'Start the referral checklist', value: 'checklist referral' },
   ];
-  r.meta = { answered: true, escalation: false, pii: false, confidence: 0.8, itemIds: ['responding-to-hsb'], replyId: 'r1234567' };
+  r.meta = {
+    answered: true,
+    escalation: false,
+    pii: false,
+    confidence: 0.8,
+    itemIds: ['responding-to-hsb'],
+    replyId: 'r1234567',
+  };
   return r;
 }
 
@@ -57,7 +82,11 @@ describe('renderCard', () => {
     r.kind = 'escalation';
     r.warnings = [
       { level: 'caution', title: 'Identifiable details', text: 'Please remove names.' },
-      { level: 'emergency', title: 'Call 999 now', text: 'A child is in immediate danger: call 999 and ask for the police.' },
+      {
+        level: 'emergency',
+        title: 'Call 999 now',
+        text: 'A child is in immediate danger: call 999 and ask for the police.',
+      },
     ];
     const card = renderCard(r);
     expect(cardProblems(card)).toEqual([]);
@@ -90,8 +119,27 @@ describe('renderCard', () => {
       submitLabel: 'Next',
       progress: 'Step 2 of about 9',
       fields: [
-        { id: 'age', label: 'How old is the child?', type: 'single', required: true, options: [{ value: 'u10', label: 'Under 10' }, { value: '10plus', label: '10 or over' }] },
-        { id: 'seen', label: 'What was seen?', type: 'multi', required: false, options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }], value: ['a', 'b'] },
+        {
+          id: 'age',
+          label: 'How old is the child?',
+          type: 'single',
+          required: true,
+          options: [
+            { value: 'u10', label: 'Under 10' },
+            { value: '10plus', label: '10 or over' },
+          ],
+        },
+        {
+          id: 'seen',
+          label: 'What was seen?',
+          type: 'multi',
+          required: false,
+          options: [
+            { value: 'a', label: 'A' },
+            { value: 'b', label: 'B' },
+          ],
+          value: ['a', 'b'],
+        },
         { id: 'harmed', label: 'Was a child harmed?', type: 'yesno', required: true, value: 'yes' },
         { id: 'when', label: 'When did it happen?', type: 'date', required: false, help: 'Roughly is fine.' },
         { id: 'note', label: 'Anything else?', type: 'text', required: false, maxLength: 200 },
@@ -106,14 +154,31 @@ describe('renderCard', () => {
       ['seen', true, false],
     ]);
     expect(choice[1]?.value).toBe('a,b');
-    expect(ofType(card, 'Input.Toggle')[0]).toMatchObject({ id: 'harmed', value: 'yes', valueOn: 'yes', valueOff: 'no' });
+    expect(ofType(card, 'Input.Toggle')[0]).toMatchObject({
+      id: 'harmed',
+      value: 'yes',
+      valueOn: 'yes',
+      valueOff: 'no',
+    });
     expect(ofType(card, 'Input.Date')[0]).toMatchObject({ id: 'when' });
     expect(ofType(card, 'Input.Text')[0]).toMatchObject({ id: 'note', maxLength: 200 });
     expect(texts(card)).toContain('Step 2 of about 9');
     const [next, back] = ofType(card, 'Action.Execute');
-    expect(next).toMatchObject({ verb: 'form', title: 'Next', associatedInputs: 'auto', data: r.form.state });
-    expect(next?.fallback).toMatchObject({ type: 'Action.Submit', data: { ...r.form.state, verb: 'form' } });
-    expect(back).toMatchObject({ title: 'Back', associatedInputs: 'none', data: { ...r.form.state, op: 'back' } });
+    expect(next).toMatchObject({
+      verb: 'form',
+      title: 'Next',
+      associatedInputs: 'auto',
+      data: { state: r.form.state },
+    });
+    expect(next?.fallback).toMatchObject({
+      type: 'Action.Submit',
+      data: { state: r.form.state, verb: 'form' },
+    });
+    expect(back).toMatchObject({
+      title: 'Back',
+      associatedInputs: 'none',
+      data: { state: { ...r.form.state, op: 'back' } },
+    });
   });
 
   it('renders help and welcome replies with command buttons', () => {
@@ -125,14 +190,20 @@ describe('renderCard', () => {
       const card = renderCard(r);
       expect(cardProblems(card)).toEqual([]);
       expect((card.body[0] as Record<string, unknown>).style).toBe('emphasis');
-      expect(card.actions).toContainEqual(expect.objectContaining({ type: 'Action.Submit', title: 'Start the referral checklist' }));
+      expect(card.actions).toContainEqual(
+        expect.objectContaining({ type: 'Action.Submit', title: 'Start the referral checklist' }),
+      );
     }
   });
 
   it('keeps a long answer well under the size budget', () => {
     const r = answer();
     r.steps = Array.from({ length: 12 }, (_, i) => `Step ${i} `.repeat(30));
-    r.sections = Array.from({ length: 6 }, (_, i) => ({ heading: `H${i}`, style: 'text' as const, lines: ['x'.repeat(600)] }));
+    r.sections = Array.from({ length: 6 }, (_, i) => ({
+      heading: `H${i}`,
+      style: 'text' as const,
+      lines: ['x'.repeat(600)],
+    }));
     expect(cardProblems(renderCard(r))).toEqual([]);
   });
 
@@ -156,7 +227,9 @@ describe('renderCard', () => {
         // Every occurrence is a plain-text property (TextRun never interprets Markdown; action titles
         // and data are plain), never a Markdown TextBlock, and never expanded.
         const nodes = walk(card);
-        const holders = nodes.filter((n) => Object.values(n).some((v) => typeof v === 'string' && v.includes(value)));
+        const holders = nodes.filter((n) =>
+          Object.values(n).some((v) => typeof v === 'string' && v.includes(value)),
+        );
         expect(holders.length).toBeGreaterThanOrEqual(8);
         for (const n of holders) expect(n.type === 'TextBlock').toBe(false);
         const runs = ofType(card, 'TextRun').map((n) => n.text);
