@@ -15,6 +15,7 @@ import type { DigestItem } from './digests/pool.js';
 import { CodedError } from './errors.js';
 import { recordFeedback, type FeedbackInput } from './feedback.js';
 import { helpReply, welcomeReply } from './help.js';
+import { RateLimiter, USER_MESSAGE_LIMIT, type RateLimitOptions } from './rate-limit.js';
 import { partnershipReport } from './report.js';
 import { emptyReply, type Reply } from './reply.js';
 import { detectPii } from './safety/index.js';
@@ -44,6 +45,7 @@ export interface GuideOptions {
   admins: ReadonlySet<string>;
   clock?: () => Date;
   digestSenders?: Partial<Record<DigestPlatform, DigestSender>>;
+  userRateLimit?: RateLimitOptions;
 }
 
 const newReplyId = () => randomUUID().slice(0, 8);
@@ -55,6 +57,7 @@ export class Guide {
   readonly checklists: ChecklistService;
   readonly digests: DigestService;
   private readonly clock: () => Date;
+  private readonly userLimiter: RateLimiter;
 
   private constructor(
     readonly pack: ContentPack,
@@ -62,9 +65,13 @@ export class Guide {
     digestPool: DigestItem[],
     readonly store: Store,
     readonly admins: ReadonlySet<string>,
-    options: Pick<GuideOptions, 'clock' | 'digestSenders'>,
+    options: Pick<GuideOptions, 'clock' | 'digestSenders' | 'userRateLimit'>,
   ) {
     this.clock = options.clock ?? (() => new Date());
+    this.userLimiter = new RateLimiter({
+      now: () => this.clock().getTime(),
+      ...(options.userRateLimit ?? USER_MESSAGE_LIMIT),
+    });
     this.index = new GuidanceIndex(pack.items, new SynonymTable(pack.settings.synonyms));
     this.answerer = new Answerer(pack, this.index);
     this.checklists = new ChecklistService({
@@ -130,8 +137,9 @@ export class Guide {
 
   /** A chat message from any channel: commands are parsed here, once; anything else is a question. */
   async handle(text: string, actor: Actor, place: Place, extras: TurnExtras = {}): Promise<Reply> {
-    const command = parseCommand(typeof text === 'string' ? text : '');
     const user = userKey(actor);
+    if (!this.userLimiter.take(user)) return this.slowDown();
+    const command = parseCommand(typeof text === 'string' ? text : '');
     switch (command.type) {
       case 'help':
         return this.help();
@@ -225,6 +233,13 @@ export class Guide {
   private async countQuestion(answered: boolean): Promise<void> {
     const key = `metrics/${answered ? 'answered' : 'unanswered'}/${this.clock().toISOString().slice(0, 10)}`;
     await updateWithRetry<{ count: number }>(this.store, key, (c) => ({ count: (c?.count ?? 0) + 1 }));
+  }
+
+  private slowDown(): Reply {
+    const reply = emptyReply('notice', 'Please slow down a little', newReplyId());
+    reply.summary =
+      "You're sending messages faster than I can answer them. Please wait a few seconds and try again. If a child is in immediate danger, call 999 now.";
+    return reply;
   }
 
   private refusal(text: string): Reply {
