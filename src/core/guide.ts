@@ -177,11 +177,11 @@ export class Guide {
     return this.checklists.submit(userKey(actor), { ...values, ...state });
   }
 
+  /** Open (unfinished) checklist runs, for the Slack App Home. */
   async openChecklists(actor: Actor): Promise<{ title: string; progress?: string; resumeCommand: string }[]> {
     const reply = await this.checklists.myRuns(userKey(actor));
-    return reply.sections.flatMap((s) =>
-      s.lines.map((line) => ({ title: line, resumeCommand: 'my checklists' })),
-    );
+    const open = reply.sections.find((s) => s.heading === 'In progress')?.lines ?? [];
+    return open.map((line) => ({ title: line, resumeCommand: 'my checklists' }));
   }
 
   async digestSubscriptions(actor: Actor): Promise<{ conversationId: string; schedule: string }[]> {
