@@ -1,5 +1,6 @@
 import { loadConfig } from './config.js';
 import { asCodedError } from './core/errors.js';
+import { playgroundEnabled } from './channels/playground/index.js';
 import { createApp } from './server/app.js';
 import { createLogger } from './server/logger.js';
 
@@ -14,7 +15,8 @@ async function main(): Promise<void> {
   logger.info(
     { url: app.url, localMode: config.localMode, slack: Boolean(config.slack), contentItems: app.guide.pack.items.length },
     `Safeguarding Guide listening on ${app.url}; ${mode}; Slack ${config.slack ? 'on' : 'off'}. ` +
-      `Try it: point Microsoft 365 Agents Playground or Bot Framework Emulator at ${app.url}/api/messages`,
+      `Try it: ${playgroundEnabled(config) ? `open ${app.url}/playground in a browser, or ` : ''}` +
+      `point Microsoft 365 Agents Playground or Bot Framework Emulator at ${app.url}/api/messages`,
   );
   const stop = (signal: string) => {
     logger.info({ signal }, 'shutdown: stopping');

@@ -1,0 +1,259 @@
+/* global AdaptiveCards, window, document, location, localStorage, crypto, fetch, URL, EventSource */
+// The local playground page: a tiny Bot Framework client. It posts real activities to /api/messages
+// (as Teams does) and renders the bot's replies, which arrive over /playground/events. Nothing from a
+// message is ever inserted as HTML: plain text goes in with textContent, cards through the Adaptive
+// Cards renderer with Markdown processing turned off.
+(() => {
+  'use strict';
+
+  const BOT = { id: '28:safeguarding-guide-playground', name: 'Safeguarding Guide' };
+  const CARD = 'application/vnd.microsoft.card.adaptive';
+  const USER_KEY = 'safeguarding-guide-playground-user';
+
+  const log = document.getElementById('log');
+  const composer = document.getElementById('composer');
+  const input = document.getElementById('message');
+  const status = document.getElementById('status');
+
+  // Text is always shown as typed: no Markdown, so no HTML from a message can reach the page.
+  AdaptiveCards.AdaptiveCard.onProcessMarkdown = (_text, result) => {
+    result.didProcess = false;
+  };
+
+  const randomId = () => crypto.randomUUID();
+
+  /** One id per browser, so "my checklists" finds your runs after a reload. */
+  const userId = (() => {
+    try {
+      let id = localStorage.getItem(USER_KEY);
+      if (!id) {
+        id = `playground-${randomId()}`;
+        localStorage.setItem(USER_KEY, id);
+      }
+      return id;
+    } catch {
+      return `playground-${randomId()}`;
+    }
+  })();
+  /** A new personal conversation per page load. */
+  const conversationId = `pg-${randomId()}`;
+  let serviceUrl = '';
+  let pending = 0;
+
+  const setStatus = () => {
+    status.textContent = pending > 0 ? 'The guide is answering…' : '';
+  };
+
+  function activity(type, fields) {
+    return {
+      id: randomId(),
+      type,
+      channelId: 'msteams',
+      serviceUrl,
+      timestamp: new Date().toISOString(),
+      from: { id: userId, name: 'You' },
+      recipient: BOT,
+      conversation: {
+        id: conversationId,
+        conversationType: 'personal',
+        isGroup: false,
+        tenantId: 'playground',
+      },
+      channelData: { tenant: { id: 'playground' } },
+      locale: 'en-GB',
+      ...fields,
+    };
+  }
+
+  /** Posts an activity to the bot; resolves to the response body (invokes answer in it) or undefined. */
+  async function send(outgoing) {
+    pending += 1;
+    setStatus();
+    try {
+      const response = await fetch('/api/messages', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(outgoing),
+      });
+      if (!response.ok) {
+        notice(`The bot could not take that message (HTTP ${response.status}).`);
+        return undefined;
+      }
+      const body = await response.text();
+      return body ? JSON.parse(body) : undefined;
+    } catch {
+      notice('The bot could not be reached. Is the server still running?');
+      return undefined;
+    } finally {
+      pending -= 1;
+      setStatus();
+    }
+  }
+
+  function append(entry) {
+    log.append(entry);
+    entry.scrollIntoView({ block: 'end' });
+  }
+
+  function notice(text) {
+    const entry = document.createElement('div');
+    entry.className = 'entry notice';
+    entry.textContent = text;
+    append(entry);
+  }
+
+  function userEntry(text, isAction) {
+    const entry = document.createElement('div');
+    entry.className = isAction ? 'entry user action' : 'entry user';
+    entry.dataset.from = 'user';
+    entry.textContent = text;
+    append(entry);
+  }
+
+  /** An Adaptive Card element whose actions talk to the bot; `holder` is where an in-place update goes. */
+  function renderCard(json, holder) {
+    const card = new AdaptiveCards.AdaptiveCard();
+    card.onExecuteAction = (action) => void onAction(action, holder);
+    try {
+      card.parse(json);
+      const element = card.render();
+      if (element) return element;
+    } catch {
+      // fall through to the plain notice below
+    }
+    const failed = document.createElement('p');
+    failed.className = 'text';
+    failed.textContent = 'This card could not be shown.';
+    return failed;
+  }
+
+  /** Fills a bot entry from an activity: its text (as text) and its Adaptive Card attachments. */
+  function fill(entry, incoming) {
+    entry.replaceChildren();
+    if (typeof incoming.text === 'string' && incoming.text) {
+      const p = document.createElement('p');
+      p.className = 'text';
+      p.textContent = incoming.text;
+      entry.append(p);
+    }
+    const attachments = Array.isArray(incoming.attachments) ? incoming.attachments : [];
+    for (const attachment of attachments) {
+      if (attachment && attachment.contentType === CARD && attachment.content) {
+        const holder = document.createElement('div');
+        holder.className = 'card';
+        holder.append(renderCard(attachment.content, holder));
+        entry.append(holder);
+      }
+    }
+  }
+
+  const botEntries = new Map();
+
+  function showBotActivity(incoming) {
+    if (incoming.type && incoming.type !== 'message') return;
+    let entry = botEntries.get(incoming.id);
+    if (!entry) {
+      entry = document.createElement('div');
+      entry.className = 'entry bot';
+      entry.dataset.from = 'bot';
+      entry.dataset.activityId = incoming.id;
+      botEntries.set(incoming.id, entry);
+      fill(entry, incoming);
+      append(entry);
+    } else {
+      fill(entry, incoming);
+    }
+  }
+
+  async function onAction(action, holder) {
+    const type = action.getJsonTypeName();
+    if (type === 'Action.OpenUrl') {
+      const url = safeUrl(action.url);
+      if (url) window.open(url, '_blank', 'noopener,noreferrer');
+      return;
+    }
+    if (type === 'Action.Submit') {
+      userEntry(action.title || 'Sent', true);
+      await send(activity('message', { value: action.data ?? {} }));
+      return;
+    }
+    if (type === 'Action.Execute') {
+      userEntry(action.title || 'Sent', true);
+      const response = await send(
+        activity('invoke', {
+          name: 'adaptiveCard/action',
+          value: {
+            action: { type: 'Action.Execute', verb: action.verb, data: action.data ?? {} },
+            trigger: 'manual',
+          },
+        }),
+      );
+      // Universal Actions: the bot answers with the card that replaces this one.
+      if (response && response.type === CARD && response.value) {
+        holder.replaceChildren(renderCard(response.value, holder));
+      } else if (response && response.type === 'application/vnd.microsoft.activity.message') {
+        notice(String(response.value ?? ''));
+      } else if (response && response.statusCode >= 400) {
+        notice(String(response.value?.message ?? 'The bot could not handle that action.'));
+      }
+    }
+  }
+
+  function safeUrl(raw) {
+    try {
+      const url = new URL(String(raw), location.href);
+      return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  composer.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = input.value.trim();
+    if (!text || !serviceUrl) return;
+    input.value = '';
+    userEntry(text, false);
+    void send(activity('message', { text, textFormat: 'plain' }));
+  });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      composer.requestSubmit();
+    }
+  });
+
+  function listen() {
+    const events = new EventSource(`/playground/events?conversation=${encodeURIComponent(conversationId)}`);
+    let welcomed = false;
+    const onActivity = (event) => showBotActivity(JSON.parse(event.data).activity);
+    events.addEventListener('activity', onActivity);
+    events.addEventListener('update', onActivity);
+    events.addEventListener('delete', (event) => {
+      const id = JSON.parse(event.data).id;
+      botEntries.get(id)?.remove();
+      botEntries.delete(id);
+    });
+    // After the stored replies are replayed: the first time, say hello as Teams does when the app is added.
+    events.addEventListener('ready', () => {
+      if (welcomed) return;
+      welcomed = true;
+      document.body.dataset.ready = 'true';
+      void send(activity('conversationUpdate', { membersAdded: [BOT, { id: userId, name: 'You' }] }));
+    });
+  }
+
+  async function start() {
+    try {
+      const response = await fetch('/playground/session');
+      serviceUrl = (await response.json()).serviceUrl;
+    } catch {
+      notice('The playground could not start. Is the server running in local mode?');
+      return;
+    }
+    listen();
+    input.focus();
+  }
+
+  void start();
+})();
