@@ -1,8 +1,12 @@
 /** npm run bench: prints figures and ratios. Speed is measured here, never asserted in tests. */
 import { benchAnswers } from './answer-latency.js';
+import { benchHttpLoad } from './http-load.js';
 
 const only = process.argv[2];
-const benches: Record<string, () => Promise<boolean>> = { answers: benchAnswers };
+const benches: Record<string, () => Promise<boolean>> = {
+  answers: benchAnswers,
+  http: benchHttpLoad,
+};
 let allMet = true;
 for (const [name, bench] of Object.entries(benches)) {
   if (only && only !== name) continue;

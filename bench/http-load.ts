@@ -1,0 +1,186 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { readQuestions } from '../scripts/eval-score.js';
+import { spawnServer } from '../tests/helpers/server-process.js';
+import { createTempDatabase } from '../tests/helpers/temp-database.js';
+import { sampleRss } from './rss-sampler.js';
+import { startSinkServer, type SinkServer } from './sink-server.js';
+
+const CONNECTIONS = 50;
+const SECONDS = Math.min(60, Math.max(1, Number(process.env.BENCH_HTTP_SECONDS) || 10));
+const WARM_UP_SECONDS = 2;
+/** Distinct practitioners (from.id) and personal chats the load is spread over. */
+const USERS = 200;
+const TARGET = { ratio: 0.9, p99Ms: 50, rssMb: 250 };
+
+interface Figures {
+  label: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  peakRssMb: number;
+  requests: number;
+  failures: number;
+  replies: number;
+}
+
+function questions(): string[] {
+  const files = ['tests/eval/questions.jsonl', '../shared/eval/questions.jsonl'].filter((f) => existsSync(f));
+  const list = files.flatMap((f) => readQuestions(f).map((q) => q.q));
+  if (list.length === 0) throw new Error('bench http: no questions found');
+  return list;
+}
+
+/** A Teams message activity as Bot Framework delivers it; a fresh id each time so redelivery dedupe never applies. */
+function activityFactory(serviceUrl: string, texts: string[]): () => string {
+  let n = 0;
+  return () => {
+    n += 1;
+    const user = n % USERS;
+    return JSON.stringify({
+      type: 'message',
+      id: randomUUID(),
+      channelId: 'msteams',
+      serviceUrl,
+      timestamp: new Date().toISOString(),
+      from: { id: `29:bench-user-${user}`, name: 'Bench Practitioner', aadObjectId: randomUUID() },
+      recipient: { id: '28:bench-bot', name: 'Safeguarding Guide' },
+      conversation: { id: `a:bench-chat-${user}`, conversationType: 'personal', tenantId: 't1' },
+      channelData: { tenant: { id: 't1' } },
+      locale: 'en-GB',
+      text: texts[n % texts.length],
+      textFormat: 'plain',
+    });
+  };
+}
+
+async function load(url: string, body: () => string, connections: number, duration: number) {
+  return autocannon({
+    url,
+    connections,
+    duration,
+    timeout: 20,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/messages',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => ({ ...request, body: body() }),
+      },
+    ],
+  });
+}
+
+/** Starts one server process, warms it up, loads it for SECONDS while sampling its RSS, stops it. */
+async function measure(
+  label: string,
+  script: string,
+  env: Record<string, string>,
+  sink: SinkServer,
+  texts: string[],
+): Promise<Figures> {
+  const server = await spawnServer({ script, env });
+  try {
+    const body = activityFactory(sink.url, texts);
+    await load(server.url, body, 10, WARM_UP_SECONDS);
+    await new Promise((resolve) => setTimeout(resolve, 500)); // let warm-up replies land before counting
+    const before = sink.posts;
+    const rss = sampleRss(server.pid);
+    const result = await load(server.url, body, CONNECTIONS, SECONDS);
+    const peakRssMb = await rss.stop();
+    return {
+      label,
+      rps: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      peakRssMb,
+      requests: result.requests.total,
+      failures: result.errors + result.non2xx,
+      replies: sink.posts - before,
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+function row(f: Figures): string {
+  return (
+    `${f.label.padEnd(18)} ${f.rps.toFixed(0).padStart(6)} req/s  p50 ${String(f.p50).padStart(4)} ms  ` +
+    `p99 ${String(f.p99).padStart(4)} ms  peak RSS ${f.peakRssMb.toFixed(0).padStart(4)} MB  ` +
+    `${f.requests} requests, ${f.failures} failed, ${f.replies} replies`
+  );
+}
+
+function verdict(ours: Figures, echo: Figures): boolean {
+  const ratio = echo.rps > 0 ? ours.rps / echo.rps : 0;
+  const checks = [
+    [`ratio ours/echo ≥ ${TARGET.ratio}`, ratio >= TARGET.ratio],
+    [`p99 < ${TARGET.p99Ms} ms`, ours.p99 < TARGET.p99Ms],
+    [`RSS < ${TARGET.rssMb} MB`, ours.peakRssMb < TARGET.rssMb],
+    ['no failed requests', ours.failures === 0],
+  ] as const;
+  console.log(`${ours.label}/echo ratio ${ratio.toFixed(2)}`);
+  console.log(
+    `targets (${ours.label}): ${checks.map(([name, ok]) => `${name} ${ok ? 'met' : 'MISSED'}`).join('; ')}`,
+  );
+  return checks.every(([, ok]) => ok);
+}
+
+async function ours(
+  label: string,
+  sink: SinkServer,
+  texts: string[],
+  databaseUrl?: string,
+): Promise<Figures> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'sg-bench-'));
+  try {
+    return await measure(
+      label,
+      'src/server.ts',
+      { DATA_DIR: dataDir, LOG_LEVEL: 'info', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
+      sink,
+      texts,
+    );
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function benchHttpLoad(): Promise<boolean> {
+  const texts = questions();
+  const sink = await startSinkServer();
+  console.log(
+    `\n## HTTP load (POST /api/messages, ${CONNECTIONS} connections, ${SECONDS} s each after a ${WARM_UP_SECONDS} s warm-up; ` +
+      `${texts.length} practitioner questions from ${USERS} users; replies to a local connector stand-in)`,
+  );
+  try {
+    const echo = await measure('echo bot', 'bench/echo-bot.ts', {}, sink, texts);
+    console.log(row(echo));
+    const lowdb = await ours('ours (lowdb)', sink, texts);
+    console.log(row(lowdb));
+    let ok = verdict(lowdb, echo);
+
+    const databaseUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
+    if (!databaseUrl) {
+      console.log(
+        'ours (PostgreSQL): skipped, set BENCH_DATABASE_URL or TEST_DATABASE_URL (scripts/ci-postgres.sh prints one)',
+      );
+      return ok;
+    }
+    const db = await createTempDatabase(databaseUrl, 'sg_bench');
+    try {
+      const pg = await ours('ours (PostgreSQL)', sink, texts, db.url);
+      console.log(row(pg));
+      ok = verdict(pg, echo) && ok;
+    } finally {
+      await db.drop();
+    }
+    return ok;
+  } finally {
+    await sink.close();
+  }
+}
