@@ -19,7 +19,12 @@ function inShield(x: number, y: number): boolean {
 }
 
 /** Coverage in [0,1] of pixel (px, py) by a shield placed in the box, supersampled 4×4 for smooth edges. */
-function coverage(px: number, py: number, box: { x: number; y: number; w: number; h: number }, inset = 0): number {
+function coverage(
+  px: number,
+  py: number,
+  box: { x: number; y: number; w: number; h: number },
+  inset = 0,
+): number {
   let hits = 0;
   for (let sy = 0; sy < 4; sy++) {
     for (let sx = 0; sx < 4; sx++) {

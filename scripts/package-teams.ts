@@ -21,7 +21,8 @@ const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/
 const RULES: Record<string, (v: string) => string | undefined> = {
   TEAMS_APP_ID: (v) => (GUID.test(v) ? undefined : 'must be a GUID'),
   BOT_ID: (v) => (GUID.test(v) ? undefined : "must be a GUID (the bot's MicrosoftAppId)"),
-  BOT_DOMAIN: (v) => (HOST.test(v) ? undefined : 'must be a host name such as bot.example.org (no https://, no path)'),
+  BOT_DOMAIN: (v) =>
+    HOST.test(v) ? undefined : 'must be a host name such as bot.example.org (no https://, no path)',
   APP_WEBSITE_URL: httpsUrl,
   APP_PRIVACY_URL: httpsUrl,
   APP_TERMS_URL: httpsUrl,
@@ -55,7 +56,9 @@ export function fillManifest(template: string, env: NodeJS.ProcessEnv): { text: 
     }
   }
   // JSON-escape the values: they are placed inside JSON strings.
-  const text = template.replace(PLACEHOLDER, (_m, name: string) => JSON.stringify(env[name]?.trim() ?? '').slice(1, -1));
+  const text = template.replace(PLACEHOLDER, (_m, name: string) =>
+    JSON.stringify(env[name]?.trim() ?? '').slice(1, -1),
+  );
   return { text, problems };
 }
 
@@ -63,7 +66,8 @@ export async function iconProblems(dir: URL): Promise<string[]> {
   const problems: string[] = [];
   for (const [file, size] of Object.entries(ICONS)) {
     const png = PNG.sync.read(await readFile(new URL(file, dir)));
-    if (png.width !== size || png.height !== size) problems.push(`${file} is ${png.width}×${png.height}, expected ${size}×${size}`);
+    if (png.width !== size || png.height !== size)
+      problems.push(`${file} is ${png.width}×${png.height}, expected ${size}×${size}`);
     if (file === 'outline.png') {
       for (let i = 0; i < png.data.length; i += 4) {
         const [r, g, b, a] = [png.data[i], png.data[i + 1], png.data[i + 2], png.data[i + 3]];
@@ -77,7 +81,10 @@ export async function iconProblems(dir: URL): Promise<string[]> {
   return problems;
 }
 
-export async function packageTeamsApp(env: NodeJS.ProcessEnv, outDir = new URL('build/', ROOT)): Promise<PackageResult> {
+export async function packageTeamsApp(
+  env: NodeJS.ProcessEnv,
+  outDir = new URL('build/', ROOT),
+): Promise<PackageResult> {
   const dir = new URL('appPackage/', ROOT);
   const { text, problems } = fillManifest(await readFile(new URL('manifest.json', dir), 'utf8'), env);
   if (problems.length) throw new Error(`Cannot package the Teams app:\n  - ${problems.join('\n  - ')}`);

@@ -13,7 +13,12 @@ async function main(): Promise<void> {
     ? `local mode (no MicrosoftAppId: Bot Framework auth is off, listening on ${config.host} only)`
     : 'Bot Framework auth on';
   logger.info(
-    { url: app.url, localMode: config.localMode, slack: Boolean(config.slack), contentItems: app.guide.pack.items.length },
+    {
+      url: app.url,
+      localMode: config.localMode,
+      slack: Boolean(config.slack),
+      contentItems: app.guide.pack.items.length,
+    },
     `Safeguarding Guide listening on ${app.url}; ${mode}; Slack ${config.slack ? 'on' : 'off'}. ` +
       `Try it: ${playgroundEnabled(config) ? `open ${app.url}/playground in a browser, or ` : ''}` +
       `point Microsoft 365 Agents Playground or Bot Framework Emulator at ${app.url}/api/messages`,

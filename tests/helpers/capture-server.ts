@@ -54,7 +54,12 @@ export class CaptureServer {
     if (this.captured.length < count) {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(
-          () => reject(new Error(`capture server: ${this.captured.length} of ${count} activities after ${timeoutMs} ms`)),
+          () =>
+            reject(
+              new Error(
+                `capture server: ${this.captured.length} of ${count} activities after ${timeoutMs} ms`,
+              ),
+            ),
           timeoutMs,
         );
         this.#waiters.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
@@ -102,7 +107,11 @@ export class CaptureServer {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (plan?.retryAfterSeconds !== undefined) headers['retry-after'] = String(plan.retryAfterSeconds);
       res.writeHead(status, headers);
-      res.end(JSON.stringify({ error: { code: status === 429 ? 'Throttled' : 'ServiceError', message: 'planned' } }));
+      res.end(
+        JSON.stringify({
+          error: { code: status === 429 ? 'Throttled' : 'ServiceError', message: 'planned' },
+        }),
+      );
       return;
     }
     if (!match) return; // unreachable: status is 404 without a match

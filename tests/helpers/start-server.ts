@@ -21,9 +21,22 @@ export interface TestServer extends RunningApp {
  * Starts the real server in-process on 127.0.0.1 port 0 with a temp DATA_DIR and the repo's content.
  * `env` adds or overrides environment settings (e.g. MicrosoftAppId, ADMIN_USERS).
  */
-export async function startServer(env: Record<string, string> = {}, options: AppOptions = {}): Promise<TestServer> {
+export async function startServer(
+  env: Record<string, string> = {},
+  options: AppOptions = {},
+): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'sg-test-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CONTENT_DIR: join(REPO, 'content'), LOG_LEVEL: 'info', ...env }, REPO);
+  const config = loadConfig(
+    {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      CONTENT_DIR: join(REPO, 'content'),
+      LOG_LEVEL: 'info',
+      ...env,
+    },
+    REPO,
+  );
   let text = '';
   const destination = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -36,7 +49,11 @@ export async function startServer(env: Record<string, string> = {}, options: App
   return {
     ...app,
     dataDir,
-    logs: () => text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>),
+    logs: () =>
+      text
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
     logText: () => text,
     async stop() {
       await app.close();
