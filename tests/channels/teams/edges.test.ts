@@ -83,6 +83,23 @@ describe('Teams robustness', () => {
     expect(replies).toHaveLength(2);
   });
 
+  it('answers several quick messages in one conversation without a turn-state conflict', async () => {
+    const conv = conversation('groupChat');
+    const questions = [
+      'help',
+      'What is the Under 10 Protocol?',
+      'checklist',
+      'What is harmful sexual behaviour?',
+    ];
+    const results = await Promise.all(
+      questions.map((text) => post(s.url, message({ serviceUrl: cap.url, conv, text }))),
+    );
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    expect(cap.for(conv.id as string)).toHaveLength(questions.length);
+    expect(cap.for(conv.id as string).every((c) => cardOf(c.activity) !== undefined)).toBe(true);
+    expect(s.logs().filter((l) => l.msg === 'teams: turn failed')).toEqual([]);
+  });
+
   it('ignores unknown activity types without replying', async () => {
     const conv = conversation('personal');
     const odd = { ...message({ serviceUrl: cap.url, conv, text: 'x' }), type: 'somethingNew' };
