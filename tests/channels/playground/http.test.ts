@@ -217,3 +217,14 @@ describe('playground conversations memory', () => {
     stop();
   });
 });
+
+describe('shutdown with a playground page open', () => {
+  it('closes the server even while an event stream is open', async () => {
+    const server = await startServer();
+    const events = await SseReader.open(`${server.url}/playground/events?conversation=pg-open`);
+    await events.next((e) => e.event === 'ready');
+    await server.stop();
+    await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+    events.close();
+  });
+});

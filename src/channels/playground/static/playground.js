@@ -37,6 +37,7 @@
   })();
   /** A new personal conversation per page load. */
   const conversationId = `pg-${randomId()}`;
+  document.body.dataset.conversation = conversationId;
   let serviceUrl = '';
   let pending = 0;
 
