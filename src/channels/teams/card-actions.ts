@@ -9,12 +9,6 @@ export type FeedbackReason = (typeof FEEDBACK_REASONS)[number];
  */
 export const VERBS = { ask: 'ask', command: 'command', feedback: 'feedback', form: 'form' } as const;
 
-export type SubmitData =
-  | { verb: 'ask'; q: string }
-  | { verb: 'command'; command: string }
-  | { verb: 'feedback'; replyId: string; itemIds: string[]; helpful: boolean }
-  | { verb: 'form'; state: Record<string, string | number> };
-
 /** Labels for core's fixed "not helpful" reasons: a choice, never free text. */
 export const FEEDBACK_REASON_LABELS: Record<FeedbackReason, string> = {
   wrong: "It didn't answer my question",

@@ -21,9 +21,6 @@ export const feedbackData = z.object({
     .optional(),
 });
 
-export type AskData = z.infer<typeof askData>;
-export type FeedbackData = z.infer<typeof feedbackData>;
-
 /** A checklist form submit: the round-tripped state, plus the inputs as top-level keys (by input id). */
 export const formData = z
   .object({ state: z.record(z.string(), z.union([z.string(), z.number()])) })
