@@ -111,6 +111,11 @@ function formActions(reply: Reply): object[] {
   return buttons.map((b) => ({ ...b, submitData: { ...b.data, verb: VERBS.form } }));
 }
 
+const YES_NO = [
+  { value: 'yes', label: 'Yes' },
+  { value: 'no', label: 'No' },
+];
+
 function fieldData(f: ReplyField): object {
   const value = Array.isArray(f.value) ? f.value.join(',') : (f.value ?? '');
   const base = {
@@ -129,7 +134,9 @@ function fieldData(f: ReplyField): object {
     case 'multi':
       return { ...base, kind: 'choice' };
     case 'yesno':
-      return { ...base, kind: 'toggle', value: value === 'yes' ? 'yes' : 'no' };
+      // Yes / No radio buttons, not an Input.Toggle: a required toggle can only be submitted ticked,
+      // so "No" would be impossible. The choice values are core's "yes" / "no".
+      return { ...base, kind: 'choice', options: f.options?.length ? f.options : YES_NO };
     case 'date':
       return { ...base, kind: 'date' };
     case 'text':

@@ -124,8 +124,8 @@ describe.skipIf(skip)(title, () => {
     const first = await step.innerText();
     expect(first).toContain('Is any child in immediate danger right now?');
     const count = await botEntries().count();
-    // A required yes/no question is an Input.Toggle that must be ticked to go on.
-    await step.locator('input[type=checkbox]').first().check();
+    // A required yes/no question is a pair of radio buttons; choose "No" (a toggle could not say no).
+    await step.locator('input[type=radio]').nth(1).check();
     await step.locator('button.style-positive').first().click();
     await expect
       .poll(() => step.innerText(), { timeout: 15_000 })

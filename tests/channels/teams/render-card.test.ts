@@ -152,14 +152,18 @@ describe('renderCard', () => {
     expect(choice.map((c) => [c.id, c.isMultiSelect, c.isRequired])).toEqual([
       ['age', false, true],
       ['seen', true, false],
+      ['harmed', false, true],
     ]);
     expect(choice[1]?.value).toBe('a,b');
-    expect(ofType(card, 'Input.Toggle')[0]).toMatchObject({
-      id: 'harmed',
-      value: 'yes',
-      valueOn: 'yes',
-      valueOff: 'no',
-    });
+    // Yes/No is a pair of radio buttons (a required toggle could never be submitted as "No").
+    expect(ofType(card, 'Input.Toggle')).toEqual([]);
+    expect(choice[2]).toMatchObject({ style: 'expanded', value: 'yes' });
+    expect((choice[2]?.choices as { title: string; value: string }[]).map((c) => [c.title, c.value])).toEqual(
+      [
+        ['Yes', 'yes'],
+        ['No', 'no'],
+      ],
+    );
     expect(ofType(card, 'Input.Date')[0]).toMatchObject({ id: 'when' });
     expect(ofType(card, 'Input.Text')[0]).toMatchObject({ id: 'note', maxLength: 200 });
     expect(texts(card)).toContain('Step 2 of about 9');
