@@ -7,7 +7,7 @@ import { resolveContact } from './content/contacts.js';
 import { readPackExtras } from './content/extras.js';
 import { formatIssues, loadContentPack } from './content/load.js';
 import type { ContentPack } from './content/types.js';
-import { DigestService } from './digests/service.js';
+import { DigestService, type DigestServiceOptions } from './digests/service.js';
 import type { DigestPlatform, DigestSender } from './digests/sender.js';
 import { channelKeyFor, type ConversationRef } from './digests/subscriptions.js';
 import type { ChecklistDefinition } from './checklists/schema.js';
@@ -16,13 +16,13 @@ import { CodedError } from './errors.js';
 import { recordFeedback, type FeedbackInput } from './feedback.js';
 import { helpReply, welcomeReply } from './help.js';
 import { RateLimiter, USER_MESSAGE_LIMIT, type RateLimitOptions } from './rate-limit.js';
+import { QuestionCounts } from './question-counts.js';
 import { partnershipReport } from './report.js';
 import { emptyReply, type Reply } from './reply.js';
-import { detectPii } from './safety/index.js';
+import { detectPiiStrict } from './safety/index.js';
 import { GuidanceIndex } from './search/index.js';
 import { SynonymTable } from './search/synonyms.js';
 import type { Store } from './store/store.js';
-import { updateWithRetry } from './store/update.js';
 
 export type ChannelName = 'teams' | 'slack' | 'cli' | 'playground';
 export interface Actor {
@@ -45,8 +45,23 @@ export interface GuideOptions {
   admins: ReadonlySet<string>;
   clock?: () => Date;
   digestSenders?: Partial<Record<DigestPlatform, DigestSender>>;
+  /** Delivery tuning and logging for the DigestService (retry, limits, grace window, log). */
+  digestOptions?: DigestTuning;
   userRateLimit?: RateLimitOptions;
 }
+
+export type DigestTuning = Pick<
+  DigestServiceOptions,
+  | 'log'
+  | 'retry'
+  | 'limits'
+  | 'graceHours'
+  | 'leaseMs'
+  | 'maxConcurrency'
+  | 'onUnknownOutcome'
+  | 'sleep'
+  | 'random'
+>;
 
 const newReplyId = () => randomUUID().slice(0, 8);
 
@@ -58,6 +73,7 @@ export class Guide {
   readonly digests: DigestService;
   private readonly clock: () => Date;
   private readonly userLimiter: RateLimiter;
+  private readonly questionCounts: QuestionCounts;
 
   private constructor(
     readonly pack: ContentPack,
@@ -65,9 +81,10 @@ export class Guide {
     digestPool: DigestItem[],
     readonly store: Store,
     readonly admins: ReadonlySet<string>,
-    options: Pick<GuideOptions, 'clock' | 'digestSenders' | 'userRateLimit'>,
+    options: Pick<GuideOptions, 'clock' | 'digestSenders' | 'digestOptions' | 'userRateLimit'>,
   ) {
     this.clock = options.clock ?? (() => new Date());
+    this.questionCounts = new QuestionCounts(store, this.clock);
     this.userLimiter = new RateLimiter({
       now: () => this.clock().getTime(),
       ...(options.userRateLimit ?? USER_MESSAGE_LIMIT),
@@ -79,7 +96,8 @@ export class Guide {
       store,
       clock: this.clock,
       contacts: (key) => resolveContact(pack.contacts, key),
-      detectPii,
+      // Short answers are stored: the strict check refuses anything that could be a name.
+      detectPii: detectPiiStrict,
       guidance: (id) => {
         const item = pack.byId.get(id);
         return item ? itemSources(item)[0] : undefined;
@@ -88,6 +106,7 @@ export class Guide {
       timeZone: pack.settings.timezone,
     });
     this.digests = new DigestService({
+      ...options.digestOptions,
       store,
       pool: digestPool,
       partnershipName: pack.settings.partnership.name,
@@ -158,10 +177,11 @@ export class Guide {
         });
       case 'report':
         if (!actor.isAdmin) return this.refusal('The partnership report is for partnership admins.');
+        await this.questionCounts.flush();
         return partnershipReport(this.pack, this.store, this.digests, this.clock(), newReplyId());
       case 'question': {
         const reply = this.ask(command.text);
-        await this.countQuestion(reply.meta.answered);
+        this.questionCounts.count(reply.meta.answered);
         return reply;
       }
     }
@@ -229,10 +249,9 @@ export class Guide {
     return recordFeedback(this.store, feedback, this.clock());
   }
 
-  /** Daily counts of answered and signposted questions for the partnership report: counts only, never text. */
-  private async countQuestion(answered: boolean): Promise<void> {
-    const key = `metrics/${answered ? 'answered' : 'unanswered'}/${this.clock().toISOString().slice(0, 10)}`;
-    await updateWithRetry<{ count: number }>(this.store, key, (c) => ({ count: (c?.count ?? 0) + 1 }));
+  /** Writes anything held in memory; call before the store closes. */
+  close(): Promise<void> {
+    return this.questionCounts.flush();
   }
 
   private slowDown(): Reply {

@@ -94,6 +94,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     release: async () => {
       // Slack posts answers after its ack (background work): let that finish before the store closes.
       await slack?.stop();
+      await guide.close();
       await store.close();
     },
   });

@@ -34,7 +34,7 @@ export function parseBody(body: string): { intro: string; sections: BodySection[
     else introLines.push(line);
   }
   flush();
-  return { intro: paragraphs(introLines).join('\n\n'), sections };
+  return { intro: stripInlineMarkdown(paragraphs(introLines).join('\n\n')), sections };
 }
 
 function toSection(heading: string, raw: string[]): BodySection {
@@ -62,7 +62,12 @@ function toSection(heading: string, raw: string[]): BodySection {
     }
   }
   pushText();
-  return { heading, style: style ?? 'text', lines: items.filter((l) => l.length > 0) };
+  return { heading, style: style ?? 'text', lines: items.filter((l) => l.length > 0).map(stripInlineMarkdown) };
+}
+
+/** Inline emphasis markers are for people editing the file; replies render plain text and cards escape Markdown. */
+export function stripInlineMarkdown(text: string): string {
+  return text.replace(/\*\*(.+?)\*\*/g, '$1').replace(/__(.+?)__/g, '$1').replace(/`([^`]+)`/g, '$1');
 }
 
 function paragraphs(lines: string[]): string[] {

@@ -1,3 +1,3 @@
 export { isValidNhsNumber, nhsCheckDigit, findNhsNumbers, type TextSpan } from './nhs-number.js';
-export { detectPii, findPii, redact, type PiiKind, type PiiFinding } from './pii.js';
+export { detectPii, detectPiiStrict, findPii, redact, type PiiKind, type PiiFinding } from './pii.js';
 export { detectImmediateDanger, type DangerAssessment } from './escalation.js';

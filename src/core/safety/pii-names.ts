@@ -114,3 +114,25 @@ export function findNames(text: string): TextSpan[] {
     ...runNames(text),
   ];
 }
+
+const SENTENCE_START = /(?:^|[.!?:;]\s+|\n\s*)$/;
+
+/**
+ * For free text we would store (checklist short answers), where a missed name is worse than a
+ * refused answer: any capitalised word that is not a known practitioner term counts as a possible
+ * name, except a lone capitalised word at the start of a sentence ("Spoke to the DSL").
+ */
+export function findPossibleNames(text: string): TextSpan[] {
+  const out: TextSpan[] = [];
+  const ws = words(text, 0).filter((w) => !isStop(w.text));
+  for (const [i, w] of ws.entries()) {
+    const atStart = SENTENCE_START.test(text.slice(Math.max(0, w.start - 3), w.start)) || w.start === 0;
+    const next = ws[i + 1];
+    const prev = ws[i - 1];
+    const inRun =
+      (next !== undefined && /^[ \t]+$/.test(text.slice(w.end, next.start))) ||
+      (prev !== undefined && /^[ \t]+$/.test(text.slice(prev.end, w.start)));
+    if (!atStart || inRun || isFirstName(w.text)) out.push({ start: w.start, end: w.end });
+  }
+  return out;
+}

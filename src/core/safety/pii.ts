@@ -1,7 +1,7 @@
 import { findNhsNumbers, type TextSpan } from './nhs-number.js';
 import { findDates } from './pii-dates.js';
 import { findAddresses, findEmails, findPhones, findPostcodes } from './pii-contact.js';
-import { findNames } from './pii-names.js';
+import { findNames, findPossibleNames } from './pii-names.js';
 
 export type PiiKind = 'name' | 'dob' | 'nhs-number' | 'postcode' | 'address' | 'phone' | 'email';
 
@@ -54,4 +54,16 @@ export function redact(text: string): string {
     at = f.end;
   }
   return out + text.slice(at);
+}
+
+/**
+ * The stricter check for free text that would be stored (checklist short answers): everything
+ * detectPii finds, plus any capitalised word that could be a name. Refusing "Spoke to Marjorie" is
+ * the price of never storing a name.
+ */
+export function detectPiiStrict(text: string): { found: boolean; kinds: PiiKind[] } {
+  const base = detectPii(text);
+  if (base.kinds.includes('name') || findPossibleNames(text).length === 0) return base;
+  const kinds = KIND_ORDER.filter((k) => k === 'name' || base.kinds.includes(k));
+  return { found: true, kinds };
 }
