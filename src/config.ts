@@ -25,6 +25,12 @@ export interface Config {
   };
   admins: ReadonlySet<string>;
   logLevel: string;
+  digests: {
+    /** The server runs the weekly digest scheduler (DIGEST_SCHEDULER=off leaves it to `npm run digest -- send`). */
+    scheduler: boolean;
+    /** How long one digest post may take before it counts as a timeout (DIGEST_SEND_TIMEOUT_MS). */
+    sendTimeoutMs: number;
+  };
 }
 
 const optionalText = z
@@ -52,6 +58,8 @@ const schema = z.object({
     .or(z.literal('').transform(() => undefined)),
   ADMIN_USERS: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DIGEST_SCHEDULER: z.enum(['on', 'off']).default('on'),
+  DIGEST_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -104,5 +112,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
         .filter(Boolean),
     ),
     logLevel: e.LOG_LEVEL,
+    digests: { scheduler: e.DIGEST_SCHEDULER === 'on', sendTimeoutMs: e.DIGEST_SEND_TIMEOUT_MS },
   };
 }

@@ -1,17 +1,10 @@
-import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
-import type { ConversationReference } from 'botbuilder';
-import { loadConfig, type Config } from '../config.js';
-import { renderBlocks } from '../channels/slack/render-blocks.js';
-import { createTeamsAdapter } from '../channels/teams/adapter.js';
-import { renderCard } from '../channels/teams/render-card.js';
+import { loadConfig } from '../config.js';
+import { Guide } from '../core/guide.js';
 import { renderPlainText } from '../core/render/plain-text.js';
-import { createDigestService } from '../core/digests/load.js';
 import type { DigestPlatform, DigestSender } from '../core/digests/sender.js';
-import { SlackDigestSender } from '../core/digests/senders/slack.js';
-import { TeamsDigestSender, type ContinueConversation } from '../core/digests/senders/teams.js';
-import { openLowdbStore } from '../core/store/lowdb-store.js';
+import { openStore } from '../core/store/open-store.js';
 import type { Store } from '../core/store/store.js';
+import { createDigestSenders } from '../server/digest-senders.js';
 
 export interface DigestCliIo {
   out(line: string): void;
@@ -38,40 +31,6 @@ function option(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-/** The configured store: open-store.ts (lowdb or PostgreSQL by config) when present, else lowdb. */
-async function openConfiguredStore(config: Config): Promise<Store> {
-  const specifier = pathToFileURL(join(import.meta.dirname, '../core/store/open-store.js')).href;
-  const mod = (await import(specifier).catch(() => undefined)) as
-    { openStore?: (c: Config) => Promise<Store> } | undefined;
-  return mod?.openStore ? mod.openStore(config) : openLowdbStore(config.dataDir);
-}
-
-export function sendersFromConfig(config: Config): Partial<Record<DigestPlatform, DigestSender>> {
-  const senders: Partial<Record<DigestPlatform, DigestSender>> = {};
-  if (config.slack) {
-    senders.slack = new SlackDigestSender({
-      token: config.slack.botToken,
-      slackApiUrl: config.slack.apiUrl,
-      renderBlocks: (reply) => renderBlocks(reply, { feedback: true }).blocks,
-      renderText: (reply) => renderBlocks(reply).text,
-    });
-  }
-  const adapter = createTeamsAdapter(config.microsoft);
-  const continueConversation: ContinueConversation = async (reference, activity) => {
-    let id: string | undefined;
-    await adapter.continueConversationAsync(
-      config.microsoft.appId ?? '',
-      reference as Partial<ConversationReference>,
-      async (context) => {
-        id = (await context.sendActivity(activity))?.id;
-      },
-    );
-    return { id };
-  };
-  senders.teams = new TeamsDigestSender({ continueConversation, renderCard });
-  return senders;
-}
-
 /** `npm run digest -- …`; returns the exit code. */
 export async function run(args: string[], io: DigestCliIo): Promise<number> {
   const [command, ...rest] = args;
@@ -80,14 +39,18 @@ export async function run(args: string[], io: DigestCliIo): Promise<number> {
     return command ? 0 : 2;
   }
   const config = loadConfig(io.env ?? process.env, io.cwd);
-  const store = io.store ?? (await openConfiguredStore(config));
+  const store = io.store ?? (await openStore(config));
   try {
-    const service = await createDigestService(config.contentDir, {
+    // Built exactly as the server builds it (src/server/app.ts): a Guide with the configured senders.
+    const guide = await Guide.create({
+      contentDir: config.contentDir,
       store,
-      senders: io.senders ?? (command === 'send' ? sendersFromConfig(config) : {}),
+      admins: config.admins,
       clock: io.clock,
-      log: (event, fields) => io.err(`${event} ${JSON.stringify(fields)}`),
+      digestSenders: io.senders ?? createDigestSenders(config),
+      digestOptions: { log: (event, fields) => io.err(`${event} ${JSON.stringify(fields)}`) },
     });
+    const service = guide.digests;
     switch (command) {
       case 'preview': {
         const reply = await service.preview(option(rest, 'channel'));

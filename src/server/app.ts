@@ -6,10 +6,11 @@ import { openStore } from '../core/store/open-store.js';
 import type { Store } from '../core/store/store.js';
 import { createTeamsAdapter, type AdapterOverrides } from '../channels/teams/adapter.js';
 import { createTeamsBot } from '../channels/teams/bot.js';
-import { createTeamsDigestSender } from '../channels/teams/digest-sender.js';
 import { mountSlack } from '../channels/slack/mount.js';
 import { mountPlayground, playgroundEnabled } from '../channels/playground/index.js';
 import { jsonBody } from './body.js';
+import { startScheduler, type RunningScheduler } from '../core/digests/scheduler.js';
+import { createDigestSenders } from './digest-senders.js';
 import { mountHealth } from './health.js';
 import { InFlight } from './in-flight.js';
 import { createLogger, type Logger } from './logger.js';
@@ -33,6 +34,8 @@ export interface RunningApp {
   guide: Guide;
   store: Store;
   logger: Logger;
+  /** The weekly digest scheduler (absent with DIGEST_SCHEDULER=off). */
+  scheduler?: RunningScheduler;
   close(): Promise<void>;
 }
 
@@ -46,7 +49,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     store,
     admins: config.admins,
     clock: options.clock,
-    digestSenders: { teams: createTeamsDigestSender(adapter, config.microsoft.appId) },
+    digestSenders: createDigestSenders(config, adapter),
+    digestOptions: {
+      // Ids, periods and statuses only: digest events never carry message text.
+      log: (event, fields) => logger.info(fields, event),
+    },
   });
 
   const server = createServer({ name: 'safeguarding-guide', handleUncaughtExceptions: false });
@@ -86,17 +93,43 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const address = server.address();
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`;
 
+  // Catches up anything missed inside the grace window at start, then checks every minute. With
+  // several instances on PostgreSQL the store's advisory lock picks one leader; the ledger keeps
+  // each (channel, period) to one post regardless.
+  const scheduler = config.digests.scheduler
+    ? startScheduler({
+        service: guide.digests,
+        onReport: (report) => {
+          const sent = report.results.filter((r) => r.outcome === 'sent' || r.outcome === 'recovered');
+          const problems = report.results.filter((r) =>
+            ['failed', 'gave-up', 'unknown', 'no-sender'].includes(r.outcome),
+          );
+          if (sent.length || problems.length)
+            logger.info(
+              {
+                sent: sent.length,
+                problems: problems.map((p) => `${p.channelKey} ${p.period} ${p.outcome}`),
+              },
+              'digests: scheduled run',
+            );
+        },
+        onError: (error) => logger.error({ err: error }, 'digests: scheduled run failed'),
+      })
+    : undefined;
+
   const close = makeClose({
     server,
     inFlight,
     logger,
     drainMs: options.drainMs,
     release: async () => {
+      // A digest run in progress finishes (and records its ledger entries) before the store closes.
+      await scheduler?.stop();
       // Slack posts answers after its ack (background work): let that finish before the store closes.
       await slack?.stop();
       await guide.close();
       await store.close();
     },
   });
-  return { server, url, guide, store, logger, close };
+  return { server, url, guide, store, logger, scheduler, close };
 }

@@ -9,9 +9,14 @@ import { renderCard } from './render-card.js';
  * adapter's onTurnError (which apologises and swallows), and the digest retry logic needs the
  * connector's error (status, Retry-After) unchanged.
  */
-export function createTeamsDigestSender(adapter: TeamsAdapter, appId: string | undefined): TeamsDigestSender {
+export function createTeamsDigestSender(
+  adapter: TeamsAdapter,
+  appId: string | undefined,
+  options: { timeoutMs?: number } = {},
+): TeamsDigestSender {
   return new TeamsDigestSender({
     renderCard,
+    timeoutMs: options.timeoutMs,
     continueConversation: async (reference, activity) => {
       let sent: ResourceResponse | undefined;
       let failure: unknown;

@@ -169,6 +169,18 @@ async function settle(
   claim: { eTag: string; record: Extract<LedgerRecord, { state: 'sending' }> },
   result: Awaited<ReturnType<typeof sendWithRetries>>,
 ): Promise<DeliveryOutcome> {
+  if (!result.ok && result.error.outcomeUnknown && o.onUnknownOutcome === 'hold') {
+    const held: LedgerRecord = {
+      state: 'unknown',
+      attemptId: claim.record.attemptId,
+      at: o.clock().toISOString(),
+      itemId: claim.record.itemId,
+      runs: claim.record.runs,
+    };
+    await o.store.put(key, held, { ifMatch: claim.eTag });
+    o.log?.('digest.unknown', { channelKey: sub.channelKey, period, error: describe(result.error) });
+    return 'unknown';
+  }
   if (result.ok) {
     const sent: LedgerRecord = {
       state: 'sent',
@@ -258,6 +270,8 @@ async function sendWithRetries(
         .catch(() => undefined);
       if (verdict?.delivered) return { ok: true, messageId: verdict.messageId };
     }
+    // The post may have landed and nobody can tell us: re-sending could duplicate it.
+    if (error.outcomeUnknown && o.onUnknownOutcome === 'hold') return { ok: false, error };
     if (!isRetryable(error) || n >= o.retry.maxAttempts) return { ok: false, error };
     if (error.retryAfterMs !== undefined && error.retryAfterMs > o.retry.maxRetryAfterMs)
       return { ok: false, error };

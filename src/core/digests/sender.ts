@@ -17,15 +17,27 @@ export class DeliveryError extends Error {
   readonly status?: number;
   readonly retryAfterMs?: number;
   readonly permanent: boolean;
+  /**
+   * The request may have reached the platform (e.g. it timed out after being sent) and the sender
+   * has no way to check. With onUnknownOutcome 'hold' the period is held for an admin, not re-sent.
+   */
+  readonly outcomeUnknown: boolean;
   constructor(
     message: string,
-    options: { status?: number; retryAfterMs?: number; permanent?: boolean; cause?: unknown } = {},
+    options: {
+      status?: number;
+      retryAfterMs?: number;
+      permanent?: boolean;
+      outcomeUnknown?: boolean;
+      cause?: unknown;
+    } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'DeliveryError';
     this.status = options.status;
     this.retryAfterMs = options.retryAfterMs;
     this.permanent = options.permanent ?? false;
+    this.outcomeUnknown = options.outcomeUnknown ?? false;
   }
 }
 
