@@ -27,6 +27,8 @@ const ROUTE = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/;
 
 export class CaptureServer {
   readonly captured: CapturedActivity[] = [];
+  /** Conversations the bot created (POST /v3/conversations, e.g. a 1:1 chat), with their new ids. */
+  readonly created: { id: string; parameters: Record<string, unknown> }[] = [];
   /** Every request, including failed ones, as "METHOD path status". */
   readonly requests: string[] = [];
   /** Requests that have arrived (counted before any planned delay). */
@@ -76,6 +78,7 @@ export class CaptureServer {
   clear(): void {
     this.received = 0;
     this.captured.length = 0;
+    this.created.length = 0;
     this.requests.length = 0;
   }
 
@@ -98,6 +101,14 @@ export class CaptureServer {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (req.method === 'POST' && /^\/v3\/conversations\/?$/.test(path)) {
+      const id = `a:created-${randomUUID()}`;
+      this.created.push({ id, parameters: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') });
+      this.requests.push(`POST ${path} 200`);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id }));
+      return;
+    }
     const match = ROUTE.exec(path);
     const plan = this.#planned.shift();
     if (plan?.delayMs) await new Promise((r) => setTimeout(r, plan.delayMs));

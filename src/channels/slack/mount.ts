@@ -18,6 +18,7 @@ import { isKnownEnvelope } from './envelope.js';
 import type { SlackGuide } from './ports.js';
 import { registerActions } from './surfaces/actions.js';
 import { registerCommand } from './surfaces/command.js';
+import { registerConversations } from './surfaces/conversations.js';
 import { registerHome } from './surfaces/home.js';
 import { registerMessages } from './surfaces/messages.js';
 import type { SurfaceContext } from './surface-context.js';
@@ -106,6 +107,7 @@ export function mountSlack(server: Server, deps: SlackDeps): SlackHandle {
   registerMessages(app, ctx);
   registerActions(app, ctx);
   registerHome(app, ctx);
+  registerConversations(app, ctx);
 
   if (receiver instanceof HTTPReceiver) {
     server.post(SLACK_EVENTS_PATH, async (req, res) => {

@@ -14,6 +14,7 @@ import { sendReply } from './send.js';
 import { askData, commandData, feedbackData, formData, formValues, type FormValues } from './submit-data.js';
 import { actorFrom, placeFrom, turnFields } from './turn-info.js';
 import { renderCard } from './render-card.js';
+import { digestReference, sendPrivately } from './digest-turns.js';
 
 /**
  * What Teams needs from core. `Guide` satisfies it. `submitForm` is the extension point for checklist
@@ -65,16 +66,44 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   const delivered = new RecentKeys(15_000, 10_000);
   // Teams sends both installationUpdate and conversationUpdate on install: welcome once.
   const welcomed = new RecentKeys(60_000, 10_000);
+  // Channels whose reference this process has stored lately: remembered on the first message, not every one.
+  const remembered = new RecentKeys(6 * 3_600_000, 10_000);
+
+  /** Where the bot was added or spoken to in a channel, so an admin can subscribe it to the digest. */
+  const remember = async (context: TurnContext): Promise<void> => {
+    const a = context.activity;
+    const place = placeFrom(a);
+    const reference = digestReference(a);
+    const id = reference.conversation?.id ?? place.conversationId;
+    if (place.kind === 'personal' || !remembered.firstSeen(id)) return;
+    try {
+      await guide.rememberConversation('teams', id, reference);
+    } catch (error) {
+      logger.warn(
+        { ...turnFields(a), err: asCodedError(error).code },
+        'teams: could not remember the conversation',
+      );
+    }
+  };
 
   const answer = async (context: TurnContext, text: string): Promise<void> => {
     const a = context.activity;
+    const place = placeFrom(a);
+    await remember(context);
     // The reference lets "digest subscribe" post to this conversation later (proactive messages).
-    const reference = TurnContext.getConversationReference(a);
-    const reply = await guide.handle(text, actorFrom(a, admins), placeFrom(a), { reference });
+    const reply = await guide.handle(text, actorFrom(a, admins), place, { reference: digestReference(a) });
     logger.info(
       { ...turnFields(context.activity), reply: reply.kind, replyId: reply.meta.replyId },
       'teams: replied',
     );
+    if (reply.kind === 'digest' && place.kind !== 'personal') {
+      // A digest in answer to a person is `digest preview`: for the admin's eyes only.
+      await sendPrivately(context, reply);
+      await context.sendActivity(
+        'I have sent you the digest preview in a private chat: only you can see it.',
+      );
+      return;
+    }
     await sendReply(context, reply);
   };
 
@@ -98,14 +127,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   const welcome = async (context: TurnContext): Promise<void> => {
     const a = context.activity;
     if (!welcomed.firstSeen(a.conversation?.id ?? '')) return;
-    if (placeFrom(a).kind !== 'personal') {
-      // Where the bot was added, so an admin can subscribe this conversation to the digest later.
-      await guide.rememberConversation(
-        'teams',
-        placeFrom(a).conversationId,
-        TurnContext.getConversationReference(a),
-      );
-    }
+    await remember(context);
     await sendReply(context, guide.welcome());
   };
 

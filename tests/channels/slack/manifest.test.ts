@@ -65,6 +65,7 @@ describe('appPackage/slack/manifest.yml', () => {
     }
     expect([...m.oauth_config.scopes.bot].sort()).toEqual([
       'app_mentions:read',
+      'channels:read',
       'chat:write',
       'commands',
       'im:history',
@@ -74,6 +75,7 @@ describe('appPackage/slack/manifest.yml', () => {
     expect([...m.settings.event_subscriptions.bot_events].sort()).toEqual([
       'app_home_opened',
       'app_mention',
+      'member_joined_channel',
       'message.im',
     ]);
     expect(m.settings.interactivity.is_enabled).toBe(true);

@@ -20,6 +20,8 @@ export interface Posted {
 export class FakeSlackApi {
   readonly posts: Posted[] = [];
   readonly calls: { method: string; channel?: string; status: number }[] = [];
+  /** Bodies posted to a slash command's response_url (`/response/{id}` on this server). */
+  readonly responses: { id: string; body: Record<string, unknown> }[] = [];
   /** Faults to apply, per channel, to the next chat.postMessage calls in order. */
   readonly faults = new Map<string, Fault[]>();
   #server: Server;
@@ -48,6 +50,12 @@ export class FakeSlackApi {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
+    if (req.url?.startsWith('/response/')) {
+      this.responses.push({ id: req.url.slice('/response/'.length), body: JSON.parse(raw || '{}') });
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('ok');
+      return;
+    }
     const params: Record<string, string> = (req.headers['content-type'] ?? '').includes('json')
       ? (JSON.parse(raw || '{}') as Record<string, string>)
       : Object.fromEntries(new URLSearchParams(raw));

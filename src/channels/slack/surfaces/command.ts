@@ -3,6 +3,7 @@ import { placeFromCommand, slackActor } from '../context.js';
 import { renderBlocks } from '../render-blocks.js';
 import { openFormModal } from '../send.js';
 import type { SurfaceContext } from '../surface-context.js';
+import { rememberChannel, slackReference } from './conversations.js';
 
 export const SLASH_COMMAND = '/safeguarding';
 
@@ -17,8 +18,11 @@ export function registerCommand(app: App, ctx: SurfaceContext): void {
     const actor = slackActor(command.user_id, ctx.admins);
     const place = placeFromCommand(command.channel_id, command.channel_name);
     const text = command.text.trim() || 'help';
+    rememberChannel(ctx, command.channel_id, place.kind);
     ctx.work.run('slash-command', async () => {
-      const reply = await ctx.guide.handle(text, actor, place);
+      const reply = await ctx.guide.handle(text, actor, place, {
+        reference: slackReference(command.channel_id),
+      });
       if (
         await openFormModal(client, command.trigger_id, reply, {
           channel: command.channel_id,

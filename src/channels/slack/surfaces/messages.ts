@@ -3,6 +3,8 @@ import { ConflictError } from '../../../core/errors.js';
 import { placeFromEvent, slackActor, stripMentions } from '../context.js';
 import { postReply } from '../send.js';
 import type { SurfaceContext } from '../surface-context.js';
+import { renderBlocks } from '../render-blocks.js';
+import { rememberChannel, slackReference } from './conversations.js';
 
 const welcomedKey = (userId: string) => `slack-welcomed/${userId}`;
 
@@ -19,8 +21,20 @@ export function registerMessages(app: App, ctx: SurfaceContext): void {
     const place = placeFromEvent(event.channel, 'channel');
     const text = stripMentions(event.text) || 'help';
     const threadTs = event.thread_ts ?? event.ts;
+    rememberChannel(ctx, event.channel, place.kind);
     ctx.work.run('app-mention', async () => {
-      const reply = await ctx.guide.handle(text, actor, place);
+      const reply = await ctx.guide.handle(text, actor, place, { reference: slackReference(event.channel) });
+      if (reply.kind === 'digest') {
+        // A digest in answer to a person is `digest preview`: only the admin who asked sees it.
+        const { text: fallback, blocks } = renderBlocks(reply);
+        await client.chat.postEphemeral({
+          channel: event.channel,
+          user: actor.userId,
+          text: fallback,
+          blocks,
+        });
+        return;
+      }
       await postReply(client, { channel: event.channel, threadTs }, reply);
     });
   });

@@ -1,0 +1,49 @@
+import {
+  CardFactory,
+  MessageFactory,
+  TurnContext,
+  type Activity,
+  type ConversationReference,
+} from 'botbuilder';
+import type { ConnectorClient } from 'botframework-connector';
+import type { Reply } from '../../core/reply.js';
+import { renderCard } from './render-card.js';
+
+/**
+ * The reference a digest is posted to later: the channel itself, not the thread or the message the
+ * admin happened to write in (a channel message's conversation id ends `;messageid=…`, and a
+ * reference with an activityId makes the proactive post a reply to that message).
+ */
+export function digestReference(activity: Activity): Partial<ConversationReference> {
+  const reference = TurnContext.getConversationReference(activity);
+  const { activityId: _activityId, ...rest } = reference;
+  return {
+    ...rest,
+    conversation: rest.conversation && {
+      ...rest.conversation,
+      id: rest.conversation.id.replace(/;messageid=\d+$/i, ''),
+    },
+  };
+}
+
+/**
+ * Sends a reply to the user alone, in their 1:1 chat with the bot (created through the connector
+ * if needed), using this turn's authenticated connector client. Teams has no ephemeral messages in
+ * channels, so this is how a digest preview reaches only the admin who asked.
+ */
+export async function sendPrivately(context: TurnContext, reply: Reply): Promise<void> {
+  const a = context.activity;
+  const client = context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
+  if (!client) throw new Error('teams: no connector client on the turn');
+  const tenantId = a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } })?.tenant?.id;
+  const created = await client.conversations.createConversation({
+    isGroup: false,
+    bot: a.recipient,
+    members: [a.from],
+    tenantId,
+    channelData: tenantId ? { tenant: { id: tenantId } } : undefined,
+  } as Parameters<ConnectorClient['conversations']['createConversation']>[0]);
+  const activity = MessageFactory.attachment(CardFactory.adaptiveCard(renderCard(reply)));
+  activity.summary = reply.title;
+  await client.conversations.sendToConversation(created.id, activity as Activity);
+}
