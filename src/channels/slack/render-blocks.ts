@@ -18,6 +18,11 @@ export interface RenderOptions {
   feedback?: boolean;
   /** Render the reply's form inline as input blocks (messages without a modal trigger). */
   inlineForm?: boolean;
+  /**
+   * Render for a modal: the form's inputs and its Back / Pause / Cancel buttons, but not its submit
+   * (the modal has one) nor follow-up or command buttons (their answer would have nowhere to go).
+   */
+  modal?: boolean;
 }
 
 const LEVEL_ORDER: Record<ReplyWarning['level'], number> = { emergency: 0, caution: 1, info: 2 };
@@ -92,8 +97,8 @@ function actionButton(a: ReplyAction, n: number, reply: Reply): Slack.Button | u
       return url ? button(a.label, `${ACTION.url}:${n}`, { url }) : undefined;
     }
     case 'submit': {
-      if (!reply.form) return undefined;
-      const value = encodeSubmit({ s: reply.form.state, ...(a.data ? { d: a.data } : {}) });
+      // Without a form the action's data is the whole state (e.g. "Resume" in "my checklists").
+      const value = encodeSubmit({ s: reply.form?.state ?? {}, ...(a.data ? { d: a.data } : {}) });
       return value ? button(a.label, `${ACTION.submit}:${n}`, { value }) : undefined;
     }
     case 'feedback':
@@ -153,14 +158,27 @@ export function renderBlocks(reply: Reply, options: RenderOptions = {}): Rendere
     if (s.lines.length === 0) continue;
     body.push(...sections(`*${escapeText(s.heading)}*\n${listLines(s.lines, s.style)}`));
   }
-  if (options.inlineForm && reply.form) body.push(...renderFormInputs(reply.form));
+  const formInline = Boolean(options.inlineForm || options.modal);
+  if (formInline && reply.form) body.push(...renderFormInputs(reply.form));
   const sources = sourcesBlock(reply);
   if (sources) body.push({ type: 'divider' }, sources);
 
   const buttons: Slack.Button[] = [];
-  reply.followUps.forEach((q, i) => buttons.push(button(q, `${ACTION.ask}:${i}`, { value: encodeText(q) })));
+  const chat = !options.modal;
+  if (chat)
+    reply.followUps.forEach((q, i) =>
+      buttons.push(button(q, `${ACTION.ask}:${i}`, { value: encodeText(q) })),
+    );
+  if (options.inlineForm && !options.modal && reply.form) {
+    // The inline form's own submit (a modal has its submit button in the view instead).
+    const value = encodeSubmit({ s: reply.form.state });
+    if (value)
+      buttons.push(button(reply.form.submitLabel, `${ACTION.submit}:99`, { value, style: 'primary' }));
+  }
   reply.actions.forEach((a, i) => {
-    if (a.kind === 'submit' && !options.inlineForm) return;
+    // A form shown in a modal keeps its Back / Pause buttons there, not in the message.
+    if (a.kind === 'submit' && reply.form && !formInline) return;
+    if (!chat && (a.kind === 'ask' || a.kind === 'command')) return;
     const b = actionButton(a, reply.followUps.length + i, reply);
     if (b) buttons.push(b);
   });

@@ -7,6 +7,11 @@ import { LIMITS } from './limits.js';
 const BLOCK_PREFIX = 'f:';
 const ACTION_ID = 'v';
 
+/** The input block of a field (modal `errors` are keyed by it). */
+export function fieldBlockId(fieldId: string): string {
+  return `${BLOCK_PREFIX}${fieldId}`.slice(0, 255);
+}
+
 type Option = Slack.PlainTextOption;
 
 function options(field: ReplyField, max: number): Option[] {
@@ -96,7 +101,7 @@ export function renderFormInputs(form: ReplyForm): Slack.KnownBlock[] {
   for (const field of form.fields) {
     blocks.push({
       type: 'input',
-      block_id: `${BLOCK_PREFIX}${field.id}`.slice(0, 255),
+      block_id: fieldBlockId(field.id),
       label: plain(field.label, LIMITS.inputLabel),
       optional: !field.required,
       element: element(field),
@@ -104,19 +109,6 @@ export function renderFormInputs(form: ReplyForm): Slack.KnownBlock[] {
     });
   }
   return blocks;
-}
-
-/** A modal for one checklist step; `privateMetadata` carries the opaque state back on submit. */
-export function renderFormModal(title: string, form: ReplyForm, privateMetadata: string): Slack.ModalView {
-  return {
-    type: 'modal',
-    callback_id: 'sg_form',
-    title: plain(title, LIMITS.modalTitle),
-    submit: plain(form.submitLabel, LIMITS.modalTitle),
-    close: plain('Cancel', LIMITS.modalTitle),
-    private_metadata: privateMetadata,
-    blocks: renderFormInputs(form).slice(0, LIMITS.surfaceBlocks),
-  };
 }
 
 interface StateValue {

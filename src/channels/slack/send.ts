@@ -3,7 +3,7 @@ import type { Place } from '../../core/guide.js';
 import type { Reply } from '../../core/reply.js';
 import { encodeModalMeta } from './action-values.js';
 import { renderBlocks } from './render-blocks.js';
-import { renderFormModal } from './render-form.js';
+import { renderReplyModal } from './render-modal.js';
 
 type WebClient = webApi.WebClient;
 
@@ -38,6 +38,6 @@ export async function openFormModal(
   if (!triggerId || !reply.form) return false;
   const meta = encodeModalMeta({ s: reply.form.state, c: where.channel, th: where.threadTs, k: where.place });
   if (!meta) return false;
-  await client.views.open({ trigger_id: triggerId, view: renderFormModal(reply.title, reply.form, meta) });
+  await client.views.open({ trigger_id: triggerId, view: renderReplyModal(reply, meta) });
   return true;
 }

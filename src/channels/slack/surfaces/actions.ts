@@ -9,15 +9,15 @@ import {
   decodeModalMeta,
   decodeSubmit,
   decodeText,
-  encodeModalMeta,
   type SubmitValue,
 } from '../action-values.js';
 import { slackActor } from '../context.js';
 import type { FormState } from '../ports.js';
 import { renderBlocks } from '../render-blocks.js';
-import { readFormValues, renderFormModal } from '../render-form.js';
+import { readFormValues } from '../render-form.js';
 import { openFormModal, postReply } from '../send.js';
 import type { SurfaceContext } from '../surface-context.js';
+import { modalOutcome, sendSummary } from './modal.js';
 
 type WebClient = webApi.WebClient;
 type Respond = (message: Record<string, unknown>) => Promise<unknown>;
@@ -173,11 +173,32 @@ export function registerActions(app: App, ctx: SurfaceContext): void {
     const value = decodeSubmit((action as { value?: string }).value);
     if (!value) return ctx.logger.warn('slack: form submit value not recognised');
     const o = originOf(body, ctx.admins);
+    const view = body.view;
+    if (view?.type === 'modal' && view.callback_id === FORM_CALLBACK_ID) {
+      // Back / Pause / Cancel / Resume inside a checklist modal: the result replaces the modal.
+      const meta = decodeModalMeta(view.private_metadata);
+      if (!meta) return ctx.logger.warn('slack: modal metadata not recognised');
+      const place: Place = { conversationId: meta.c ?? body.user.id, kind: meta.k };
+      ctx.work.run('modal-button', async () => {
+        const reply = ctx.guide.submitForm
+          ? await ctx.guide.submitForm(mergeState(value), {}, o.actor, place)
+          : formsUnavailable();
+        const outcome = modalOutcome(reply, meta);
+        if (outcome.kind === 'errors') return; // only a view_submission has fields to mark
+        await client.views.update({ view_id: view.id, hash: view.hash, view: outcome.view });
+        if (outcome.kind === 'done')
+          await sendSummary(client, body.user.id, view.id, outcome.summary, ctx.logger);
+      });
+      return;
+    }
     const values = readFormValues((body.state as { values?: unknown } | undefined)?.values);
     ctx.work.run('form-submit', async () => {
       const reply = ctx.guide.submitForm
         ? await ctx.guide.submitForm(mergeState(value), values, o.actor, o.place)
         : formsUnavailable();
+      // A step reached from a message ("Resume" in my checklists, an inline form) continues in a modal.
+      const where = { channel: o.channel, threadTs: o.threadTs, place: o.place.kind };
+      if (await openFormModal(client, o.triggerId, reply, where)) return;
       const { text, blocks } = renderBlocks(reply, { inlineForm: Boolean(reply.form) });
       if (o.ephemeral && respond)
         await respond({ response_type: 'ephemeral', replace_original: true, text, blocks });
@@ -207,18 +228,18 @@ export function registerActions(app: App, ctx: SurfaceContext): void {
     // The next step replaces the modal in the ack itself (Slack's response_action: update), so the
     // store write happens before the ack; it is one small write.
     const reply = await ctx.guide.submitForm(meta.s, values, actor, place);
-    if (reply.form) {
-      const next = encodeModalMeta({ ...meta, s: reply.form.state });
-      if (next) {
-        await ack({ response_action: 'update', view: renderFormModal(reply.title, reply.form, next) });
-        return;
-      }
+    const outcome = modalOutcome(reply, meta, meta.s);
+    if (outcome.kind === 'errors') {
+      await ack({ response_action: 'errors', errors: outcome.errors });
+      return;
     }
-    await ack();
-    ctx.work.run(
-      'modal-result',
-      async () => void (await postReply(client, { channel, threadTs: meta.th }, reply)),
-    );
+    await ack({ response_action: 'update', view: outcome.view });
+    if (outcome.kind === 'done') {
+      const summary = outcome.summary;
+      ctx.work.run('checklist-summary', () =>
+        sendSummary(client, body.user.id, view.id, summary, ctx.logger),
+      );
+    }
   });
 }
 

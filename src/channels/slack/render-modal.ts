@@ -1,0 +1,64 @@
+import type { types as Slack } from '@slack/bolt';
+import type { Reply } from '../../core/reply.js';
+import { FORM_CALLBACK_ID } from './action-values.js';
+import { plain } from './escape.js';
+import { LIMITS } from './limits.js';
+import { renderBlocks } from './render-blocks.js';
+import { fieldBlockId } from './render-form.js';
+
+const TITLE = 'Safeguarding checklist';
+
+/**
+ * A checklist step as a modal (or what ends one: paused, cancelled, no longer available): the
+ * reply's warnings, text and inputs, Back / Pause / Cancel as buttons, and the form's submit as the
+ * modal's own. `private_metadata` carries the form state back on submit and on button clicks.
+ */
+export function renderReplyModal(reply: Reply, privateMetadata: string): Slack.ModalView {
+  const { blocks } = renderBlocks(reply, {
+    modal: true,
+    feedback: false,
+    maxBlocks: LIMITS.surfaceBlocks,
+  });
+  return {
+    type: 'modal',
+    callback_id: FORM_CALLBACK_ID,
+    title: plain(TITLE, LIMITS.modalTitle),
+    ...(reply.form ? { submit: plain(reply.form.submitLabel, LIMITS.modalTitle) } : {}),
+    // "Close" keeps the run where it is (resume from "my checklists"); cancelling it is a button.
+    close: plain('Close', LIMITS.modalTitle),
+    private_metadata: privateMetadata,
+    blocks,
+  };
+}
+
+/** What the modal shows once the summary has gone to the user's DM. */
+export function doneModal(failed = false): Slack.ModalView {
+  const text = failed
+    ? '*The summary could not be sent to your DMs.*\nYour answers are saved: send `my checklists` to the app and choose the summary to see it again.'
+    : '*Done — summary sent to your DMs.*\nThe summary, with the recommended actions and a record to copy into your own case notes, is in your direct messages with this app. You can open it again from `my checklists` for 30 days.';
+  return {
+    type: 'modal',
+    callback_id: 'sg_done',
+    title: plain(TITLE, LIMITS.modalTitle),
+    close: plain('Close', LIMITS.modalTitle),
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
+  };
+}
+
+/**
+ * When the reply is the same step at the same revision as the one submitted (nothing was saved)
+ * and it carries a caution (the answer was refused), the refusal belongs on the field itself:
+ * Slack's `response_action: 'errors'`, which also keeps what the user typed so they can fix it.
+ */
+export function fieldErrors(
+  reply: Reply,
+  submitted: Record<string, string | number>,
+): Record<string, string> | undefined {
+  const form = reply.form;
+  const field = form?.fields[0];
+  const caution = reply.warnings.find((w) => w.level === 'caution');
+  if (!form || !field || form.fields.length !== 1 || !caution) return undefined;
+  const keys = new Set([...Object.keys(form.state), ...Object.keys(submitted)]);
+  for (const k of keys) if (String(form.state[k]) !== String(submitted[k])) return undefined;
+  return { [fieldBlockId(field.id)]: `${caution.title}. ${caution.text}`.slice(0, 1000) };
+}

@@ -1,0 +1,264 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FakeSlackApi, type RecordedCall } from '../../helpers/fake-slack-api.js';
+import { OVER_10_YJS, UNDER_10_CRIME, type ReferralPlan } from '../../helpers/referral-plans.js';
+import { formBody, postSigned } from '../../helpers/slack-signing.js';
+import { startServer, type TestServer } from '../../helpers/start-server.js';
+import {
+  stateFor,
+  stepOf,
+  viewButton,
+  viewSubmission,
+  viewText,
+  type Json,
+  type ShownView,
+} from './modal-driver.js';
+
+/**
+ * A checklist run in a Slack modal over real, signed HTTP with a fake Web API: the slash command
+ * opens the modal (views.open with the command's trigger_id), each view_submission is answered
+ * with the next step (`response_action: 'update'`), buttons in the modal update it (views.update),
+ * and the summary goes to the user's DM while the modal says so.
+ */
+const SECRET = 'test-signing-secret-0123456789';
+
+let fake: FakeSlackApi;
+let server: TestServer;
+let url: string;
+let userSeq = 0;
+
+beforeAll(async () => {
+  fake = await FakeSlackApi.start();
+  server = await startServer({
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: fake.apiUrl,
+  });
+  url = `${server.url}/slack/events`;
+});
+afterAll(async () => {
+  await server?.stop();
+  await fake?.close();
+});
+beforeEach(() => fake.reset());
+
+const newUser = () => `U${900 + (userSeq += 1)}`;
+
+const sendForm = (body: string) =>
+  postSigned(url, body, { secret: SECRET, contentType: 'application/x-www-form-urlencoded' });
+const sendPayload = (payload: Json) => sendForm(formBody({ payload: JSON.stringify(payload) }));
+
+async function slash(user: string, text: string, responseId = `cmd-${user}`): Promise<void> {
+  const res = await sendForm(
+    formBody({
+      command: '/safeguarding',
+      text,
+      user_id: user,
+      channel_id: 'C200',
+      channel_name: 'safeguarding',
+      team_id: 'T0001',
+      response_url: fake.responseUrl(responseId),
+      trigger_id: `trig-${user}`,
+    }),
+  );
+  expect(res.status).toBe(200);
+  expect(res.text).toBe('');
+}
+
+/** The modal views.open showed for this trigger. */
+async function opened(trigger: string): Promise<ShownView> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const call = fake.callsTo('views.open').find((c) => c.args.trigger_id === trigger);
+    if (call) return { id: `V-${trigger}`, hash: 'h0', view: call.args.view as Json };
+    if (Date.now() > deadline) throw new Error(`no views.open for ${trigger}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+let hashSeq = 0;
+
+/** Submits the modal; returns Slack's view after the app's `response_action`, or its errors. */
+async function submitView(
+  user: string,
+  shown: ShownView,
+  answer: string | string[],
+): Promise<{ view?: ShownView; errors?: Record<string, string> }> {
+  const res = await sendPayload(viewSubmission(user, shown, stateFor(shown.view, answer)));
+  expect(res.status).toBe(200);
+  const body = JSON.parse(res.text) as {
+    response_action: string;
+    view?: Json;
+    errors?: Record<string, string>;
+  };
+  if (body.response_action === 'errors') return { errors: body.errors };
+  expect(body.response_action).toBe('update');
+  return { view: { id: shown.id, hash: `h${(hashSeq += 1)}`, view: body.view as Json } };
+}
+
+/** Clicks a button in the modal; returns the view the app's views.update put in its place. */
+async function click(user: string, shown: ShownView, label: string): Promise<ShownView> {
+  const before = fake.callsTo('views.update').length;
+  const res = await sendPayload(viewButton(user, shown, label));
+  expect(res.status).toBe(200);
+  const call = (await fake.waitFor('views.update', before + 1))[before] as RecordedCall;
+  expect(call.args.view_id).toBe(shown.id);
+  expect(call.args.hash).toBe(shown.hash);
+  return { id: shown.id, hash: `h${(hashSeq += 1)}`, view: call.args.view as Json };
+}
+
+async function summaryIn(user: string): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const call = fake.callsTo('chat.postMessage').find((c) => c.args.channel === user);
+    if (call) return JSON.stringify(call.args.blocks);
+    if (Date.now() > deadline) throw new Error(`no summary posted to ${user}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+async function runPlan(user: string, plan: ReferralPlan, stopBefore?: string): Promise<ShownView> {
+  await slash(user, 'checklist referral');
+  let shown = await opened(`trig-${user}`);
+  const seen: string[] = [];
+  for (let step = stepOf(shown.view); step && step !== stopBefore; step = stepOf(shown.view)) {
+    seen.push(step);
+    const answer = plan.answers[step];
+    if (answer === undefined) throw new Error(`plan has no answer for ${step}`);
+    const next = await submitView(user, shown, answer);
+    expect(next.errors).toBeUndefined();
+    shown = next.view as ShownView;
+    expect(viewText(shown.view)).not.toContain('out of date');
+    if (shown.view.callback_id !== 'sg_form') break;
+  }
+  expect(seen).toEqual(stopBefore ? plan.path.slice(0, plan.path.indexOf(stopBefore)) : plan.path);
+  return shown;
+}
+
+describe('Slack: checklist in a modal', () => {
+  it('the slash command opens the first step as a modal with Yes / No, Pause and Cancel', async () => {
+    const user = newUser();
+    await slash(user, 'checklist referral');
+    const shown = await opened(`trig-${user}`);
+    expect(shown.view).toMatchObject({ type: 'modal', callback_id: 'sg_form', submit: { text: 'Next' } });
+    expect(stepOf(shown.view)).toBe('immediate-danger');
+    const input = (shown.view.blocks as Json[]).find((b) => b.type === 'input') as Json;
+    expect(input.element).toMatchObject({
+      type: 'radio_buttons',
+      options: [{ value: 'yes' }, { value: 'no' }],
+    });
+    expect(viewText(shown.view)).toContain('Is any child in immediate danger right now?');
+    const buttons = (shown.view.blocks as Json[])
+      .filter((b) => b.type === 'actions')
+      .flatMap((b) => (b.elements as Json[]).map((e) => (e.text as Json).text));
+    expect(buttons).toEqual(['Pause', 'Cancel']);
+    expect((shown.view.blocks as Json[]).length).toBeLessThanOrEqual(100);
+    expect(fake.callsTo('response_url')).toEqual([]);
+  });
+
+  for (const plan of [UNDER_10_CRIME, OVER_10_YJS]) {
+    it(`${plan.name}: every step in the modal, then the summary in the user's DM`, async () => {
+      const user = newUser();
+      const done = await runPlan(user, plan);
+      expect(viewText(done.view)).toContain('Done — summary sent to your DMs');
+      expect(done.view.submit).toBeUndefined();
+      const summary = await summaryIn(user);
+      for (const text of [
+        'For your case record (copy this)',
+        'Recommended actions:',
+        'Timestamps',
+        'Started:',
+      ])
+        expect(summary).toContain(text);
+      for (const action of plan.actions) expect(summary).toContain(action);
+      const runs = await server.store.list<Json>(`checklist/${encodeURIComponent(`slack:${user}`)}/`);
+      expect(runs).toHaveLength(1);
+      expect(runs[0]?.value).toMatchObject({ status: 'completed', path: plan.path });
+    });
+  }
+
+  it('an identifying name is refused on the field itself and nothing is stored', async () => {
+    const user = newUser();
+    const notes = await runPlan(user, UNDER_10_CRIME, 'notes');
+    expect(stepOf(notes.view)).toBe('notes');
+    const refused = await submitView(user, notes, 'Spoke to Jessica Smith about it');
+    expect(Object.keys(refused.errors ?? {})).toEqual(['f:answer']);
+    expect(refused.errors?.['f:answer']).toContain('Not saved: this looks like identifying details');
+    const [run] = await server.store.list<Json>(`checklist/${encodeURIComponent(`slack:${user}`)}/`);
+    expect(JSON.stringify(run?.value)).not.toContain('Jessica');
+    const done = await submitView(user, notes, 'Agreed next steps');
+    expect(viewText(done.view?.view ?? {})).toContain('Done — summary sent to your DMs');
+  });
+
+  it('Back, Pause, Resume and Cancel are buttons in the modal that update it in place', async () => {
+    const user = newUser();
+    await slash(user, 'checklist referral');
+    const first = await opened(`trig-${user}`);
+    const second = (await submitView(user, first, 'no')).view as ShownView;
+    expect(stepOf(second.view)).toBe('dsl');
+
+    const back = await click(user, second, 'Back');
+    expect(stepOf(back.view)).toBe('immediate-danger');
+    const paused = await click(user, back, 'Pause');
+    expect(viewText(paused.view)).toContain('Checklist paused');
+    expect(paused.view.submit).toBeUndefined();
+    const resumed = await click(user, paused, 'Resume');
+    expect(stepOf(resumed.view)).toBe('immediate-danger');
+    const cancelled = await click(user, resumed, 'Cancel');
+    expect(viewText(cancelled.view)).toContain('Checklist cancelled');
+    expect(await server.store.list(`checklist/${encodeURIComponent(`slack:${user}`)}/`)).toEqual([]);
+  });
+
+  it('submitting an old modal shows "out of date" and the current step; nothing changes', async () => {
+    const user = newUser();
+    await slash(user, 'checklist referral');
+    const first = await opened(`trig-${user}`);
+    const second = (await submitView(user, first, 'no')).view as ShownView;
+    const stale = (await submitView(user, first, 'yes')).view as ShownView;
+    expect(viewText(stale.view)).toContain('This card is out of date');
+    expect(stepOf(stale.view)).toBe(stepOf(second.view));
+    const [run] = await server.store.list<Json>(`checklist/${encodeURIComponent(`slack:${user}`)}/`);
+    expect(run?.value).toMatchObject({ revision: 1, answers: { 'immediate-danger': 'no' } });
+  });
+
+  it('"Start" in the checklist list and "Resume" in my checklists open the modal', async () => {
+    const user = newUser();
+    await slash(user, 'checklists', 'list');
+    const [list] = await fake.waitFor('response_url');
+    const start = ((list?.args.blocks as Json[]) ?? [])
+      .filter((b) => b.type === 'actions')
+      .flatMap((b) => b.elements as Json[])
+      .find((e) => String((e.text as Json).text).startsWith('Start: Making a referral'));
+    expect(start).toBeDefined();
+    const press = (button: Json, trigger: string) =>
+      sendPayload({
+        type: 'block_actions',
+        team: { id: 'T0001' },
+        user: { id: user, team_id: 'T0001' },
+        api_app_id: 'A0001',
+        token: 'x',
+        trigger_id: trigger,
+        container: { type: 'message', channel_id: 'C200', message_ts: '1.1', is_ephemeral: true },
+        channel: { id: 'C200', name: 'safeguarding' },
+        response_url: fake.responseUrl(trigger),
+        actions: [
+          { type: 'button', block_id: 'b', action_ts: '1', action_id: button.action_id, value: button.value },
+        ],
+      });
+    await press(start as Json, 'trig-start');
+    const first = await opened('trig-start');
+    expect(stepOf(first.view)).toBe('immediate-danger');
+    await submitView(user, first, 'no');
+
+    fake.reset();
+    await slash(user, 'my checklists', 'mine');
+    const [mine] = await fake.waitFor('response_url');
+    const resume = ((mine?.args.blocks as Json[]) ?? [])
+      .filter((b) => b.type === 'actions')
+      .flatMap((b) => b.elements as Json[])
+      .find((e) => String((e.text as Json).text).startsWith('Resume: Making a referral'));
+    expect(resume).toBeDefined();
+    await press(resume as Json, 'trig-resume');
+    const current = await opened('trig-resume');
+    expect(stepOf(current.view)).toBe('dsl');
+  });
+});
