@@ -34,6 +34,24 @@ export async function buildHomeView(guide: SlackGuide, actor: Actor): Promise<Sl
         },
       });
     }
+    // Start opens the checklist list in the user's DM; its Start buttons open the run in a modal.
+    blocks.push({
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          text: plain('Start a checklist', LIMITS.buttonText),
+          action_id: `${ACTION.command}:950`,
+          value: encodeText('checklists'),
+        },
+        {
+          type: 'button',
+          text: plain('My checklists', LIMITS.buttonText),
+          action_id: `${ACTION.command}:951`,
+          value: encodeText('my checklists'),
+        },
+      ],
+    });
     blocks.push({ type: 'divider' });
   }
 

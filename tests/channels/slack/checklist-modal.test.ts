@@ -261,4 +261,74 @@ describe('Slack: checklist in a modal', () => {
     const current = await opened('trig-resume');
     expect(stepOf(current.view)).toBe('dsl');
   });
+
+  it('App Home: "Start a checklist" lists them in the DM, and Start there opens the modal', async () => {
+    const user = newUser();
+    const envelope = {
+      token: 'x',
+      team_id: 'T0001',
+      api_app_id: 'A0001',
+      type: 'event_callback',
+      event_id: `Ev-home-${user}`,
+      event_time: 1,
+      event: { type: 'app_home_opened', user, channel: `D${user}`, tab: 'home', event_ts: '1.7' },
+    };
+    const body = JSON.stringify(envelope);
+    expect((await postSigned(url, body, { secret: SECRET, contentType: 'application/json' })).status).toBe(
+      200,
+    );
+    const [publish] = await fake.waitFor('views.publish');
+    const home = publish?.args.view as Json;
+    const homeButton = (label: string) =>
+      (home.blocks as Json[])
+        .filter((b) => b.type === 'actions')
+        .flatMap((b) => b.elements as Json[])
+        .find((e) => (e.text as Json).text === label) as Json;
+    expect(homeButton('My checklists')).toBeDefined();
+    const fromHome = (button: Json, trigger: string) =>
+      sendPayload({
+        type: 'block_actions',
+        team: { id: 'T0001' },
+        user: { id: user, team_id: 'T0001' },
+        api_app_id: 'A0001',
+        token: 'x',
+        trigger_id: trigger,
+        container: { type: 'view', view_id: 'VHOME' },
+        view: {
+          id: 'VHOME',
+          type: 'home',
+          callback_id: '',
+          private_metadata: '',
+          hash: 'hh',
+          blocks: home.blocks,
+        },
+        actions: [
+          { type: 'button', block_id: 'b', action_ts: '1', action_id: button.action_id, value: button.value },
+        ],
+      });
+    await fromHome(homeButton('Start a checklist'), 'trig-home');
+    const [dm] = await fake.waitFor('chat.postMessage');
+    expect(dm?.args.channel).toBe(user);
+    const start = (dm?.args.blocks as Json[])
+      .filter((b) => b.type === 'actions')
+      .flatMap((b) => b.elements as Json[])
+      .find((e) => String((e.text as Json).text).startsWith('Start: Making a referral')) as Json;
+    expect(start).toBeDefined();
+    await sendPayload({
+      type: 'block_actions',
+      team: { id: 'T0001' },
+      user: { id: user, team_id: 'T0001' },
+      api_app_id: 'A0001',
+      token: 'x',
+      trigger_id: 'trig-dm-start',
+      container: { type: 'message', channel_id: `D${user}`, message_ts: String(dm?.args.ts ?? '1.2') },
+      channel: { id: `D${user}`, name: 'directmessage' },
+      message: { ts: '1.2', type: 'message' },
+      response_url: fake.responseUrl('dm-start'),
+      actions: [
+        { type: 'button', block_id: 'b', action_ts: '1', action_id: start.action_id, value: start.value },
+      ],
+    });
+    expect(stepOf((await opened('trig-dm-start')).view)).toBe('immediate-danger');
+  });
 });
