@@ -220,6 +220,21 @@ describe('Slack: checklist in a modal', () => {
     expect(run?.value).toMatchObject({ revision: 1, answers: { 'immediate-danger': 'no' } });
   });
 
+  it('two racing submits of one modal: one answer is kept, the other sees "out of date"', async () => {
+    const user = newUser();
+    await slash(user, 'checklist referral');
+    const first = await opened(`trig-${user}`);
+    const [a, b] = await Promise.all([submitView(user, first, 'no'), submitView(user, first, 'yes')]);
+    const views = [a.view?.view ?? {}, b.view?.view ?? {}];
+    expect(views.filter((v) => viewText(v).includes('This card is out of date'))).toHaveLength(1);
+    const [run] = await server.store.list<Json>(`checklist/${encodeURIComponent(`slack:${user}`)}/`);
+    expect(run?.value.revision).toBe(1);
+    const kept = (run?.value.answers as Json)['immediate-danger'];
+    expect(kept).toBe(viewText(views[0] as Json).includes('out of date') ? 'yes' : 'no');
+    // Both modals now show the step that follows the kept answer.
+    for (const v of views) expect(stepOf(v)).toBe(kept === 'yes' ? 'emergency-call' : 'dsl');
+  });
+
   it('"Start" in the checklist list and "Resume" in my checklists open the modal', async () => {
     const user = newUser();
     await slash(user, 'checklists', 'list');
