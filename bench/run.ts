@@ -1,11 +1,13 @@
 /** npm run bench: prints figures and ratios. Speed is measured here, never asserted in tests. */
 import { benchAnswers } from './answer-latency.js';
+import { benchDigestFanout } from './digest-fanout.js';
 import { benchHttpLoad } from './http-load.js';
 
 const only = process.argv[2];
 const benches: Record<string, () => Promise<boolean>> = {
   answers: benchAnswers,
   http: benchHttpLoad,
+  digests: benchDigestFanout,
 };
 let allMet = true;
 for (const [name, bench] of Object.entries(benches)) {
