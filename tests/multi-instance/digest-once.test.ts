@@ -13,8 +13,8 @@ const DUE = '2026-11-23T09:05:00Z';
 const CHANNELS = ['19:alpha@thread.tacv2', '19:bravo@thread.tacv2', '19:charlie@thread.tacv2'];
 
 /**
- * The server does not start a digest scheduler yet, so this runs what each instance would: its own
- * DigestService over its own PostgreSQL connection pool, both on one database, posting through a
+ * Each server instance runs this same scheduler (src/server/app.ts); with a fixed clock it is run here
+ * in process: each instance's DigestService over its own PostgreSQL connection pool, both on one database, posting through a
  * real Teams adapter (local mode) to one capture server standing in for the Bot Framework connector.
  */
 describePostgres('two instances sending digests on one PostgreSQL database', (url) => {
