@@ -2,7 +2,7 @@ import type { Storage, StoreItems } from 'botbuilder';
 import { ConflictError } from '../errors.js';
 import { silentLogger, type StoreLogger } from './store-logger.js';
 import { toJsonValue } from './store-semantics.js';
-import type { Store } from './store.js';
+import type { Store, StoredItem } from './store.js';
 import { mergeTurnState, type StateObject } from './turn-state-merge.js';
 import { updateWithRetry } from './update.js';
 
@@ -48,19 +48,19 @@ export class BotStorage implements Storage {
     this.#logger = options.logger ?? silentLogger;
   }
 
+  /** teams-ai reads a turn's conversation and user scopes together: one store round trip where the backend can. */
   async read(keys: string[]): Promise<StoreItems> {
+    const stored = await this.#getAll(keys.map((key) => BOT_STATE_PREFIX + key));
     const items: StoreItems = {};
-    await Promise.all(
-      keys.map(async (key) => {
-        const stored = await this.store.get<StateObject>(BOT_STATE_PREFIX + key);
-        if (!stored) {
-          if (TURN_STATE_SCOPE.test(key)) items[key] = { eTag: NEW_ITEM_ETAG };
-          return;
-        }
-        this.#remember(key, stored.eTag, stored.value);
-        items[key] = { ...stored.value, eTag: stored.eTag };
-      }),
-    );
+    for (const key of keys) {
+      const found = stored.get(BOT_STATE_PREFIX + key);
+      if (!found) {
+        if (TURN_STATE_SCOPE.test(key)) items[key] = { eTag: NEW_ITEM_ETAG };
+        continue;
+      }
+      this.#remember(key, found.eTag, found.value);
+      items[key] = { ...found.value, eTag: found.eTag };
+    }
     return items;
   }
 
@@ -101,6 +101,12 @@ export class BotStorage implements Storage {
       { key: storeKey, baseKnown: base !== undefined },
       'bot state: merged a stale turn-state write',
     );
+  }
+
+  async #getAll(storeKeys: string[]): Promise<Map<string, StoredItem<StateObject>>> {
+    if (this.store.getMany) return this.store.getMany<StateObject>(storeKeys);
+    const found = await Promise.all(storeKeys.map((key) => this.store.get<StateObject>(key)));
+    return new Map(found.filter((item) => item !== undefined).map((item) => [item.key, item]));
   }
 
   /** Keeps what was read/written per (key, eTag) as the merge base, bounded (oldest evicted first). */

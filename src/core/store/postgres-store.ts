@@ -61,6 +61,43 @@ interface Row {
 }
 
 /**
+ * The hot statements, prepared once per pooled connection (pg: a named query is parsed and planned
+ * on first use, then only bound and executed), so a turn's reads and writes skip the parse/plan step.
+ */
+const SQL = {
+  get: { name: 'kv-get', text: 'SELECT key, value, etag FROM kv WHERE key = $1' },
+  getMany: { name: 'kv-get-many', text: 'SELECT key, value, etag FROM kv WHERE key = ANY($1::text[])' },
+  create: {
+    name: 'kv-create',
+    text: 'INSERT INTO kv (key, value, etag) VALUES ($1, $2::jsonb, $3) ON CONFLICT (key) DO NOTHING',
+  },
+  updateIfMatch: {
+    name: 'kv-update-if-match',
+    text: `UPDATE kv SET value = $2::jsonb, etag = $3, version = version + 1, updated_at = now()
+           WHERE key = $1 AND etag = $4`,
+  },
+  updateIfExists: {
+    name: 'kv-update-if-exists',
+    text: `UPDATE kv SET value = $2::jsonb, etag = $3, version = version + 1, updated_at = now()
+           WHERE key = $1`,
+  },
+  upsert: {
+    name: 'kv-upsert',
+    text: `INSERT INTO kv (key, value, etag) VALUES ($1, $2::jsonb, $3)
+           ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, etag = EXCLUDED.etag,
+             version = kv.version + 1, updated_at = now()`,
+  },
+  deleteIfMatch: { name: 'kv-delete-if-match', text: 'DELETE FROM kv WHERE key = $1 AND etag = $2' },
+  delete: { name: 'kv-delete', text: 'DELETE FROM kv WHERE key = $1' },
+  list: {
+    name: 'kv-list',
+    text: "SELECT key, value, etag FROM kv WHERE key LIKE $1 ESCAPE '\\' ORDER BY key",
+  },
+} as const;
+
+type Statement = (typeof SQL)[keyof typeof SQL] | { text: string };
+
+/**
  * Store on one kv table. eTags are random per write (a version number alone would repeat after a
  * delete and re-create); `version` counts writes for operators. Each operation is one statement,
  * so the precondition check and the write are atomic without explicit transactions.
@@ -77,9 +114,17 @@ export class PostgresStore implements Store {
   ) {}
 
   async get<T>(key: string): Promise<StoredItem<T> | undefined> {
-    const { rows } = await this.#query<Row>('SELECT key, value, etag FROM kv WHERE key = $1', [key]);
+    const { rows } = await this.#query<Row>(SQL.get, [key]);
     const row = rows[0];
     return row && { key: row.key, value: row.value as T, eTag: row.etag };
+  }
+
+  async getMany<T>(keys: readonly string[]): Promise<Map<string, StoredItem<T>>> {
+    const found = new Map<string, StoredItem<T>>();
+    if (keys.length === 0) return found;
+    const { rows } = await this.#query<Row>(SQL.getMany, [[...new Set(keys)]]);
+    for (const row of rows) found.set(row.key, { key: row.key, value: row.value as T, eTag: row.etag });
+    return found;
   }
 
   async put<T>(key: string, value: T, options?: PutOptions): Promise<string> {
@@ -91,26 +136,17 @@ export class PostgresStore implements Store {
       throw new ConflictError(`store: ${key} cannot both exist and not exist`);
     let written: number | null;
     if (ifNoneMatch === '*') {
-      ({ rowCount: written } = await this.#query(
-        'INSERT INTO kv (key, value, etag) VALUES ($1, $2::jsonb, $3) ON CONFLICT (key) DO NOTHING',
-        [key, json, eTag],
-      ));
+      ({ rowCount: written } = await this.#query(SQL.create, [key, json, eTag]));
       if (written === 0) throw new ConflictError(`store: ${key} already exists`);
     } else if (ifMatch !== undefined) {
       const anyVersion = ifMatch === '*';
       ({ rowCount: written } = await this.#query(
-        `UPDATE kv SET value = $2::jsonb, etag = $3, version = version + 1, updated_at = now()
-         WHERE key = $1 ${anyVersion ? '' : 'AND etag = $4'}`,
+        anyVersion ? SQL.updateIfExists : SQL.updateIfMatch,
         anyVersion ? [key, json, eTag] : [key, json, eTag, ifMatch],
       ));
       if (written === 0) throw new ConflictError(`store: ${key} was changed or does not exist`);
     } else {
-      await this.#query(
-        `INSERT INTO kv (key, value, etag) VALUES ($1, $2::jsonb, $3)
-         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, etag = EXCLUDED.etag,
-           version = kv.version + 1, updated_at = now()`,
-        [key, json, eTag],
-      );
+      await this.#query(SQL.upsert, [key, json, eTag]);
     }
     return eTag;
   }
@@ -119,7 +155,7 @@ export class PostgresStore implements Store {
     const ifMatch = options?.ifMatch;
     const specific = ifMatch !== undefined && ifMatch !== '*';
     const { rowCount } = await this.#query(
-      `DELETE FROM kv WHERE key = $1 ${specific ? 'AND etag = $2' : ''}`,
+      specific ? SQL.deleteIfMatch : SQL.delete,
       specific ? [key, ifMatch] : [key],
     );
     if (ifMatch !== undefined && rowCount === 0)
@@ -129,10 +165,7 @@ export class PostgresStore implements Store {
 
   async list<T>(prefix: string): Promise<StoredItem<T>[]> {
     const pattern = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const { rows } = await this.#query<Row>(
-      "SELECT key, value, etag FROM kv WHERE key LIKE $1 ESCAPE '\\' ORDER BY key",
-      [pattern],
-    );
+    const { rows } = await this.#query<Row>(SQL.list, [pattern]);
     return rows.map((row) => ({ key: row.key, value: row.value as T, eTag: row.etag }));
   }
 
@@ -140,7 +173,7 @@ export class PostgresStore implements Store {
   async healthy(): Promise<boolean> {
     try {
       const { rows } = await this.#query<{ writable: boolean }>(
-        'SELECT NOT pg_is_in_recovery() AS writable',
+        { text: 'SELECT NOT pg_is_in_recovery() AS writable' },
         [],
       );
       return rows[0]?.writable === true;
@@ -200,11 +233,11 @@ export class PostgresStore implements Store {
   }
 
   async #query<R extends pg.QueryResultRow = pg.QueryResultRow>(
-    sql: string,
+    statement: Statement,
     params: unknown[],
   ): Promise<pg.QueryResult<R>> {
     this.#assertOpen();
-    const running = this.pool.query<R>(sql, params);
+    const running = this.pool.query<R>({ ...statement, values: params });
     this.#inFlight.add(running);
     try {
       return await running;

@@ -23,6 +23,11 @@ export interface PutOptions {
 
 export interface Store {
   get<T>(key: string): Promise<StoredItem<T> | undefined>;
+  /**
+   * Optional: several keys in one round trip (PostgreSQL: one statement instead of one per key).
+   * Absent keys are simply missing from the map. Callers fall back to get() when it is not there.
+   */
+  getMany?<T>(keys: readonly string[]): Promise<Map<string, StoredItem<T>>>;
   /** Returns the new eTag. Throws ConflictError on a precondition failure. */
   put<T>(key: string, value: T, options?: PutOptions): Promise<string>;
   /** Returns true if something was deleted. Throws ConflictError if ifMatch is given and differs. */
