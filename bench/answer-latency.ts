@@ -6,7 +6,7 @@ import { readPackExtras, type PackExtras } from '../src/core/content/extras.js';
 import { Guide } from '../src/core/guide.js';
 import { MemoryStore } from '../src/core/store/memory-store.js';
 import { readQuestions } from '../scripts/eval-score.js';
-import { growPack } from './grow-content.js';
+import { growPack, GROWTH_MODEL } from './grow-content.js';
 import { percentile, time } from './stats.js';
 
 interface Figures {
@@ -47,6 +47,7 @@ export async function benchAnswers(): Promise<boolean> {
   console.log(`\n## Answer latency (in process, ${questions.length} questions × ${rounds} rounds)`);
   console.log(row('1×', one));
   console.log(row('10×', ten));
+  console.log(`10× pack: ${GROWTH_MODEL}`);
   const ratio = ten.p99 / one.p99;
   console.log(`10×/1× p99 ratio ${ratio.toFixed(2)} (p50 ratio ${(ten.p50 / one.p50).toFixed(2)})`);
   const ok = one.p99 < 5 && ratio < 2;
