@@ -1,6 +1,7 @@
-import MiniSearch from 'minisearch';
+import { Bm25fIndex, type FieldedDoc } from './bm25f.js';
 import type { GuidanceItem } from '../content/types.js';
 import { SynonymTable } from './synonyms.js';
+import { TermLookup } from './term-lookup.js';
 
 export interface SearchHit {
   id: string;
@@ -15,26 +16,18 @@ export interface SearchHit {
   anchorWeight: number;
 }
 
-interface IndexedDoc {
-  id: string;
-  title: string;
-  questions: string;
-  tags: string;
-  summary: string;
-  body: string;
-}
-
 /** Unknown terms weigh like a term found in this many items. */
 const UNKNOWN_TERM_DF = 3;
 
+/** A typo's guessed correction counts half (for ranking and for coverage). */
 const FUZZY_MATCH_WEIGHT = 0.5;
 
 const FIELD_BOOSTS = { questions: 3, title: 2.5, tags: 1.5, summary: 1.5, body: 1 };
 
-/** In-process full-text index over guidance items: BM25 with field boosts, synonyms, stemming, fuzzy. */
+/** In-process full-text index over guidance items: BM25F with field boosts, synonyms, stemming, typo tolerance. */
 export class GuidanceIndex {
-  private readonly mini: MiniSearch<IndexedDoc>;
-  private readonly df = new Map<string, number>();
+  private readonly bm25: Bm25fIndex;
+  private readonly lookup: TermLookup;
   private readonly docCount: number;
   private readonly anchors = new Set<string>();
 
@@ -42,32 +35,12 @@ export class GuidanceIndex {
     items: readonly GuidanceItem[],
     private readonly synonyms: SynonymTable,
   ) {
-    const tokenize = (text: string) => this.synonyms.expand(text);
-    this.mini = new MiniSearch<IndexedDoc>({
-      fields: Object.keys(FIELD_BOOSTS),
-      storeFields: [],
-      tokenize,
-      processTerm: (t) => t,
-      searchOptions: {
-        tokenize,
-        processTerm: (t) => t,
-        boost: FIELD_BOOSTS,
-        // Fuzzy and prefix matching only for words the pack doesn't know (typos, odd forms): known words
-        // match exactly, which keeps answers fast and stops "abuse" fuzzily matching "abusive" noise.
-        fuzzy: (term) => (term.length >= 5 && !this.df.has(term) ? 0.25 : false),
-        prefix: (term) => term.length >= 6 && !this.df.has(term),
-        combineWith: 'OR',
-      },
-    });
-    const docs = items.map(toDoc);
-    this.mini.addAll(docs);
-    for (const d of docs) {
-      const seen = new Set(tokenize([d.title, d.questions, d.tags, d.summary, d.body].join('\n')));
-      for (const t of seen) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-    }
+    const docs = items.map((item) => toDoc(item, (text) => this.synonyms.expand(text)));
+    this.bm25 = new Bm25fIndex(docs, FIELD_BOOSTS);
+    this.lookup = new TermLookup(this.bm25.df.keys());
     this.docCount = Math.max(docs.length, 1);
     for (const d of docs)
-      for (const t of tokenize([d.title, d.questions, d.tags].join('\n'))) this.anchors.add(t);
+      for (const t of [...d.fields.title!, ...d.fields.questions!, ...d.fields.tags!]) this.anchors.add(t);
     for (const t of this.synonyms.vocabulary()) this.anchors.add(t);
   }
 
@@ -76,7 +49,7 @@ export class GuidanceIndex {
    * capped at the weight of a rare term, so one stray word cannot sink an otherwise clear question.
    */
   idf(term: string): number {
-    const df = this.df.get(term) ?? 0;
+    const df = this.bm25.df.get(term) ?? 0;
     return Math.log(1 + (this.docCount + 1) / (Math.max(df, UNKNOWN_TERM_DF) + 0.5));
   }
 
@@ -85,25 +58,36 @@ export class GuidanceIndex {
     // Bare numbers (ages, school years) locate a question but carry little of its meaning.
     const plain = [...new Set(terms.filter((t) => !markers.has(t) && !/^\d+$/.test(t)))];
     if (plain.length === 0 && markers.size === 0) return [];
+    // Words the pack doesn't know may be typos: look for known words one edit away or extending them.
+    const guesses = new Map<string, string[]>();
+    const weighted = new Map<string, readonly [number, string]>();
+    for (const t of new Set(terms)) {
+      if (this.bm25.df.has(t)) weighted.set(t, [1, t]);
+      else if (!t.startsWith('syn')) {
+        const near = this.lookup.near(t);
+        guesses.set(t, near);
+        for (const n of near) if (!weighted.has(n)) weighted.set(n, [FUZZY_MATCH_WEIGHT, t]);
+      }
+    }
     const total = plain.reduce((sum, t) => sum + this.idf(t), 0);
-    const results = this.mini.search(query).slice(0, limit);
-    return results.map((r) => {
-      const exact = new Set(r.terms);
-      const matched = new Set(r.queryTerms);
+    return this.bm25.search(weighted, limit).map(({ doc, score }) => {
+      const has = this.bm25.docTerms[doc] ?? new Set<string>();
       const viaSynonym = (t: string) =>
-        [...markers].some(([marker, stems]) => stems.has(t) && exact.has(marker));
-      // Exact (or synonym) matches count fully; a fuzzy/prefix match is a guess at a typo and counts half.
-      const weightOf = (t: string) =>
-        (exact.has(t) || viaSynonym(t) ? 1 : matched.has(t) ? FUZZY_MATCH_WEIGHT : 0) * this.idf(t);
-      const weight = plain.reduce((sum, t) => sum + weightOf(t), 0);
+        [...markers].some(([marker, stems]) => stems.has(t) && has.has(marker));
+      const exact = (t: string) => has.has(t) || viaSynonym(t);
+      const guessed = (t: string) => (guesses.get(t) ?? []).some((g) => has.has(g));
+      const weight = plain.reduce(
+        (sum, t) => sum + (exact(t) ? 1 : guessed(t) ? FUZZY_MATCH_WEIGHT : 0) * this.idf(t),
+        0,
+      );
       const anchorTerms = [
-        ...plain.filter((t) => this.anchors.has(t) && (exact.has(t) || viaSynonym(t))),
-        ...[...markers.keys()].filter((m) => exact.has(m)),
+        ...plain.filter((t) => this.anchors.has(t) && exact(t)),
+        ...[...markers.keys()].filter((m) => has.has(m)),
       ];
       const anchorWeight = anchorTerms.reduce((sum, t) => sum + this.idf(t), 0);
       return {
-        id: String(r.id),
-        score: r.score,
+        id: this.bm25.ids[doc] as string,
+        score,
         coverage: total > 0 ? Math.min(1, weight / total) : 1,
         anchorWeight,
       };
@@ -111,21 +95,24 @@ export class GuidanceIndex {
   }
 }
 
-function toDoc(item: GuidanceItem): IndexedDoc {
+function toDoc(item: GuidanceItem, tokenize: (text: string) => string[]): FieldedDoc {
+  const body = [
+    item.intro,
+    ...item.steps,
+    ...item.contactLines,
+    item.why,
+    ...item.sections.flatMap((s) => [s.heading, ...s.lines]),
+  ]
+    .join('\n')
+    .replace(/\{\{contact:([a-z0-9_]+)\}\}/g, (_m, k: string) => k.replace(/_/g, ' '));
   return {
     id: item.id,
-    title: item.title,
-    questions: item.questions.join('\n'),
-    tags: item.tags.map((t) => t.replace(/-/g, ' ')).join('\n'),
-    summary: item.summary,
-    body: [
-      item.intro,
-      ...item.steps,
-      ...item.contactLines,
-      item.why,
-      ...item.sections.flatMap((s) => [s.heading, ...s.lines]),
-    ]
-      .join('\n')
-      .replace(/\{\{contact:([a-z0-9_]+)\}\}/g, (_m, k: string) => k.replace(/_/g, ' ')),
+    fields: {
+      title: tokenize(item.title),
+      questions: item.questions.flatMap(tokenize),
+      tags: item.tags.flatMap((t) => tokenize(t.replace(/-/g, ' '))),
+      summary: tokenize(item.summary),
+      body: tokenize(body),
+    },
   };
 }

@@ -73,7 +73,9 @@ export function stem(word: string): string {
   else if (w.endsWith('ed') && w.length > 4) w = undouble(w.slice(0, -2));
   if (w.endsWith('ly') && w.length > 5) w = w.slice(0, -2);
   if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
-  if (w.endsWith('ation') && w.length > 7) w = w.slice(0, -5) + 'at';
+  // -ation and -ate meet: investigation/investigate, exploitation/exploit, education/educate.
+  if (w.endsWith('ation') && w.length > 7) w = w.slice(0, -5);
+  else if (w.endsWith('at') && w.length > 6) w = w.slice(0, -2);
   return w;
 }
 
