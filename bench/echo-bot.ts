@@ -1,7 +1,8 @@
 /**
  * The benchmark baseline: a bare botbuilder echo bot on the same stack as ours (restify 11,
  * bodyParser on the route only, CloudAdapter in local mode), replying with the text it received.
- * Run: PORT=0 node --import tsx bench/echo-bot.ts (prints the URL it listens on).
+ * Run: PORT=0 node --import tsx bench/echo-bot.ts (prints the URL it listens on); the HTTP load
+ * bench bundles it with esbuild to build/bench/echo-bot.js and runs that with plain node, like ours.
  */
 import {
   CloudAdapter,

@@ -1,9 +1,12 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import autocannon from 'autocannon';
+import { build } from 'esbuild';
 import { readQuestions } from '../scripts/eval-score.js';
 import { spawnServer } from '../tests/helpers/server-process.js';
 import { createTempDatabase } from '../tests/helpers/temp-database.js';
@@ -16,6 +19,27 @@ const WARM_UP_SECONDS = 2;
 /** Distinct practitioners (from.id) and personal chats the load is spread over. */
 const USERS = 200;
 const TARGET = { ratio: 0.9, p99Ms: 50, rssMb: 250 };
+/** Both bots run as plain `node` on esbuild bundles, as `npm start` runs ours: no tsx loader in either. */
+const OURS_SCRIPT = 'build/server.js';
+const ECHO_SCRIPT = 'build/bench/echo-bot.js';
+
+/**
+ * `node scripts/build.mjs` (what `npm start` runs first), and the echo bot bundled the same way
+ * (packages external, so both load botbuilder and restify from node_modules).
+ */
+async function buildBoth(): Promise<void> {
+  await promisify(execFile)(process.execPath, ['scripts/build.mjs']);
+  await build({
+    entryPoints: ['bench/echo-bot.ts'],
+    outfile: ECHO_SCRIPT,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+}
 
 interface Figures {
   label: string;
@@ -26,6 +50,8 @@ interface Figures {
   requests: number;
   failures: number;
   replies: number;
+  /** TCP connections the bot opened to the connector stand-in while loaded (keep-alive reuse shows here). */
+  connectorConnections: number;
 }
 
 function questions(): string[] {
@@ -83,12 +109,13 @@ async function measure(
   sink: SinkServer,
   texts: string[],
 ): Promise<Figures> {
-  const server = await spawnServer({ script, env });
+  const server = await spawnServer({ script, env, nodeArgs: [] });
   try {
     const body = activityFactory(sink.url, texts);
     await load(server.url, body, 10, WARM_UP_SECONDS);
     await new Promise((resolve) => setTimeout(resolve, 500)); // let warm-up replies land before counting
     const before = sink.posts;
+    const connectionsBefore = sink.connections;
     const rss = sampleRss(server.pid);
     const result = await load(server.url, body, CONNECTIONS, SECONDS);
     const peakRssMb = await rss.stop();
@@ -101,6 +128,7 @@ async function measure(
       requests: result.requests.total,
       failures: result.errors + result.non2xx,
       replies: sink.posts - before,
+      connectorConnections: sink.connections - connectionsBefore,
     };
   } finally {
     await server.stop();
@@ -111,7 +139,7 @@ function row(f: Figures): string {
   return (
     `${f.label.padEnd(18)} ${f.rps.toFixed(0).padStart(6)} req/s  p50 ${String(f.p50).padStart(4)} ms  ` +
     `p99 ${String(f.p99).padStart(4)} ms  peak RSS ${f.peakRssMb.toFixed(0).padStart(4)} MB  ` +
-    `${f.requests} requests, ${f.failures} failed, ${f.replies} replies`
+    `${f.requests} requests, ${f.failures} failed, ${f.replies} replies over ${f.connectorConnections} connector connections`
   );
 }
 
@@ -140,7 +168,7 @@ async function ours(
   try {
     return await measure(
       label,
-      'src/server.ts',
+      OURS_SCRIPT,
       { DATA_DIR: dataDir, LOG_LEVEL: 'info', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
       sink,
       texts,
@@ -152,13 +180,15 @@ async function ours(
 
 export async function benchHttpLoad(): Promise<boolean> {
   const texts = questions();
+  await buildBoth();
   const sink = await startSinkServer();
   console.log(
     `\n## HTTP load (POST /api/messages, ${CONNECTIONS} connections, ${SECONDS} s each after a ${WARM_UP_SECONDS} s warm-up; ` +
-      `${texts.length} practitioner questions from ${USERS} users; replies to a local connector stand-in)`,
+      `${texts.length} practitioner questions from ${USERS} users; replies to a local connector stand-in; ` +
+      `both bots bundled with esbuild and run with plain node, as npm start runs ours)`,
   );
   try {
-    const echo = await measure('echo bot', 'bench/echo-bot.ts', {}, sink, texts);
+    const echo = await measure('echo bot', ECHO_SCRIPT, {}, sink, texts);
     console.log(row(echo));
     const lowdb = await ours('ours (lowdb)', sink, texts);
     console.log(row(lowdb));

@@ -9,11 +9,13 @@ import type { AddressInfo } from 'node:net';
 export interface SinkServer {
   url: string;
   posts: number;
+  /** TCP connections accepted so far. */
+  connections: number;
   close(): Promise<void>;
 }
 
 export async function startSinkServer(): Promise<SinkServer> {
-  const state = { posts: 0 };
+  const state = { posts: 0, connections: 0 };
   const server: Server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
@@ -22,11 +24,17 @@ export async function startSinkServer(): Promise<SinkServer> {
       res.end(JSON.stringify({ id: randomUUID() }));
     });
   });
+  server.on('connection', () => {
+    state.connections += 1;
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     get posts() {
       return state.posts;
+    },
+    get connections() {
+      return state.connections;
     },
     async close() {
       server.closeAllConnections();

@@ -16,6 +16,8 @@ export interface ServerProcess {
 export interface SpawnOptions {
   /** Script relative to the repo, run with `node --import tsx` (default src/server.ts). */
   script?: string;
+  /** Node options before the script; default `['--import', 'tsx']`. `[]` runs built JavaScript as `npm start` does. */
+  nodeArgs?: string[];
   env: Record<string, string>;
   /** Every byte of stdout and stderr is appended here (else it is read and dropped). */
   logFile?: string;
@@ -30,7 +32,8 @@ const LISTENING = /http:\/\/127\.0\.0\.1:\d+/;
  * prints the URL it listens on. The server must bind 127.0.0.1 (HOST is forced) on PORT (0 by default).
  */
 export async function spawnServer(options: SpawnOptions): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, options.script ?? 'src/server.ts')], {
+  const nodeArgs = options.nodeArgs ?? ['--import', 'tsx'];
+  const child = spawn(process.execPath, [...nodeArgs, join(REPO, options.script ?? 'src/server.ts')], {
     cwd: REPO,
     env: {
       PATH: process.env.PATH ?? '',
