@@ -1,7 +1,7 @@
 import type { ContentPack, GuidanceItem } from '../src/core/content/types.js';
 
 export const GROWTH_MODEL =
-  'each synthetic item keeps a real item\'s shape and about a third of its words (the shared safeguarding vocabulary) and replaces the rest with new topic words, as a partnership adding guidance on new topics would';
+  "each synthetic item keeps a real item's shape and about a third of its words (the shared safeguarding vocabulary) and replaces the rest with new topic words, as a partnership adding guidance on new topics would";
 
 /**
  * Grows a pack n-fold with synthetic items on new topics: each copy of a real item keeps its structure
@@ -14,7 +14,10 @@ export function growPack(pack: ContentPack, factor: number, seed = 1): ContentPa
   const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const madeUp = new Map<string, string>();
   const word = () =>
-    Array.from({ length: 5 + Math.floor(random() * 6) }, () => 'abcdefghijklmnopqrstuvwxyz'[Math.floor(random() * 26)]).join('');
+    Array.from(
+      { length: 5 + Math.floor(random() * 6) },
+      () => 'abcdefghijklmnopqrstuvwxyz'[Math.floor(random() * 26)],
+    ).join('');
   const rewrite = (text: string, copy: number) =>
     text
       .split(' ')
@@ -38,7 +41,11 @@ export function growPack(pack: ContentPack, factor: number, seed = 1): ContentPa
         contactLines: item.contactLines.map((s) => rewrite(s, copy)),
         why: rewrite(item.why, copy),
         intro: rewrite(item.intro, copy),
-        sections: item.sections.map((s) => ({ ...s, heading: rewrite(s.heading, copy), lines: s.lines.map((l) => rewrite(l, copy)) })),
+        sections: item.sections.map((s) => ({
+          ...s,
+          heading: rewrite(s.heading, copy),
+          lines: s.lines.map((l) => rewrite(l, copy)),
+        })),
         tags: item.tags.map((t) => rewrite(t, copy)),
         related: [],
       });

@@ -2,7 +2,15 @@
  * A small set of coded errors. Each maps to one HTTP status and one sentence a user may see;
  * the detail stays in the (redacted) log.
  */
-export type ErrorCode = 'bad_input' | 'not_found' | 'conflict' | 'forbidden' | 'too_large' | 'rate_limited' | 'upstream' | 'internal';
+export type ErrorCode =
+  | 'bad_input'
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  | 'too_large'
+  | 'rate_limited'
+  | 'upstream'
+  | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
   bad_input: 400,

@@ -5,7 +5,8 @@ export const SAFETY_SCAN_CHARS = 20_000;
 
 // Control characters, replacement characters and invisible formatting: removing them is the point.
 // eslint-disable-next-line no-control-regex -- see above
-const JUNK_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd\u200b-\u200f\u2028\u2029\ufeff]/g;
+const JUNK_CHARACTERS =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd\u200b-\u200f\u2028\u2029\ufeff]/g;
 
 export type InputProblem = 'empty' | 'no-words' | 'too-long';
 
