@@ -3,10 +3,10 @@ export const MAX_QUESTION_CHARS = 2000;
 /** How much of an over-long message the safety checks still read. */
 export const SAFETY_SCAN_CHARS = 20_000;
 
-// Control characters, replacement characters and invisible formatting: removing them is the point.
-// eslint-disable-next-line no-control-regex -- see above
+/* eslint-disable no-control-regex -- control characters, replacement characters and invisible formatting: removing them is the point */
 const JUNK_CHARACTERS =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd\u200b-\u200f\u2028\u2029\ufeff]/g;
+/* eslint-enable no-control-regex */
 
 export type InputProblem = 'empty' | 'no-words' | 'too-long';
 
