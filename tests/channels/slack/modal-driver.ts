@@ -1,4 +1,6 @@
 import { expect } from 'vitest';
+import type { FakeSlackApi } from '../../helpers/fake-slack-api.js';
+import { formBody, postSigned } from '../../helpers/slack-signing.js';
 
 /**
  * Plays Slack's part for a checklist modal: takes a view exactly as the app sent it (views.open,
@@ -129,5 +131,76 @@ export function viewButton(user: string, shown: ShownView, label: string): Json 
         action_ts: '1',
       },
     ],
+  };
+}
+
+/**
+ * The HTTP side of a modal run, for any checklist: signed slash commands and payloads to the app,
+ * the views.open a trigger produced, view_submissions answered with `response_action`, and the
+ * summary the app posted to the user's DM (all read from the fake Web API).
+ */
+export function modalClient(opts: { url: string; secret: string; fake: FakeSlackApi }) {
+  const { url, secret, fake } = opts;
+  const sendForm = (body: string) =>
+    postSigned(url, body, { secret, contentType: 'application/x-www-form-urlencoded' });
+  const sendPayload = (payload: Json) => sendForm(formBody({ payload: JSON.stringify(payload) }));
+  let hashSeq = 0;
+  const until = async <T>(what: string, find: () => T | undefined): Promise<T> => {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const found = find();
+      if (found !== undefined) return found;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+
+  return {
+    sendPayload,
+    async slash(user: string, text: string): Promise<void> {
+      const res = await sendForm(
+        formBody({
+          command: '/safeguarding',
+          text,
+          user_id: user,
+          channel_id: 'C200',
+          channel_name: 'safeguarding',
+          team_id: TEAM.id,
+          response_url: fake.responseUrl(`cmd-${user}`),
+          trigger_id: `trig-${user}`,
+        }),
+      );
+      expect(res.status).toBe(200);
+      expect(res.text).toBe('');
+    },
+    /** The modal views.open showed for this trigger. */
+    opened: (trigger: string): Promise<ShownView> =>
+      until(`views.open for ${trigger}`, () => {
+        const call = fake.callsTo('views.open').find((c) => c.args.trigger_id === trigger);
+        return call && { id: `V-${trigger}`, hash: 'h0', view: call.args.view as Json };
+      }),
+    /** Submits the modal; returns Slack's view after the app's `response_action`, or its errors. */
+    async submitView(
+      user: string,
+      shown: ShownView,
+      answer: string | string[],
+    ): Promise<{ view?: ShownView; errors?: Record<string, string> }> {
+      const res = await sendPayload(viewSubmission(user, shown, stateFor(shown.view, answer)));
+      expect(res.status).toBe(200);
+      const body = JSON.parse(res.text) as {
+        response_action: string;
+        view?: Json;
+        errors?: Record<string, string>;
+      };
+      if (body.response_action === 'errors') return { errors: body.errors };
+      expect(body.response_action).toBe('update');
+      return { view: { id: shown.id, hash: `h${(hashSeq += 1)}`, view: body.view as Json } };
+    },
+    /** The first message the app posted to the user's DM (the summary, after a run). */
+    dm: (user: string): Promise<Json> =>
+      until(
+        `a message to ${user}`,
+        () => fake.callsTo('chat.postMessage').find((c) => c.args.channel === user)?.args,
+      ),
   };
 }
