@@ -23,6 +23,10 @@ async function main(): Promise<void> {
       `Try it: ${playgroundEnabled(config) ? `open ${app.url}/playground in a browser, or ` : ''}` +
       `point Microsoft 365 Agents Playground or Bot Framework Emulator at ${app.url}/api/messages`,
   );
+  if (process.stdout.isTTY && playgroundEnabled(config)) {
+    // Someone ran `npm start` in a terminal: besides the JSON log, say plainly where to go.
+    process.stderr.write(`\n  Safeguarding Guide is running. Try it: ${app.url}/playground\n\n`);
+  }
   const stop = (signal: string) => {
     logger.info({ signal }, 'shutdown: stopping');
     app.close().then(
