@@ -7,7 +7,8 @@ import { resolveContact } from './content/contacts.js';
 import { readPackExtras } from './content/extras.js';
 import { formatIssues, loadContentPack } from './content/load.js';
 import type { ContentPack } from './content/types.js';
-import { DigestService, type DigestServiceOptions } from './digests/service.js';
+import { digestServiceFor } from './digests/load.js';
+import type { DigestService, DigestServiceOptions } from './digests/service.js';
 import type { DigestPlatform, DigestSender } from './digests/sender.js';
 import { channelKeyFor, type ConversationRef } from './digests/subscriptions.js';
 import type { ChecklistDefinition } from './checklists/schema.js';
@@ -105,19 +106,9 @@ export class Guide {
       documentTitle: (key) => pack.documents.get(key)?.title,
       timeZone: pack.settings.timezone,
     });
-    this.digests = new DigestService({
+    this.digests = digestServiceFor(pack, digestPool, {
       ...options.digestOptions,
       store,
-      pool: digestPool,
-      partnershipName: pack.settings.partnership.name,
-      documents: Object.fromEntries(
-        [...pack.documents].map(([k, d]) => [k, { title: d.title, ...(d.url ? { url: d.url } : {}) }]),
-      ),
-      defaults: {
-        day: pack.settings.digest.day,
-        time: pack.settings.digest.time,
-        timeZone: pack.settings.timezone,
-      },
       senders: options.digestSenders,
       clock: this.clock,
     });

@@ -9,8 +9,8 @@ const contentDir = join(import.meta.dirname, '../../../content');
 let pool: DigestItem[];
 
 beforeAll(async () => {
+  // Throws, listing every problem, if the pack or its digest pool is invalid.
   const content = await loadDigestContent(contentDir);
-  expect(content.errors).toEqual([]);
   pool = content.pool;
 });
 
