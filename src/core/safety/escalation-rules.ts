@@ -78,6 +78,13 @@ export const DANGER_RULES: readonly DangerRule[] = [
     ),
   },
   {
+    reason: 'abduction in progress',
+    pattern: new RegExp(
+      String.raw`\b(?:trying|attempting|about|going) to (?:grab|snatch|abduct|take|drag|lure|entice|pull|bundle|force) (?:a|an|the|my|our|his|her|this|that|one)? ?(?:\w+ )?${CHILD}\b`,
+    ),
+    needsNow: true,
+  },
+  {
     reason: 'abduction reported just now',
     pattern: new RegExp(
       String.raw`\b(?:dragged|bundled|forced|pulled|grabbed|snatched) (?:a|an|the|my|our|his|her|this|that|one)? ?(?:\w+ )?${CHILD} (?:in)?to (?:the back of )?(?:a|an|the|his|her|their)? ?(?:\w+ )?(?:van|car|vehicle|taxi|lorry|truck)\b|\b(?:was|were) (?:abducted|kidnapped|snatched)\b`,

@@ -14,7 +14,7 @@ const STOP_WORDS = new Set(
   anything something someone somebody thing things way ok okay yes yeah like much many
   wat wot whats hiya think pls plz u ur im
   now right today tonight yesterday last ago next see show year years old aged
-  stand stands mean means meaning acronym abbreviation explain explained`
+  stand stands mean means meaning acronym abbreviation explain explained full`
     .split(/\s+/)
     .filter(Boolean),
 );
