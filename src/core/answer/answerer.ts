@@ -19,6 +19,8 @@ export interface AnswerPolicy {
    */
   strongAnchorWeight: number;
   minCoverageWithStrongAnchor: number;
+  /** A short question wholly about a domain term ("wot is hsb") needs less anchor weight. */
+  minAnchorWeightWhenFullyCovered: number;
   /** A second item is shown too when its score is at least this share of the best. */
   secondItemRatio: number;
   /** Item used as the first answer when a message describes immediate danger. */
@@ -30,13 +32,20 @@ export const DEFAULT_POLICY: AnswerPolicy = {
   minAnchorWeight: 2,
   strongAnchorWeight: 4.5,
   minCoverageWithStrongAnchor: 0.3,
+  minAnchorWeightWhenFullyCovered: 1.5,
   secondItemRatio: 0.75,
   emergencyItemId: 'immediate-danger',
 };
 
 /** Redaction placeholders carry no meaning for search. */
 const withoutPlaceholders = (text: string) =>
-  text.replace(/\[(?:name|dob|nhs-number|postcode|address|phone|email)\]/g, ' ');
+  text
+    // "NHS number [nhs-number]", "DOB: [dob]": the label words go with the value they introduce.
+    .replace(
+      /\b(?:nhs\s*(?:number|no\.?)|dob|d\.o\.b\.?|date of birth|born|address|postcode|phone(?:\s*number)?|tel|mobile|e-?mail)\s*(?:is|was|:)?\s*(?=\[)/gi,
+      ' ',
+    )
+    .replace(/\[(?:name|dob|nhs-number|postcode|address|phone|email)\]/g, ' ');
 
 /** Question → Reply: safety first (danger, identifiable data), then search, then an answer or an honest signpost. */
 export class Answerer {
@@ -73,6 +82,7 @@ export class Answerer {
     const confident = (h: SearchHit | undefined): h is SearchHit =>
       h !== undefined &&
       ((h.coverage >= p.minCoverage && h.anchorWeight >= p.minAnchorWeight) ||
+        (h.coverage >= 0.99 && h.anchorWeight >= p.minAnchorWeightWhenFullyCovered) ||
         (h.coverage >= p.minCoverageWithStrongAnchor && h.anchorWeight >= p.strongAnchorWeight));
     const [best, second] = hits;
     if (!confident(best)) return [];

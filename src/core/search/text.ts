@@ -13,8 +13,8 @@ const STOP_WORDS = new Set(
   please thanks thank hi hello just really also get got go going need needs want wants know us
   anything something someone somebody thing things way ok okay yes yeah like much many
   wat wot whats hiya think pls plz u ur im
-  now right today tonight yesterday last ago next see show year years old aged
-  stand stands mean means meaning acronym abbreviation explain explained full`
+  now right today tonight yesterday last ago next see show year years old aged yr yrs yo
+  stand stands mean means meaning acronym abbreviation explain explained full options option advice`
     .split(/\s+/)
     .filter(Boolean),
 );
