@@ -65,7 +65,6 @@ export class Answerer {
     else {
       const hits = this.confidentHits(withoutPlaceholders(redact(input.text)));
       reply = hits.length > 0 ? this.fromHits(hits, replyId) : signpostReply(this.pack, replyId, 'no-match');
-      if (hits.length === 0 && danger.escalate) reply = this.emergencyOnly(replyId);
     }
     if (danger.escalate) reply = this.withEmergencyFirst(reply);
     if (pii.found) {
@@ -108,42 +107,38 @@ export class Answerer {
     reply.actions = standardActions(reply.followUps, reply.meta.itemIds, reply.meta.replyId);
   }
 
-  /** Immediate danger leads: the 999 warning first, then the emergency guidance, then the matched answer. */
+  /**
+   * Immediate danger leads: the 999 warning, then the emergency guidance, then whatever else the question
+   * matched. The emergency item's background sections (such as when 999 is not needed) are left out here.
+   */
   private withEmergencyFirst(reply: Reply): Reply {
     const emergency = this.pack.byId.get(this.policy.emergencyItemId);
-    const out: Reply = { ...reply, kind: 'escalation', warnings: [EMERGENCY_WARNING, ...reply.warnings] };
-    out.meta = { ...reply.meta, escalation: true };
-    if (emergency && !out.meta.itemIds.includes(emergency.id)) {
-      const e = itemToReply(this.pack, emergency, reply.meta.replyId);
-      const matched = reply.meta.answered ? reply : undefined;
-      out.title = e.title;
-      out.summary = e.summary;
-      out.steps = e.steps;
-      out.contacts = e.contacts;
-      out.why = e.why;
-      out.sections = matched
-        ? [
-            { heading: `Then: ${matched.title}`, style: 'text', lines: [matched.summary ?? ''] },
-            ...(matched.steps.length
-              ? [{ heading: 'Next steps', style: 'ordered' as const, lines: matched.steps }]
-              : []),
-            ...matched.sections,
-          ]
-        : e.sections;
-      out.sources = [...e.sources, ...(matched?.sources ?? [])];
-      out.followUps = matched?.followUps.length ? matched.followUps : e.followUps;
-      out.meta.itemIds = [emergency.id, ...(matched?.meta.itemIds ?? [])];
-      out.meta.answered = true;
-      out.actions = standardActions(out.followUps, out.meta.itemIds, out.meta.replyId);
-    }
+    const warnings = [EMERGENCY_WARNING, ...reply.warnings];
+    if (!emergency)
+      return { ...reply, kind: 'escalation', warnings, meta: { ...reply.meta, escalation: true } };
+    const out = itemToReply(this.pack, emergency, reply.meta.replyId);
+    const matched = reply.meta.answered && !reply.meta.itemIds.includes(emergency.id) ? reply : undefined;
+    out.kind = 'escalation';
+    out.warnings = warnings;
+    out.sections = matched
+      ? [
+          { heading: `Then: ${matched.title}`, style: 'text', lines: [matched.summary ?? ''] },
+          ...(matched.steps.length
+            ? [{ heading: 'Next steps', style: 'ordered' as const, lines: matched.steps }]
+            : []),
+          ...matched.sections,
+        ]
+      : [];
+    out.sources.push(...(matched?.sources ?? []));
+    if (matched?.followUps.length) out.followUps = matched.followUps;
+    out.meta = {
+      ...out.meta,
+      escalation: true,
+      pii: reply.meta.pii,
+      itemIds: [emergency.id, ...(matched?.meta.itemIds ?? [])],
+    };
+    out.actions = standardActions(out.followUps, out.meta.itemIds, out.meta.replyId);
     return out;
-  }
-
-  private emergencyOnly(replyId: string): Reply {
-    const emergency = this.pack.byId.get(this.policy.emergencyItemId);
-    return emergency
-      ? itemToReply(this.pack, emergency, replyId)
-      : signpostReply(this.pack, replyId, 'no-match');
   }
 
   private problemReply(problem: InputProblem, replyId: string): Reply {
