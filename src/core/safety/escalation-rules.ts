@@ -103,6 +103,13 @@ export const DANGER_RULES: readonly DangerRule[] = [
     needsNow: true,
   },
   {
+    reason: 'child missing now',
+    pattern:
+      /\b(?:hasn't|has not|haven't|have not) (?:yet )?been (?:found|located|traced)\b|\bstill (?:missing|not (?:been )?(?:found|back|home))\b/,
+    sentenceAlso:
+      /\b(?:ran away|run away|ran off|run off|went missing|gone missing|is missing|are missing|absconded|disappeared|left (?:the )?(?:unit|home|school|house|placement|children's home))\b/,
+  },
+  {
     reason: 'child fears harm tonight or on going home',
     pattern:
       /\b(?:scared|afraid|frightened|terrified|petrified|too scared|too afraid) (?:to|of) go(?:ing)? (?:back )?home\b|\b(?:not safe|unsafe) (?:to go home|at home tonight|going home)\b/,
