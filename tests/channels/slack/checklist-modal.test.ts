@@ -1,17 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeSlackApi, type RecordedCall } from '../../helpers/fake-slack-api.js';
 import { OVER_10_YJS, UNDER_10_CRIME, type ReferralPlan } from '../../helpers/referral-plans.js';
-import { formBody, postSigned } from '../../helpers/slack-signing.js';
+import { postSigned } from '../../helpers/slack-signing.js';
 import { startServer, type TestServer } from '../../helpers/start-server.js';
-import {
-  stateFor,
-  stepOf,
-  viewButton,
-  viewSubmission,
-  viewText,
-  type Json,
-  type ShownView,
-} from './modal-driver.js';
+import { modalClient, stepOf, viewButton, viewText, type Json, type ShownView } from './modal-driver.js';
 
 /**
  * A checklist run in a Slack modal over real, signed HTTP with a fake Web API: the slash command
@@ -34,6 +26,7 @@ beforeAll(async () => {
     SLACK_API_URL: fake.apiUrl,
   });
   url = `${server.url}/slack/events`;
+  client = modalClient({ url, secret: SECRET, fake });
 });
 afterAll(async () => {
   await server?.stop();
@@ -43,57 +36,14 @@ beforeEach(() => fake.reset());
 
 const newUser = () => `U${900 + (userSeq += 1)}`;
 
-const sendForm = (body: string) =>
-  postSigned(url, body, { secret: SECRET, contentType: 'application/x-www-form-urlencoded' });
-const sendPayload = (payload: Json) => sendForm(formBody({ payload: JSON.stringify(payload) }));
-
-async function slash(user: string, text: string, responseId = `cmd-${user}`): Promise<void> {
-  const res = await sendForm(
-    formBody({
-      command: '/safeguarding',
-      text,
-      user_id: user,
-      channel_id: 'C200',
-      channel_name: 'safeguarding',
-      team_id: 'T0001',
-      response_url: fake.responseUrl(responseId),
-      trigger_id: `trig-${user}`,
-    }),
-  );
-  expect(res.status).toBe(200);
-  expect(res.text).toBe('');
-}
-
-/** The modal views.open showed for this trigger. */
-async function opened(trigger: string): Promise<ShownView> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const call = fake.callsTo('views.open').find((c) => c.args.trigger_id === trigger);
-    if (call) return { id: `V-${trigger}`, hash: 'h0', view: call.args.view as Json };
-    if (Date.now() > deadline) throw new Error(`no views.open for ${trigger}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+let client: ReturnType<typeof modalClient>;
+const sendPayload = (payload: Json) => client.sendPayload(payload);
+const slash = (user: string, text: string, responseId?: string) => client.slash(user, text, responseId);
+const opened = (trigger: string) => client.opened(trigger);
+const submitView = (user: string, shown: ShownView, answer: string | string[]) =>
+  client.submitView(user, shown, answer);
 
 let hashSeq = 0;
-
-/** Submits the modal; returns Slack's view after the app's `response_action`, or its errors. */
-async function submitView(
-  user: string,
-  shown: ShownView,
-  answer: string | string[],
-): Promise<{ view?: ShownView; errors?: Record<string, string> }> {
-  const res = await sendPayload(viewSubmission(user, shown, stateFor(shown.view, answer)));
-  expect(res.status).toBe(200);
-  const body = JSON.parse(res.text) as {
-    response_action: string;
-    view?: Json;
-    errors?: Record<string, string>;
-  };
-  if (body.response_action === 'errors') return { errors: body.errors };
-  expect(body.response_action).toBe('update');
-  return { view: { id: shown.id, hash: `h${(hashSeq += 1)}`, view: body.view as Json } };
-}
 
 /** Clicks a button in the modal; returns the view the app's views.update put in its place. */
 async function click(user: string, shown: ShownView, label: string): Promise<ShownView> {

@@ -157,7 +157,7 @@ export function modalClient(opts: { url: string; secret: string; fake: FakeSlack
 
   return {
     sendPayload,
-    async slash(user: string, text: string): Promise<void> {
+    async slash(user: string, text: string, responseId = `cmd-${user}`): Promise<void> {
       const res = await sendForm(
         formBody({
           command: '/safeguarding',
@@ -166,7 +166,7 @@ export function modalClient(opts: { url: string; secret: string; fake: FakeSlack
           channel_id: 'C200',
           channel_name: 'safeguarding',
           team_id: TEAM.id,
-          response_url: fake.responseUrl(`cmd-${user}`),
+          response_url: fake.responseUrl(responseId),
           trigger_id: `trig-${user}`,
         }),
       );
