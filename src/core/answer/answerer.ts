@@ -21,6 +21,10 @@ export interface AnswerPolicy {
   minCoverageWithStrongAnchor: number;
   /** A short question wholly about a domain term ("wot is hsb") needs less anchor weight. */
   minAnchorWeightWhenFullyCovered: number;
+  /** How many items below the top one may answer instead, and how close their score must be. */
+  runnersUp: number;
+  runnerUpRatio: number;
+  runnerUpMinCoverage: number;
   /** A second item is shown too when its score is at least this share of the best. */
   secondItemRatio: number;
   /** Item used as the first answer when a message describes immediate danger. */
@@ -32,7 +36,10 @@ export const DEFAULT_POLICY: AnswerPolicy = {
   minAnchorWeight: 2,
   strongAnchorWeight: 4.5,
   minCoverageWithStrongAnchor: 0.3,
-  minAnchorWeightWhenFullyCovered: 1.5,
+  minAnchorWeightWhenFullyCovered: 1.2,
+  runnersUp: 2,
+  runnerUpRatio: 0.6,
+  runnerUpMinCoverage: 0.9,
   secondItemRatio: 0.75,
   emergencyItemId: 'immediate-danger',
 };
@@ -83,9 +90,20 @@ export class Answerer {
       ((h.coverage >= p.minCoverage && h.anchorWeight >= p.minAnchorWeight) ||
         (h.coverage >= 0.99 && h.anchorWeight >= p.minAnchorWeightWhenFullyCovered) ||
         (h.coverage >= p.minCoverageWithStrongAnchor && h.anchorWeight >= p.strongAnchorWeight));
-    const [best, second] = hits;
-    if (!confident(best)) return [];
-    const keepSecond = confident(second) && second.score >= best.score * this.policy.secondItemRatio;
+    // When the top-ranked item does not answer the question, a close runner-up that covers all of it does.
+    const top = hits[0];
+    const at = hits.findIndex(
+      (h, i) =>
+        confident(h) &&
+        (i === 0 ||
+          (i <= p.runnersUp &&
+            h.coverage >= p.runnerUpMinCoverage &&
+            h.score >= (top?.score ?? 0) * p.runnerUpRatio)),
+    );
+    if (at < 0) return [];
+    const best = hits[at] as SearchHit;
+    const second = hits.slice(at + 1).find(confident);
+    const keepSecond = second !== undefined && second.score >= best.score * p.secondItemRatio;
     return keepSecond ? [best, second] : [best];
   }
 

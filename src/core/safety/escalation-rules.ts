@@ -65,6 +65,12 @@ export const DANGER_RULES: readonly DangerRule[] = [
     messageAlso: HARM,
   },
   {
+    reason: 'child is being held or trapped now',
+    pattern:
+      /\b(?:locked|trapped|shut|held|kept) (?:in|inside) (?:a|the|his|her|their|my|our)? ?(?:\w+ )?(?:room|house|flat|car|van|cupboard|bathroom|toilet|bedroom|shed|garage)\b/,
+    needsNow: true,
+  },
+  {
     reason: 'child is alone with the person who harmed them',
     pattern: new RegExp(
       String.raw`\b${BE} (?:still )?(?:home )?(?:left )?alone with (?:him|her|them|the|his|her|their|that)\b`,

@@ -8,6 +8,7 @@ describe('immediate danger: more present-tense situations', () => {
     "there's a man trying to grab a pupil at the school gate right now",
     'The child ran away from the unit an hour ago and has not been found',
     'she went missing from her placement this morning and is still missing',
+    "She's locked in a room with him right now and screaming",
   ])('escalates %j', (text) => {
     expect(detectImmediateDanger(text).escalate).toBe(true);
   });
@@ -19,6 +20,8 @@ describe('immediate danger: more present-tense situations', () => {
     'the file has not been found',
     'the referral form has still not been found',
     'A boy is touching other children, what should I do?',
+    'the medication is locked in the cupboard',
+    'he was locked in his room as a punishment last year',
   ])('does not escalate %j', (text) => {
     expect(detectImmediateDanger(text).escalate).toBe(false);
   });
