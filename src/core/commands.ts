@@ -1,10 +1,8 @@
 /** Chat commands, parsed once here for every channel. Anything that is not a command is a question. */
-export type ChecklistName = string;
-
 export type Command =
   | { type: 'help' }
   | { type: 'checklist-list' }
-  | { type: 'checklist-start'; checklistId: ChecklistName }
+  | { type: 'checklist-start'; checklistId: string }
   | { type: 'my-checklists' }
   | { type: 'digest'; args: string[] }
   | { type: 'report' }

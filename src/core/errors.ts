@@ -62,10 +62,6 @@ export function asCodedError(error: unknown): CodedError {
   return new CodedError('internal', message, { cause: error });
 }
 
-export function statusFor(code: ErrorCode): number {
-  return STATUS[code];
-}
-
 export function userMessageFor(code: ErrorCode): string {
   return USER_MESSAGE[code];
 }

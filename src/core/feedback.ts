@@ -3,6 +3,16 @@ import { CodedError } from './errors.js';
 import type { Store } from './store/store.js';
 
 export const FEEDBACK_REASONS = ['wrong', 'unclear', 'missing', 'out-of-date', 'other'] as const;
+export type FeedbackReason = (typeof FEEDBACK_REASONS)[number];
+
+/** What each "not helpful" reason says to the practitioner: a choice, never free text. */
+export const FEEDBACK_REASON_LABELS: Record<FeedbackReason, string> = {
+  wrong: "It didn't answer my question",
+  unclear: 'It was hard to follow',
+  missing: 'Something was missing (e.g. local contacts)',
+  'out-of-date': 'It looks out of date',
+  other: 'Something else',
+};
 
 const feedbackSchema = z.object({
   replyId: z.string().regex(/^[A-Za-z0-9-]{4,64}$/),

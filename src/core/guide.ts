@@ -190,9 +190,8 @@ export class Guide {
 
   /** Open (unfinished) checklist runs, for the Slack App Home. */
   async openChecklists(actor: Actor): Promise<{ title: string; progress?: string; resumeCommand: string }[]> {
-    const reply = await this.checklists.myRuns(userKey(actor));
-    const open = reply.sections.find((s) => s.heading === 'In progress')?.lines ?? [];
-    return open.map((line) => ({ title: line, resumeCommand: 'my checklists' }));
+    const runs = await this.checklists.openRuns(userKey(actor));
+    return runs.map((r) => ({ title: r.title, progress: r.progress, resumeCommand: 'my checklists' }));
   }
 
   async digestSubscriptions(actor: Actor): Promise<{ conversationId: string; schedule: string }[]> {

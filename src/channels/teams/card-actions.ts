@@ -1,6 +1,4 @@
-import { FEEDBACK_REASONS } from '../../core/feedback.js';
-
-export type FeedbackReason = (typeof FEEDBACK_REASONS)[number];
+import { FEEDBACK_REASON_LABELS, FEEDBACK_REASONS } from '../../core/feedback.js';
 
 /**
  * The `data` our cards send back on Action.Submit (and Action.Execute). `verb` routes the submit
@@ -8,15 +6,6 @@ export type FeedbackReason = (typeof FEEDBACK_REASONS)[number];
  * and commands are content-authored strings, ids are opaque.
  */
 export const VERBS = { ask: 'ask', command: 'command', feedback: 'feedback', form: 'form' } as const;
-
-/** Labels for core's fixed "not helpful" reasons: a choice, never free text. */
-export const FEEDBACK_REASON_LABELS: Record<FeedbackReason, string> = {
-  wrong: "It didn't answer my question",
-  unclear: 'It was hard to follow',
-  missing: 'Something was missing (e.g. local contacts)',
-  'out-of-date': 'It looks out of date',
-  other: 'Something else',
-};
 
 export const FEEDBACK_CHOICES = FEEDBACK_REASONS.map((value) => ({
   value,

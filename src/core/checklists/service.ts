@@ -4,7 +4,7 @@ import { ConflictError } from '../errors.js';
 import type { Reply, ReplyContact, ReplySource, ReplyWarning } from '../reply.js';
 import type { Store, StoredItem } from '../store/store.js';
 import { readAnswer } from './answers.js';
-import { findStep, nextStepId } from './engine.js';
+import { findStep, nextStepId, progress } from './engine.js';
 import {
   listReply,
   myRunsReply,
@@ -144,6 +144,21 @@ export class ChecklistService {
   }
 
   async myRuns(userId: string): Promise<Reply> {
+    return myRunsReply(this.#ctx, await this.#runsOf(userId), [...this.#defs.values()]);
+  }
+
+  /** The user's unfinished runs, newest first, for surfaces that list them (the Slack App Home). */
+  async openRuns(userId: string): Promise<{ runId: string; title: string; progress: string }[]> {
+    return (await this.#runsOf(userId))
+      .filter(({ run }) => run.status !== 'completed')
+      .map(({ run, def }) => ({
+        runId: run.runId,
+        title: def.title,
+        progress: progress(def, run.path).text,
+      }));
+  }
+
+  async #runsOf(userId: string): Promise<{ run: RunRecord; def: ChecklistDefinition }[]> {
     const now = this.#clock();
     const items = await this.#store.list<unknown>(runPrefix(userId));
     const runs = items.flatMap((item) => {
@@ -152,8 +167,7 @@ export class ChecklistService {
       const def = this.#defs.get(parsed.data.checklistId);
       return def && runProblem(def, parsed.data) === undefined ? [{ run: parsed.data, def }] : [];
     });
-    runs.sort((a, b) => b.run.updatedAt.localeCompare(a.run.updatedAt));
-    return myRunsReply(this.#ctx, runs, [...this.#defs.values()]);
+    return runs.sort((a, b) => b.run.updatedAt.localeCompare(a.run.updatedAt));
   }
 
   /** Handles a card submission. Never throws on bad input; a stale or racing card gets the current step. */

@@ -89,10 +89,6 @@ export function tokenize(text: string): string[] {
   return (normaliseText(text).match(TOKEN) ?? []).map((t) => t.replace(/'s$/, '').replace(/'/g, ''));
 }
 
-export function isStopWord(token: string): boolean {
-  return STOP_WORDS.has(token);
-}
-
 /** Every token stemmed, stop words kept (for matching multi-word phrases such as "child in need"). */
 export function stems(text: string): string[] {
   return tokenize(text).map((t) => (STOP_WORDS.has(t) ? t : stem(t)));
