@@ -136,10 +136,6 @@ export class Guide {
     return new Guide(pack, extras.checklists, extras.digestPool, options.store, options.admins, options);
   }
 
-  now(): Date {
-    return this.clock();
-  }
-
   /** A question → answer, signpost or escalation. Pure: stores nothing. */
   ask(text: string): Reply {
     return this.answerer.answer(text, newReplyId());
