@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { CodedError } from '../errors.js';
 import { contactRefsIn } from './contacts.js';
 import { parseBody, splitFrontMatter } from './markdown.js';
+import { withAgeBands } from './age-bands.js';
 import { guidanceFrontMatterSchema, packSchema, type PackDefinition } from './schema.js';
 import type { ContentIssue, ContentPack, GuidanceItem } from './types.js';
 
@@ -115,7 +116,7 @@ async function readPackSettings(
     reportZod(file, parsed.error, error);
     return undefined;
   }
-  return parsed.data;
+  return { ...parsed.data, synonyms: withAgeBands(parsed.data.synonyms, parsed.data.age_bands) };
 }
 
 function parseItem(

@@ -62,5 +62,13 @@ export const packSchema = z.object({
   contacts: z.record(z.string(), contactSchema).refine((c) => 'dsl' in c, 'must define a "dsl" contact'),
   documents: z.record(z.string(), documentSchema),
   synonyms: z.record(z.string(), z.array(z.string().min(1))).default({}),
+  age_bands: z
+    .record(
+      z.string(),
+      z
+        .object({ from: z.number().int().min(0).max(19), to: z.number().int().min(0).max(19) })
+        .refine((b) => b.from <= b.to, 'from must not be above to'),
+    )
+    .default({}),
 });
 export type PackDefinition = z.infer<typeof packSchema>;

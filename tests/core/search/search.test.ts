@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { withAgeBands } from '../../../src/core/content/age-bands.js';
+import { SynonymTable } from '../../../src/core/search/synonyms.js';
 import { stem, terms } from '../../../src/core/search/text.js';
 import { realGuide } from '../../helpers/guide.js';
 
@@ -22,6 +24,25 @@ describe('guidance search', () => {
     );
     expect(await top('what is MAPPA')).toBe('mappa');
     expect(await top('multi-agency public protection arrangements')).toBe('mappa');
+  });
+
+  it('meets a written age with the age band it falls in (pack.yaml age_bands)', async () => {
+    const table = new SynonymTable(
+      withAgeBands({ 'under 10': ['under ten'] }, { 'under 10': { from: 0, to: 9 } }),
+    );
+    const markers = (q: string) => [...table.analyse(q).markers.keys()];
+    const band = markers('children under ten');
+    expect(band).toHaveLength(1);
+    for (const q of ['a 9 yr old', 'aged nine', 'my 7yo', 'a 3 year old', 'two years old'])
+      expect(markers(q), q).toEqual(band);
+    for (const q of ['a 10 year old', 'aged 14', '19 yrs old', 'page 9']) expect(markers(q), q).toEqual([]);
+
+    const guide = await realGuide();
+    const ids = (q: string) => guide.index.search(q, 3).map((h) => h.id);
+    expect(ids('9 yr old suspect in a sexual assault, can he be prosecuted')).toContain(
+      'age-of-criminal-responsibility',
+    );
+    expect(ids('aged nine, accused of a sexual offence, police options')).toContain('under-10-protocol');
   });
 
   it('tolerates typos', async () => {
