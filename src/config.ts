@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import { isLoopbackHost } from './channels/playground/loopback.js';
 import { CodedError } from './core/errors.js';
 
 /** Environment, read once at start-up (names from design.md). */
@@ -12,11 +12,13 @@ export interface Config {
   microsoft: {
     appId?: string;
     appPassword?: string;
-    appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    appType: AppType;
     tenantId?: string;
   };
   /** True when no MicrosoftAppId is set: no Bot Framework auth, so the server binds to loopback only. */
   localMode: boolean;
+  /** The browser playground is served (PLAYGROUND; default on in local mode only). */
+  playground: boolean;
   slack?: {
     botToken: string;
     signingSecret: string;
@@ -31,87 +33,276 @@ export interface Config {
     /** How long one digest post may take before it counts as a timeout (DIGEST_SEND_TIMEOUT_MS). */
     sendTimeoutMs: number;
   };
+  /** Days redacted examples of unanswered questions are kept for the admin report (QUESTION_LOG_DAYS). */
+  questionLogDays: number;
 }
 
-const optionalText = z
-  .string()
-  .trim()
-  .transform((v) => (v === '' ? undefined : v))
-  .optional();
+type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+const APP_TYPES: readonly AppType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Slack user ids: U… (or W… on Enterprise Grid), upper-case letters and digits. */
+const SLACK_USER_ID = /^[UW][A-Z0-9]{2,20}$/;
 
-const schema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-  HOST: optionalText,
-  DATA_DIR: optionalText,
-  CONTENT_DIR: optionalText,
-  DATABASE_URL: optionalText,
-  MicrosoftAppId: optionalText,
-  MicrosoftAppPassword: optionalText,
-  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
-  MicrosoftAppTenantId: optionalText,
-  SLACK_BOT_TOKEN: optionalText,
-  SLACK_SIGNING_SECRET: optionalText,
-  SLACK_APP_TOKEN: optionalText,
-  SLACK_API_URL: z
-    .url()
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
-  ADMIN_USERS: optionalText,
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  DIGEST_SCHEDULER: z.enum(['on', 'off']).default('on'),
-  DIGEST_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
-});
+/** Collects every problem with the environment, one line each, before anything is thrown. */
+class Problems {
+  readonly lines: string[] = [];
+  add(line: string): void {
+    this.lines.push(line);
+  }
+}
+
+/** A set variable, trimmed; empty counts as unset (as in most .env tooling). */
+function text(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+/** Quotes a value for a problem line; secrets are never echoed. */
+function shown(value: string): string {
+  return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+}
+
+function integer(
+  env: NodeJS.ProcessEnv,
+  problems: Problems,
+  name: string,
+  range: { min: number; max: number; fallback: number; hint: string },
+): number {
+  const raw = text(env, name);
+  if (raw === undefined) return range.fallback;
+  const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (Number.isSafeInteger(value) && value >= range.min && value <= range.max) return value;
+  problems.add(
+    `${name} is ${shown(raw)}: set a whole number from ${range.min} to ${range.max} ${range.hint}, or unset it for the default (${range.fallback})`,
+  );
+  return range.fallback;
+}
+
+function choice<T extends string>(
+  env: NodeJS.ProcessEnv,
+  problems: Problems,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  const match = allowed.find((a) => a.toLowerCase() === raw.toLowerCase());
+  if (match) return match;
+  problems.add(
+    `${name} is ${shown(raw)}: set one of ${allowed.join(', ')}, or unset it for the default (${fallback})`,
+  );
+  return fallback;
+}
+
+function onOff(env: NodeJS.ProcessEnv, problems: Problems, name: string): boolean | undefined {
+  if (text(env, name) === undefined) return undefined;
+  return choice(env, problems, name, ['on', 'off'], 'on') === 'on';
+}
+
+function readMicrosoft(env: NodeJS.ProcessEnv, problems: Problems): Config['microsoft'] {
+  const appId = text(env, 'MicrosoftAppId');
+  const appPassword = text(env, 'MicrosoftAppPassword');
+  const tenantId = text(env, 'MicrosoftAppTenantId');
+  const appTypeSet = text(env, 'MicrosoftAppType') !== undefined;
+  const appType = choice(env, problems, 'MicrosoftAppType', APP_TYPES, 'MultiTenant');
+
+  if (!appId) {
+    // Local mode: any other Microsoft setting means a half-finished Azure Bot set-up.
+    if (appPassword) {
+      problems.add(
+        'MicrosoftAppPassword is set but MicrosoftAppId is not: set both (Azure Bot registration) or neither (local mode)',
+      );
+    }
+    if (tenantId) {
+      problems.add(
+        'MicrosoftAppTenantId is set but MicrosoftAppId is not: set MicrosoftAppId too (Azure Bot registration) or unset MicrosoftAppTenantId (local mode)',
+      );
+    }
+    if (appTypeSet && appType !== 'MultiTenant') {
+      problems.add(
+        `MicrosoftAppType is ${appType} but MicrosoftAppId is not set: set MicrosoftAppId (Azure Bot registration) or unset MicrosoftAppType (local mode)`,
+      );
+    }
+    return { appType };
+  }
+
+  if (!GUID.test(appId)) {
+    problems.add(
+      `MicrosoftAppId is ${shown(appId)}: set the bot's Microsoft App ID, a GUID like 00000000-0000-0000-0000-000000000000 (Azure Bot → Configuration)`,
+    );
+  }
+  // The same rules botbuilder's ConfigurationServiceClientCredentialFactory asserts, said up front.
+  if (appType === 'UserAssignedMSI') {
+    if (appPassword) {
+      problems.add(
+        'MicrosoftAppPassword is set but MicrosoftAppType is UserAssignedMSI: a managed identity has no secret; unset MicrosoftAppPassword, or use MultiTenant/SingleTenant with a client secret',
+      );
+    }
+  } else if (!appPassword) {
+    problems.add(
+      `MicrosoftAppId is set but MicrosoftAppPassword is not: set MicrosoftAppPassword to a client secret of the bot's app registration (Certificates & secrets), or use MicrosoftAppType=UserAssignedMSI with a managed identity`,
+    );
+  }
+  if (appType !== 'MultiTenant' && !tenantId) {
+    problems.add(
+      `MicrosoftAppType is ${appType} but MicrosoftAppTenantId is not set: set it to the Directory (tenant) ID of the bot's app registration`,
+    );
+  }
+  if (tenantId && !GUID.test(tenantId)) {
+    problems.add(
+      `MicrosoftAppTenantId is ${shown(tenantId)}: set the Directory (tenant) ID, a GUID (Entra ID → Overview)`,
+    );
+  }
+  return { appId, appPassword, appType, tenantId };
+}
+
+function readSlack(env: NodeJS.ProcessEnv, problems: Problems): Config['slack'] {
+  const botToken = text(env, 'SLACK_BOT_TOKEN');
+  const signingSecret = text(env, 'SLACK_SIGNING_SECRET');
+  const appToken = text(env, 'SLACK_APP_TOKEN');
+  const apiUrl = text(env, 'SLACK_API_URL');
+
+  if (botToken && !signingSecret) {
+    problems.add(
+      'SLACK_BOT_TOKEN is set but SLACK_SIGNING_SECRET is not: set both (Slack app: Basic Information → Signing Secret) or neither (Slack off)',
+    );
+  }
+  if (signingSecret && !botToken) {
+    problems.add(
+      'SLACK_SIGNING_SECRET is set but SLACK_BOT_TOKEN is not: set both (Slack app: OAuth & Permissions → Bot User OAuth Token) or neither (Slack off)',
+    );
+  }
+  if (botToken && !botToken.startsWith('xoxb-')) {
+    problems.add(
+      'SLACK_BOT_TOKEN does not start with xoxb-: use the Bot User OAuth Token from OAuth & Permissions (not a user, app-level or configuration token)',
+    );
+  }
+  if (appToken) {
+    if (!botToken) {
+      problems.add(
+        'SLACK_APP_TOKEN is set but SLACK_BOT_TOKEN is not: Socket Mode needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET as well, or unset SLACK_APP_TOKEN',
+      );
+    }
+    if (!appToken.startsWith('xapp-')) {
+      problems.add(
+        'SLACK_APP_TOKEN does not start with xapp-: use an app-level token with the connections:write scope (Basic Information → App-Level Tokens), or unset it for HTTP mode',
+      );
+    }
+  }
+  if (apiUrl && !isHttpUrl(apiUrl)) {
+    problems.add(
+      `SLACK_API_URL is ${shown(apiUrl)}: set an http(s):// URL, or unset it to use Slack's own API`,
+    );
+  }
+  return botToken && signingSecret ? { botToken, signingSecret, appToken, apiUrl } : undefined;
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function readDatabaseUrl(env: NodeJS.ProcessEnv, problems: Problems): string | undefined {
+  const raw = text(env, 'DATABASE_URL');
+  if (raw === undefined) return undefined;
+  let ok = false;
+  try {
+    const url = new URL(raw);
+    ok = (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+  } catch {
+    ok = false;
+  }
+  if (!ok) {
+    // The URL may hold a password: name the variable, never echo it.
+    problems.add(
+      'DATABASE_URL is not a PostgreSQL URL: set postgres://user:password@host:5432/database (or postgresql://...), or unset it to use the lowdb file in DATA_DIR',
+    );
+  }
+  return raw;
+}
+
+function readAdmins(env: NodeJS.ProcessEnv, problems: Problems): ReadonlySet<string> {
+  const entries = (text(env, 'ADMIN_USERS') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    if (GUID.test(entry) || SLACK_USER_ID.test(entry)) continue;
+    const hint = entry.includes('@')
+      ? 'an email address is not an id; use the Teams user object ID (Entra ID → Users) or the Slack member ID'
+      : 'use Teams users by Entra object ID (a GUID) and Slack users by member ID (like U012AB3CD)';
+    problems.add(`ADMIN_USERS has ${shown(entry)}: ${hint}, comma-separated`);
+  }
+  return new Set(entries);
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new CodedError('bad_input', `Invalid environment: ${problems}`);
-  }
-  const e = parsed.data;
-  if (e.MicrosoftAppType === 'SingleTenant' && e.MicrosoftAppId && !e.MicrosoftAppTenantId) {
-    throw new CodedError(
-      'bad_input',
-      'Invalid environment: MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant',
+  const problems = new Problems();
+  const port = integer(env, problems, 'PORT', {
+    min: 0,
+    max: 65535,
+    fallback: 3978,
+    hint: '(the HTTP port)',
+  });
+  const logLevel = choice(env, problems, 'LOG_LEVEL', LOG_LEVELS, 'info');
+  const microsoft = readMicrosoft(env, problems);
+  const localMode = !microsoft.appId;
+  const host = text(env, 'HOST') ?? (localMode ? '127.0.0.1' : '0.0.0.0');
+  if (localMode && !isLoopbackHost(host)) {
+    problems.add(
+      `HOST is ${shown(host)} but MicrosoftAppId is not set: local mode has no Bot Framework authentication, so it listens on loopback only; unset HOST (or 127.0.0.1), or set up an Azure Bot (MicrosoftAppId...)`,
     );
   }
-  const hasSlackToken = Boolean(e.SLACK_BOT_TOKEN);
-  if (hasSlackToken !== Boolean(e.SLACK_SIGNING_SECRET)) {
-    throw new CodedError(
-      'bad_input',
-      'Invalid environment: set both SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET, or neither',
+  const playgroundSetting = onOff(env, problems, 'PLAYGROUND');
+  const playground = playgroundSetting ?? localMode;
+  if (playgroundSetting === true && !isLoopbackHost(host)) {
+    problems.add(
+      `PLAYGROUND is on but HOST is ${shown(host)}: the playground has no sign-in and is for this machine only; set PLAYGROUND=off on a public host, or listen on loopback (HOST=127.0.0.1)`,
     );
   }
-  const localMode = !e.MicrosoftAppId;
+  const slack = readSlack(env, problems);
+  const databaseUrl = readDatabaseUrl(env, problems);
+  const admins = readAdmins(env, problems);
+  const scheduler = onOff(env, problems, 'DIGEST_SCHEDULER') ?? true;
+  const sendTimeoutMs = integer(env, problems, 'DIGEST_SEND_TIMEOUT_MS', {
+    min: 100,
+    max: 600_000,
+    fallback: 30_000,
+    hint: '(milliseconds one digest post may take)',
+  });
+  const questionLogDays = integer(env, problems, 'QUESTION_LOG_DAYS', {
+    min: 0,
+    max: 365,
+    fallback: 90,
+    hint: '(days to keep redacted unanswered-question examples; 0 keeps none)',
+  });
+
+  if (problems.lines.length > 0) {
+    const count = problems.lines.length === 1 ? '1 problem' : `${problems.lines.length} problems`;
+    throw new CodedError(
+      'bad_input',
+      [`Invalid environment (${count}):`, ...problems.lines.map((l) => `  - ${l}`)].join('\n'),
+    );
+  }
   return {
-    port: e.PORT,
-    host: e.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0'),
-    dataDir: resolve(cwd, e.DATA_DIR ?? 'data'),
-    contentDir: resolve(cwd, e.CONTENT_DIR ?? 'content'),
-    databaseUrl: e.DATABASE_URL,
-    microsoft: {
-      appId: e.MicrosoftAppId,
-      appPassword: e.MicrosoftAppPassword,
-      appType: e.MicrosoftAppType,
-      tenantId: e.MicrosoftAppTenantId,
-    },
+    port,
+    host,
+    dataDir: resolve(cwd, text(env, 'DATA_DIR') ?? 'data'),
+    contentDir: resolve(cwd, text(env, 'CONTENT_DIR') ?? 'content'),
+    databaseUrl,
+    microsoft,
     localMode,
-    slack:
-      e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET
-        ? {
-            botToken: e.SLACK_BOT_TOKEN,
-            signingSecret: e.SLACK_SIGNING_SECRET,
-            appToken: e.SLACK_APP_TOKEN,
-            apiUrl: e.SLACK_API_URL,
-          }
-        : undefined,
-    admins: new Set(
-      (e.ADMIN_USERS ?? '')
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ),
-    logLevel: e.LOG_LEVEL,
-    digests: { scheduler: e.DIGEST_SCHEDULER === 'on', sendTimeoutMs: e.DIGEST_SEND_TIMEOUT_MS },
+    playground,
+    slack,
+    admins,
+    logLevel,
+    digests: { scheduler, sendTimeoutMs },
+    questionLogDays,
   };
 }

@@ -43,7 +43,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const coded = asCodedError(error);
-  // Start-up errors (bad environment, unreadable store) carry their own clear message.
-  console.error(`Safeguarding Guide could not start: ${coded.message}`);
-  process.exit(1);
+  // Start-up errors (bad environment, unreadable store) carry their own clear message, one problem a
+  // line: the operator sees that, not a stack trace. Exit once it is written (a pipe may be async).
+  process.stderr.write(`Safeguarding Guide could not start: ${coded.message}\n`, () => process.exit(1));
 });
