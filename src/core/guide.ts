@@ -17,8 +17,10 @@ import { CodedError } from './errors.js';
 import { recordFeedback, type FeedbackInput } from './feedback.js';
 import { helpReply, welcomeReply } from './help.js';
 import { RateLimiter, USER_MESSAGE_LIMIT, type RateLimitOptions } from './rate-limit.js';
-import { QuestionCounts } from './question-counts.js';
-import { partnershipReport } from './report.js';
+import { buildReport } from './insights/build-report.js';
+import { DEFAULT_QUESTION_LOG_DAYS, QuestionInsights } from './insights/question-insights.js';
+import type { PartnershipReport } from './insights/report-data.js';
+import { reportToReply } from './insights/report-reply.js';
 import { emptyReply, type Reply } from './reply.js';
 import { detectPiiStrict } from './safety/index.js';
 import { GuidanceIndex } from './search/index.js';
@@ -49,6 +51,11 @@ export interface GuideOptions {
   /** Delivery tuning and logging for the DigestService (retry, limits, grace window, log). */
   digestOptions?: DigestTuning;
   userRateLimit?: RateLimitOptions;
+  /**
+   * Days to keep redacted examples of signposted and low-confidence questions for the admin report
+   * (default 90); 0 keeps counts only.
+   */
+  questionLogDays?: number;
 }
 
 export type DigestTuning = Pick<
@@ -74,18 +81,26 @@ export class Guide {
   readonly digests: DigestService;
   private readonly clock: () => Date;
   private readonly userLimiter: RateLimiter;
-  private readonly questionCounts: QuestionCounts;
+  private readonly questionInsights: QuestionInsights;
 
   private constructor(
     readonly pack: ContentPack,
-    checklistDefs: ChecklistDefinition[],
+    private readonly checklistDefs: ChecklistDefinition[],
     digestPool: DigestItem[],
     readonly store: Store,
     readonly admins: ReadonlySet<string>,
-    options: Pick<GuideOptions, 'clock' | 'digestSenders' | 'digestOptions' | 'userRateLimit'>,
+    options: Pick<
+      GuideOptions,
+      'clock' | 'digestSenders' | 'digestOptions' | 'userRateLimit' | 'questionLogDays'
+    >,
   ) {
     this.clock = options.clock ?? (() => new Date());
-    this.questionCounts = new QuestionCounts(store, this.clock);
+    this.questionInsights = new QuestionInsights({
+      store,
+      clock: this.clock,
+      timeZone: pack.settings.timezone,
+      retentionDays: options.questionLogDays ?? DEFAULT_QUESTION_LOG_DAYS,
+    });
     this.userLimiter = new RateLimiter({
       now: () => this.clock().getTime(),
       ...(options.userRateLimit ?? USER_MESSAGE_LIMIT),
@@ -164,11 +179,10 @@ export class Guide {
         });
       case 'report':
         if (!actor.isAdmin) return this.refusal('The partnership report is for partnership admins.');
-        await this.questionCounts.flush();
-        return partnershipReport(this.pack, this.store, this.digests, this.clock(), newReplyId());
+        return reportToReply(await this.report(), newReplyId());
       case 'question': {
         const reply = this.ask(command.text);
-        this.questionCounts.count(reply.meta.answered);
+        this.questionInsights.record(command.text, reply);
         return reply;
       }
     }
@@ -235,9 +249,25 @@ export class Guide {
     return recordFeedback(this.store, feedback, this.clock());
   }
 
+  /**
+   * The partnership report as data (admins only: callers check). Writes pending question counts first;
+   * `readOnly` (the CLI, beside a running server) writes nothing and reads what is stored.
+   */
+  async report(options: { readOnly?: boolean } = {}): Promise<PartnershipReport> {
+    if (!options.readOnly) await this.questionInsights.flush();
+    return buildReport({
+      pack: this.pack,
+      store: this.store,
+      checklists: this.checklistDefs,
+      digests: this.digests,
+      now: this.clock(),
+      retentionDays: this.questionInsights.retentionDays,
+    });
+  }
+
   /** Writes anything held in memory; call before the store closes. */
   close(): Promise<void> {
-    return this.questionCounts.flush();
+    return this.questionInsights.close();
   }
 
   private slowDown(): Reply {

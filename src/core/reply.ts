@@ -100,6 +100,11 @@ export interface ReplyMeta {
   pii: boolean;
   /** Search confidence in [0,1] for answers; undefined for commands. */
   confidence?: number;
+  /**
+   * Answers only: accepted by a relaxed rule or close to the threshold (see Answerer.select). For the
+   * admin report; never shown to the practitioner.
+   */
+  lowConfidence?: boolean;
   /** Ids of guidance items used. */
   itemIds: string[];
   /** A random id for this reply, used for feedback and error references. */

@@ -27,6 +27,8 @@ export interface AnswerPolicy {
   runnerUpMinCoverage: number;
   /** A second item is shown too when its score is at least this share of the best. */
   secondItemRatio: number;
+  /** Answers whose coverage is less than this above minCoverage count as low confidence (admin report). */
+  lowConfidenceMargin: number;
   /** Item used as the first answer when a message describes immediate danger. */
   emergencyItemId: string;
 }
@@ -41,6 +43,7 @@ export const DEFAULT_POLICY: AnswerPolicy = {
   runnerUpRatio: 0.6,
   runnerUpMinCoverage: 0.9,
   secondItemRatio: 0.75,
+  lowConfidenceMargin: 0.1,
   emergencyItemId: 'immediate-danger',
 };
 
@@ -70,8 +73,9 @@ export class Answerer {
     let reply: Reply;
     if (input.problem) reply = this.problemReply(input.problem, replyId);
     else {
-      const hits = this.confidentHits(withoutPlaceholders(redact(input.text)));
+      const { hits, lowConfidence } = this.select(withoutPlaceholders(redact(input.text)));
       reply = hits.length > 0 ? this.fromHits(hits, replyId) : signpostReply(this.pack, replyId, 'no-match');
+      if (reply.meta.answered) reply.meta.lowConfidence = lowConfidence;
     }
     if (danger.escalate) reply = this.withEmergencyFirst(reply);
     if (pii.found) {
@@ -83,6 +87,18 @@ export class Answerer {
 
   /** Hits above the confidence threshold, best first (the best, and a close second). */
   confidentHits(text: string): SearchHit[] {
+    return this.select(text).hits;
+  }
+
+  /**
+   * The confident hits, and whether the answer is low confidence. Low confidence means the answer got
+   * in by a relaxed path rather than the primary rule (coverage ≥ minCoverage and anchor weight ≥
+   * minAnchorWeight), or only just: a strong-anchor answer to a long question that covers little of it,
+   * a fully covered short question with little domain weight, a runner-up standing in for the
+   * top-ranked item, or coverage within lowConfidenceMargin of minCoverage. These are the answers most
+   * likely to miss the question, so the admin report lists them beside the unanswered ones.
+   */
+  select(text: string): { hits: SearchHit[]; lowConfidence: boolean } {
     const hits = this.index.search(text, 5);
     const p = this.policy;
     const confident = (h: SearchHit | undefined): h is SearchHit =>
@@ -100,11 +116,13 @@ export class Answerer {
             h.coverage >= p.runnerUpMinCoverage &&
             h.score >= (top?.score ?? 0) * p.runnerUpRatio)),
     );
-    if (at < 0) return [];
+    if (at < 0) return { hits: [], lowConfidence: false };
     const best = hits[at] as SearchHit;
     const second = hits.slice(at + 1).find(confident);
     const keepSecond = second !== undefined && second.score >= best.score * p.secondItemRatio;
-    return keepSecond ? [best, second] : [best];
+    const primaryWithMargin =
+      best.coverage >= p.minCoverage + p.lowConfidenceMargin && best.anchorWeight >= p.minAnchorWeight;
+    return { hits: keepSecond ? [best, second] : [best], lowConfidence: at > 0 || !primaryWithMargin };
   }
 
   private fromHits(hits: SearchHit[], replyId: string): Reply {
