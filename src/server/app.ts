@@ -59,9 +59,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const server = createServer({ name: 'safeguarding-guide', handleUncaughtExceptions: false });
   const inFlight = new InFlight();
 
+  const storage = new BotStorage(store, { logger });
   const bot = createTeamsBot({
     adapter,
-    storage: new BotStorage(store, { logger }),
+    storage,
     guide,
     admins: config.admins,
     logger,
@@ -71,7 +72,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
 
   mountHealth(server, { store, contentItems: () => guide.pack.items.length });
-  if (playgroundEnabled(config)) mountPlayground(server, { logger });
+  if (playgroundEnabled(config)) {
+    const track = <T>(work: () => Promise<T>): Promise<T> => inFlight.track(work);
+    mountPlayground(server, { logger, guide, storage, admins: config.admins, track });
+  }
 
   // Slack: its own `/slack/events` route (raw body, signature check), or Socket Mode with SLACK_APP_TOKEN.
   // Never put bodyParser on server.use: that route needs the raw body.

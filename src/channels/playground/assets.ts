@@ -34,8 +34,11 @@ const JS = 'text/javascript; charset=utf-8';
 export const ASSETS: Record<string, Asset> = {
   'playground.js': staticFile('playground.js', JS),
   'playground.css': staticFile('playground.css', 'text/css; charset=utf-8'),
+  'admin.js': staticFile('admin.js', JS),
+  'admin.css': staticFile('admin.css', 'text/css; charset=utf-8'),
   'adaptivecards.js': packageFile('adaptivecards/dist/adaptivecards.min.js', JS),
   'adaptivecards.css': packageFile('adaptivecards/dist/adaptivecards.css', 'text/css; charset=utf-8'),
 };
 
 export const PAGE = staticFile('index.html', 'text/html; charset=utf-8');
+export const ADMIN_PAGE = staticFile('admin.html', 'text/html; charset=utf-8');

@@ -1,2 +1,5 @@
-export { mountPlayground, CONNECTOR_PATH, type PlaygroundOptions } from './mount.js';
+export { mountPlayground, type PlaygroundOptions } from './mount.js';
+export { CONNECTOR_PATH } from './connector.js';
+export { MESSAGES_PATH } from './messages.js';
+export { PLAYGROUND_USER } from './bot.js';
 export { playgroundEnabled } from './loopback.js';

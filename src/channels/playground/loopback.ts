@@ -24,7 +24,34 @@ export function isLoopbackHostHeader(hostHeader: string | undefined): boolean {
   return match?.[1] !== undefined && isLoopbackHost(match[1]);
 }
 
-/** The playground runs only in local mode (no Bot Framework auth) and only when bound to loopback. */
-export function playgroundEnabled(config: Pick<Config, 'localMode' | 'host'>): boolean {
-  return config.localMode && isLoopbackHost(config.host);
+/**
+ * Headers a reverse proxy adds. A proxy on this machine connects from loopback, and may even pass a
+ * loopback Host, yet the person behind it is anywhere: such a request is not the local operator.
+ */
+const PROXY_HEADERS = ['x-forwarded-for', 'forwarded', 'x-real-ip'] as const;
+
+export function isProxied(headers: Record<string, string | string[] | undefined>): boolean {
+  return PROXY_HEADERS.some((name) => headers[name] !== undefined);
+}
+
+/** A request from the operator at this machine: loopback peer, loopback Host, and no proxy in between. */
+export function isLocalRequest(req: {
+  socket: { remoteAddress?: string };
+  headers: Record<string, string | string[] | undefined>;
+}): boolean {
+  const host = req.headers.host;
+  return (
+    isLoopbackAddress(req.socket.remoteAddress) &&
+    typeof host === 'string' &&
+    isLoopbackHostHeader(host) &&
+    !isProxied(req.headers)
+  );
+}
+
+/**
+ * Whether the playground is mounted: `PLAYGROUND` (on by default in local mode only). Every
+ * playground route then still answers only local requests (isLocalRequest), whatever the bind address.
+ */
+export function playgroundEnabled(config: Pick<Config, 'playground'>): boolean {
+  return config.playground;
 }

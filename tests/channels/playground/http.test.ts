@@ -1,14 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../../src/server/body.js';
 import { playgroundEnabled } from '../../../src/channels/playground/index.js';
-import { isLoopbackAddress, isLoopbackHostHeader } from '../../../src/channels/playground/loopback.js';
+import {
+  isLoopbackAddress,
+  isLoopbackHostHeader,
+  isProxied,
+} from '../../../src/channels/playground/loopback.js';
 import { PlaygroundConversations } from '../../../src/channels/playground/conversations.js';
+import type { PartnershipReport } from '../../../src/core/insights/report-data.js';
 import { startServer, type TestServer } from '../../helpers/start-server.js';
+import {
+  activityText,
+  cardStrings,
+  Conversation,
+  getSession,
+  pageActivity,
+  postJson as post,
+  statusWithHeaders,
+  type Json,
+  type Session,
+} from './client.js';
 import { SseReader } from './sse.js';
-
-type Json = Record<string, unknown>;
 
 function userMessage(serviceUrl: string, conversationId: string, text: string): Json {
   return {
@@ -36,15 +49,12 @@ async function postJson(url: string, body: string, method = 'POST', type = 'appl
 
 /** GET with an explicit Host header (fetch won't let a caller set one). */
 function getWithHost(url: string, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { headers: { host } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
-    req.on('error', reject);
-    req.end();
-  });
+  return statusWithHeaders(url, { host });
 }
+
+/** A question the guidance cannot answer, with a name and a date of birth in it. */
+const IDENTIFIABLE = 'Can Jane Smith, born 14/02/2016, get free school meals?';
+const IDENTIFIERS = ['Jane Smith', 'Smith', '14/02/2016'];
 
 describe('playground in local mode', () => {
   let server: TestServer;
@@ -68,9 +78,88 @@ describe('playground in local mode', () => {
     expect((await bundle.text()).length).toBeGreaterThan(100_000);
   });
 
-  it('gives the page a serviceUrl on the bound loopback address', async () => {
-    const session = (await (await fetch(`${server.url}/playground/session`)).json()) as Json;
-    expect(session.serviceUrl).toBe(`${server.url}/playground/connector`);
+  it('gives the page its own bot endpoint, a serviceUrl on the bound loopback address, and its user', async () => {
+    const response = await fetch(`${server.url}/playground/session`);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const session = (await response.json()) as Session;
+    expect(session).toEqual({
+      messagesUrl: '/playground/api/messages',
+      serviceUrl: `${server.url}/playground/connector`,
+      user: { id: 'playground-operator', name: expect.any(String) as string },
+      adminUrl: '/playground/admin',
+    });
+  });
+
+  it("runs the same bot at the playground's own endpoint, where the operator is an admin; /api/messages is unchanged", async () => {
+    const session = await getSession(server.url);
+    const chat = await Conversation.open(server.url, session);
+    try {
+      // An ordinary question: the same answer card as Teams gets.
+      const answer = activityText(await chat.say('a 7 year old is showing sexualised behaviour at school'));
+      expect(answer).toContain('What to do now');
+
+      const report = activityText(await chat.say('report'));
+      expect(report).toContain('Partnership report');
+      expect(report).not.toContain('for partnership admins');
+
+      const digest = await chat.say('digest preview');
+      expect(digest.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+      expect(activityText(digest)).toContain('Weekly learning:');
+
+      // The same user, the same words, through /api/messages: not an admin there.
+      const refused = activityText(await chat.say('report', '/api/messages'));
+      expect(refused).toContain('The partnership report is for partnership admins.');
+      expect(refused).not.toContain('Partnership report:');
+    } finally {
+      chat.close();
+    }
+  });
+
+  it('refuses a playground activity that names another serviceUrl, before the bot sees it', async () => {
+    const session = await getSession(server.url);
+    const elsewhere = { ...session, serviceUrl: 'http://127.0.0.1:9/v3' };
+    const before = server.logs().filter((l) => l.msg === 'teams: replied').length;
+    const response = await post(
+      `${server.url}/playground/api/messages`,
+      pageActivity(elsewhere, `pg-${randomUUID()}`, { text: 'help' }),
+    );
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as Json).code).toBe('bad_input');
+    expect(server.logs().filter((l) => l.msg === 'teams: replied').length).toBe(before);
+  });
+
+  it('answers 404 to every playground route when the request came through a proxy', async () => {
+    const session = await getSession(server.url);
+    const body = JSON.stringify(pageActivity(session, `pg-${randomUUID()}`, { text: 'help' }));
+    const proxies: Record<string, string>[] = [
+      { 'x-forwarded-for': '203.0.113.7' },
+      { forwarded: 'for=203.0.113.7' },
+      { 'x-real-ip': '203.0.113.7' },
+    ];
+    for (const proxy of proxies) {
+      for (const path of [
+        '/playground',
+        '/playground/session',
+        '/playground/playground.js',
+        '/playground/admin',
+        '/playground/admin/report.json',
+        '/playground/admin/digest-preview.json',
+        '/playground/events?conversation=pg-1',
+      ]) {
+        expect(
+          await statusWithHeaders(`${server.url}${path}`, proxy),
+          `${path} ${JSON.stringify(proxy)}`,
+        ).toBe(404);
+      }
+      const posted = await post(`${server.url}/playground/api/messages`, body, proxy);
+      expect(posted.status).toBe(404);
+      const connector = await post(
+        `${server.url}/playground/connector/v3/conversations/pg-1/activities`,
+        '{}',
+        proxy,
+      );
+      expect(connector.status).toBe(404);
+    }
   });
 
   it('answers a real activity: the bot replies through the playground connector to the event stream', async () => {
@@ -136,11 +225,68 @@ describe('playground in local mode', () => {
     expect((await fetch(`${server.url}/playground/events?conversation=%3Cscript%3E`)).status).toBe(400);
   });
 
+  it('serves the admin view: its own script under the same strict policy, linked from the chat page', async () => {
+    const chatPage = await (await fetch(`${server.url}/playground`)).text();
+    expect(chatPage).toContain('href="/playground/admin"');
+    const page = await fetch(`${server.url}/playground/admin`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await page.text();
+    expect(html).toContain('src="/playground/admin.js"');
+    expect(html).not.toMatch(/<script>|<script [^>]*>[^<]/);
+    const script = await fetch(`${server.url}/playground/admin.js`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(await script.text()).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
+  });
+
+  it('counts playground questions in the report, grouping a signposted one redacted', async () => {
+    const readReport = async (): Promise<PartnershipReport> => {
+      const response = await fetch(`${server.url}/playground/admin/report.json`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      return ((await response.json()) as { report: PartnershipReport }).report;
+    };
+    const total = (r: PartnershipReport) =>
+      r.questions.totals.answered + r.questions.totals.lowConfidence + r.questions.totals.signposted;
+    const before = await readReport();
+
+    const chat = await Conversation.open(server.url, await getSession(server.url));
+    try {
+      await chat.say('a 7 year old is showing sexualised behaviour at school, what do I do');
+      await chat.say(IDENTIFIABLE);
+    } finally {
+      chat.close();
+    }
+    const after = await readReport();
+    expect(total(after)).toBe(total(before) + 2);
+    expect(after.questions.totals.signposted).toBe(before.questions.totals.signposted + 1);
+    const group = after.questions.groups.find(
+      (g) => g.kind === 'signposted' && /school meals/i.test(g.example),
+    );
+    expect(group).toBeDefined();
+    expect(group?.count).toBe(1);
+    const json = JSON.stringify(after);
+    for (const raw of IDENTIFIERS) expect(json).not.toContain(raw);
+    for (const raw of IDENTIFIERS) expect(server.logText()).not.toContain(raw);
+  });
+
+  it("serves this week's digest preview as the Teams card", async () => {
+    const response = await fetch(`${server.url}/playground/admin/digest-preview.json`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const preview = (await response.json()) as { title: string; card: Json };
+    expect(preview.title).toMatch(/^Weekly learning: /);
+    expect(preview.card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
+    expect(cardStrings(preview.card)).toContain(preview.title);
+  });
+
   it('answers 404 to a request whose Host is not loopback (DNS rebinding)', async () => {
     expect(await getWithHost(`${server.url}/playground`, server.url.replace('http://', ''))).toBe(200);
     expect(await getWithHost(`${server.url}/playground`, 'localhost:3978')).toBe(200);
     expect(await getWithHost(`${server.url}/playground`, 'evil.example:3978')).toBe(404);
     expect(await getWithHost(`${server.url}/playground/session`, 'evil.example')).toBe(404);
+    expect(await getWithHost(`${server.url}/playground/admin/report.json`, 'evil.example')).toBe(404);
   });
 });
 
@@ -154,26 +300,100 @@ describe('playground outside local mode', () => {
   });
   afterAll(() => server.stop());
 
-  it('is 404 when MicrosoftAppId is set, page and connector alike', async () => {
-    expect((await fetch(`${server.url}/playground`)).status).toBe(404);
-    expect((await fetch(`${server.url}/playground/adaptivecards.js`)).status).toBe(404);
-    expect((await fetch(`${server.url}/playground/events?conversation=pg-1`)).status).toBe(404);
-    expect(
-      (await postJson(`${server.url}/playground/connector/v3/conversations/pg-1/activities`, '{}')).status,
-    ).toBe(404);
-    expect(server.logText()).not.toContain('playground: mounted');
+  it('is 404 when MicrosoftAppId is set without PLAYGROUND=on: page, bot endpoint, connector and admin alike', async () => {
+    await expectNoPlayground(server);
+  });
+});
+
+async function expectNoPlayground(server: TestServer): Promise<void> {
+  for (const path of [
+    '/playground',
+    '/playground/session',
+    '/playground/adaptivecards.js',
+    '/playground/events?conversation=pg-1',
+    '/playground/admin',
+    '/playground/admin/report.json',
+  ]) {
+    expect((await fetch(`${server.url}${path}`)).status, path).toBe(404);
+  }
+  for (const path of ['/playground/connector/v3/conversations/pg-1/activities', '/playground/api/messages']) {
+    expect((await postJson(`${server.url}${path}`, '{}')).status, path).toBe(404);
+  }
+  expect(server.logText()).not.toContain('playground: mounted');
+}
+
+describe('playground with PLAYGROUND=off in local mode', () => {
+  it('is not mounted at all', async () => {
+    const server = await startServer({ PLAYGROUND: 'off' });
+    try {
+      await expectNoPlayground(server);
+      // The bot itself still runs.
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('playground with PLAYGROUND=on and MicrosoftAppId set', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer({
+      MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
+      MicrosoftAppPassword: 'x',
+      PLAYGROUND: 'on',
+    });
+  });
+  afterAll(() => server.stop());
+
+  it('chats without a Bot Framework token, and replies reach the page without one', async () => {
+    const session = await getSession(server.url);
+    expect(session.messagesUrl).toBe('/playground/api/messages');
+    const page = await fetch(`${server.url}/playground`);
+    expect(page.status).toBe(200);
+    const chat = await Conversation.open(server.url, session);
+    try {
+      const answer = activityText(await chat.say('a 7 year old is showing sexualised behaviour at school'));
+      expect(answer).toContain('What to do now');
+      // The operator is an admin in the playground here too.
+      expect(activityText(await chat.say('report'))).toContain('Partnership report');
+    } finally {
+      chat.close();
+    }
+  });
+
+  it('still demands a Bot Framework token at /api/messages', async () => {
+    const session = await getSession(server.url);
+    const response = await postJson(
+      `${server.url}/api/messages`,
+      JSON.stringify(pageActivity(session, `pg-${randomUUID()}`, { text: 'report' })),
+    );
+    expect(response.status).toBe(401);
+  });
+
+  it('serves the admin report', async () => {
+    const response = await fetch(`${server.url}/playground/admin/report.json`);
+    expect(response.status).toBe(200);
+    const { report } = (await response.json()) as { report: PartnershipReport };
+    expect(report.questions.totals.answered + report.questions.totals.signposted).toBeGreaterThanOrEqual(1);
   });
 });
 
 describe('when the playground is enabled', () => {
-  it('only in local mode and only on a loopback bind address', () => {
-    expect(playgroundEnabled({ localMode: true, host: '127.0.0.1' })).toBe(true);
-    expect(playgroundEnabled({ localMode: true, host: '::1' })).toBe(true);
-    expect(playgroundEnabled({ localMode: true, host: 'localhost' })).toBe(true);
-    expect(playgroundEnabled({ localMode: true, host: '0.0.0.0' })).toBe(false);
-    expect(playgroundEnabled({ localMode: true, host: '192.168.1.10' })).toBe(false);
-    expect(playgroundEnabled({ localMode: true, host: '' })).toBe(false);
-    expect(playgroundEnabled({ localMode: false, host: '127.0.0.1' })).toBe(false);
+  it('follows PLAYGROUND, which is on by default in local mode only', async () => {
+    const { loadConfig } = await import('../../../src/config.js');
+    const appId = { MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'x' };
+    expect(playgroundEnabled(loadConfig({}))).toBe(true);
+    expect(playgroundEnabled(loadConfig({ PLAYGROUND: 'off' }))).toBe(false);
+    expect(playgroundEnabled(loadConfig(appId))).toBe(false);
+    expect(playgroundEnabled(loadConfig({ ...appId, HOST: '127.0.0.1', PLAYGROUND: 'on' }))).toBe(true);
+  });
+
+  it('refuses requests that carry a proxy header', () => {
+    expect(isProxied({ host: '127.0.0.1' })).toBe(false);
+    expect(isProxied({ 'x-forwarded-for': '10.0.0.1' })).toBe(true);
+    expect(isProxied({ forwarded: 'for=10.0.0.1' })).toBe(true);
+    expect(isProxied({ 'x-real-ip': '10.0.0.1' })).toBe(true);
   });
 
   it('recognises loopback peers and Host headers, and nothing else', () => {

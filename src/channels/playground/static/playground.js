@@ -1,6 +1,7 @@
-/* global AdaptiveCards, window, document, location, localStorage, crypto, fetch, URL, EventSource */
-// The local playground page: a tiny Bot Framework client. It posts real activities to /api/messages
-// (as Teams does) and renders the bot's replies, which arrive over /playground/events. Nothing from a
+/* global AdaptiveCards, window, document, location, crypto, fetch, URL, EventSource */
+// The local playground page: a tiny Bot Framework client. It posts real activities, as Teams does, to
+// the playground's own bot endpoint (named by /playground/session: the same bot as /api/messages, with
+// no Bot Framework token needed) and renders the bot's replies, which arrive over /playground/events. Nothing from a
 // message is ever inserted as HTML: plain text goes in with textContent, cards through the Adaptive
 // Cards renderer with Markdown processing turned off.
 (() => {
@@ -8,7 +9,6 @@
 
   const BOT = { id: '28:safeguarding-guide-playground', name: 'Safeguarding Guide' };
   const CARD = 'application/vnd.microsoft.card.adaptive';
-  const USER_KEY = 'safeguarding-guide-playground-user';
 
   const log = document.getElementById('log');
   const composer = document.getElementById('composer');
@@ -22,23 +22,11 @@
 
   const randomId = () => crypto.randomUUID();
 
-  /** One id per browser, so "my checklists" finds your runs after a reload. */
-  const userId = (() => {
-    try {
-      let id = localStorage.getItem(USER_KEY);
-      if (!id) {
-        id = `playground-${randomId()}`;
-        localStorage.setItem(USER_KEY, id);
-      }
-      return id;
-    } catch {
-      return `playground-${randomId()}`;
-    }
-  })();
   /** A new personal conversation per page load. */
   const conversationId = `pg-${randomId()}`;
   document.body.dataset.conversation = conversationId;
-  let serviceUrl = '';
+  /** From /playground/session: where to post, where the bot replies, and who the user is (the operator). */
+  let session;
   let pending = 0;
 
   const setStatus = () => {
@@ -50,9 +38,10 @@
       id: randomId(),
       type,
       channelId: 'msteams',
-      serviceUrl,
+      serviceUrl: session.serviceUrl,
       timestamp: new Date().toISOString(),
-      from: { id: userId, name: 'You' },
+      // Teams matches admins by AAD object id: the playground's bot counts this user as one.
+      from: { id: session.user.id, aadObjectId: session.user.id, name: session.user.name },
       recipient: BOT,
       conversation: {
         id: conversationId,
@@ -71,7 +60,7 @@
     pending += 1;
     setStatus();
     try {
-      const response = await fetch('/api/messages', {
+      const response = await fetch(session.messagesUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(outgoing),
@@ -212,7 +201,7 @@
   composer.addEventListener('submit', (event) => {
     event.preventDefault();
     const text = input.value.trim();
-    if (!text || !serviceUrl) return;
+    if (!text || !session) return;
     input.value = '';
     userEntry(text, false);
     void send(activity('message', { text, textFormat: 'plain' }));
@@ -240,16 +229,21 @@
       if (welcomed) return;
       welcomed = true;
       document.body.dataset.ready = 'true';
-      void send(activity('conversationUpdate', { membersAdded: [BOT, { id: userId, name: 'You' }] }));
+      void send(
+        activity('conversationUpdate', {
+          membersAdded: [BOT, { id: session.user.id, name: session.user.name }],
+        }),
+      );
     });
   }
 
   async function start() {
     try {
       const response = await fetch('/playground/session');
-      serviceUrl = (await response.json()).serviceUrl;
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      session = await response.json();
     } catch {
-      notice('The playground could not start. Is the server running in local mode?');
+      notice('The playground could not start. Is the server still running?');
       return;
     }
     listen();

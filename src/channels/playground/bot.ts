@@ -1,0 +1,42 @@
+import type { Storage } from 'botbuilder';
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import { createTeamsAdapter } from '../teams/adapter.js';
+import { createTeamsBot, type TeamsBot, type TeamsGuide } from '../teams/bot.js';
+import type { Logger } from '../../server/logger.js';
+
+/**
+ * The playground's user: the operator at this machine, who could equally run `npm run report` on the
+ * data directory. The page sends it as `from.id` and `from.aadObjectId` (Teams admins are matched by
+ * AAD object id). It is an admin in the playground's bot only; `/api/messages` never treats it so.
+ */
+export const PLAYGROUND_USER = { id: 'playground-operator', name: 'You (this computer)' } as const;
+
+export interface PlaygroundBotDeps {
+  guide: TeamsGuide;
+  storage: Storage;
+  admins: ReadonlySet<string>;
+  logger: Logger;
+}
+
+export interface PlaygroundBot {
+  adapter: TeamsAdapter;
+  bot: TeamsBot;
+}
+
+/**
+ * The same Teams bot (same guide, same storage) behind a second, credential-less CloudAdapter: it takes
+ * activities without a Bot Framework token and replies to the playground connector without one, whatever
+ * the main adapter's settings. Only loopback requests ever reach it (see mount.ts).
+ */
+export function createPlaygroundBot(deps: PlaygroundBotDeps): PlaygroundBot {
+  const adapter = createTeamsAdapter({ appType: 'MultiTenant' });
+  const admins = new Set([...deps.admins, PLAYGROUND_USER.id]);
+  const bot = createTeamsBot({
+    adapter,
+    storage: deps.storage,
+    guide: deps.guide,
+    admins,
+    logger: deps.logger,
+  });
+  return { adapter, bot };
+}
