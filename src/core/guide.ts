@@ -19,6 +19,7 @@ import { helpReply, welcomeReply } from './help.js';
 import { RateLimiter, USER_MESSAGE_LIMIT, type RateLimitOptions } from './rate-limit.js';
 import { buildReport } from './insights/build-report.js';
 import { DEFAULT_QUESTION_LOG_DAYS, QuestionInsights } from './insights/question-insights.js';
+import { acronymsOf } from './insights/redact-question.js';
 import type { PartnershipReport } from './insights/report-data.js';
 import { reportToReply } from './insights/report-reply.js';
 import { emptyReply, type Reply } from './reply.js';
@@ -100,6 +101,7 @@ export class Guide {
       clock: this.clock,
       timeZone: pack.settings.timezone,
       retentionDays: options.questionLogDays ?? DEFAULT_QUESTION_LOG_DAYS,
+      acronyms: acronymsOf(pack),
     });
     this.userLimiter = new RateLimiter({
       now: () => this.clock().getTime(),

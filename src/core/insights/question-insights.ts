@@ -39,6 +39,8 @@ export interface QuestionInsightsOptions {
   timeZone: string;
   /** Keep examples this many days (today included); 0 keeps none. */
   retentionDays: number;
+  /** Capitalised words the guidance uses (acronymsOf(pack)): kept in examples, any other is redacted. */
+  acronyms?: ReadonlySet<string>;
   flushEveryMs?: number;
 }
 
@@ -81,7 +83,7 @@ export class QuestionInsights {
     counts[kind === 'low-confidence' ? 'lowConfidence' : kind]++;
     this.pending.counts.set(day, counts);
     if (kind !== 'answered' && this.retentionDays > 0) {
-      const text = redactQuestion(question);
+      const text = redactQuestion(question, this.o.acronyms);
       const example: QuestionExample = { v: 1, kind, text, terms: questionTerms(text) };
       if (kind === 'low-confidence' && reply.meta.itemIds[0]) example.itemId = reply.meta.itemIds[0];
       this.pending.examples.set(`${LOG_PREFIX}${day}/${randomUUID()}`, example);
