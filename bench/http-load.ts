@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import autocannon from 'autocannon';
@@ -10,6 +10,7 @@ import { build } from 'esbuild';
 import { readQuestions } from '../scripts/eval-score.js';
 import { spawnServer } from '../tests/helpers/server-process.js';
 import { createTempDatabase } from '../tests/helpers/temp-database.js';
+import { processCpuMs } from './proc-cpu.js';
 import { sampleRss } from './rss-sampler.js';
 import { startSinkServer, type SinkServer } from './sink-server.js';
 
@@ -52,7 +53,16 @@ interface Figures {
   replies: number;
   /** TCP connections the bot opened to the connector stand-in while loaded (keep-alive reuse shows here). */
   connectorConnections: number;
+  /** Server CPU (all threads) per turn under the 50-connection load. */
+  cpuMsLoaded: number;
+  /** Server CPU per turn over SEQUENTIAL_TURNS turns sent one at a time (no queueing, no batching). */
+  cpuMsSequential: number;
 }
+
+/** Turns sent one after another, for the per-turn CPU figure that does not depend on concurrency. */
+const SEQUENTIAL_TURNS = 300;
+/** Extra node options for both servers, e.g. BENCH_NODE_ARGS=--cpu-prof to profile (written to the cwd). */
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 function questions(): string[] {
   const files = ['tests/eval/questions.jsonl', '../shared/eval/questions.jsonl'].filter((f) => existsSync(f));
@@ -84,11 +94,12 @@ function activityFactory(serviceUrl: string, texts: string[]): () => string {
   };
 }
 
-async function load(url: string, body: () => string, connections: number, duration: number) {
+async function load(url: string, body: () => string, connections: number, duration: number, amount?: number) {
   return autocannon({
     url,
     connections,
     duration,
+    ...(amount ? { amount } : {}),
     timeout: 20,
     requests: [
       {
@@ -109,17 +120,28 @@ async function measure(
   sink: SinkServer,
   texts: string[],
 ): Promise<Figures> {
-  const server = await spawnServer({ script, env, nodeArgs: [] });
+  const server = await spawnServer({ script, env, nodeArgs: NODE_ARGS });
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 500)); // let replies land
   try {
     const body = activityFactory(sink.url, texts);
     await load(server.url, body, 10, WARM_UP_SECONDS);
-    await new Promise((resolve) => setTimeout(resolve, 500)); // let warm-up replies land before counting
+    await settle();
+    const cpuBeforeSequential = await processCpuMs(server.pid);
+    const sequential = await load(server.url, body, 1, 60, SEQUENTIAL_TURNS);
+    await settle();
+    const cpuMsSequential =
+      ((await processCpuMs(server.pid)) - cpuBeforeSequential) / sequential.requests.total;
     const before = sink.posts;
     const connectionsBefore = sink.connections;
+    const cpuBefore = await processCpuMs(server.pid);
     const rss = sampleRss(server.pid);
     const result = await load(server.url, body, CONNECTIONS, SECONDS);
     const peakRssMb = await rss.stop();
+    await settle();
+    const cpuMsLoaded = ((await processCpuMs(server.pid)) - cpuBefore) / result.requests.total;
     return {
+      cpuMsLoaded,
+      cpuMsSequential,
       label,
       rps: result.requests.average,
       p50: result.latency.p50,
@@ -135,10 +157,17 @@ async function measure(
   }
 }
 
+/** Other work on the machine lowers req/s and raises latency (not CPU per turn): say how busy it was. */
+function machine(): string {
+  const [one, five] = loadavg();
+  return `${availableParallelism()} cores, load average ${one?.toFixed(2)} (1 min), ${five?.toFixed(2)} (5 min)`;
+}
+
 function row(f: Figures): string {
   return (
     `${f.label.padEnd(18)} ${f.rps.toFixed(0).padStart(6)} req/s  p50 ${String(f.p50).padStart(4)} ms  ` +
     `p99 ${String(f.p99).padStart(4)} ms  peak RSS ${f.peakRssMb.toFixed(0).padStart(4)} MB  ` +
+    `CPU ${f.cpuMsLoaded.toFixed(2)} ms/turn loaded, ${f.cpuMsSequential.toFixed(2)} sequential  ` +
     `${f.requests} requests, ${f.failures} failed, ${f.replies} replies over ${f.connectorConnections} connector connections`
   );
 }
@@ -187,6 +216,7 @@ export async function benchHttpLoad(): Promise<boolean> {
       `${texts.length} practitioner questions from ${USERS} users; replies to a local connector stand-in; ` +
       `both bots bundled with esbuild and run with plain node, as npm start runs ours)`,
   );
+  console.log(`before: ${machine()}`);
   try {
     const echo = await measure('echo bot', ECHO_SCRIPT, {}, sink, texts);
     console.log(row(echo));
@@ -211,6 +241,7 @@ export async function benchHttpLoad(): Promise<boolean> {
     }
     return ok;
   } finally {
+    console.log(`after: ${machine()}`);
     await sink.close();
   }
 }
