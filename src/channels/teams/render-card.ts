@@ -1,5 +1,5 @@
 import type { Reply, ReplyField, ReplyWarning } from '../../core/reply.js';
-import { expandCard, type AdaptiveCardJson } from './card-template.js';
+import { expandCard, expandWithEngine, type AdaptiveCardJson } from './card-template.js';
 import { FEEDBACK_CHOICES, VERBS } from './card-actions.js';
 
 /**
@@ -11,7 +11,12 @@ import { FEEDBACK_CHOICES, VERBS } from './card-actions.js';
  * Only the fixed headings written in the template use TextBlock.
  */
 export function renderCard(reply: Reply): AdaptiveCardJson {
-  return expandCard('reply', cardData(reply));
+  return expandCard('reply', replyCardData(reply));
+}
+
+/** The same card through the templating engine itself: the reference renderCard is tested against. */
+export function renderCardWithEngine(reply: Reply): AdaptiveCardJson {
+  return expandWithEngine('reply', replyCardData(reply));
 }
 
 const WARNING_ORDER: Record<ReplyWarning['level'], number> = { emergency: 0, caution: 1, info: 2 };
@@ -21,7 +26,8 @@ const WARNING_LOOK: Record<ReplyWarning['level'], { style: string; color: string
   info: { style: 'emphasis', color: 'Default' },
 };
 
-function cardData(reply: Reply): object {
+/** What `cards/reply.json` binds to for a reply. */
+export function replyCardData(reply: Reply): object {
   // Emergency first, then cautions, then information; stable within a level.
   const warnings = [...reply.warnings]
     .sort((a, b) => WARNING_ORDER[a.level] - WARNING_ORDER[b.level])
