@@ -8,7 +8,8 @@ import { asCodedError } from './core/errors.js';
 const USAGE = `usage: tsx src/cli.ts <command>
   ask ["question"] [--jsonl]   answer one question, a JSONL batch on stdin, or an interactive prompt
   content-check [--strict]     validate the content pack
-  digest preview|send|status   weekly digests`;
+  digest preview|send|status   weekly digests
+  report [--json]              the partnership report for admins`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
@@ -33,6 +34,13 @@ async function main(argv: string[]): Promise<number> {
       return runContentCheck(config.contentDir, args, io, new Date().toISOString().slice(0, 10));
     case 'digest': {
       const { run } = await import('./cli/digest.js');
+      return run(args, {
+        out: (line) => io.stdout.write(line + '\n'),
+        err: (line) => io.stderr.write(line + '\n'),
+      });
+    }
+    case 'report': {
+      const { run } = await import('./cli/report.js');
       return run(args, {
         out: (line) => io.stdout.write(line + '\n'),
         err: (line) => io.stderr.write(line + '\n'),
