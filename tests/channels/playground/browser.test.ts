@@ -1,11 +1,13 @@
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { PNG } from 'pngjs';
+import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UNDER_10_CRIME } from '../../helpers/referral-plans.js';
 import { startServer, type TestServer } from '../../helpers/start-server.js';
+import { saveScreenshot } from './screenshots.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 // Without Chromium the browser tests can only be skipped on a developer machine: in CI they must run.
@@ -27,6 +29,16 @@ const ARGS = [
 const QUESTION = 'a 7 year old is showing sexualised behaviour at school, what do I do';
 const EMERGENCY = 'a child is being sexually assaulted right now';
 const HOSTILE = '<img src=x onerror=alert(1)> ${x} what do I do';
+/** A question the guidance cannot answer (signposted), with a name and a date of birth in it. */
+const IDENTIFIABLE = 'Can Jane Smith, born 14/02/2016, get free school meals?';
+const IDENTIFIERS = ['Jane Smith', 'Smith', '14/02/2016', '14/02'];
+
+/** The referral checklist's steps, to tell which one a card is asking (its question is on the card). */
+const REFERRAL_STEPS = (
+  parse(readFileSync(new URL('../../../content/checklists/referral.yaml', import.meta.url), 'utf8')) as {
+    steps: { id: string; question: string }[];
+  }
+).steps;
 
 describe.skipIf(skip)(title, () => {
   let server: TestServer;
@@ -93,6 +105,8 @@ describe.skipIf(skip)(title, () => {
     expect(text).toContain('1. Stay calm.');
     expect(text).toContain('Sources');
     expect(text).toContain('Keeping Children Safe in Education');
+    await answer.scrollIntoViewIfNeeded();
+    await saveScreenshot('answer', page, { minWidth: 900 });
   });
 
   it('leads an emergency with the 999 warning before anything else', async () => {
@@ -175,22 +189,124 @@ describe.skipIf(skip)(title, () => {
     expect(cspErrors).toEqual([]);
   });
 
-  it('takes a non-empty screenshot of the conversation', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'sg-shot-'));
-    const file = join(dir, 'playground.png');
+  it('completes the referral checklist in the browser, card by card in place, to the summary with its record', async () => {
+    const card = await ask('checklist referral');
+    const entries = await botEntries().count();
+    const seen: string[] = [];
+    for (let guard = 0; guard < 40; guard++) {
+      const text = await card.innerText();
+      if (text.includes('For your case record (copy this)')) break;
+      const step = REFERRAL_STEPS.find((s) => text.includes(s.question));
+      if (!step) throw new Error(`no referral step on the card: ${text.slice(0, 200)}`);
+      seen.push(step.id);
+      const value = UNDER_10_CRIME.answers[step.id];
+      if (value === undefined) throw new Error(`the plan has no answer for ${step.id}`);
+      await answerStep(card, value);
+      await card.locator('button.style-positive').first().click();
+      // The next step, or the summary (which repeats every question with its answer).
+      await expect
+        .poll(
+          async () => {
+            const next = await card.innerText();
+            return !next.includes(step.question) || next.includes('For your case record (copy this)');
+          },
+          { timeout: 15_000 },
+        )
+        .toBe(true);
+    }
+    expect(seen).toEqual(UNDER_10_CRIME.path);
+    // Every step replaced the same card: no new entries in the conversation.
+    expect(await botEntries().count()).toBe(entries);
+
+    const summary = await card.innerText();
+    expect(summary).toContain('Making a referral about harmful sexual behaviour: summary');
+    expect(summary).toContain('Copy the record below into your own case record.');
+    expect(summary).toContain('For your case record (copy this)');
+    for (const action of UNDER_10_CRIME.actions) expect(summary).toContain(action);
+    expect(summary).toContain('Agreed next steps with the strategy group');
+    // The copyable record, in the page as the practitioner sees it.
+    await card.getByText('For your case record (copy this)').scrollIntoViewIfNeeded();
+    await saveScreenshot('checklist-summary', page, { minWidth: 900 });
+  });
+
+  it('opens the admin view and sees a question counted, a signposted one grouped and redacted', async () => {
+    const link = page.getByRole('link', { name: 'Admin view' });
+    expect(await link.getAttribute('href')).toBe('/playground/admin');
+    const admin = await context.newPage();
+    const adminCsp: string[] = [];
+    admin.on('console', (message) => {
+      if (/content security policy/i.test(message.text())) adminCsp.push(message.text());
+    });
+    try {
+      const open = async (): Promise<void> => {
+        await admin.goto(`${server.url}/playground/admin`);
+        await expect
+          .poll(() => admin.locator('body').getAttribute('data-ready'), { timeout: 15_000 })
+          .toBe('true');
+      };
+      const figure = async (id: string): Promise<number> =>
+        Number((await admin.locator(`#${id}`).innerText()).replace(/,/g, ''));
+      await open();
+      const total = await figure('questions-total');
+      const signposted = await figure('questions-signposted');
+      expect(total).toBeGreaterThanOrEqual(3); // the questions asked above
+
+      await ask(IDENTIFIABLE);
+      await open();
+      expect(await figure('questions-total')).toBe(total + 1);
+      expect(await figure('questions-signposted')).toBe(signposted + 1);
+
+      // Grouped, counted and redacted; the raw identifiers appear nowhere on the page, text or markup.
+      const row = admin.locator('#question-groups tbody tr', { hasText: 'school meals' });
+      expect(await row.count()).toBe(1);
+      const cells = await row.locator('th, td').allInnerTexts();
+      expect(cells[1]).toBe('Signposted');
+      expect(cells[2]).toBe('1');
+      const html = await admin.content();
+      const text = await admin.locator('body').innerText();
+      for (const raw of IDENTIFIERS) {
+        expect(html).not.toContain(raw);
+        expect(text).not.toContain(raw);
+      }
+
+      // The charts say what they show, and the same numbers are in tables.
+      expect(await admin.locator('#questions-svg > title').textContent()).toBe('Questions per week');
+      expect(await admin.locator('#questions-svg > desc').textContent()).toMatch(/\d+ answered/);
+      expect(await admin.locator('#questions-svg rect').count()).toBeGreaterThan(0);
+      expect(await admin.locator('#feedback-svg > title').textContent()).toBe('Feedback trend per week');
+      const weeks = await admin.locator('#questions-per-week tbody tr').allInnerTexts();
+      expect(weeks.length).toBeGreaterThan(1);
+      expect(Number(weeks.at(-1)?.split('\t').at(-1))).toBeGreaterThanOrEqual(4);
+      expect(await admin.locator('#checklist-stats tbody tr', { hasText: 'Making a referral' }).count()).toBe(
+        1,
+      );
+
+      // This week's digest preview, drawn by the Adaptive Cards renderer.
+      const preview = admin.locator('#digest-preview .ac-adaptiveCard');
+      expect(await preview.count()).toBe(1);
+      expect(await preview.innerText()).toContain('Weekly learning:');
+
+      await saveScreenshot('admin', admin, { fullPage: true, minWidth: 900 });
+      expect(adminCsp).toEqual([]);
+    } finally {
+      await admin.close();
+    }
+  });
+
+  it('takes a non-empty screenshot of the whole conversation', async () => {
     await page.locator('#log .entry.bot').first().scrollIntoViewIfNeeded();
-    await page.screenshot({ path: file, fullPage: true });
-    expect((await stat(file)).size).toBeGreaterThan(10_000);
-    const png = PNG.sync.read(await readFile(file));
-    expect(png.width).toBe(900);
-    // Not a blank page: many distinct colours (text, cards, buttons).
-    const colours = new Set<number>();
-    for (let i = 0; i < png.data.length; i += 4 * 97) colours.add(png.data.readUInt32BE(i));
-    expect(colours.size).toBeGreaterThan(20);
-    if (process.env.KEEP_SCREENSHOT) {
-      await page.locator('#log .entry.bot').nth(1).scrollIntoViewIfNeeded();
-      await page.screenshot({ path: join(dir, 'viewport.png') });
-      console.log(`screenshot: ${file}`);
-    } else await rm(dir, { recursive: true, force: true });
+    await saveScreenshot('conversation', page, { fullPage: true, minWidth: 900 });
   });
 });
+
+/** Fills one checklist step's input on a rendered card: a choice (radio or checkboxes), a date or text. */
+async function answerStep(card: Locator, value: string | string[]): Promise<void> {
+  if (Array.isArray(value)) {
+    for (const v of value) await card.locator(`input[type=checkbox][value="${v}"]`).check();
+    return;
+  }
+  const radio = card.locator(`input[type=radio][value="${value}"]`);
+  if ((await radio.count()) > 0) return radio.check();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return card.locator('input[type=date]').fill(value);
+  await card.locator('input[type=text], textarea').first().fill(value);
+}
