@@ -2,6 +2,7 @@ import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { CodedError } from '../errors.js';
+import { acquireDataDirLock, type DataDirLock, type LockTiming } from './data-dir-lock.js';
 import { InProcessLocks, type HeldLock } from './leader-lock.js';
 import { DurableJsonFile, readStoreFile, emptyStoreFile, type StoreFile } from './store-file.js';
 import { silentLogger, type StoreLogger } from './store-logger.js';
@@ -41,15 +42,25 @@ export const BACKUP_FILE = 'store.json.bak';
  */
 export async function openLowdbStore(
   dataDir: string,
-  options: { logger?: StoreLogger } = {},
+  options: { logger?: StoreLogger; readOnly?: boolean; lockTiming?: Partial<LockTiming> } = {},
 ): Promise<LowdbStore> {
   const logger = options.logger ?? silentLogger;
-  await mkdir(dataDir, { recursive: true });
   const adapter = new DurableJsonFile(join(dataDir, STORE_FILE), join(dataDir, BACKUP_FILE), logger);
-  const { data, needsWrite } = await loadWithRecovery(adapter, logger);
-  const store = new LowdbStore(new Low<StoreFile>(adapter, data), dataDir, logger);
-  if (needsWrite) await store.rewrite();
-  return store;
+  if (options.readOnly) {
+    const { data } = await loadWithRecovery(adapter, logger);
+    return new LowdbStore(new Low<StoreFile>(adapter, data), dataDir, logger);
+  }
+  await mkdir(dataDir, { recursive: true });
+  const lock = await acquireDataDirLock(dataDir, logger, options.lockTiming);
+  try {
+    const { data, needsWrite } = await loadWithRecovery(adapter, logger);
+    const store = new LowdbStore(new Low<StoreFile>(adapter, data), dataDir, logger, lock);
+    if (needsWrite) await store.rewrite();
+    return store;
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
 }
 
 async function loadWithRecovery(
@@ -95,10 +106,12 @@ export class LowdbStore implements Store {
   #closed = false;
   readonly #locks = new InProcessLocks();
 
+  /** Without a lock the store is a read-only snapshot (reports from the terminal beside a running server). */
   constructor(
     private readonly db: Low<StoreFile>,
     private readonly dataDir: string,
     private readonly logger: StoreLogger,
+    private readonly lock?: DataDirLock,
   ) {
     this.#committed = new Map(Object.entries(db.data.items));
     db.data = toFile(this.#committed);
@@ -142,8 +155,10 @@ export class LowdbStore implements Store {
   }
 
   async close(): Promise<void> {
+    if (this.#closed) return;
     this.#closed = true;
     await this.#draining;
+    await this.lock?.release();
   }
 
   tryAdvisoryLock(name: string): Promise<HeldLock | undefined> {
@@ -159,6 +174,10 @@ export class LowdbStore implements Store {
   #enqueue(op: Op): void {
     if (this.#closed) {
       op.reject(new CodedError('internal', 'store: closed'));
+      return;
+    }
+    if (!this.lock) {
+      op.reject(new CodedError('internal', 'store: opened read-only; nothing can be written'));
       return;
     }
     this.#pending.push(op);

@@ -10,11 +10,13 @@ import { silentLogger, type StoreLogger } from './store-logger.js';
 export async function openStore(
   config: { dataDir: string; databaseUrl?: string },
   logger: StoreLogger = silentLogger,
+  options: { readOnly?: boolean } = {},
 ): Promise<LockingStore> {
   if (config.databaseUrl) {
     logger.info({ backend: 'postgres' }, 'store: using PostgreSQL (DATABASE_URL)');
     return openPostgresStore(config.databaseUrl, { logger });
   }
   logger.info({ backend: 'lowdb', dataDir: config.dataDir }, 'store: using the embedded file store');
-  return openLowdbStore(config.dataDir, { logger });
+  // Read-only: a snapshot that takes no lock, so a report can be read beside a running server.
+  return openLowdbStore(config.dataDir, { logger, readOnly: options.readOnly });
 }
