@@ -32,7 +32,8 @@ export async function run(args: string[], io: ReportCliIo): Promise<number> {
     return 2;
   }
   const config = loadConfig(io.env ?? process.env, io.cwd);
-  const store = io.store ?? (await openStore(config));
+  // A snapshot that takes no store lock: the report can be read beside a running server.
+  const store = io.store ?? (await openStore(config, undefined, { readOnly: true }));
   try {
     const guide = await Guide.create({
       contentDir: config.contentDir,

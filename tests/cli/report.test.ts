@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Guide } from '../../src/core/guide.js';
 import type { PartnershipReport } from '../../src/core/insights/report-data.js';
-import { openLowdbStore } from '../../src/core/store/lowdb-store.js';
+import { openLowdbStore, STORE_FILE } from '../../src/core/store/lowdb-store.js';
 import { CONTENT_DIR } from '../helpers/content-fixture.js';
 import { EVERYTHING, findNeedles, IDENTIFIERS } from '../privacy/identifiers.js';
 
@@ -148,6 +148,24 @@ describe('npm run report', () => {
     );
     expect(findNeedles(stdout)).toEqual([]);
     expect(stdout).not.toMatch(/U0SECRETUSER|D0SECRETDM/);
+  });
+
+  it('reads beside a running server: the store stays locked by its holder and unchanged', async () => {
+    const server = await openLowdbStore(dataDir); // holds DATA_DIR as the server would
+    try {
+      const before = await readFile(join(dataDir, STORE_FILE));
+      const { code, stdout, stderr } = await runCli(['report', '--json'], dataDir);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      expect((JSON.parse(stdout) as PartnershipReport).questions.totals.signposted).toBe(4);
+      expect((await readFile(join(dataDir, STORE_FILE))).equals(before)).toBe(true);
+      // The digest CLI writes, so beside a running server it is refused instead.
+      const digest = await runCli(['digest', 'send'], dataDir);
+      expect(digest.code).toBe(1);
+      expect(digest.stderr).toMatch(/is in use by another process/);
+    } finally {
+      await server.close();
+    }
   });
 
   it('rejects unknown arguments with the usage', async () => {
