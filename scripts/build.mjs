@@ -8,7 +8,7 @@
  * working: each bundled source file gets its own original file URL for `import.meta.url`, so
  * cards/, playground assets and the content pack are read from the checkout exactly as under tsx.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -29,15 +29,47 @@ const ownImportMetaUrl = {
   },
 };
 
+/**
+ * `@microsoft/teams-ai`'s index loads every module of the package (AI planners, OpenAI and Azure
+ * clients, tokenizers: ~11 MB of heap, ~15 MB of RSS at start). The server uses two classes from it:
+ * import just their modules. Type-only imports are erased; a new value import of anything else fails
+ * the build here ("No matching export") until it is added to this list.
+ */
+const TEAMS_AI_USED = {
+  Application: '@microsoft/teams-ai/lib/Application.js',
+  TeamsAdapter: '@microsoft/teams-ai/lib/TeamsAdapter.js',
+};
+const teamsAiModulesOnly = {
+  name: 'teams-ai-modules-only',
+  setup(b) {
+    b.onResolve({ filter: /^@microsoft\/teams-ai$/ }, () => ({
+      path: 'teams-ai',
+      namespace: 'teams-ai-used',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'teams-ai-used' }, () => ({
+      contents: Object.entries(TEAMS_AI_USED)
+        .map(([name, module]) => `export { ${name} } from ${JSON.stringify(module)};`)
+        .join('\n'),
+      resolveDir: root,
+      loader: 'js',
+    }));
+  },
+};
+
+// Code split: modules loaded with import() (Slack only when configured) get their own chunks, so
+// their packages are not imported at start. Old chunks go first (their names carry content hashes).
+await rm(join(root, 'build/chunks'), { recursive: true, force: true });
 await build({
-  entryPoints: [join(root, 'src/server.ts')],
-  outfile: join(root, 'build/server.js'),
+  entryPoints: { server: join(root, 'src/server.ts') },
+  outdir: join(root, 'build'),
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
   packages: 'external',
   sourcemap: 'linked',
-  plugins: [ownImportMetaUrl],
+  plugins: [ownImportMetaUrl, teamsAiModulesOnly],
   logLevel: 'warning',
 });

@@ -6,7 +6,6 @@ import { openStore } from '../core/store/open-store.js';
 import type { Store } from '../core/store/store.js';
 import { createTeamsAdapter, type AdapterOverrides } from '../channels/teams/adapter.js';
 import { createTeamsBot } from '../channels/teams/bot.js';
-import { mountSlack } from '../channels/slack/mount.js';
 import { mountPlayground, playgroundEnabled } from '../channels/playground/index.js';
 import { jsonBody } from './body.js';
 import { startScheduler, type RunningScheduler } from '../core/digests/scheduler.js';
@@ -79,7 +78,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
   // Slack: its own `/slack/events` route (raw body, signature check), or Socket Mode with SLACK_APP_TOKEN.
   // Never put bodyParser on server.use: that route needs the raw body.
-  const slack = config.slack ? mountSlack(server, { guide, store, config, logger }) : undefined;
+  // Loaded only when configured: @slack/bolt is a few MB of memory a Teams-only deployment never uses.
+  const slack = config.slack
+    ? (await import('../channels/slack/mount.js')).mountSlack(server, { guide, store, config, logger })
+    : undefined;
   await slack?.start();
 
   server.on('restifyError', (req, res, err: Error & { statusCode?: number }, next: (e?: unknown) => void) => {

@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { Template } from 'adaptivecards-templating';
+import { createRequire } from 'node:module';
+import type { Template } from 'adaptivecards-templating';
 import { compileTemplate, NotCompiled } from './card-compiler.js';
 
 /** The repo's `cards/` folder, next to `src/`. */
 const CARDS_DIR = new URL('../../../cards/', import.meta.url);
 
 interface LoadedTemplate {
-  engine: Template;
+  json: unknown;
+  /** The templating engine's Template, built on first use only (see engine()). */
+  engine?: Template;
   /** The same template compiled to functions; undefined if it uses syntax the compiler leaves to the engine. */
   compiled?: (root: object) => unknown;
 }
@@ -18,7 +21,7 @@ function template(name: string): LoadedTemplate {
   let t = cache.get(name);
   if (!t) {
     const json: unknown = JSON.parse(readFileSync(new URL(`${name}.json`, CARDS_DIR), 'utf8'));
-    t = { engine: new Template(json), compiled: compileTemplate(json) };
+    t = { json, compiled: compileTemplate(json) };
     cache.set(name, t);
   }
   return t;
@@ -50,7 +53,23 @@ export function expandCard(name: string, data: object): AdaptiveCardJson {
 
 /** The templating engine itself (the reference the compiled path is tested against). */
 export function expandWithEngine(name: string, data: object): AdaptiveCardJson {
-  return template(name).engine.expand({ $root: data }) as AdaptiveCardJson;
+  const t = template(name);
+  t.engine ??= new (engine().Template)(t.json);
+  return t.engine.expand({ $root: data }) as AdaptiveCardJson;
+}
+
+let templating: typeof import('adaptivecards-templating') | undefined;
+
+/**
+ * adaptivecards-templating (with adaptive-expressions and its parser) costs ~5 MB of heap and a
+ * noticeable start-up time; with our templates compiled it is only needed for a fallback, so it is
+ * loaded (synchronously: it is CommonJS) the first time one happens.
+ */
+function engine(): typeof import('adaptivecards-templating') {
+  templating ??= createRequire(import.meta.url)(
+    'adaptivecards-templating',
+  ) as typeof import('adaptivecards-templating');
+  return templating;
 }
 
 /** Whether `cards/{name}.json` binds through the compiled path (tests assert ours does). */
