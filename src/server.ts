@@ -1,3 +1,4 @@
+import './server/v8-flags.js';
 import { loadConfig } from './config.js';
 import { asCodedError } from './core/errors.js';
 import { playgroundEnabled } from './channels/playground/index.js';
