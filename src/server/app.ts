@@ -13,6 +13,7 @@ import { createDigestSenders } from './digest-senders.js';
 import { mountHealth } from './health.js';
 import { InFlight } from './in-flight.js';
 import { createLogger, type Logger } from './logger.js';
+import { startHousekeeping } from './housekeeping.js';
 import { makeClose } from './shutdown.js';
 
 export interface AppOptions {
@@ -48,6 +49,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     store,
     admins: config.admins,
     clock: options.clock,
+    questionLogDays: config.questionLogDays,
     digestSenders: createDigestSenders(config, adapter),
     digestOptions: {
       // Ids, periods and statuses only: digest events never carry message text.
@@ -123,6 +125,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       })
     : undefined;
 
+  const housekeeping = startHousekeeping(guide, logger);
+
   const close = makeClose({
     server,
     inFlight,
@@ -131,6 +135,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     release: async () => {
       // A digest run in progress finishes (and records its ledger entries) before the store closes.
       await scheduler?.stop();
+      await housekeeping.stop();
       // Slack posts answers after its ack (background work): let that finish before the store closes.
       await slack?.stop();
       await guide.close();

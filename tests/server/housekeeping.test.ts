@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { runKey, type RunRecord } from '../../src/core/checklists/run.js';
+import { openLowdbStore } from '../../src/core/store/lowdb-store.js';
+import { MemoryStore } from '../../src/core/store/memory-store.js';
+import { startServer, type TestServer } from '../helpers/start-server.js';
+
+function run(runId: string, expiresAt: Date): RunRecord {
+  const at = new Date(expiresAt.getTime() - 30 * 24 * 60 * 60 * 1000).toISOString();
+  return {
+    v: 1,
+    runId,
+    checklistId: 'referral',
+    status: 'active',
+    revision: 1,
+    startedAt: at,
+    updatedAt: at,
+    expiresAt: expiresAt.toISOString(),
+    path: ['immediate-danger'],
+    answers: {},
+    milestones: {},
+  };
+}
+
+describe('server housekeeping', () => {
+  let server: TestServer | undefined;
+  afterEach(async () => {
+    await server?.stop();
+    server = undefined;
+  });
+
+  it('deletes expired checklist runs once started, and keeps live ones', async () => {
+    const store = new MemoryStore();
+    const day = 24 * 60 * 60 * 1000;
+    await store.put(runKey('teams:old-user', 'expired'), run('expired', new Date(Date.now() - day)));
+    await store.put(runKey('teams:new-user', 'live'), run('live', new Date(Date.now() + day)));
+    server = await startServer({}, { store });
+    await expect.poll(() => store.get(runKey('teams:old-user', 'expired'))).toBeUndefined();
+    expect(await store.get(runKey('teams:new-user', 'live'))).toBeDefined();
+    expect(
+      server.logs().some((l) => l.msg === 'housekeeping: expired checklist runs deleted' && l.deleted === 1),
+    ).toBe(true);
+  });
+
+  it('keeps redacted question examples only as long as QUESTION_LOG_DAYS says (0: none, counts only)', async () => {
+    for (const [days, examples] of [
+      ['0', 0],
+      ['30', 1],
+    ] as const) {
+      server = await startServer({ QUESTION_LOG_DAYS: days });
+      const actor = { userId: 'u1', channel: 'teams' as const, isAdmin: false };
+      const reply = await server.guide.handle('recipe for a chocolate cake', actor, {
+        conversationId: 'c1',
+        kind: 'personal',
+      });
+      expect(reply.meta.answered).toBe(false);
+      await server.close(); // flushes what the server counted
+      const store = await openLowdbStore(server.dataDir, { readOnly: true });
+      expect(await store.list('question-log/'), `QUESTION_LOG_DAYS=${days}`).toHaveLength(examples);
+      expect(await store.list('question-counts/')).toHaveLength(1);
+      await server.stop();
+      server = undefined;
+    }
+  });
+});
