@@ -180,7 +180,11 @@ function verdict(ours: Figures, echo: Figures): boolean {
     [`RSS < ${TARGET.rssMb} MB`, ours.peakRssMb < TARGET.rssMb],
     ['no failed requests', ours.failures === 0],
   ] as const;
-  console.log(`${ours.label}/echo ratio ${ratio.toFixed(2)}`);
+  console.log(
+    `${ours.label}/echo ratio ${ratio.toFixed(2)}; CPU per turn under load ${ours.cpuMsLoaded.toFixed(2)} vs ` +
+      `${echo.cpuMsLoaded.toFixed(2)} ms (echo/ours ${(echo.cpuMsLoaded / ours.cpuMsLoaded).toFixed(2)}: ` +
+      `the req/s ratio a CPU-bound server would reach)`,
+  );
   console.log(
     `targets (${ours.label}): ${checks.map(([name, ok]) => `${name} ${ok ? 'met' : 'MISSED'}`).join('; ')}`,
   );
@@ -215,6 +219,9 @@ export async function benchHttpLoad(): Promise<boolean> {
     `\n## HTTP load (POST /api/messages, ${CONNECTIONS} connections, ${SECONDS} s each after a ${WARM_UP_SECONDS} s warm-up; ` +
       `${texts.length} practitioner questions from ${USERS} users; replies to a local connector stand-in; ` +
       `both bots bundled with esbuild and run with plain node, as npm start runs ours)`,
+  );
+  console.log(
+    'ours sets V8 --heap-growing-percent=30 itself at start (src/server/v8-flags.ts); the echo bot runs with node defaults',
   );
   console.log(`before: ${machine()}`);
   try {
