@@ -229,6 +229,17 @@ describe.skipIf(skip)(title, () => {
     await saveScreenshot('checklist-summary', page, { minWidth: 900 });
   });
 
+  it('sends "not helpful" feedback with a reason from the answer card', async () => {
+    const answer = botEntries().nth(1);
+    expect(await answer.innerText()).toContain('A young child showing sexualised behaviour towards others');
+    await answer.getByRole('button', { name: 'Not helpful' }).click();
+    await answer.getByLabel('Something was missing (e.g. local contacts)').check();
+    const before = await botEntries().count();
+    await answer.getByRole('button', { name: 'Send feedback' }).click();
+    await expect.poll(() => botEntries().count(), { timeout: 15_000 }).toBe(before + 1);
+    expect(await botEntries().nth(before).innerText()).toContain('Thank you, your feedback helps');
+  });
+
   it('opens the admin view and sees a question counted, a signposted one grouped and redacted', async () => {
     const link = page.getByRole('link', { name: 'Admin view' });
     expect(await link.getAttribute('href')).toBe('/playground/admin');
@@ -277,6 +288,12 @@ describe.skipIf(skip)(title, () => {
       const weeks = await admin.locator('#questions-per-week tbody tr').allInnerTexts();
       expect(weeks.length).toBeGreaterThan(1);
       expect(Number(weeks.at(-1)?.split('\t').at(-1))).toBeGreaterThanOrEqual(4);
+      // The feedback sent above, against the guidance item it was about, with its reason.
+      const feedbackRow = admin.locator('#feedback-table tr', {
+        hasText: 'A young child showing sexualised behaviour towards others',
+      });
+      expect(await feedbackRow.count()).toBe(1);
+      expect(await feedbackRow.innerText()).toContain('Something was missing');
       expect(await admin.locator('#checklist-stats tbody tr', { hasText: 'Making a referral' }).count()).toBe(
         1,
       );
