@@ -84,17 +84,24 @@ export class Bm25fIndex {
     terms: ReadonlyMap<string, readonly [number, string]>,
     limit: number,
   ): { doc: number; score: number }[] {
-    const scores = new Map<number, { score: number; words: Set<string> }>();
+    // Indexed by document number: no per-posting map lookups or entry objects.
+    const scores = new Float64Array(this.ids.length);
+    const words: (Set<string> | undefined)[] = new Array<Set<string> | undefined>(this.ids.length);
+    const touched: number[] = [];
     for (const [term, [factor, word]] of terms) {
       for (const p of this.postings.get(term) ?? []) {
-        const entry = scores.get(p.doc) ?? { score: 0, words: new Set<string>() };
-        entry.score += factor * p.weight;
-        entry.words.add(word);
-        scores.set(p.doc, entry);
+        let matched = words[p.doc];
+        if (!matched) {
+          matched = new Set<string>();
+          words[p.doc] = matched;
+          touched.push(p.doc);
+        }
+        scores[p.doc] = (scores[p.doc] as number) + factor * p.weight;
+        matched.add(word);
       }
     }
-    return [...scores]
-      .map(([doc, e]) => ({ doc, score: e.score * e.words.size }))
+    return touched
+      .map((doc) => ({ doc, score: (scores[doc] as number) * (words[doc] as Set<string>).size }))
       .sort((a, b) => b.score - a.score || a.doc - b.doc)
       .slice(0, limit);
   }

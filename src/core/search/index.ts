@@ -69,22 +69,27 @@ export class GuidanceIndex {
         for (const n of near) if (!weighted.has(n)) weighted.set(n, [FUZZY_MATCH_WEIGHT, t]);
       }
     }
-    const total = plain.reduce((sum, t) => sum + this.idf(t), 0);
+    // Per question, not per hit: each term's idf, and the synonym markers as a list.
+    const plainIdf = plain.map((t) => this.idf(t));
+    const markerList = [...markers];
+    const total = plainIdf.reduce((sum, w) => sum + w, 0);
     return this.bm25.search(weighted, limit).map(({ doc, score }) => {
       const has = this.bm25.docTerms[doc] ?? new Set<string>();
-      const viaSynonym = (t: string) =>
-        [...markers].some(([marker, stems]) => stems.has(t) && has.has(marker));
-      const exact = (t: string) => has.has(t) || viaSynonym(t);
+      const exact = (t: string) =>
+        has.has(t) || markerList.some(([marker, stems]) => stems.has(t) && has.has(marker));
       const guessed = (t: string) => (guesses.get(t) ?? []).some((g) => has.has(g));
-      const weight = plain.reduce(
-        (sum, t) => sum + (exact(t) ? 1 : guessed(t) ? FUZZY_MATCH_WEIGHT : 0) * this.idf(t),
-        0,
-      );
-      const anchorTerms = [
-        ...plain.filter((t) => this.anchors.has(t) && exact(t)),
-        ...[...markers.keys()].filter((m) => has.has(m)),
-      ];
-      const anchorWeight = anchorTerms.reduce((sum, t) => sum + this.idf(t), 0);
+      // Sums run in the same order as before (plain terms, then markers), so scores are bit-identical.
+      let weight = 0;
+      let anchorWeight = 0;
+      const anchored: boolean[] = [];
+      for (let i = 0; i < plain.length; i++) {
+        const t = plain[i] as string;
+        const isExact = exact(t);
+        weight += (isExact ? 1 : guessed(t) ? FUZZY_MATCH_WEIGHT : 0) * (plainIdf[i] as number);
+        anchored.push(isExact && this.anchors.has(t));
+      }
+      for (let i = 0; i < plain.length; i++) if (anchored[i]) anchorWeight += plainIdf[i] as number;
+      for (const [marker] of markerList) if (has.has(marker)) anchorWeight += this.idf(marker);
       return {
         id: this.bm25.ids[doc] as string,
         score,

@@ -11,6 +11,8 @@ export interface Analysis {
 
 export class SynonymTable {
   private readonly phrases: { stems: string[]; marker: string }[] = [];
+  /** Phrase positions (in `phrases`) by their first stem, so a text is checked only against phrases it could hold. */
+  private readonly byFirstStem = new Map<string, number[]>();
   private last?: { text: string; result: Analysis };
 
   constructor(groups: Record<string, string[]>) {
@@ -23,12 +25,22 @@ export class SynonymTable {
     }
     // Longest phrases first so multi-word phrases win over their parts.
     this.phrases.sort((a, b) => b.stems.length - a.stems.length);
+    this.phrases.forEach(({ stems }, i) => {
+      const first = stems[0] as string;
+      const list = this.byFirstStem.get(first);
+      if (list) list.push(i);
+      else this.byFirstStem.set(first, [i]);
+    });
   }
 
   /** Each synonym marker present in the (already stemmed) term list, with the terms of the phrase that matched. */
   markers(stemmed: readonly string[]): Map<string, Set<string>> {
+    const candidates = new Set<number>();
+    for (const s of stemmed) for (const i of this.byFirstStem.get(s) ?? []) candidates.add(i);
     const found = new Map<string, Set<string>>();
-    for (const { stems, marker } of this.phrases) {
+    // In phrase order (longest first), as a scan of every phrase would find them.
+    for (const i of [...candidates].sort((a, b) => a - b)) {
+      const { stems, marker } = this.phrases[i] as { stems: string[]; marker: string };
       if (!containsSequence(stemmed, stems)) continue;
       const covered = found.get(marker) ?? new Set<string>();
       for (const s of stems) covered.add(s);
