@@ -59,6 +59,8 @@ export class QuestionInsights {
   private timer?: NodeJS.Timeout;
   private flushing: Promise<void> = Promise.resolve();
   private prunedOn?: string;
+  /** The local date, worked out once per minute (Intl formatting on every question showed in turn profiles). */
+  private lastDay?: { minute: number; day: string };
   // A server that hears no questions for days still drops expired examples.
   private readonly daily: NodeJS.Timeout;
 
@@ -78,7 +80,7 @@ export class QuestionInsights {
   record(question: string, reply: Reply): void {
     const kind = classify(reply);
     if (!kind) return;
-    const day = localDate(this.o.clock(), this.o.timeZone);
+    const day = this.today();
     const counts = this.pending.counts.get(day) ?? { answered: 0, lowConfidence: 0, signposted: 0 };
     counts[kind === 'low-confidence' ? 'lowConfidence' : kind]++;
     this.pending.counts.set(day, counts);
@@ -91,6 +93,14 @@ export class QuestionInsights {
     this.timer ??= setTimeout(() => {
       this.flush().catch(() => undefined); // the batch went back to pending: the next flush retries it
     }, this.o.flushEveryMs ?? 60_000).unref();
+  }
+
+  /** Zone offsets are whole minutes, so the local date only changes on a minute boundary. */
+  private today(): string {
+    const now = this.o.clock();
+    const minute = Math.floor(now.getTime() / 60_000);
+    if (this.lastDay?.minute !== minute) this.lastDay = { minute, day: localDate(now, this.o.timeZone) };
+    return this.lastDay.day;
   }
 
   /** Writes what has been recorded so far and prunes expired examples (once a day). */
