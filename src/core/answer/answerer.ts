@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ContentPack, GuidanceItem } from '../content/types.js';
 import { emptyReply, type Reply } from '../reply.js';
-import { detectImmediateDanger, detectPii, redact } from '../safety/index.js';
+import { detectImmediateDanger, findPii, type PiiFinding } from '../safety/index.js';
 import type { GuidanceIndex, SearchHit } from '../search/index.js';
 import { cleanInput, MAX_QUESTION_CHARS, type InputProblem } from './input.js';
 import { itemSources, itemToReply, standardActions } from './item-reply.js';
@@ -57,6 +57,17 @@ const withoutPlaceholders = (text: string) =>
     )
     .replace(/\[(?:name|dob|nhs-number|postcode|address|phone|email)\]/g, ' ');
 
+/** `text` with each finding replaced by its kind in brackets, as safety's redact() does, from one PII scan. */
+function redactFindings(text: string, findings: readonly PiiFinding[]): string {
+  let out = '';
+  let at = 0;
+  for (const f of findings) {
+    out += `${text.slice(at, f.start)}[${f.kind}]`;
+    at = f.end;
+  }
+  return out + text.slice(at);
+}
+
 /** Question → Reply: safety first (danger, identifiable data), then search, then an answer or an honest signpost. */
 export class Answerer {
   constructor(
@@ -68,17 +79,18 @@ export class Answerer {
   answer(raw: unknown, replyId: string = randomUUID().slice(0, 8)): Reply {
     const input = cleanInput(raw);
     const danger = input.problem === 'empty' ? { escalate: false } : detectImmediateDanger(input.text);
-    const pii = input.problem === 'empty' ? { found: false } : detectPii(input.text);
+    // One scan serves both the warning (detectPii is "any finding") and the redacted search text.
+    const pii = input.problem === 'empty' ? [] : findPii(input.text);
 
     let reply: Reply;
     if (input.problem) reply = this.problemReply(input.problem, replyId);
     else {
-      const { hits, lowConfidence } = this.select(withoutPlaceholders(redact(input.text)));
+      const { hits, lowConfidence } = this.select(withoutPlaceholders(redactFindings(input.text, pii)));
       reply = hits.length > 0 ? this.fromHits(hits, replyId) : signpostReply(this.pack, replyId, 'no-match');
       if (reply.meta.answered) reply.meta.lowConfidence = lowConfidence;
     }
     if (danger.escalate) reply = this.withEmergencyFirst(reply);
-    if (pii.found) {
+    if (pii.length > 0) {
       reply.warnings.push(PII_WARNING);
       reply.meta.pii = true;
     }
