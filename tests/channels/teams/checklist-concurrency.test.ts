@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openLowdbStore, STORE_FILE } from '../../../src/core/store/lowdb-store.js';
-import { startCaptureServer, type CaptureServer } from '../../helpers/capture-server.js';
 import { UNDER_10_CRIME } from '../../helpers/referral-plans.js';
-import { startServer, type TestServer } from '../../helpers/start-server.js';
+import { serverWithConnector } from '../../helpers/server-with-connector.js';
 import { conversation } from './activities.js';
 import { answer, hasText, readStep, say, type TeamsUser } from './checklist-driver.js';
 
@@ -18,17 +17,7 @@ const USERS = 200;
 const IN_FLIGHT = 25;
 const STEPS = UNDER_10_CRIME.path.slice(0, 3);
 
-let cap: CaptureServer;
-let s: TestServer;
-
-beforeAll(async () => {
-  cap = await startCaptureServer();
-  s = await startServer();
-});
-afterAll(async () => {
-  await s?.stop();
-  await cap?.close();
-});
+const world = serverWithConnector();
 
 /** Runs `task` for each item with at most `limit` running at once. */
 async function pool<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
@@ -47,8 +36,8 @@ async function pool<T, R>(items: readonly T[], limit: number, task: (item: T) =>
 async function practitioner(): Promise<{ user: string; runId: string }> {
   const id = randomUUID();
   const u: TeamsUser = {
-    url: s.url,
-    cap,
+    url: world.s.url,
+    cap: world.cap,
     conv: conversation('personal'),
     from: { id: `29:${id}`, name: 'A Practitioner', aadObjectId: id },
   };
@@ -68,10 +57,10 @@ describe('Teams: 200 concurrent checklist runs', () => {
   it('lose no answer', { timeout: 120_000 }, async () => {
     const runs = await pool(Array.from({ length: USERS }), IN_FLIGHT, practitioner);
     expect(new Set(runs.map((r) => r.runId)).size).toBe(USERS);
-    await s.close(); // flushes and closes the server's store (stop() in afterAll then cleans up)
+    await world.s.close(); // flushes and closes the server's store (the helper's afterAll then cleans up)
 
     const expected = Object.fromEntries(STEPS.map((id) => [id, UNDER_10_CRIME.answers[id]]));
-    const store = await openLowdbStore(s.dataDir);
+    const store = await openLowdbStore(world.s.dataDir);
     try {
       const stored = await store.list<{ runId: string; answers: unknown; revision: number; path: string[] }>(
         'checklist/',
@@ -87,7 +76,7 @@ describe('Teams: 200 concurrent checklist runs', () => {
       await store.close();
     }
     // The file itself is well-formed JSON with all of them.
-    const file = JSON.parse(await readFile(join(s.dataDir, STORE_FILE), 'utf8')) as unknown;
+    const file = JSON.parse(await readFile(join(world.s.dataDir, STORE_FILE), 'utf8')) as unknown;
     expect(JSON.stringify(file).match(/"runId"/g)?.length).toBeGreaterThanOrEqual(USERS);
   });
 });

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCaptureServer, type CaptureServer } from '../../helpers/capture-server.js';
-import { startServer, type TestServer } from '../../helpers/start-server.js';
+import { describe, expect, it } from 'vitest';
+import { serverWithConnector } from '../../helpers/server-with-connector.js';
 import { cardOf, conversation, invoke, message, post, submit } from './activities.js';
 import { cardProblems, ofType, texts } from './card-checks.js';
 
@@ -9,25 +8,16 @@ import { cardProblems, ofType, texts } from './card-checks.js';
  * the card comes back in the HTTP response to replace the old one in place) and the Action.Submit
  * fallback (a message with `value`, answered with a new card). The checklist logic itself is core's.
  */
-let cap: CaptureServer;
-let s: TestServer;
-
-beforeAll(async () => {
-  cap = await startCaptureServer();
-  s = await startServer();
-});
-afterAll(async () => {
-  await s?.stop();
-  await cap?.close();
-});
+const world = serverWithConnector();
 
 type Json = Record<string, unknown>;
 
 async function start(conv: Json): Promise<Json> {
-  expect((await post(s.url, message({ serviceUrl: cap.url, conv, text: 'checklist referral' }))).status).toBe(
-    200,
-  );
-  const c = cardOf(cap.for(conv.id as string).at(-1)?.activity ?? {});
+  expect(
+    (await post(world.s.url, message({ serviceUrl: world.cap.url, conv, text: 'checklist referral' })))
+      .status,
+  ).toBe(200);
+  const c = cardOf(world.cap.for(conv.id as string).at(-1)?.activity ?? {});
   if (!c) throw new Error('no checklist card');
   expect(cardProblems(c)).toEqual([]);
   return c;
@@ -56,9 +46,9 @@ describe('Teams checklist forms', () => {
     const first = await start(conv);
     const { data, inputs } = answerFirst(first);
     const res = await post(
-      s.url,
+      world.s.url,
       invoke({
-        serviceUrl: cap.url,
+        serviceUrl: world.cap.url,
         conv,
         name: 'adaptiveCard/action',
         value: {
@@ -82,20 +72,20 @@ describe('Teams checklist forms', () => {
     const { inputs } = answerFirst(first);
     const fallback = execute?.fallback as Json;
     expect(fallback.type).toBe('Action.Submit');
-    const before = cap.for(conv.id as string).length;
+    const before = world.cap.for(conv.id as string).length;
     await post(
-      s.url,
-      submit({ serviceUrl: cap.url, conv, value: { ...(fallback.data as Json), ...inputs } }),
+      world.s.url,
+      submit({ serviceUrl: world.cap.url, conv, value: { ...(fallback.data as Json), ...inputs } }),
     );
-    const next = cardOf(cap.for(conv.id as string)[before]?.activity ?? {});
+    const next = cardOf(world.cap.for(conv.id as string)[before]?.activity ?? {});
     expect(next && cardProblems(next)).toEqual([]);
     expect(texts(next)).not.toEqual(texts(first));
   });
 
   it('a submit with no state gets the clear "couldn\'t read that" message', async () => {
     const conv = conversation('personal');
-    await post(s.url, submit({ serviceUrl: cap.url, conv, value: { verb: 'form', step: 'x' } }));
-    expect(texts(cardOf(cap.for(conv.id as string)[0]?.activity ?? {}))).toContain(
+    await post(world.s.url, submit({ serviceUrl: world.cap.url, conv, value: { verb: 'form', step: 'x' } }));
+    expect(texts(cardOf(world.cap.for(conv.id as string)[0]?.activity ?? {}))).toContain(
       "Sorry, I couldn't read that request.",
     );
   });

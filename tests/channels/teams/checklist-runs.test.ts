@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCaptureServer, type CaptureServer } from '../../helpers/capture-server.js';
+import { describe, expect, it } from 'vitest';
 import { OVER_10_YJS, UNDER_10_CRIME, type ReferralPlan } from '../../helpers/referral-plans.js';
-import { startServer, type TestServer } from '../../helpers/start-server.js';
+import { serverWithConnector } from '../../helpers/server-with-connector.js';
 import { cardOf, conversation, post, submit } from './activities.js';
 import { cardProblems, ofType, texts } from './card-checks.js';
 import { answer, execute, hasText, readStep, say, type Json, type TeamsUser } from './checklist-driver.js';
@@ -11,30 +10,20 @@ import { answer, execute, hasText, readStep, say, type Json, type TeamsUser } fr
  * Whole checklist runs in Teams over real HTTP: every step of the referral checklist answered
  * through Action.Execute until the summary card, along both age branches; stale and racing cards.
  */
-let cap: CaptureServer;
-let s: TestServer;
-
-beforeAll(async () => {
-  cap = await startCaptureServer();
-  s = await startServer();
-});
-afterAll(async () => {
-  await s?.stop();
-  await cap?.close();
-});
+const world = serverWithConnector();
 
 function newUser(): TeamsUser {
   const id = randomUUID();
   return {
-    url: s.url,
-    cap,
+    url: world.s.url,
+    cap: world.cap,
     conv: conversation('personal'),
     from: { id: `29:${id}`, name: 'A Practitioner', aadObjectId: id },
   };
 }
 
 async function storedRun(runId: unknown): Promise<Json | undefined> {
-  const items = await s.store.list<Json>('checklist/');
+  const items = await world.s.store.list<Json>('checklist/');
   return items.find((i) => i.value.runId === runId)?.value;
 }
 
@@ -143,19 +132,19 @@ describe('Teams: stale and racing cards', () => {
     expect(readStep(stale.card)?.stepId).toBe('dsl');
 
     // The Action.Submit fallback from the old card: a new card, same message.
-    const before = cap.for(u.conv.id as string).length;
+    const before = world.cap.for(u.conv.id as string).length;
     const fallback = ofType(first.card, 'Action.Execute').find((a) => a.associatedInputs === 'auto')
       ?.fallback as Json;
     await post(
-      s.url,
+      world.s.url,
       submit({
-        serviceUrl: cap.url,
+        serviceUrl: world.cap.url,
         conv: u.conv,
         from: u.from,
         value: { ...(fallback.data as Json), answer: 'yes' },
       }),
     );
-    const posted = cardOf(cap.for(u.conv.id as string)[before]?.activity ?? {});
+    const posted = cardOf(world.cap.for(u.conv.id as string)[before]?.activity ?? {});
     expect(cardProblems(posted)).toEqual([]);
     expect(hasText(posted, 'This card is out of date')).toBe(true);
     expect(readStep(posted)?.stepId).toBe('dsl');

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCaptureServer, type CaptureServer } from '../../helpers/capture-server.js';
-import { startServer, type TestServer } from '../../helpers/start-server.js';
+import { describe, expect, it } from 'vitest';
+import { serverWithConnector } from '../../helpers/server-with-connector.js';
 import {
   BOT,
   USER,
@@ -20,28 +19,18 @@ import { cardProblems, ofType, texts } from './card-checks.js';
  * End to end over real HTTP: activities POSTed to the real server, replies read from the local
  * connector capture server. The guidance comes from the repo's content pack.
  */
-let cap: CaptureServer;
-let s: TestServer;
-
-beforeAll(async () => {
-  cap = await startCaptureServer();
-  s = await startServer();
-});
-afterAll(async () => {
-  await s?.stop();
-  await cap?.close();
-});
+const world = serverWithConnector();
 
 type Json = Record<string, unknown>;
 
 /** Posts an activity and returns the replies captured for its conversation. */
 async function exchange(activity: Json, expected = 1): Promise<Json[]> {
   const convId = (activity.conversation as Json).id as string;
-  const before = cap.for(convId).length;
-  const res = await post(s.url, activity);
+  const before = world.cap.for(convId).length;
+  const res = await post(world.s.url, activity);
   expect(res.status).toBe(200);
-  await cap.waitFor(cap.captured.length - cap.for(convId).length + before + expected);
-  return cap
+  await world.cap.waitFor(world.cap.captured.length - world.cap.for(convId).length + before + expected);
+  return world.cap
     .for(convId)
     .slice(before)
     .map((c) => c.activity);
@@ -57,11 +46,11 @@ function card(reply: Json | undefined): Json {
 describe('Teams conversations', () => {
   it('answers a question in a personal chat with steps, sources and follow-ups, as a reply to the message', async () => {
     const conv = conversation('personal');
-    const activity = message({ serviceUrl: cap.url, conv, text: 'What is the Under 10 Protocol?' });
+    const activity = message({ serviceUrl: world.cap.url, conv, text: 'What is the Under 10 Protocol?' });
     const [reply] = await exchange(activity);
     expect(reply?.replyToId).toBe(activity.id);
     const c = card(reply);
-    const expected = s.guide.ask('What is the Under 10 Protocol?');
+    const expected = world.s.guide.ask('What is the Under 10 Protocol?');
     expect(texts(c)).toContain(expected.title);
     expect(texts(c).some((t) => t.startsWith('1. '))).toBe(true);
     expect(texts(c)).toContain('Sources');
@@ -77,22 +66,22 @@ describe('Teams conversations', () => {
   it('answers an @mention in a team channel with the mention removed', async () => {
     const conv = conversation('channel');
     const [reply] = await exchange(
-      message({ serviceUrl: cap.url, conv, text: 'What is the Under 10 Protocol?', mention: true }),
+      message({ serviceUrl: world.cap.url, conv, text: 'What is the Under 10 Protocol?', mention: true }),
     );
-    expect(texts(card(reply))).toContain(s.guide.ask('What is the Under 10 Protocol?').title);
+    expect(texts(card(reply))).toContain(world.s.guide.ask('What is the Under 10 Protocol?').title);
   });
 
   it('recognises "help" after an @mention in a group chat', async () => {
     const conv = conversation('groupChat');
-    const [reply] = await exchange(message({ serviceUrl: cap.url, conv, text: 'help', mention: true }));
-    expect(texts(card(reply))).toContain(s.guide.help().title);
+    const [reply] = await exchange(message({ serviceUrl: world.cap.url, conv, text: 'help', mention: true }));
+    expect(texts(card(reply))).toContain(world.s.guide.help().title);
   });
 
   it('leads with the 999 warning, visually distinct, for a child in immediate danger', async () => {
     const conv = conversation('personal');
     const replies = await exchange(
       message({
-        serviceUrl: cap.url,
+        serviceUrl: world.cap.url,
         conv,
         text: 'A child is being sexually assaulted right now in the toilets, what do I do?',
       }),
@@ -106,66 +95,71 @@ describe('Teams conversations', () => {
   it('warns about identifiable details and does not log or store the text', async () => {
     const conv = conversation('personal');
     const text = 'Jane Smith (DOB 12/03/2015) touched another child at school, what do I do?';
-    const [reply] = await exchange(message({ serviceUrl: cap.url, conv, text }));
+    const [reply] = await exchange(message({ serviceUrl: world.cap.url, conv, text }));
     const warning = (card(reply).body as Json[])[0] as Json;
     expect(warning.style).toBe('warning');
     expect(texts(warning).join(' ')).toMatch(/identifiable/i);
-    expect(s.logText()).not.toContain('Jane Smith');
-    expect(s.logText()).not.toContain('12/03/2015');
+    expect(world.s.logText()).not.toContain('Jane Smith');
+    expect(world.s.logText()).not.toContain('12/03/2015');
   });
 
   it('welcomes on install (conversationUpdate with the bot added, then installationUpdate) once', async () => {
     const conv = conversation('personal');
     const replies = await exchange(
-      membersAdded({ serviceUrl: cap.url, conv, members: [{ id: BOT.id }, { id: USER.id }] }),
+      membersAdded({ serviceUrl: world.cap.url, conv, members: [{ id: BOT.id }, { id: USER.id }] }),
     );
-    expect(texts(card(replies[0]))).toContain(s.guide.welcome().title);
-    const res = await post(s.url, installationUpdate({ serviceUrl: cap.url, conv, action: 'add' }));
+    expect(texts(card(replies[0]))).toContain(world.s.guide.welcome().title);
+    const res = await post(
+      world.s.url,
+      installationUpdate({ serviceUrl: world.cap.url, conv, action: 'add' }),
+    );
     expect(res.status).toBe(200);
     // A marker message proves the installationUpdate was processed before we count.
-    await exchange(message({ serviceUrl: cap.url, conv, text: 'help' }));
+    await exchange(message({ serviceUrl: world.cap.url, conv, text: 'help' }));
     expect(
-      cap.for(conv.id as string).filter((c) => texts(cardOf(c.activity)).includes(s.guide.welcome().title)),
+      world.cap
+        .for(conv.id as string)
+        .filter((c) => texts(cardOf(c.activity)).includes(world.s.guide.welcome().title)),
     ).toHaveLength(1);
   });
 
   it('welcomes on installationUpdate alone, and says nothing when another member joins', async () => {
     const conv = conversation('groupChat');
-    const [reply] = await exchange(installationUpdate({ serviceUrl: cap.url, conv, action: 'add' }));
-    expect(texts(card(reply))).toContain(s.guide.welcome().title);
+    const [reply] = await exchange(installationUpdate({ serviceUrl: world.cap.url, conv, action: 'add' }));
+    expect(texts(card(reply))).toContain(world.s.guide.welcome().title);
     const res = await post(
-      s.url,
-      membersAdded({ serviceUrl: cap.url, conv, members: [{ id: '29:someone-else' }] }),
+      world.s.url,
+      membersAdded({ serviceUrl: world.cap.url, conv, members: [{ id: '29:someone-else' }] }),
     );
     expect(res.status).toBe(200);
-    await exchange(message({ serviceUrl: cap.url, conv, text: 'help' }));
-    expect(cap.for(conv.id as string)).toHaveLength(2);
+    await exchange(message({ serviceUrl: world.cap.url, conv, text: 'help' }));
+    expect(world.cap.for(conv.id as string)).toHaveLength(2);
   });
 
   it('answers a follow-up button click', async () => {
     const conv = conversation('personal');
     const [first] = await exchange(
-      message({ serviceUrl: cap.url, conv, text: 'What is the Under 10 Protocol?' }),
+      message({ serviceUrl: world.cap.url, conv, text: 'What is the Under 10 Protocol?' }),
     );
     const ask = ofType(card(first), 'Action.Submit')
       .map((a) => a.data as Json)
       .find((d) => d.verb === 'ask');
     expect(ask).toBeDefined();
-    const [second] = await exchange(submit({ serviceUrl: cap.url, conv, value: ask }));
-    expect(texts(card(second))).toContain(s.guide.ask(ask?.q as string).title);
+    const [second] = await exchange(submit({ serviceUrl: world.cap.url, conv, value: ask }));
+    expect(texts(card(second))).toContain(world.s.guide.ask(ask?.q as string).title);
   });
 
   it('stores feedback with a reason code and no message text', async () => {
     const conv = conversation('personal');
     const question = 'What is the Under 10 Protocol?';
-    const [first] = await exchange(message({ serviceUrl: cap.url, conv, text: question }));
+    const [first] = await exchange(message({ serviceUrl: world.cap.url, conv, text: question }));
     const showCard = ofType(card(first), 'Action.ShowCard')[0] as Json;
     const down = ofType(showCard, 'Action.Submit')[0]?.data as Json;
     const [thanks] = await exchange(
-      submit({ serviceUrl: cap.url, conv, value: { ...down, reason: 'unclear' } }),
+      submit({ serviceUrl: world.cap.url, conv, value: { ...down, reason: 'unclear' } }),
     );
     expect(thanks?.text).toMatch(/thank you/i);
-    const stored = await s.store.list<Json>('feedback/');
+    const stored = await world.s.store.list<Json>('feedback/');
     const mine = stored.find((f) => f.key === `feedback/${down.replyId as string}`);
     expect(mine?.value).toMatchObject({
       helpful: false,
@@ -174,7 +168,7 @@ describe('Teams conversations', () => {
       itemIds: down.itemIds,
     });
     // A lowdb put resolves only once the file is durably written: no need to close the store to read it.
-    const file = await readFile(join(s.dataDir, 'store.json'), 'utf8');
+    const file = await readFile(join(world.s.dataDir, 'store.json'), 'utf8');
     expect(file).toContain(`feedback/${down.replyId as string}`);
     expect(file).not.toContain(question);
   });

@@ -1,21 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { startCaptureServer, type CaptureServer } from '../../helpers/capture-server.js';
-import { startServer, type TestServer } from '../../helpers/start-server.js';
+import { serverWithConnector } from '../../helpers/server-with-connector.js';
 import { cardOf, conversation, invoke, message, post, submit } from './activities.js';
 import { cardProblems, texts } from './card-checks.js';
 
-let cap: CaptureServer;
-let s: TestServer;
-
-beforeAll(async () => {
-  cap = await startCaptureServer();
-  s = await startServer();
-});
-afterAll(async () => {
-  await s?.stop();
-  await cap?.close();
-});
+const world = serverWithConnector();
 
 type Json = Record<string, unknown>;
 
@@ -23,9 +12,9 @@ describe('Teams message extension', () => {
   it('answers composeExtension/query in the HTTP response with guidance item cards', async () => {
     const conv = conversation('personal');
     const res = await post(
-      s.url,
+      world.s.url,
       invoke({
-        serviceUrl: cap.url,
+        serviceUrl: world.cap.url,
         conv,
         name: 'composeExtension/query',
         value: {
@@ -38,7 +27,7 @@ describe('Teams message extension', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { composeExtension: { type: string; attachments: Json[] } };
     expect(body.composeExtension.type).toBe('result');
-    const expected = s.guide.searchItems('Under 10 Protocol', 5);
+    const expected = world.s.guide.searchItems('Under 10 Protocol', 5);
     expect(expected.length).toBeGreaterThan(0);
     expect(body.composeExtension.attachments).toHaveLength(expected.length);
     body.composeExtension.attachments.forEach((a, i) => {
@@ -47,14 +36,14 @@ describe('Teams message extension', () => {
       expect(texts(a.content)).toContain(expected[i]?.title);
       expect((a.preview as Json).contentType).toBe('application/vnd.microsoft.card.thumbnail');
     });
-    expect(cap.for(conv.id as string)).toEqual([]);
+    expect(world.cap.for(conv.id as string)).toEqual([]);
   });
 
   it('shows items on the initial run with no text', async () => {
     const res = await post(
-      s.url,
+      world.s.url,
       invoke({
-        serviceUrl: cap.url,
+        serviceUrl: world.cap.url,
         conv: conversation('personal'),
         name: 'composeExtension/query',
         value: {
@@ -72,16 +61,18 @@ describe('Teams message extension', () => {
 describe('Teams robustness', () => {
   it('answers a redelivered activity (same id) once', async () => {
     const conv = conversation('personal');
-    const activity = message({ serviceUrl: cap.url, conv, text: 'What is the Under 10 Protocol?' });
-    const [a, b] = await Promise.all([post(s.url, activity), post(s.url, activity)]);
+    const activity = message({ serviceUrl: world.cap.url, conv, text: 'What is the Under 10 Protocol?' });
+    const [a, b] = await Promise.all([post(world.s.url, activity), post(world.s.url, activity)]);
     expect([a.status, b.status]).toEqual([200, 200]);
-    await post(s.url, activity);
-    await post(s.url, message({ serviceUrl: cap.url, conv, text: 'help' }));
-    await cap.waitFor(1);
-    const replies = cap
+    await post(world.s.url, activity);
+    await post(world.s.url, message({ serviceUrl: world.cap.url, conv, text: 'help' }));
+    await world.cap.waitFor(1);
+    const replies = world.cap
       .for(conv.id as string)
       .map((c) => texts(cardOf(c.activity))[0] ?? JSON.stringify(c.activity));
-    expect(replies.filter((t) => t === s.guide.ask('What is the Under 10 Protocol?').title)).toHaveLength(1);
+    expect(
+      replies.filter((t) => t === world.s.guide.ask('What is the Under 10 Protocol?').title),
+    ).toHaveLength(1);
     expect(replies).toHaveLength(2);
   });
 
@@ -94,21 +85,21 @@ describe('Teams robustness', () => {
       'What is harmful sexual behaviour?',
     ];
     const results = await Promise.all(
-      questions.map((text) => post(s.url, message({ serviceUrl: cap.url, conv, text }))),
+      questions.map((text) => post(world.s.url, message({ serviceUrl: world.cap.url, conv, text }))),
     );
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
-    expect(cap.for(conv.id as string)).toHaveLength(questions.length);
-    expect(cap.for(conv.id as string).every((c) => cardOf(c.activity) !== undefined)).toBe(true);
-    expect(s.logs().filter((l) => l.msg === 'teams: turn failed')).toEqual([]);
+    expect(world.cap.for(conv.id as string)).toHaveLength(questions.length);
+    expect(world.cap.for(conv.id as string).every((c) => cardOf(c.activity) !== undefined)).toBe(true);
+    expect(world.s.logs().filter((l) => l.msg === 'teams: turn failed')).toEqual([]);
   });
 
   it('ignores unknown activity types without replying', async () => {
     const conv = conversation('personal');
-    const odd = { ...message({ serviceUrl: cap.url, conv, text: 'x' }), type: 'somethingNew' };
-    expect((await post(s.url, odd)).status).toBeLessThan(300);
-    expect((await post(s.url, { ...odd, type: 'typing' })).status).toBeLessThan(300);
-    await post(s.url, message({ serviceUrl: cap.url, conv, text: 'help' }));
-    expect(cap.for(conv.id as string)).toHaveLength(1);
+    const odd = { ...message({ serviceUrl: world.cap.url, conv, text: 'x' }), type: 'somethingNew' };
+    expect((await post(world.s.url, odd)).status).toBeLessThan(300);
+    expect((await post(world.s.url, { ...odd, type: 'typing' })).status).toBeLessThan(300);
+    await post(world.s.url, message({ serviceUrl: world.cap.url, conv, text: 'help' }));
+    expect(world.cap.for(conv.id as string)).toHaveLength(1);
   });
 
   it('answers a tampered or incomplete card submit with a clear message and keeps working', async () => {
@@ -134,9 +125,9 @@ describe('Teams robustness', () => {
     await fc.assert(
       fc.asyncProperty(value, async (v) => {
         const conv = conversation('personal');
-        const res = await post(s.url, submit({ serviceUrl: cap.url, conv, value: v }));
+        const res = await post(world.s.url, submit({ serviceUrl: world.cap.url, conv, value: v }));
         expect(res.status).toBe(200);
-        const replies = cap.for(conv.id as string).map((c) => c.activity);
+        const replies = world.cap.for(conv.id as string).map((c) => c.activity);
         expect(replies).toHaveLength(1);
         const reply = replies[0] as Json;
         const c = cardOf(reply);
@@ -146,7 +137,7 @@ describe('Teams robustness', () => {
       }),
       { numRuns: 60 },
     );
-    const errors = s.logs().filter((l) => l.msg === 'teams: turn failed');
+    const errors = world.s.logs().filter((l) => l.msg === 'teams: turn failed');
     expect(errors).toEqual([]);
   });
 });

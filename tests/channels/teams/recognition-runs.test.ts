@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCaptureServer, type CaptureServer } from '../../helpers/capture-server.js';
+import { describe, expect, it } from 'vitest';
 import {
   TEEN_COERCION,
   UNDER_10_EXPECTED,
@@ -9,7 +8,7 @@ import {
   questionsOffPath,
   type RecognitionPlan,
 } from '../../helpers/recognition-plans.js';
-import { startServer, type TestServer } from '../../helpers/start-server.js';
+import { serverWithConnector } from '../../helpers/server-with-connector.js';
 import { cardOf, conversation, post, submit } from './activities.js';
 import { cardProblems, ofType, texts } from './card-checks.js';
 import { answer, hasText, readStep, say, type Json, type TeamsUser } from './checklist-driver.js';
@@ -20,30 +19,20 @@ import { answer, hasText, readStep, say, type Json, type TeamsUser } from './che
  * behaviour looks developmentally expected, and a teenager with coercion, secrecy and persistence
  * whose summary must lead on to the referral checklist.
  */
-let cap: CaptureServer;
-let s: TestServer;
-
-beforeAll(async () => {
-  cap = await startCaptureServer();
-  s = await startServer();
-});
-afterAll(async () => {
-  await s?.stop();
-  await cap?.close();
-});
+const world = serverWithConnector();
 
 function newUser(): TeamsUser {
   const id = randomUUID();
   return {
-    url: s.url,
-    cap,
+    url: world.s.url,
+    cap: world.cap,
     conv: conversation('personal'),
     from: { id: `29:${id}`, name: 'A Practitioner', aadObjectId: id },
   };
 }
 
 async function storedRun(runId: unknown): Promise<Json | undefined> {
-  const items = await s.store.list<Json>('checklist/');
+  const items = await world.s.store.list<Json>('checklist/');
   return items.find((i) => i.value.runId === runId)?.value;
 }
 
@@ -138,13 +127,13 @@ describe('Teams: recognition checklist from start to summary', () => {
       );
       expect(start !== undefined).toBe(plan.offersReferral);
       if (start) {
-        const before = cap.for(u.conv.id as string).length;
+        const before = world.cap.for(u.conv.id as string).length;
         const res = await post(
-          s.url,
-          submit({ serviceUrl: cap.url, conv: u.conv, from: u.from, value: start.data }),
+          world.s.url,
+          submit({ serviceUrl: world.cap.url, conv: u.conv, from: u.from, value: start.data }),
         );
         expect(res.status).toBe(200);
-        const next = cardOf(cap.for(u.conv.id as string)[before]?.activity ?? {});
+        const next = cardOf(world.cap.for(u.conv.id as string)[before]?.activity ?? {});
         expect(cardProblems(next)).toEqual([]);
         expect(readStep(next)?.state.checklistId).toBe('referral');
         expect(readStep(next)?.stepId).toBe('immediate-danger');

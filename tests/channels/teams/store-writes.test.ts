@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCaptureServer, type CaptureServer } from '../../helpers/capture-server.js';
-import { startServer, type TestServer } from '../../helpers/start-server.js';
+import { describe, expect, it } from 'vitest';
+import { serverWithConnector } from '../../helpers/server-with-connector.js';
 import { conversation, message, post } from './activities.js';
 
 /**
@@ -10,25 +9,18 @@ import { conversation, message, post } from './activities.js';
  * anything: turn state is unchanged, redelivery dedupe is in memory, question counts are batched.
  * A lowdb commit always rewrites store.json with fresh eTags, so an unchanged file means no commit.
  */
-let cap: CaptureServer;
-let s: TestServer;
+const world = serverWithConnector();
 
-beforeAll(async () => {
-  cap = await startCaptureServer();
-  s = await startServer();
-});
-afterAll(async () => {
-  await s?.stop();
-  await cap?.close();
-});
-
-const storeFile = () => readFile(join(s.dataDir, 'store.json'), 'utf8');
+const storeFile = () => readFile(join(world.s.dataDir, 'store.json'), 'utf8');
 
 async function ask(conv: Record<string, unknown>, text: string): Promise<void> {
-  const before = cap.captured.length;
-  const res = await post(s.url, message({ serviceUrl: cap.url, conv, text, mention: conv.isGroup === true }));
+  const before = world.cap.captured.length;
+  const res = await post(
+    world.s.url,
+    message({ serviceUrl: world.cap.url, conv, text, mention: conv.isGroup === true }),
+  );
   expect(res.status).toBe(200);
-  await cap.waitFor(before + 1);
+  await world.cap.waitFor(before + 1);
 }
 
 describe('Teams: store writes per question', () => {
