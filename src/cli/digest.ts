@@ -3,17 +3,10 @@ import { Guide } from '../core/guide.js';
 import { renderPlainText } from '../core/render/plain-text.js';
 import type { DigestPlatform, DigestSender } from '../core/digests/sender.js';
 import { openStore } from '../core/store/open-store.js';
-import type { Store } from '../core/store/store.js';
+import type { CommandIo } from './io.js';
 import { createDigestSenders } from '../server/digest-senders.js';
 
-export interface DigestCliIo {
-  out(line: string): void;
-  err(line: string): void;
-  env?: NodeJS.ProcessEnv;
-  cwd?: string;
-  clock?: () => Date;
-  /** Injected by tests; otherwise opened from config and closed on exit. */
-  store?: Store;
+export interface DigestCliIo extends CommandIo {
   senders?: Partial<Record<DigestPlatform, DigestSender>>;
 }
 

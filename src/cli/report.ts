@@ -2,17 +2,9 @@ import { loadConfig } from '../config.js';
 import { Guide } from '../core/guide.js';
 import type { PartnershipReport } from '../core/insights/report-data.js';
 import { openStore } from '../core/store/open-store.js';
-import type { Store } from '../core/store/store.js';
+import type { CommandIo } from './io.js';
 
-export interface ReportCliIo {
-  out(line: string): void;
-  err(line: string): void;
-  env?: NodeJS.ProcessEnv;
-  cwd?: string;
-  clock?: () => Date;
-  /** Injected by tests; otherwise opened from config and closed on exit. */
-  store?: Store;
-}
+export type ReportCliIo = CommandIo;
 
 const USAGE = [
   'usage: npm run report [-- --json]',

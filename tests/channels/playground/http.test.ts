@@ -23,26 +23,6 @@ import {
 } from './client.js';
 import { SseReader } from './sse.js';
 
-function userMessage(serviceUrl: string, conversationId: string, text: string): Json {
-  return {
-    id: randomUUID(),
-    type: 'message',
-    channelId: 'msteams',
-    serviceUrl,
-    from: { id: 'playground-user-1', name: 'You' },
-    recipient: { id: '28:safeguarding-guide-playground', name: 'Safeguarding Guide' },
-    conversation: {
-      id: conversationId,
-      conversationType: 'personal',
-      isGroup: false,
-      tenantId: 'playground',
-    },
-    channelData: { tenant: { id: 'playground' } },
-    text,
-    textFormat: 'plain',
-  };
-}
-
 async function postJson(url: string, body: string, method = 'POST', type = 'application/json') {
   return fetch(url, { method, headers: { 'content-type': type }, body });
 }
@@ -170,7 +150,14 @@ describe('playground in local mode', () => {
       await events.next((e) => e.event === 'ready');
       const response = await postJson(
         `${server.url}/api/messages`,
-        JSON.stringify(userMessage(`${server.url}/playground/connector`, conversationId, 'help')),
+        JSON.stringify(
+          pageActivity(
+            await getSession(server.url),
+            conversationId,
+            { text: 'help', textFormat: 'plain' },
+            { id: 'playground-user-1', name: 'You' },
+          ),
+        ),
       );
       expect(response.status).toBe(200);
       const reply = JSON.parse((await events.next((e) => e.event === 'activity')).data) as {
