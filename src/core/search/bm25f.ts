@@ -100,6 +100,12 @@ export class Bm25fIndex {
         matched.add(word);
       }
     }
+    // A document outside a term's champion list still holds that word of the question: count it.
+    for (const doc of touched) {
+      const matched = words[doc] as Set<string>;
+      const has = this.docTerms[doc] as Set<string>;
+      for (const [term, [, word]] of terms) if (!matched.has(word) && has.has(term)) matched.add(word);
+    }
     return touched
       .map((doc) => ({ doc, score: (scores[doc] as number) * (words[doc] as Set<string>).size }))
       .sort((a, b) => b.score - a.score || a.doc - b.doc)

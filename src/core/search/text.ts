@@ -66,7 +66,8 @@ export function stem(word: string): string {
   w = w.replace(/our$/, w.length > 5 ? 'or' : 'our');
   w = w.replace(/is(e|ed|es|ing|ation|ations)$/, 'iz$1');
   w = w.replace(/ys(e|ed|es|ing)$/, 'yz$1');
-  if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
+  // -ies and -ied meet the -y form: worries/worried/worry, bullied/bully.
+  if (/ie[sd]$/.test(w) && w.length > 4) w = w.slice(0, -3) + 'y';
   else if (w.endsWith('sses')) w = w.slice(0, -2);
   else if (w.endsWith('s') && !/(ss|us|is)$/.test(w) && w.length > 3) w = w.slice(0, -1);
   if (w.endsWith('ing') && w.length > 5) w = undouble(w.slice(0, -3));

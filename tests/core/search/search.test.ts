@@ -10,6 +10,9 @@ describe('text normalisation', () => {
     expect(terms('recognised')).toEqual(terms('recognized'));
     expect(terms('sexualised')).toEqual(terms('sexualized'));
     expect(stem('referrals')).toBe(stem('referral'));
+    expect(stem('worried')).toBe(stem('worry'));
+    expect(stem('worries')).toBe(stem('worry'));
+    expect(stem('bullied')).toBe(stem('bullying'));
     expect(terms('What is the')).toEqual([]);
   });
 });

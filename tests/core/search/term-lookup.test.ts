@@ -43,4 +43,22 @@ describe('Bm25fIndex', () => {
     expect(index.search(new Map([['child', [1, 'child'] as const]]), 1000)).toHaveLength(48);
     expect(index.docTerms.filter((t) => t.has('child'))).toHaveLength(500); // coverage still sees every use
   });
+
+  it('counts a question word a document holds even when the document is outside that word’s champion list', () => {
+    // 'child' keeps only the two documents where it weighs most; 'dsl' reaches the one it leaves out.
+    const docs = [
+      { id: 'a', fields: { body: ['child', 'child', 'child'] } },
+      { id: 'b', fields: { body: ['child', 'child', 'child'] } },
+      { id: 'c', fields: { body: ['child', 'dsl', 'x', 'x', 'x', 'x', 'x', 'x'] } },
+      { id: 'd', fields: { body: ['dsl', 'y', 'y', 'y', 'y', 'y', 'y', 'y'] } },
+      { id: 'e', fields: { body: ['z'] } },
+    ];
+    const index = new Bm25fIndex(docs, { body: 1 }, 2);
+    const q = (...words: string[]) => new Map(words.map((w) => [w, [1, w] as const]));
+    const scores = new Map(index.search(q('child', 'dsl'), 5).map((h) => [index.ids[h.doc], h.score]));
+    const alone = new Map(index.search(q('dsl'), 5).map((h) => [index.ids[h.doc], h.score]));
+    // c matched both question words: its 'dsl' weight counts twice; d holds only 'dsl'.
+    expect(scores.get('c')).toBeCloseTo(2 * alone.get('c')!);
+    expect(scores.get('d')).toBeCloseTo(alone.get('d')!);
+  });
 });
