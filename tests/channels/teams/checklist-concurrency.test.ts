@@ -1,12 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLowdbStore, STORE_FILE } from '../../../src/core/store/lowdb-store.js';
 import { UNDER_10_CRIME } from '../../helpers/referral-plans.js';
 import { serverWithConnector } from '../../helpers/server-with-connector.js';
-import { conversation } from './activities.js';
-import { answer, hasText, readStep, say, type TeamsUser } from './checklist-driver.js';
+import { answer, hasText, newPractitioner, readStep, say, type TeamsUser } from './checklist-driver.js';
 
 /**
  * 200 practitioners each start a referral checklist and answer its first three steps over HTTP,
@@ -34,13 +32,8 @@ async function pool<T, R>(items: readonly T[], limit: number, task: (item: T) =>
 }
 
 async function practitioner(): Promise<{ user: string; runId: string }> {
-  const id = randomUUID();
-  const u: TeamsUser = {
-    url: world.s.url,
-    cap: world.cap,
-    conv: conversation('personal'),
-    from: { id: `29:${id}`, name: 'A Practitioner', aadObjectId: id },
-  };
+  const u: TeamsUser = newPractitioner(world);
+  const id = String(u.from.aadObjectId);
   let card = await say(u, 'checklist referral');
   const runId = String(readStep(card)?.state.runId);
   for (const stepId of STEPS) {

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { CaptureServer } from '../../helpers/capture-server.js';
-import { cardOf, invoke, message, post } from './activities.js';
+import type { Store } from '../../../src/core/store/store.js';
+import { cardOf, conversation, invoke, message, post } from './activities.js';
 import { cardProblems, ofType, texts } from './card-checks.js';
 
 /**
@@ -26,6 +28,23 @@ export interface TeamsUser {
   cap: CaptureServer;
   conv: Json;
   from: Json;
+}
+
+/** A new practitioner in a personal chat with the bot, on the given server and connector. */
+export function newPractitioner(world: { s: { url: string }; cap: CaptureServer }): TeamsUser {
+  const id = randomUUID();
+  return {
+    url: world.s.url,
+    cap: world.cap,
+    conv: conversation('personal'),
+    from: { id: `29:${id}`, name: 'A Practitioner', aadObjectId: id },
+  };
+}
+
+/** The stored record of a checklist run, found by its run id. */
+export async function storedRun(store: Store, runId: unknown): Promise<Json | undefined> {
+  const items = await store.list<Json>('checklist/');
+  return items.find((i) => i.value.runId === runId)?.value;
 }
 
 export function readStep(card: Json | undefined): StepCard | undefined {

@@ -1,10 +1,19 @@
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { OVER_10_YJS, UNDER_10_CRIME, type ReferralPlan } from '../../helpers/referral-plans.js';
 import { serverWithConnector } from '../../helpers/server-with-connector.js';
-import { cardOf, conversation, post, submit } from './activities.js';
+import { cardOf, post, submit } from './activities.js';
 import { cardProblems, ofType, texts } from './card-checks.js';
-import { answer, execute, hasText, readStep, say, type Json, type TeamsUser } from './checklist-driver.js';
+import {
+  answer,
+  execute,
+  hasText,
+  readStep,
+  say,
+  newPractitioner,
+  storedRun as storedRunIn,
+  type Json,
+  type TeamsUser,
+} from './checklist-driver.js';
 
 /**
  * Whole checklist runs in Teams over real HTTP: every step of the referral checklist answered
@@ -12,20 +21,8 @@ import { answer, execute, hasText, readStep, say, type Json, type TeamsUser } fr
  */
 const world = serverWithConnector();
 
-function newUser(): TeamsUser {
-  const id = randomUUID();
-  return {
-    url: world.s.url,
-    cap: world.cap,
-    conv: conversation('personal'),
-    from: { id: `29:${id}`, name: 'A Practitioner', aadObjectId: id },
-  };
-}
-
-async function storedRun(runId: unknown): Promise<Json | undefined> {
-  const items = await world.s.store.list<Json>('checklist/');
-  return items.find((i) => i.value.runId === runId)?.value;
-}
+const newUser = (): TeamsUser => newPractitioner(world);
+const storedRun = (runId: unknown) => storedRunIn(world.s.store, runId);
 
 async function walk(plan: ReferralPlan): Promise<{ summary: Json; runId: unknown }> {
   const u = newUser();

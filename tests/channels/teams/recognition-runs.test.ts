@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   TEEN_COERCION,
@@ -9,9 +8,18 @@ import {
   type RecognitionPlan,
 } from '../../helpers/recognition-plans.js';
 import { serverWithConnector } from '../../helpers/server-with-connector.js';
-import { cardOf, conversation, post, submit } from './activities.js';
+import { cardOf, post, submit } from './activities.js';
 import { cardProblems, ofType, texts } from './card-checks.js';
-import { answer, hasText, readStep, say, type Json, type TeamsUser } from './checklist-driver.js';
+import {
+  answer,
+  hasText,
+  readStep,
+  say,
+  newPractitioner,
+  storedRun as storedRunIn,
+  type Json,
+  type TeamsUser,
+} from './checklist-driver.js';
 
 /**
  * The recognition checklist in Teams over real HTTP, from `checklist recognition` to the summary
@@ -21,20 +29,8 @@ import { answer, hasText, readStep, say, type Json, type TeamsUser } from './che
  */
 const world = serverWithConnector();
 
-function newUser(): TeamsUser {
-  const id = randomUUID();
-  return {
-    url: world.s.url,
-    cap: world.cap,
-    conv: conversation('personal'),
-    from: { id: `29:${id}`, name: 'A Practitioner', aadObjectId: id },
-  };
-}
-
-async function storedRun(runId: unknown): Promise<Json | undefined> {
-  const items = await world.s.store.list<Json>('checklist/');
-  return items.find((i) => i.value.runId === runId)?.value;
-}
+const newUser = (): TeamsUser => newPractitioner(world);
+const storedRun = (runId: unknown) => storedRunIn(world.s.store, runId);
 
 interface Walked {
   u: TeamsUser;
