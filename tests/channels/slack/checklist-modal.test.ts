@@ -2,7 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeSlackApi, type RecordedCall } from '../../helpers/fake-slack-api.js';
 import { OVER_10_YJS, UNDER_10_CRIME, type ReferralPlan } from '../../helpers/referral-plans.js';
 import { postSigned } from '../../helpers/slack-signing.js';
-import { startServer, type TestServer } from '../../helpers/start-server.js';
+import type { TestServer } from '../../helpers/start-server.js';
+import { SECRET, startSlackWorld, stopSlackWorld } from './slack-world.js';
 import { modalClient, stepOf, viewButton, viewText, type Json, type ShownView } from './modal-driver.js';
 
 /**
@@ -11,7 +12,6 @@ import { modalClient, stepOf, viewButton, viewText, type Json, type ShownView } 
  * with the next step (`response_action: 'update'`), buttons in the modal update it (views.update),
  * and the summary goes to the user's DM while the modal says so.
  */
-const SECRET = 'test-signing-secret-0123456789';
 
 let fake: FakeSlackApi;
 let server: TestServer;
@@ -19,19 +19,10 @@ let url: string;
 let userSeq = 0;
 
 beforeAll(async () => {
-  fake = await FakeSlackApi.start();
-  server = await startServer({
-    SLACK_BOT_TOKEN: 'xoxb-test-token',
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: fake.apiUrl,
-  });
-  url = `${server.url}/slack/events`;
+  ({ fake, server, url } = await startSlackWorld());
   client = modalClient({ url, secret: SECRET, fake });
 });
-afterAll(async () => {
-  await server?.stop();
-  await fake?.close();
-});
+afterAll(() => stopSlackWorld({ fake, server }));
 beforeEach(() => fake.reset());
 
 const newUser = () => `U${900 + (userSeq += 1)}`;

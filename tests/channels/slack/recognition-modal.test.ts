@@ -8,7 +8,8 @@ import {
   questionsOffPath,
   type RecognitionPlan,
 } from '../../helpers/recognition-plans.js';
-import { startServer, type TestServer } from '../../helpers/start-server.js';
+import type { TestServer } from '../../helpers/start-server.js';
+import { SECRET, startSlackWorld, stopSlackWorld } from './slack-world.js';
 import { modalClient, stepOf, viewText, type Json, type ShownView } from './modal-driver.js';
 
 /**
@@ -18,7 +19,6 @@ import { modalClient, stepOf, viewText, type Json, type ShownView } from './moda
  * behaviour looks developmentally expected, and a teenager with coercion, secrecy and persistence
  * whose summary must lead on to the referral checklist.
  */
-const SECRET = 'test-signing-secret-0123456789';
 
 let fake: FakeSlackApi;
 let server: TestServer;
@@ -26,18 +26,10 @@ let client: ReturnType<typeof modalClient>;
 let userSeq = 0;
 
 beforeAll(async () => {
-  fake = await FakeSlackApi.start();
-  server = await startServer({
-    SLACK_BOT_TOKEN: 'xoxb-test-token',
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: fake.apiUrl,
-  });
+  ({ fake, server } = await startSlackWorld());
   client = modalClient({ url: `${server.url}/slack/events`, secret: SECRET, fake });
 });
-afterAll(async () => {
-  await server?.stop();
-  await fake?.close();
-});
+afterAll(() => stopSlackWorld({ fake, server }));
 beforeEach(() => fake.reset());
 
 const newUser = () => `U${700 + (userSeq += 1)}`;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeSlackApi, type RecordedCall } from '../../helpers/fake-slack-api.js';
 import { formBody, postSigned } from '../../helpers/slack-signing.js';
-import { startServer, type TestServer } from '../../helpers/start-server.js';
+import type { TestServer } from '../../helpers/start-server.js';
+import { SECRET, startSlackWorld, stopSlackWorld } from './slack-world.js';
 
-const SECRET = 'test-signing-secret-0123456789';
 const BOT_USER = 'UBOT0001';
 
 let fake: FakeSlackApi;
@@ -12,19 +12,10 @@ let url: string;
 let eventSeq = 0;
 
 beforeAll(async () => {
-  fake = await FakeSlackApi.start();
-  server = await startServer({
-    SLACK_BOT_TOKEN: 'xoxb-test-token',
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: fake.apiUrl,
-  });
-  url = `${server.url}/slack/events`;
+  ({ fake, server, url } = await startSlackWorld());
 });
 
-afterAll(async () => {
-  await server?.stop();
-  await fake?.close();
-});
+afterAll(() => stopSlackWorld({ fake, server }));
 
 beforeEach(() => fake.reset());
 
