@@ -267,6 +267,15 @@ export class Guide {
     });
   }
 
+  /**
+   * Periodic upkeep (the server runs it at start and every few hours): writes pending question counts,
+   * which prunes question examples past their retention once a day, and deletes expired checklist runs.
+   */
+  async housekeeping(): Promise<{ expiredChecklistRuns: number }> {
+    await this.questionInsights.flush();
+    return { expiredChecklistRuns: await this.checklists.purgeExpired() };
+  }
+
   /** Writes anything held in memory; call before the store closes. */
   close(): Promise<void> {
     return this.questionInsights.close();

@@ -7,12 +7,13 @@ export interface Housekeeping {
 }
 
 /**
- * Deletes expired checklist runs: at start and then every `everyMs`. An expired run can no longer be
- * opened, so keeping it would only keep practitioners' answers longer than the README promises.
- * Safe on several instances at once: each delete is conditional on the record being unchanged.
+ * Runs the Guide's upkeep at start and then every `everyMs`: expired checklist runs are deleted (an
+ * expired run can no longer be opened, so keeping it would only keep practitioners' answers longer than
+ * the README promises) and question examples past QUESTION_LOG_DAYS are pruned, even on a server that
+ * hears no questions for days. Safe on several instances at once: deletes are conditional.
  */
 export function startHousekeeping(
-  guide: Pick<Guide, 'checklists'>,
+  guide: Pick<Guide, 'housekeeping'>,
   logger: Logger,
   everyMs = 6 * 60 * 60 * 1000,
 ): Housekeeping {
@@ -20,7 +21,7 @@ export function startHousekeeping(
   const sweep = () => {
     running = running.then(async () => {
       try {
-        const deleted = await guide.checklists.purgeExpired();
+        const { expiredChecklistRuns: deleted } = await guide.housekeeping();
         if (deleted > 0) logger.info({ deleted }, 'housekeeping: expired checklist runs deleted');
       } catch (error) {
         logger.error({ err: error }, 'housekeeping: sweep failed; will retry at the next one');

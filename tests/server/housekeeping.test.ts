@@ -28,13 +28,17 @@ describe('server housekeeping', () => {
     server = undefined;
   });
 
-  it('deletes expired checklist runs once started, and keeps live ones', async () => {
+  it('deletes expired checklist runs and old question examples once started, and keeps live runs', async () => {
     const store = new MemoryStore();
     const day = 24 * 60 * 60 * 1000;
     await store.put(runKey('teams:old-user', 'expired'), run('expired', new Date(Date.now() - day)));
     await store.put(runKey('teams:new-user', 'live'), run('live', new Date(Date.now() + day)));
+    const oldExample = 'question-log/2020-01-06/old-example';
+    await store.put(oldExample, { v: 1, kind: 'signposted', text: 'an old question', terms: ['old'] });
     server = await startServer({}, { store });
     await expect.poll(() => store.get(runKey('teams:old-user', 'expired'))).toBeUndefined();
+    // Question examples past QUESTION_LOG_DAYS go in the same sweep, with no question asked.
+    await expect.poll(() => store.get(oldExample)).toBeUndefined();
     expect(await store.get(runKey('teams:new-user', 'live'))).toBeDefined();
     expect(
       server.logs().some((l) => l.msg === 'housekeeping: expired checklist runs deleted' && l.deleted === 1),

@@ -61,16 +61,11 @@ export class QuestionInsights {
   private prunedOn?: string;
   /** The local date, worked out once per minute (Intl formatting on every question showed in turn profiles). */
   private lastDay?: { minute: number; day: string };
-  // A server that hears no questions for days still drops expired examples.
-  private readonly daily: NodeJS.Timeout;
 
   constructor(private readonly o: QuestionInsightsOptions) {
     if (!Number.isInteger(o.retentionDays) || o.retentionDays < 0)
       throw new RangeError('questionLogDays must be a whole number of days, 0 or more');
     this.retentionDays = o.retentionDays;
-    this.daily = setInterval(() => {
-      this.flush().catch(() => undefined);
-    }, 6 * 3_600_000).unref();
   }
 
   /**
@@ -114,10 +109,9 @@ export class QuestionInsights {
     return run;
   }
 
-  /** Final flush; the recorder stops its timers. */
-  async close(): Promise<void> {
-    clearInterval(this.daily);
-    await this.flush();
+  /** Final flush. */
+  close(): Promise<void> {
+    return this.flush();
   }
 
   private async write(batch: Pending): Promise<void> {
