@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Guide } from '../src/core/guide.js';
 import { MemoryStore } from '../src/core/store/memory-store.js';
-import { passRate, readQuestions, scoreQuestions } from './eval-score.js';
+import { byKind, figures, formatFigures, passRate, readQuestions, scoreQuestions } from './eval-score.js';
 
 const args = process.argv.slice(2);
 const minIndex = args.indexOf('--min');
@@ -27,6 +27,9 @@ for (const file of files) {
   for (const r of results.filter((x) => !x.passed))
     console.log(`FAIL ${JSON.stringify(r.question.q)}: ${r.why.join('; ')}`);
   const rate = passRate(results);
+  console.log(`  ${formatFigures(figures(results))}`);
+  const kinds = byKind(results);
+  if (kinds) console.log(`  by kind: ${kinds}`);
   console.log(
     `${file}: ${results.filter((r) => r.passed).length}/${results.length} passed (${(rate * 100).toFixed(1)}%)`,
   );

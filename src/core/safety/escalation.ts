@@ -1,4 +1,7 @@
-import { DANGER_RULES, HYPOTHETICAL, NOW, PAST, SAFE_NOW, STRONG_NOW } from './escalation-rules.js';
+import { parse, type Sentence } from '../understanding/nlp.js';
+import { readMessage, type ClauseReading } from './danger/reading.js';
+import { subjectsOf } from './danger/subject.js';
+import * as W from './danger/words.js';
 
 export interface DangerAssessment {
   escalate: boolean;
@@ -6,36 +9,86 @@ export interface DangerAssessment {
   reasons: string[];
 }
 
-const SENTENCES = /[^.!?;\n]+/g;
-const CLAUSE_BREAK = /\b(?:and|but|however|although|though|whereas)\b/;
-
 /**
- * Whether `text` describes a child at immediate or imminent risk now (so the reply leads with 999).
- * Historical disclosures, general or hypothetical questions, and messages saying there is no immediate
- * risk do not escalate — unless they also say it is happening right now.
+ * Whether a message describes a child at immediate or imminent risk now, so the reply leads with 999.
+ * The message is read as a situation rather than matched against phrasings: who (a child), what
+ * (harm, holding, taking, a person present, live online abuse, self-harm, a threat) and when (now,
+ * within hours, past, resolved, hypothetical). Fail-safe: serious harm to a child that is not placed
+ * in the past, resolved or hypothetical escalates.
  */
-export function detectImmediateDanger(text: string): DangerAssessment {
-  const message = text
-    .toLowerCase()
-    .replace(/[’‘`´]/g, "'")
-    .replace(/\s+/g, ' ');
-  const strong = STRONG_NOW.test(message);
-  if (SAFE_NOW.test(message) && !strong) return { escalate: false, reasons: [] };
+export function detectImmediateDanger(
+  text: string,
+  sentences: readonly Sentence[] = parse(text),
+): DangerAssessment {
+  const lower = text.toLowerCase().replace(/[’‘`´]/g, "'");
+  const readings = readMessage(sentences);
+  const subjects = subjectsOf(lower);
+  const strongNow =
+    /\b(?:right now|as we speak|happening now|it's happening|this is happening|going on now)\b/.test(lower);
+  // A children's service: an adult-only situation is signposted elsewhere, never escalated here.
+  if (subjects.adult && !subjects.child && !strongNow) return none();
+  if (hypothetical(sentences, lower) && !strongNow) return none();
+  // "What should I do if a child tells me they are being abused right now": the urgency wins.
+  if (strongNow) for (const r of readings) r.generalQuestion = false;
+  if (SAFE_NOW.test(lower) && !strongNow) return none();
+
+  const harmContext =
+    readings.some(
+      (r) => r.seriousHarm || r.weakHarm || r.threat || r.distress || r.abduct || r.weapon || r.injury,
+    ) ||
+    sentences.some((s) =>
+      s.tokens.some(
+        (t) => W.HARMER.has(t.lemma) || W.RISK_CONTEXT.has(t.lemma) || W.RISK_CONTEXT.has(t.norm),
+      ),
+    );
+  const resolved = sentences.some((s) =>
+    s.tokens.some((t) => W.RESOLVED.has(t.norm) || W.RESOLVED.has(t.lemma)),
+  );
 
   const reasons = new Set<string>();
-  for (const [sentence] of message.matchAll(SENTENCES)) {
-    if (!strong && HYPOTHETICAL.test(sentence)) continue;
-    const sentenceNow = NOW.test(sentence);
-    for (const clause of sentence.split(CLAUSE_BREAK)) {
-      if (PAST.test(clause) && !NOW.test(clause)) continue;
-      for (const rule of DANGER_RULES) {
-        if (reasons.has(rule.reason) || !rule.pattern.test(clause)) continue;
-        if (rule.needsNow && !sentenceNow) continue;
-        if (rule.sentenceAlso && !rule.sentenceAlso.test(sentence)) continue;
-        if (rule.messageAlso && !rule.messageAlso.test(message)) continue;
-        reasons.add(rule.reason);
-      }
-    }
+  for (const r of readings) {
+    const live = r.now && !r.past;
+    // Present tense with no time of its own reads as now unless the message says it is over.
+    const current = live || (!r.past && !resolved);
+    if ((r.seriousHarm || r.weakHarm) && r.ongoingHarm && !r.past && !r.generalQuestion)
+      reasons.add('harm described as happening now');
+    if (r.confine && current && !r.generalQuestion) reasons.add('child held or not allowed to leave');
+    if (r.take && (live || (current && !r.past)) && harmContext && !r.generalQuestion)
+      reasons.add('child about to be taken by, or left with, someone who may harm them');
+    if (r.presence && current && harmContext && !r.generalQuestion && !(resolved && !live))
+      reasons.add('the person who may harm the child is present or on the way');
+    if (r.liveOnline && (r.undress || r.seriousHarm || r.weakHarm) && current)
+      reasons.add('live online sexual abuse in progress');
+    if (r.selfHarm && current) reasons.add('child has self-harmed or is at risk of suicide now');
+    if (r.missing && current && !r.generalQuestion) reasons.add('child missing and at risk now');
+    if (r.injury && current) reasons.add('child seriously injured or unwell now');
+    if (r.unsafe && current && !r.infoQuestion && !r.generalQuestion)
+      reasons.add('child described as unsafe or in danger');
+    if (r.meet && live && harmContext) reasons.add('child about to meet someone who may have groomed them');
+    if ((r.abduct || r.weapon) && live) reasons.add('a child being taken by force, or a weapon, now');
+    if (r.threat && current && !r.generalQuestion)
+      reasons.add('a threat of harm to the child now or tonight');
+    if (failSafe(r, resolved)) reasons.add('serious harm to a child that may be happening now');
   }
   return { escalate: reasons.size > 0, reasons: [...reasons] };
 }
+
+/** Serious harm, in the present tense, with nothing that dates it, resolves it or makes it general. */
+function failSafe(r: ClauseReading, resolved: boolean): boolean {
+  return r.presentHarmVerb && !r.past && !resolved && !r.generalQuestion && !r.infoQuestion;
+}
+
+const SAFE_NOW =
+  /\b(?:no (?:immediate|imminent|current) (?:risk|danger|threat)|not (?:in|at) (?:any )?(?:immediate |imminent )?(?:danger|risk)|(?:is|are|'s|'re) (?:now )?safe(?: now)?\b(?! to)|in a place of safety|(?:has|have) been found(?: safe)?)\b/;
+
+function hypothetical(sentences: readonly Sentence[], lower: string): boolean {
+  if (
+    /\bwhat if\b|\bnot a real\b|\bin general\b|\bgenerally\b|\bwhat would (?:good practice|happen)\b/.test(
+      lower,
+    )
+  )
+    return true;
+  return sentences.some((s) => s.tokens.some((t) => W.HYPOTHETICAL.has(t.norm)));
+}
+
+const none = (): DangerAssessment => ({ escalate: false, reasons: [] });

@@ -1,0 +1,43 @@
+import { ADULT_NOUNS, CHILD_NOUNS } from './words.js';
+
+export interface Subjects {
+  /** A child or young person is named: a child word, an age under 18, a school year. */
+  child: boolean;
+  /** An adult is named as a person in the situation: an adult word, an age of 18 or over. */
+  adult: boolean;
+}
+
+const AGE =
+  /\b(\d{1,3})\s*(?:year old|years old|year-old|month old|months old|week old)|\baged?\s+(\d{1,3})\b|\b(?:she|he|they)(?:'s| is| are|'re)\s+(\d{1,2})\b|\((\d{1,2})\)|\b(?:under|over)\s+(\d{1,2})s?\b/g;
+const SCHOOL =
+  /\b(?:year|yr)\s?(?:[1-9]|1[0-3])\b|\b(?:reception class|nursery|primary school|foster (?:child|son|daughter|placement|carer)|looked after|children's home|pupil)\b/;
+// "no kids in the picture", "not a child", "adult son", "kids are grown up": a child word that names no child here.
+const NO_CHILD =
+  /\b(?:no|not a|not about a|without) (?:kids?|child(?:ren)?)\b|\badult (?:son|daughter|child(?:ren)?|kids?)\b|\b(?:kids|children) (?:are|were|have) (?:all )?(?:grown|adults|left)/g;
+// "an adult victim", "vulnerable adult", "adult female": the person at risk is an adult.
+const ADULT_VICTIM =
+  /\b(?:vulnerable adults?|adults? at risk|adult (?:victim|survivor|patient|student|female|male|woman|man|learner|client|service user|safeguarding|social care|services?|mental health))\b/g;
+const ADULT_AGE_WORDS =
+  /\b(?:in (?:his|her|their) (?:20s|30s|40s|50s|60s|70s|80s|90s|twenties|thirties|forties|fifties|sixties|seventies|eighties)|\d0s)\b/;
+
+const parseWords = (lower: string) => lower.match(/[a-z]+/g) ?? [];
+
+/** Who the message is about: children, adults, or both. */
+export function subjectsOf(text: string): Subjects {
+  const lower = text.toLowerCase().replace(NO_CHILD, ' grownup ').replace(ADULT_VICTIM, ' grownup ');
+  let child = SCHOOL.test(lower);
+  let adult = ADULT_AGE_WORDS.test(lower);
+  for (const m of lower.matchAll(AGE)) {
+    const age = Number(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]);
+    if (Number.isFinite(age)) {
+      if (age < 18) child = true;
+      else if (age < 120) adult = true;
+    }
+  }
+  const words = parseWords(lower);
+  for (const t of words) {
+    if (CHILD_NOUNS.has(t)) child = true;
+    if (ADULT_NOUNS.has(t)) adult = true;
+  }
+  return { child, adult };
+}

@@ -1,0 +1,121 @@
+// Word classes the danger model reads, by lemma (the NLP model's dictionary form). Each class is a
+// kind of meaning (harm, confinement, taking, presence, time), not a phrasing of one message.
+
+const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean));
+
+/** Serious sexual or physical harm: enough alone, when undated, to lead with 999 (fail-safe). */
+export const SERIOUS_HARM = set(`rape abuse assault molest grope strangle choke stab attack batter beat punch
+  kick slap hit hurt harm kill smother suffocate burn injure rapist abuser paedophile pedophile`);
+
+/** Harm words that describe many everyday HSB questions: they count only with a now-cue. */
+export const WEAK_HARM = set(`touch expose undress force threaten groom exploit bully film record photograph
+  pressure coerce blackmail`);
+
+/** A person who has harmed or may harm (nouns). */
+export const HARMER = set(`abuser offender perpetrator suspect rapist paedophile pedophile predator stranger
+  trafficker pimp`);
+
+/** Words that make a present adult a risk to a child (with a harm context elsewhere in the message). */
+export const RISK_CONTEXT = set(`schedule offender exploit exploitation groom grooming trafficking sexual sex
+  nude nudes naked pictures photos video videos boyfriend punter client clients online snapchat instagram
+  tiktok app roblox discord`);
+
+/** Holding a child against their will. */
+export const CONFINE = set(`lock trap pin restrain barricade corner detain imprison hostage tie`);
+
+/** Taking a child away, collecting or driving off with them. */
+export const TAKE = set(`take collect pick drive fetch`);
+
+/** Taking a child by force or deceit: harm in itself. */
+export const ABDUCT = set(`abduct snatch drag bundle lure kidnap grab smuggle`);
+
+/** Weapons. */
+export const WEAPON = set(`knife knives gun firearm blade machete weapon axe hammer`);
+
+/** People who may be present (the narrator aside). */
+export const PERSON = set(`he she they someone somebody man men woman boy boys girl lad lads dad father
+  stepdad stepfather mum mother stepmum uncle aunt brother stepbrother sister cousin boyfriend girlfriend
+  partner friend ex stranger grandad grandfather nan neighbour parent parents carer family members member
+  abuser offender perpetrator suspect fella bloke guy group`);
+
+/** A person arriving, waiting or being present. */
+export const PRESENCE_VERBS = set(`wait sit stand bang knock arrive turn walk come follow hang lurk park stay
+  watch shout scream insist`);
+
+/** Places that put a person with or near the child. */
+export const PLACES = set(`here there outside downstairs upstairs inside door gate gates car van reception
+  room bedroom bathroom toilet toilets house flat home lounge corridor waiting building yard field park
+  playground street school surgery ward desk window office`);
+
+/** Live online contact in progress. */
+export const LIVE_ONLINE = set(`facetime videocall webcam camera livestream stream streaming headset
+  skype zoom discord twitch omegle`);
+
+/** Undressing or sexual display asked of a child. */
+export const UNDRESS_OBJECTS = set(`clothes top trousers pants shirt knickers underwear bra body`);
+
+/** Self-harm now. */
+export const SELF_HARM_OBJECTS = set(`tablets pills paracetamol overdose ligature blade razor`);
+
+/** Distress heard or seen now. */
+export const DISTRESS = set(`scream crying cry sob shout screaming shaking hide hiding terrified petrified
+  scared frightened`);
+
+/** Time words that put an event now or within hours. */
+export const NOW_WORDS = set(`now still currently presently literally tonight today later soon
+  imminently meanwhile`);
+
+export const SOON_PHRASES: readonly string[][] = [
+  ['right', 'now'],
+  ['as', 'we', 'speak'],
+  ['at', 'the', 'moment'],
+  ['this', 'afternoon'],
+  ['this', 'evening'],
+  ['this', 'morning'],
+  ['after', 'school'],
+  ['end', 'of', 'the', 'day'],
+  ['on', 'his', 'way'],
+  ['on', 'her', 'way'],
+  ['on', 'their', 'way'],
+  ['on', 'the', 'line'],
+  ['on', 'the', 'phone'],
+];
+
+/** Time words that put an event in the past. */
+export const PAST_WORDS = set(`yesterday ago previously historic historical historically earlier formerly
+  once before`);
+
+export const PAST_PHRASES: readonly string[][] = [
+  ['in', 'the', 'past'],
+  ['a', 'long', 'time', 'ago'],
+  ['at', 'the', 'time'],
+];
+
+/** "last week", "last term", "her last placement", "her previous school" (and "her old school"). */
+export const PAST_BEFORE_NOUN = set(`last previous former`);
+
+/** The danger has been dealt with or the child is away from it. */
+export const RESOLVED = set(`arrest arrested charge charged remand remanded custody convict convicted sentence
+  sentenced jail jailed prison bail bailed remove removed excluded expelled placed settled died dead moved
+  allocated`);
+
+/** Framing that makes the whole message general, hypothetical or for training. */
+export const HYPOTHETICAL = set(`hypothetically hypothetical scenario scenarios training quiz imagine
+  suppose supposing theoretically policy procedure procedures pshe`);
+
+/** Words that name a child. */
+export const CHILD_NOUNS = set(`child children kid kids baby babies toddler infant girl girls boy boys pupil
+  pupils student students teen teenager teenagers youngster youngsters son daughter stepson stepdaughter
+  niece nephew grandson granddaughter sibling lad lads yp cyp minor schoolgirl schoolboy
+  newborn placement`);
+
+/** Words that name an adult as the person at risk. */
+export const ADULT_NOUNS = set(`grownup woman women husband wife colleague colleagues resident tenant
+  elderly pensioner lecturer employee`);
+
+/** A child seriously injured or unwell now. */
+export const INJURY = set(`bleeding unconscious unresponsive injury injuries injured wound wounds fitting
+  seizure concussion fracture fractured`);
+
+/** Words saying someone is unsafe or in danger. */
+export const UNSAFE = set(`danger unsafe endangered`);
