@@ -2,6 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { ContentPack, GuidanceItem } from '../content/types.js';
 import { emptyReply, type Reply } from '../reply.js';
 import { detectImmediateDanger, findPii, type PiiFinding } from '../safety/index.js';
+import { subjectsOf } from '../safety/danger/subject.js';
+import { focusOf, type MessageFocus } from '../understanding/focus.js';
+import { parse } from '../understanding/nlp.js';
+import { Shorthand } from '../understanding/shorthand.js';
+import { adultReply, didYouMeanReply, offerSecondQuestion } from './understanding-replies.js';
 import type { GuidanceIndex, SearchHit } from '../search/index.js';
 import { cleanInput, MAX_QUESTION_CHARS, type InputProblem } from './input.js';
 import { itemSources, itemToReply, standardActions } from './item-reply.js';
@@ -47,6 +52,10 @@ export const DEFAULT_POLICY: AnswerPolicy = {
   emergencyItemId: 'immediate-danger',
 };
 
+/** How near an item must be to be offered under "did you mean". */
+const NEAR_MIN_COVERAGE = 0.2;
+const NEAR_MIN_ANCHOR = 1;
+
 /** Redaction placeholders carry no meaning for search. */
 const withoutPlaceholders = (text: string) =>
   text
@@ -70,24 +79,35 @@ function redactFindings(text: string, findings: readonly PiiFinding[]): string {
 
 /** Question → Reply: safety first (danger, identifiable data), then search, then an answer or an honest signpost. */
 export class Answerer {
+  private readonly shorthand: Shorthand;
+
   constructor(
     private readonly pack: ContentPack,
     private readonly index: GuidanceIndex,
     private readonly policy: AnswerPolicy = DEFAULT_POLICY,
-  ) {}
+  ) {
+    this.shorthand = new Shorthand(pack.settings.lexicon ?? {});
+  }
 
   answer(raw: unknown, replyId: string = randomUUID().slice(0, 8)): Reply {
     const input = cleanInput(raw);
-    const danger = input.problem === 'empty' ? { escalate: false } : detectImmediateDanger(input.text);
-    // One scan serves both the warning (detectPii is "any finding") and the redacted search text.
+    // One scan serves both the warning (detectPii is "any finding") and the redacted text read below.
     const pii = input.problem === 'empty' ? [] : findPii(input.text);
+    // Shorthand written out, identifiers removed: what the danger model and the search read.
+    const text =
+      input.problem === 'empty'
+        ? ''
+        : this.shorthand.expand(withoutPlaceholders(redactFindings(input.text, pii)));
+    const sentences = parse(text);
+    const danger = input.problem === 'empty' ? { escalate: false } : detectImmediateDanger(text, sentences);
 
     let reply: Reply;
     if (input.problem) reply = this.problemReply(input.problem, replyId);
     else {
-      const { hits, lowConfidence } = this.select(withoutPlaceholders(redactFindings(input.text, pii)));
-      reply = hits.length > 0 ? this.fromHits(hits, replyId) : signpostReply(this.pack, replyId, 'no-match');
-      if (reply.meta.answered) reply.meta.lowConfidence = lowConfidence;
+      const subjects = subjectsOf(text);
+      // A children's service: an adult-only situation gets an honest signpost, never child guidance.
+      if (subjects.adult && !subjects.child && !danger.escalate) reply = adultReply(this.pack, replyId);
+      else reply = this.understood(focusOf(text, sentences), replyId);
     }
     if (danger.escalate) reply = this.withEmergencyFirst(reply);
     if (pii.length > 0) {
@@ -95,6 +115,51 @@ export class Answerer {
       reply.meta.pii = true;
     }
     return reply;
+  }
+
+  /**
+   * The answer to the message's focus: the whole body first; if that is not confident, each question
+   * sentence, then each sentence (the strongest clause). Two confident questions on different items:
+   * the first answered, the other offered. Nothing confident: "did you mean" with near items, or the
+   * signpost.
+   */
+  private understood(focus: MessageFocus, replyId: string): Reply {
+    const whole = this.select(focus.body);
+    const questionHits = focus.questions.map((q) => this.select(q));
+    const confidentQuestions = questionHits.filter((h) => h.hits.length > 0);
+    let chosen = whole.hits.length > 0 ? whole : confidentQuestions[0];
+    if (!chosen) {
+      const bySentence = focus.sentences
+        .map((s) => this.select(s))
+        .filter((h) => h.hits.length > 0 && (h.hits[0]?.coverage ?? 0) >= this.policy.minCoverage + 0.15);
+      chosen = bySentence.sort((a, b) => (b.hits[0]?.coverage ?? 0) - (a.hits[0]?.coverage ?? 0))[0];
+      if (chosen) chosen = { ...chosen, lowConfidence: true };
+    }
+    if (!chosen) {
+      const near = this.nearItems(focus.body);
+      return near.length > 0
+        ? didYouMeanReply(this.pack, near, replyId)
+        : signpostReply(this.pack, replyId, 'no-match');
+    }
+    const reply = this.fromHits(chosen.hits, replyId);
+    if (reply.meta.answered) reply.meta.lowConfidence = chosen.lowConfidence;
+    if (confidentQuestions.length >= 2) {
+      const other = confidentQuestions
+        .map((h) => h.hits[0]?.id)
+        .find((id) => id !== undefined && !reply.meta.itemIds.includes(id));
+      const item = other ? this.pack.byId.get(other) : undefined;
+      if (item) offerSecondQuestion(reply, item);
+    }
+    return reply;
+  }
+
+  /** Items close to the question without being confident: the "did you mean" candidates. */
+  private nearItems(text: string): GuidanceItem[] {
+    return this.index
+      .search(text, 3)
+      .filter((h) => h.coverage >= NEAR_MIN_COVERAGE && h.anchorWeight >= NEAR_MIN_ANCHOR)
+      .map((h) => this.pack.byId.get(h.id))
+      .filter((i): i is GuidanceItem => i !== undefined);
   }
 
   /** Hits above the confidence threshold, best first (the best, and a close second). */

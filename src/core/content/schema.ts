@@ -62,6 +62,22 @@ export const packSchema = z.object({
   contacts: z.record(z.string(), contactSchema).refine((c) => 'dsl' in c, 'must define a "dsl" contact'),
   documents: z.record(z.string(), documentSchema),
   synonyms: z.record(z.string(), z.array(z.string().min(1))).default({}),
+  // Shorthand → the words it stands for ("strat" → "strategy"). A key is one short written form
+  // (letters, digits, '/', '.', '&', no spaces); the value is plain words, never another key.
+  lexicon: z
+    .record(
+      z.string().regex(/^[a-z0-9][a-z0-9/.&'-]{0,15}$/i, 'must be one short written form without spaces'),
+      z.string().regex(/^[a-z0-9' -]+$/i, 'must be plain words').min(2),
+    )
+    .default({})
+    .superRefine((lexicon, ctx) => {
+      const keys = new Set(Object.keys(lexicon).map((k) => k.toLowerCase()));
+      for (const [key, value] of Object.entries(lexicon)) {
+        const loop = value.toLowerCase().split(/\s+/).find((w) => keys.has(w));
+        if (loop !== undefined)
+          ctx.addIssue({ code: 'custom', path: [key], message: `expands to "${loop}", which is itself shorthand` });
+      }
+    }),
   age_bands: z
     .record(
       z.string(),

@@ -1,0 +1,59 @@
+import type { Sentence, Token } from './nlp.js';
+
+/**
+ * Which parts of a message carry its question. Greetings, apologies and role preambles ("deputy
+ * head here -", "GP partner:", "sorry long one") are context, never topic; a long message is judged by
+ * its question sentences as well as the whole.
+ */
+
+// Words that only greet, apologise or say who is writing.
+const PREAMBLE = new Set(
+  `hi hello hiya hey yo morning afternoon evening all team everyone folks guys sorry apologies apology
+  long one quick q question query thanks thank you please here i i'm im am a an the as our my me new
+  just wondering help basically so ok okay um erm also and just really bit`.split(/\s+/),
+);
+const ROLES = new Set(
+  `teacher teachers head headteacher deputy assistant ta senco dsl ddsl lead designated safeguarding gp
+  partner doctor nurse school practice sister matron midwife paramedic health visitor hv sw social worker
+  manager team officer pc dc ds pcso sergeant detective constable police iro yot yjs worker case caseworker
+  carer foster fostering residential resi home staff support early help eh coach volunteer leader youth
+  tutor lecturer governor nursery practitioner childminder ed paeds ae a&e clinic clinician camhs
+  receptionist reception class primary secondary cait mash front door duty fe college trust`.split(/\s+/),
+);
+
+const isPreambleWord = (t: Token) =>
+  PREAMBLE.has(t.norm) || ROLES.has(t.norm) || t.pos === 'PUNCT' || t.pos === 'NUM' || t.pos === 'DET';
+
+/** Tokens up to the first "-", ":" or "," of a sentence, when they only greet or say who is writing. */
+function preambleLength(s: Sentence): number {
+  const cut = s.tokens.findIndex((t) => t.norm === '-' || t.norm === ':' || t.norm === ',' || t.norm === '–');
+  const head = cut >= 0 ? s.tokens.slice(0, cut) : s.tokens;
+  if (head.length === 0 || !head.every(isPreambleWord)) return 0;
+  return cut >= 0 ? cut + 1 : s.tokens.length;
+}
+
+const QUESTION_START =
+  /^(?:what|whats|what's|who|whom|whose|when|where|why|how|which|is|are|am|was|were|do|does|did|can|could|should|shall|will|would|must|may|have|has|any|anyone|any1)\b/;
+
+export interface MessageFocus {
+  /** The message without its preamble. */
+  body: string;
+  /** Each question sentence (ending "?", or starting with a question word), in order. */
+  questions: string[];
+  /** Each sentence of the body, in order (the strongest clause is one of them). */
+  sentences: string[];
+}
+
+export function focusOf(text: string, sentences: readonly Sentence[]): MessageFocus {
+  const parts: string[] = [];
+  for (const s of sentences) {
+    const skip = preambleLength(s);
+    const rest = s.tokens.slice(skip);
+    const first = rest[0];
+    const last = rest[rest.length - 1];
+    if (first && last) parts.push(text.slice(first.start, last.end).trim());
+  }
+  const bodyParts = parts.filter(Boolean);
+  const questions = bodyParts.filter((p) => p.endsWith('?') || QUESTION_START.test(p.toLowerCase()));
+  return { body: bodyParts.join(' '), questions, sentences: bodyParts };
+}
