@@ -87,12 +87,15 @@ export class Answerer {
     private readonly policy: AnswerPolicy = DEFAULT_POLICY,
   ) {
     this.shorthand = new Shorthand(pack.settings.lexicon ?? {});
+    for (const c of pack.contacts.values()) if (c.phone) this.ownNumbers.add(c.phone.replace(/\D/g, ''));
   }
+
+  private readonly ownNumbers = new Set<string>();
 
   answer(raw: unknown, replyId: string = randomUUID().slice(0, 8)): Reply {
     const input = cleanInput(raw);
     // One scan serves both the warning (detectPii is "any finding") and the redacted text read below.
-    const pii = input.problem === 'empty' ? [] : findPii(input.text);
+    const pii = input.problem === 'empty' ? [] : this.notOurNumbers(findPii(input.text), input.text);
     // Shorthand written out, identifiers removed: what the danger model and the search read.
     const text =
       input.problem === 'empty'
@@ -151,6 +154,13 @@ export class Answerer {
       if (item) offerSecondQuestion(reply, item);
     }
     return reply;
+  }
+
+  /** The numbers this service itself prints (999, 101, national helplines) are not identifiers. */
+  private notOurNumbers(findings: PiiFinding[], text: string): PiiFinding[] {
+    return findings.filter(
+      (f) => f.kind !== 'phone' || !this.ownNumbers.has(text.slice(f.start, f.end).replace(/\D/g, '')),
+    );
   }
 
   /** Items close to the question without being confident: the "did you mean" candidates. */

@@ -20,6 +20,28 @@ const ADULT_VICTIM =
 const ADULT_AGE_WORDS =
   /\b(?:in (?:his|her|their) (?:20s|30s|40s|50s|60s|70s|80s|90s|twenties|thirties|forties|fifties|sixties|seventies|eighties)|\d0s)\b/;
 
+const ADULT_TOO = new Set([
+  'student',
+  'students',
+  'son',
+  'daughter',
+  'sons',
+  'daughters',
+  'lad',
+  'lads',
+  'girl',
+  'girls',
+  'boy',
+  'boys',
+  'sibling',
+  'niece',
+  'nephew',
+  'grandson',
+  'granddaughter',
+  'stepson',
+  'stepdaughter',
+]);
+
 const parseWords = (lower: string) => lower.match(/[a-z]+/g) ?? [];
 
 /** Who the message is about: children, adults, or both. */
@@ -34,9 +56,12 @@ export function subjectsOf(text: string): Subjects {
       else if (age < 120) adult = true;
     }
   }
+  const adultAge = adult;
   const words = parseWords(lower);
   for (const t of words) {
-    if (CHILD_NOUNS.has(t)) child = true;
+    // "a 19 yr old student", "84yo patient … daughter": with only adult ages given, words that can
+    // name an adult too do not make the message about a child.
+    if (CHILD_NOUNS.has(t) && !(adultAge && !child && ADULT_TOO.has(t))) child = true;
     if (ADULT_NOUNS.has(t)) adult = true;
   }
   return { child, adult };
