@@ -198,7 +198,13 @@ export function readClause(ts: Token[], sentenceText: string): ClauseReading {
     if (word(t, W.SERIOUS_HARM)) {
       r.seriousHarm = true;
       if (progressive && t.pos === 'VERB') r.ongoingHarm = true;
-      if (t.pos === 'VERB' && (t.form === 'present' || t.form === 'ing')) r.presentHarmVerb = true;
+      // The lite model can tag "rapes" in "her uncle rapes her" as a noun: a noun between a subject
+      // and an object pronoun is the verb.
+      const asVerb =
+        t.pos === 'VERB' ||
+        (['NOUN', 'PROPN', 'PRON'].includes(prev?.pos ?? '') &&
+          ['her', 'him', 'them', 'me'].includes(ts[i + 1]?.norm ?? ''));
+      if (asVerb && (t.form === 'present' || t.form === 'ing' || t.form === 'none')) r.presentHarmVerb = true;
     }
     if (word(t, W.WEAK_HARM)) {
       r.weakHarm = true;

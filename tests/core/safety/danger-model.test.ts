@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { detectImmediateDanger } from '../../../src/core/safety/escalation.js';
+import { clausesOf, readClause } from '../../../src/core/safety/danger/reading.js';
+import { subjectsOf } from '../../../src/core/safety/danger/subject.js';
+import { parse } from '../../../src/core/understanding/nlp.js';
+
+const escalates = (text: string) => detectImmediateDanger(text).escalate;
+const reading = (text: string) => {
+  const [sentence] = parse(text);
+  const [clause] = clausesOf(sentence!);
+  return readClause(clause!, sentence!.text);
+};
+
+describe('danger model: who', () => {
+  it.each([
+    ['a 14 year old told me', { child: true, adult: false }],
+    ['she is in year 8', { child: true, adult: false }],
+    ['a 19 year old student was assaulted by another student (21)', { child: false, adult: true }],
+    ['84 year old patient, her daughter takes her pension', { child: false, adult: true }],
+    ['a woman whose husband hits her, no kids in the picture', { child: false, adult: true }],
+    ['the man who abused her is outside', { child: false, adult: false }],
+  ])('%s', (text, expected) => expect(subjectsOf(text)).toEqual(expected));
+
+  it('an adult-only situation is not escalated here; a child with an adult is', () => {
+    expect(escalates('my colleague says her husband is hitting her right now')).toBe(true); // strong now wins
+    expect(escalates('a woman whose husband is controlling and hitting her, no kids in the picture')).toBe(
+      false,
+    );
+    expect(escalates('her stepdad is hitting her, she is 12')).toBe(true);
+  });
+});
+
+describe('danger model: what', () => {
+  it.each([
+    ['they wont let her leave the flat', 'confine'],
+    ['a group of boys holding a boy down on the field', 'confine'],
+    ['he is insisting on taking her home', 'take'],
+    ['her uncle is collecting her from school', 'take'],
+    ['the man is waiting outside in the car', 'presence'],
+    ['she is on a video call with someone telling her to take her clothes off', 'undress'],
+    ['she has taken a load of tablets', 'selfHarm'],
+    ['he says he will hurt her', 'threat'],
+    ['he has a knife', 'weapon'],
+    ['the child is bleeding', 'injury'],
+  ] as const)('%s → %s', (text, part) => expect(reading(text)[part]).toBe(true));
+
+  it('an object that is not a person is not held, and a file that cannot be found is not a missing child', () => {
+    expect(reading('the medication is locked in the cupboard').confine).toBe(false);
+    expect(reading('I cannot find her records on the system').missing).toBe(false);
+  });
+});
+
+describe('danger model: when', () => {
+  it.each([
+    ['he is still in there with her', { now: true, past: false }],
+    ['he told the office he is collecting her today at 3.15', { now: true, past: false }],
+    ['her brother is waiting outside in the car', { now: false, past: false }],
+    ['she was assaulted last year', { now: false, past: true }],
+    ['in 2022 a boy exposed himself on a trip', { now: false, past: true }],
+  ])('%s → %o', (text, when) => {
+    const r = reading(text);
+    expect({ now: r.now, past: r.past }).toEqual(when);
+  });
+
+  it('a harm verb after a preposition is a gerund, not an event going on', () => {
+    expect(reading('he has been charged with sexually assaulting a classmate').ongoingHarm).toBe(false);
+    expect(reading('she is being sexually assaulted').ongoingHarm).toBe(true);
+  });
+});
+
+describe('danger model: past, resolved, hypothetical, fail-safe', () => {
+  it('past events do not escalate', () => {
+    expect(escalates('A girl in year 9 told us a classmate groped her at the bus stop last Tuesday')).toBe(
+      false,
+    );
+    expect(escalates('she disclosed that a neighbour abused her when she was 8, he died years ago')).toBe(
+      false,
+    );
+  });
+  it('resolved situations do not escalate', () => {
+    expect(
+      escalates('police removed her stepdad overnight and she is with her nan, a social worker is allocated'),
+    ).toBe(false);
+    expect(
+      escalates('the 16 year old was charged and bailed out of county with conditions not to contact her'),
+    ).toBe(false);
+  });
+  it('hypothetical and training framing does not escalate, unless it says right now', () => {
+    expect(
+      escalates('scenario for training: a child is locked in a bedroom by an adult, what would we do?'),
+    ).toBe(false);
+    expect(
+      escalates('what if a child says their carer is touching them and the carer is away till monday?'),
+    ).toBe(false);
+    expect(
+      escalates(
+        'what do I do if a child is being abused at home right now and is scared to go back tonight?',
+      ),
+    ).toBe(true);
+  });
+  it('the person who harmed her is present now: escalates even though the harm itself was before', () => {
+    expect(
+      escalates("her step brother is outside her bedroom door. he's done things to her before. she's 13"),
+    ).toBe(true);
+  });
+  it('fail-safe: serious present-tense harm with nothing dating it escalates; a definition question does not', () => {
+    expect(escalates('my pupil says her uncle rapes her')).toBe(true);
+    expect(escalates('what counts as rape between two 15 year olds?')).toBe(false);
+  });
+  it('reasons are fixed sentences, never the words of the message', () => {
+    const { reasons } = detectImmediateDanger(
+      'Zebedee is locking the girl in the shed tonight, Quentin says',
+    );
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const r of reasons) expect(r).not.toMatch(/zebedee|quentin|shed/i);
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { Shorthand } from '../../../src/core/understanding/shorthand.js';
+import { focusOf } from '../../../src/core/understanding/focus.js';
+import { parse } from '../../../src/core/understanding/nlp.js';
+
+describe('shorthand', () => {
+  const sh = new Shorthand({ strat: 'strategy', mtg: 'meeting', tmrw: 'tomorrow', pic: 'picture' });
+  it('writes out the pack lexicon as whole words only', () => {
+    expect(sh.expand('strat mtg tmrw about a pic')).toBe('strategy meeting tomorrow about a picture');
+    expect(sh.expand('strategic picnic')).toBe('strategic picnic');
+  });
+  it('reads ages and school years glued to their numbers, not durations', () => {
+    expect(sh.expand('a 15yo in yr8')).toBe('a 15 year old in year 8');
+    expect(sh.expand('12 y/o and a 9 yr old')).toBe('12 year old and a 9 year old');
+    expect(sh.expand('3 yrs ago')).toBe('3 yrs ago');
+  });
+});
+
+describe('message focus', () => {
+  const focus = (text: string) => focusOf(text, parse(text));
+  it('drops role, greeting and apology preambles', () => {
+    expect(focus('GP partner here - what is a strategy meeting?').body).toBe('what is a strategy meeting?');
+    expect(focus('deputy head: who is the LADO?').body).toBe('who is the LADO?');
+    expect(focus('Morning all. Sorry long one. What is the Under 10 Protocol?').body).toBe(
+      'What is the Under 10 Protocol?',
+    );
+  });
+  it('keeps a role that is the topic', () => {
+    expect(focus('a teacher has been accused of touching a pupil, what do I do?').body).toContain('teacher');
+  });
+  it('finds each question sentence of a long message', () => {
+    const f = focus(
+      'Long story about a pupil and a trip. What is section 47? And who chairs a strategy meeting?',
+    );
+    expect(f.questions).toEqual(['What is section 47?', 'And who chairs a strategy meeting?']);
+  });
+});
