@@ -52,6 +52,12 @@ export const DEFAULT_POLICY: AnswerPolicy = {
   emergencyItemId: 'immediate-danger',
 };
 
+/** How clearly a selection matches: the best hit's coverage, weighted by its domain evidence. */
+const strength = (sel: { hits: SearchHit[] }): number => {
+  const h = sel.hits[0];
+  return h ? h.coverage * Math.min(1, h.anchorWeight / 6) : 0;
+};
+
 /** How near an item must be to be offered under "did you mean". */
 const NEAR_MIN_COVERAGE = 0.2;
 const NEAR_MIN_ANCHOR = 1;
@@ -130,7 +136,17 @@ export class Answerer {
     const whole = this.select(focus.body);
     const questionHits = focus.questions.map((q) => this.select(q));
     const confidentQuestions = questionHits.filter((h) => h.hits.length > 0);
-    let chosen = whole.hits.length > 0 ? whole : confidentQuestions[0];
+    // The practitioner's own question sentence outranks the words of the story around it, unless the
+    // whole message is the clearer match.
+    const bestQuestion = [...confidentQuestions].sort((a, b) => strength(b) - strength(a))[0];
+    let chosen =
+      bestQuestion &&
+      focus.sentences.length > 1 &&
+      (whole.hits.length === 0 || strength(bestQuestion) >= strength(whole))
+        ? bestQuestion
+        : whole.hits.length > 0
+          ? whole
+          : bestQuestion;
     if (!chosen) {
       const bySentence = focus.sentences
         .map((s) => this.select(s))

@@ -35,6 +35,8 @@ function preambleLength(s: Sentence): number {
 const QUESTION_START =
   /^(?:what|whats|what's|who|whom|whose|when|where|why|how|which|is|are|am|was|were|do|does|did|can|could|should|shall|will|would|must|may|have|has|any|anyone|any1)\b/;
 
+const REFERS_BACK = new Set(['that', 'this', 'it', 'they', 'them', 'these', 'those']);
+
 export interface MessageFocus {
   /** The message without its preamble. */
   body: string;
@@ -45,15 +47,30 @@ export interface MessageFocus {
 }
 
 export function focusOf(text: string, sentences: readonly Sentence[]): MessageFocus {
-  const parts: string[] = [];
+  const parts: { text: string; refersBack: boolean }[] = [];
   for (const s of sentences) {
-    const skip = preambleLength(s);
-    const rest = s.tokens.slice(skip);
+    const rest = s.tokens.slice(preambleLength(s));
     const first = rest[0];
     const last = rest[rest.length - 1];
-    if (first && last) parts.push(text.slice(first.start, last.end).trim());
+    if (first && last)
+      parts.push({
+        text: text.slice(first.start, last.end).trim(),
+        refersBack: rest.some(
+          (t, i) =>
+            REFERS_BACK.has(t.norm) &&
+            (i === 0 ||
+              ['AUX', 'VERB'].includes(rest[i - 1]?.pos ?? '') ||
+              !['NOUN', 'PROPN', 'ADJ'].includes(rest[i + 1]?.pos ?? '')),
+        ),
+      });
   }
-  const bodyParts = parts.filter(Boolean);
-  const questions = bodyParts.filter((p) => p.endsWith('?') || QUESTION_START.test(p.toLowerCase()));
-  return { body: bodyParts.join(' '), questions, sentences: bodyParts };
+  const bodyParts = parts.filter((p) => p.text);
+  const questions: string[] = [];
+  bodyParts.forEach((p, i) => {
+    if (!(p.text.endsWith('?') || QUESTION_START.test(p.text.toLowerCase()))) return;
+    // "Is that harmful sexual behaviour?": a question that points back is read with what it points to.
+    const before = bodyParts[i - 1];
+    questions.push(p.refersBack && before ? `${before.text} ${p.text}` : p.text);
+  });
+  return { body: bodyParts.map((p) => p.text).join(' '), questions, sentences: bodyParts.map((p) => p.text) };
 }
