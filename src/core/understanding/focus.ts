@@ -55,13 +55,16 @@ export function focusOf(text: string, sentences: readonly Sentence[]): MessageFo
     if (first && last)
       parts.push({
         text: text.slice(first.start, last.end).trim(),
-        refersBack: rest.some(
-          (t, i) =>
-            REFERS_BACK.has(t.norm) &&
-            (i === 0 ||
-              ['AUX', 'VERB'].includes(rest[i - 1]?.pos ?? '') ||
-              !['NOUN', 'PROPN', 'ADJ'].includes(rest[i + 1]?.pos ?? '')),
-        ),
+        // "Is that HSB?", "Does this need a referral?": the pointer comes before any noun of its own.
+        refersBack: rest
+          .slice(
+            0,
+            Math.max(
+              0,
+              rest.findIndex((t) => t.pos === 'NOUN' || t.pos === 'PROPN'),
+            ),
+          )
+          .some((t) => REFERS_BACK.has(t.norm)),
       });
   }
   const bodyParts = parts.filter((p) => p.text);

@@ -69,6 +69,8 @@ function verbForm(norm: string, lemma: string, pos: string): Token['form'] {
   return 'present';
 }
 
+const SENTENCE_END = new Set(['.', '?', '!', '...', '?!', '!!', '??']);
+
 const normalise = (text: string) => text.replace(/[\u2018\u2019\u02bc`´]/g, "'");
 
 /** The message as sentences of tokens. Pure; a few hundred microseconds for a long message. */
@@ -91,15 +93,23 @@ export function parse(text: string): Sentence[] {
         LEMMA_FIXES[norm] ?? String(t.out(its.lemma as Parameters<typeof t.out>[0])).toLowerCase();
       tokens.push({ norm, lemma, pos, form: verbForm(norm, lemma, pos), start, end: cursor });
     });
-    const first = tokens[0];
-    const last = tokens[tokens.length - 1];
-    if (first && last)
-      sentences.push({
-        text: source.slice(first.start, last.end),
-        tokens,
-        start: first.start,
-        end: last.end,
-      });
+    // The model keeps "…send help). what is…" as one sentence when the next starts in lower case,
+    // as chat messages often do: end a sentence at every full stop, question or exclamation mark.
+    let from = 0;
+    tokens.forEach((t, i) => {
+      if (i !== tokens.length - 1 && !SENTENCE_END.has(t.norm)) return;
+      const part = tokens.slice(from, i + 1);
+      from = i + 1;
+      const first = part[0];
+      const last = part[part.length - 1];
+      if (first && last)
+        sentences.push({
+          text: source.slice(first.start, last.end),
+          tokens: part,
+          start: first.start,
+          end: last.end,
+        });
+    });
   });
   return sentences;
 }
