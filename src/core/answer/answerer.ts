@@ -24,6 +24,12 @@ export interface AnswerPolicy {
    */
   strongAnchorWeight: number;
   minCoverageWithStrongAnchor: number;
+  /**
+   * A long account of what happened names many things the guidance never mentions (the bus, the
+   * email, the after-school club); with this much domain evidence even less coverage is enough.
+   */
+  veryStrongAnchorWeight: number;
+  minCoverageWithVeryStrongAnchor: number;
   /** A short question wholly about a domain term ("wot is hsb") needs less anchor weight. */
   minAnchorWeightWhenFullyCovered: number;
   /** How many items below the top one may answer instead, and how close their score must be. */
@@ -43,6 +49,8 @@ export const DEFAULT_POLICY: AnswerPolicy = {
   minAnchorWeight: 2,
   strongAnchorWeight: 4.5,
   minCoverageWithStrongAnchor: 0.3,
+  veryStrongAnchorWeight: 8,
+  minCoverageWithVeryStrongAnchor: 0.2,
   minAnchorWeightWhenFullyCovered: 1.2,
   runnersUp: 2,
   runnerUpRatio: 0.6,
@@ -208,7 +216,8 @@ export class Answerer {
       h !== undefined &&
       ((h.coverage >= p.minCoverage && h.anchorWeight >= p.minAnchorWeight) ||
         (h.coverage >= 0.99 && h.anchorWeight >= p.minAnchorWeightWhenFullyCovered) ||
-        (h.coverage >= p.minCoverageWithStrongAnchor && h.anchorWeight >= p.strongAnchorWeight));
+        (h.coverage >= p.minCoverageWithStrongAnchor && h.anchorWeight >= p.strongAnchorWeight) ||
+        (h.coverage >= p.minCoverageWithVeryStrongAnchor && h.anchorWeight >= p.veryStrongAnchorWeight));
     // When the top-ranked item does not answer the question, a close runner-up that covers all of it does.
     const top = hits[0];
     const at = hits.findIndex(

@@ -8,7 +8,7 @@ export interface Subjects {
 }
 
 const AGE =
-  /\b(\d{1,3})\s*(?:year old|years old|year-old|month old|months old|week old)|\baged?\s+(\d{1,3})\b|\b(?:she|he|they)(?:'s| is| are|'re)\s+(\d{1,2})\b|\((\d{1,2})\)|\b(?:under|over)\s+(\d{1,2})s?\b/g;
+  /\b(\d{1,3})\s*(?:year old|years old|year-old|month old|months old|week old)|\baged?\s+(\d{1,3})\b|\b(?:she|he|they|\w+)(?:'s| is| are|'re)\s+(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d))|\((\d{1,2})\)|\b(?:under|over)\s+(\d{1,2})s?\b/g;
 const SCHOOL =
   /\b(?:year|yr)\s?(?:[1-9]|1[0-3])\b|\b(?:reception class|nursery|primary school|foster (?:child|son|daughter|placement|carer)|looked after|children's home|pupil)\b/;
 // "no kids in the picture", "not a child", "adult son", "kids are grown up": a child word that names no child here.
