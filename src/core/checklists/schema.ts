@@ -8,6 +8,8 @@ export type StepType = (typeof STEP_TYPES)[number];
 export const END = 'end';
 export const DEFAULT_TEXT_MAX = 300;
 export const EARLIEST = ['today'] as const;
+/** Slack cuts an option's text at 75 characters; a label that long would be shown cut off. */
+export const OPTION_LABEL_MAX = 75;
 
 const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, hyphens)');
 // YAML reads 10 or true as non-strings; option values are compared as the text the author wrote.
@@ -23,7 +25,11 @@ const condition = z.unknown().transform((raw, ctx): Condition => {
 
 const option = z.strictObject({
   value: scalarText.pipe(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'option values must be kebab-case')),
-  label: text,
+  label: text.pipe(
+    z
+      .string()
+      .max(OPTION_LABEL_MAX, `option labels must be at most ${OPTION_LABEL_MAX} characters (Slack's limit)`),
+  ),
   /** For multiple choice: this option ("none of these") cannot be chosen with others. */
   exclusive: z.boolean().optional(),
 });

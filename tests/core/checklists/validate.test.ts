@@ -164,6 +164,15 @@ describe('loadChecklists / validateChecklists', () => {
         /h\.yaml: step "which": question: must end with its question mark; put hints and instructions in help/,
     },
     {
+      name: 'an option label longer than Slack shows',
+      file: 'l.yaml',
+      yaml: checklist(
+        'l',
+        `  - id: pick\n    question: Which?\n    type: single\n    options: [{ value: a, label: "${'x'.repeat(76)}" }, { value: b, label: B }]\n`,
+      ),
+      expected: /l\.yaml: step "pick": options\.0\.label: option labels must be at most 75 characters/,
+    },
+    {
       name: '"earliest" on a step that is not a date',
       file: 'e.yaml',
       yaml: checklist('e', '  - id: when\n    question: When?\n    type: text\n    earliest: today\n'),
