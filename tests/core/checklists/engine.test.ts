@@ -332,7 +332,7 @@ const REFERRAL: Row[] = [
       'notes',
     ],
     outcomes: [
-      'Look again at managing it within your setting',
+      'Look again at managing it within your setting. After a report of rape',
       'Consult the Youth',
       'Share the bail conditions',
       'Before anyone rings either family',
@@ -348,6 +348,7 @@ const REFERRAL: Row[] = [
     ],
     notOutcomes: [
       'Record the decision and the reason, and refer',
+      'UKCIS says',
       'Under 10 Protocol',
       'Agree with your DSL who tells the police',
       'Talk to',
@@ -403,7 +404,7 @@ const REFERRAL: Row[] = [
     ],
   },
   {
-    name: '10 or 11, images with coercion and an under-13: UKCIS refer straight away; managing it in the setting agreed with social care and police; DSL unreachable',
+    name: '10 or 11, images with coercion and an under-13: UKCIS refer straight away; managing it in the setting not yet agreed with social care and police, so challenged; DSL unreachable',
     given: {
       'immediate-danger': 'no',
       dsl: 'cannot-reach',
@@ -412,7 +413,7 @@ const REFERRAL: Row[] = [
       'what-alleged': 'sexual-images',
       'images-refer': ['coercion', 'under-13'],
       'social-care-referral': 'manage-internally',
-      'challenge-internal': 'agreed',
+      'challenge-internal': 'not-yet',
       police: 'not-yet',
       yjs: 'consulted',
       bail: 'not-known',
@@ -452,13 +453,14 @@ const REFERRAL: Row[] = [
     ],
     outcomes: [
       "If you can't reach your DSL",
-      'Record the decision and the reason, and refer',
+      'UKCIS says to refer to the police and children',
       'Agree with your DSL who tells the police',
       'Ask the police whether there are bail conditions',
       'Children accused of sexual offences can also',
     ],
     notOutcomes: [
-      'Look again at managing',
+      'Record the decision and the reason, and refer',
+      'the starting point in KCSIE',
       'Agree with your DSL who makes the referral',
       'Make sure the police are part',
       'Invite the Youth Justice',
@@ -625,5 +627,27 @@ describe('the tables cover every branch', () => {
       });
     }
     expect(missing).toEqual([]);
+  });
+});
+
+describe('referral: managing it within the setting', () => {
+  it.each([
+    ['sexual-assault', 'setting-only', 'the starting point in KCSIE'],
+    ['sexual-images', 'not-yet', 'UKCIS says to refer'],
+    ['sexual-assault', 'agreed', 'Record the decision and the reason, and refer'],
+    ['sexual-images', 'agreed', 'Record the decision and the reason, and refer'],
+  ])('after %s, a decision %s with social care and police gets "%s"', (alleged, challenge, want) => {
+    const def = defById(defs, 'referral');
+    const actions = recommendedOutcomes(def, {
+      'what-alleged': alleged,
+      'social-care-referral': 'manage-internally',
+      'challenge-internal': challenge,
+    }).map((o) => o.action);
+    expect(actions.filter((a) => a.includes(want))).toHaveLength(1);
+    // Challenged or accepted, never both.
+    expect(actions.some((a) => a.startsWith('Look again'))).toBe(challenge !== 'agreed');
+    expect(actions.some((a) => a.startsWith('Record the decision and the reason'))).toBe(
+      challenge === 'agreed',
+    );
   });
 });
