@@ -60,6 +60,24 @@ describe('npm run ask', () => {
     expect(replies[5]).toMatchObject({ pii: true });
   });
 
+  it('--jsonl: "should we ring the accused boy\'s parents?" leads with agreeing it with the police and social care', async () => {
+    const { code, stdout } = await runCli(
+      ['ask', '--jsonl'],
+      JSON.stringify({ q: "should we ring the accused boy's parents?" }) + '\n',
+    );
+    expect(code).toBe(0);
+    const reply = JSON.parse(stdout.trim()) as { text: string; answered: boolean; sources: { id: string }[] };
+    expect(reply.answered).toBe(true);
+    expect(reply.sources.map((s) => s.id)).toContain('telling-parents-before-referral');
+    // The first paragraph after the title is the lead: police and social care first, openness after.
+    const lead = reply.text.split('\n\n')[1] ?? '';
+    expect(lead).toMatch(/^Where a crime may have been committed/);
+    expect(lead).toMatch(/agrees with the police and children's social care/);
+    expect(lead).toMatch(/Keeping Children Safe in Education, Part 5/);
+    expect(lead.indexOf('police')).toBeLessThan(lead.indexOf('be open'));
+    expect(reply.text).not.toMatch(/^Usually yes/m);
+  });
+
   it('answers a single question given as an argument', async () => {
     const { code, stdout } = await runCli(['ask', 'What is disguised compliance?'], '');
     expect(code).toBe(0);

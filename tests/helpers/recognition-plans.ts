@@ -29,20 +29,23 @@ const DSL = 'Your designated safeguarding lead (DSL) or named safeguarding profe
 const FRONT_DOOR = "Children's social care front door";
 const EMERGENCY = 'Police (emergency)';
 
+/** The recognition route with no disclosure and no images step. */
+export const RECOGNITION_SHORT_PATH = [
+  'age-band',
+  'what-happened',
+  'other-child',
+  'context',
+  'online',
+  'continuum',
+  'talked-to-dsl',
+  'recorded',
+  'notes',
+];
+
 /** A 5 to 9 year old, on their own, no warning signs, placed at the normal end; DSL told, recorded. */
 export const UNDER_10_EXPECTED: RecognitionPlan = {
   name: 'under 10, developmentally expected',
-  path: [
-    'age-band',
-    'what-happened',
-    'other-child',
-    'context',
-    'online',
-    'continuum',
-    'talked-to-dsl',
-    'recorded',
-    'notes',
-  ],
+  path: RECOGNITION_SHORT_PATH,
   answers: {
     'age-band': '5-to-9',
     'what-happened': ['self-touching'],
@@ -54,8 +57,19 @@ export const UNDER_10_EXPECTED: RecognitionPlan = {
     recorded: 'yes',
     notes: '',
   },
-  actions: [NORMAL_END_ACTION, UNDER_10_ACTION, 'Under 10 Protocol', "Keep the children's safety in view"],
-  notActions: [ABUSIVE_ACTION, TALK_TO_DSL, WRITE_IT_DOWN, IMAGES_ACTION, OTHER_CHILD_ACTION, 'early help'],
+  // Expected behaviour gets the expected-behaviour response: no talk of prosecution or the police.
+  actions: [NORMAL_END_ACTION, "Keep the children's safety in view"],
+  notActions: [
+    ABUSIVE_ACTION,
+    TALK_TO_DSL,
+    WRITE_IT_DOWN,
+    IMAGES_ACTION,
+    OTHER_CHILD_ACTION,
+    'early help',
+    UNDER_10_ACTION,
+    'Under 10 Protocol',
+    'police may',
+  ],
   contacts: [EMERGENCY],
   continuumNote: "You didn't note any of the warning signs",
   offersReferral: false,

@@ -11,18 +11,23 @@ export interface ReferralPlan {
   actions: string[];
 }
 
-/** A child under 10, a crime alleged: police, the Under 10 Protocol, strategy meeting, CSAAC. */
+/**
+ * A child under 10, a sexual assault reported to the police, the Under 10 Protocol already discussed
+ * (so the summary must not tell them to ask about it), both families agreed, strategy meeting, CSAAC.
+ */
 export const UNDER_10_CRIME: ReferralPlan = {
-  name: 'under 10, crime alleged',
+  name: 'under 10, sexual assault reported',
   path: [
     'immediate-danger',
     'dsl',
     'recorded',
     'child-age',
+    'what-alleged',
     'social-care-referral',
-    'crime-alleged',
     'police',
     'under-10-protocol',
+    'parents',
+    'processes',
     'strategy-meeting',
     'strategy-agencies',
     'harmed-child',
@@ -39,10 +44,12 @@ export const UNDER_10_CRIME: ReferralPlan = {
     dsl: 'yes',
     recorded: 'yes',
     'child-age': 'under-10',
+    'what-alleged': 'sexual-assault',
     'social-care-referral': 'made',
-    'crime-alleged': 'yes',
     police: 'reported',
     'under-10-protocol': 'discussed',
+    parents: 'agreed',
+    processes: ['none'],
     'strategy-meeting': 'held',
     'strategy-agencies': ['social-care', 'police'],
     'harmed-child': 'yes',
@@ -51,11 +58,10 @@ export const UNDER_10_CRIME: ReferralPlan = {
     'therapeutic-support': 'some',
     'safety-plan': 'in-place',
     'family-cooperation': 'some-doubts',
-    'review-date': '2026-06-01',
+    'review-date': '2030-06-01',
     notes: 'Agreed next steps with the strategy group',
   },
   actions: [
-    'Ask the police whether they will use the Under 10 Protocol',
     'Check whether health (including the GP) and the children',
     'Children accused of sexual offences can also be referred',
     'Plan therapeutic support for each child',
@@ -64,21 +70,28 @@ export const UNDER_10_CRIME: ReferralPlan = {
   ],
 };
 
-/** A child of 12 to 17, not sure whether a crime, on bail: YJS, health sharing, AIM. */
+/**
+ * A child of 12 to 17, not sure whether a crime, police planned, on bail, looked after with no agreed
+ * lead for the HSB work: YJS, health sharing, who tells the families, AIM.
+ */
 export const OVER_10_YJS: ReferralPlan = {
-  name: '12 to 17, YJS and bail',
+  name: '12 to 17, YJS, bail and a looked-after child',
   path: [
     'immediate-danger',
     'emergency-call',
     'dsl',
     'recorded',
     'child-age',
+    'what-alleged',
     'social-care-referral',
-    'crime-alleged',
     'police',
+    'under-10-protocol',
     'yjs',
     'bail',
     'health-sharing',
+    'parents',
+    'processes',
+    'hsb-lead',
     'strategy-meeting',
     'strategy-agencies',
     'harmed-child',
@@ -96,12 +109,16 @@ export const OVER_10_YJS: ReferralPlan = {
     dsl: 'cannot-reach',
     recorded: 'not-yet',
     'child-age': '12-to-17',
+    'what-alleged': 'not-sure',
     'social-care-referral': 'planned',
-    'crime-alleged': 'not-sure',
     police: 'planned',
+    'under-10-protocol': 'will-ask',
     yjs: 'not-yet',
     bail: 'yes',
     'health-sharing': 'planned',
+    parents: 'not-yet',
+    processes: ['looked-after'],
+    'hsb-lead': 'not-yet',
     'strategy-meeting': 'arranged',
     'strategy-agencies': ['social-care'],
     'harmed-child': 'no',
@@ -116,10 +133,12 @@ export const OVER_10_YJS: ReferralPlan = {
   actions: [
     "If you can't reach your DSL",
     'Record the concern now',
-    'Make the referral to children',
-    'Tell the police',
+    'Talk to your DSL, and the police',
+    'Ask the police whether their Under 10 Protocol applies',
     'Consult the Youth Justice Service early',
     'Share the bail conditions',
+    'Before anyone rings either family',
+    'Agree who leads the harmful sexual behaviour work',
     'Make sure the police are part of the strategy meeting',
     'Invite the Youth Justice Service to the strategy meeting',
     'Ask about an AIM assessment',

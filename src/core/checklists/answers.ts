@@ -27,6 +27,17 @@ export function textLimit(s: ChecklistStep): number {
 }
 
 /**
+ * A date step with `earliest: today` refuses a date before `today` (YYYY-MM-DD in the partnership's
+ * time zone). Checked when the answer is given, not on stored runs: a review date passes with time.
+ */
+export function dateTooEarly(s: ChecklistStep, value: AnswerValue | null, today: string): string | undefined {
+  if (s.type !== 'date' || s.earliest !== 'today' || typeof value !== 'string') return undefined;
+  return value < today
+    ? 'That date is in the past. Please choose today or a later date, or leave it blank.'
+    : undefined;
+}
+
+/**
  * Reads a submitted value for a step. Channels differ: Teams sends a multi choice as "a,b" and a
  * toggle as a string; Slack sends arrays. Anything that is not a valid answer gets a message that
  * says what is expected (never echoing the value back).

@@ -7,6 +7,9 @@ export type StepType = (typeof STEP_TYPES)[number];
 /** `goto: end` finishes the checklist. */
 export const END = 'end';
 export const DEFAULT_TEXT_MAX = 300;
+export const EARLIEST = ['today'] as const;
+/** Slack cuts an option's text at 75 characters; a label that long would be shown cut off. */
+export const OPTION_LABEL_MAX = 75;
 
 const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, hyphens)');
 // YAML reads 10 or true as non-strings; option values are compared as the text the author wrote.
@@ -22,7 +25,11 @@ const condition = z.unknown().transform((raw, ctx): Condition => {
 
 const option = z.strictObject({
   value: scalarText.pipe(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'option values must be kebab-case')),
-  label: text,
+  label: text.pipe(
+    z
+      .string()
+      .max(OPTION_LABEL_MAX, `option labels must be at most ${OPTION_LABEL_MAX} characters (Slack's limit)`),
+  ),
   /** For multiple choice: this option ("none of these") cannot be chosen with others. */
   exclusive: z.boolean().optional(),
 });
@@ -41,6 +48,8 @@ const step = z
     required: z.boolean().default(true),
     /** Text steps only; defaults to DEFAULT_TEXT_MAX. */
     maxLength: z.number().int().min(1).max(1000).optional(),
+    /** Date steps only: `today` refuses a date before the day it is answered (a review date in the past). */
+    earliest: z.enum(EARLIEST).optional(),
     /** Prompts shown on this step when their condition holds on earlier answers. */
     notes: z.array(note).default([]),
     /** Evaluated in order; the first rule whose `when` holds (or has no `when`) wins. None → the next step in the file. */
@@ -57,6 +66,18 @@ const step = z
     }
     if (!choice && s.options !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['options'], message: `a ${s.type} step takes no options` });
+    }
+    // The question is copied into the summary and the case record, so hints belong in `help`.
+    if (!s.question.endsWith('?')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['question'],
+        message:
+          'must end with its question mark; put hints and instructions in help (the question is copied into the summary)',
+      });
+    }
+    if (s.earliest !== undefined && s.type !== 'date') {
+      ctx.addIssue({ code: 'custom', path: ['earliest'], message: 'earliest is for date steps only' });
     }
     if (s.maxLength !== undefined && s.type !== 'text') {
       ctx.addIssue({ code: 'custom', path: ['maxLength'], message: 'maxLength is for text steps only' });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ConflictError } from '../errors.js';
 import type { Reply, ReplyContact, ReplySource, ReplyWarning } from '../reply.js';
 import type { Store, StoredItem } from '../store/store.js';
-import { readAnswer } from './answers.js';
+import { dateTooEarly, readAnswer } from './answers.js';
 import { findStep, nextStepId, progress } from './engine.js';
 import {
   listReply,
@@ -82,17 +82,24 @@ export class ChecklistService {
   readonly #clock: () => Date;
   readonly #detectPii: DetectPii;
   readonly #ctx: RenderContext;
+  /** Today's date (YYYY-MM-DD) in the partnership's time zone. */
+  readonly #today: () => string;
 
   constructor(options: ChecklistServiceOptions) {
     this.#defs = new Map(options.defs.map((d) => [d.id, d]));
     this.#store = options.store;
     this.#clock = options.clock;
     this.#detectPii = options.detectPii;
-    const format = new Intl.DateTimeFormat('en-GB', {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-      timeZone: options.timeZone ?? 'Europe/London',
+    const timeZone = options.timeZone ?? 'Europe/London';
+    const format = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone });
+    // en-CA formats a date as YYYY-MM-DD, the form date answers are stored in.
+    const day = new Intl.DateTimeFormat('en-CA', {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      timeZone,
     });
+    this.#today = () => day.format(this.#clock());
     this.#ctx = {
       contact: options.contacts,
       guidance: options.guidance ?? (() => undefined),
@@ -327,9 +334,10 @@ export class ChecklistService {
     const stepId = run.path.at(-1) as string;
     const s = findStep(def, stepId) as ChecklistStep;
     const read = readAnswer(s, raw);
-    if (!read.ok) {
+    const refused = read.ok ? dateTooEarly(s, read.value, this.#today()) : read.message;
+    if (!read.ok || refused !== undefined) {
       return stepReply(this.#ctx, def, run, [
-        { level: 'caution', title: 'Please check your answer', text: read.message },
+        { level: 'caution', title: 'Please check your answer', text: refused ?? '' },
       ]);
     }
     if (s.type === 'text' && typeof read.value === 'string') {

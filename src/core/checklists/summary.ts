@@ -56,7 +56,7 @@ export function summaryReply(
       text: 'Copy the summary into your organisation’s own record. It is deleted from here 30 days after your last change.',
     },
   ];
-  reply.steps = actions;
+  // The actions appear once to read and once in the record to copy; not also as the reply's steps.
   reply.contacts = contacts;
   reply.sections = [
     { heading: 'Your answers', style: 'bullets', lines: answers },

@@ -63,6 +63,22 @@ describe('Teams conversations', () => {
     );
   });
 
+  it('"should we ring the accused boy\'s parents?": the card leads with agreeing it with the police and social care', async () => {
+    const conv = conversation('personal');
+    const question = "should we ring the accused boy's parents?";
+    const [reply] = await exchange(message({ serviceUrl: world.cap.url, conv, text: question }));
+    const shown = texts(card(reply));
+    const title = shown.indexOf('Should I tell parents before I refer?');
+    expect(title).toBeGreaterThanOrEqual(0);
+    const lead = shown[title + 1] ?? '';
+    expect(lead).toMatch(/^Where a crime may have been committed/);
+    expect(lead).toMatch(/agrees with the police and children's social care/);
+    expect(lead.indexOf('police')).toBeLessThan(lead.indexOf('be open'));
+    expect(shown.find((t) => t.startsWith('1. '))).toMatch(
+      /don't contact the family of the child accused yourself/,
+    );
+  });
+
   it('answers an @mention in a team channel with the mention removed', async () => {
     const conv = conversation('channel');
     const [reply] = await exchange(

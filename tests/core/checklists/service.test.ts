@@ -24,10 +24,12 @@ const UNDER_10: Record<string, unknown> = {
   dsl: 'yes',
   recorded: 'yes',
   'child-age': 'under-10',
+  'what-alleged': 'sexual-assault',
   'social-care-referral': 'made',
-  'crime-alleged': 'yes',
   police: 'reported',
   'under-10-protocol': 'discussed',
+  parents: 'agreed',
+  processes: 'none',
   'strategy-meeting': 'held',
   // Teams sends a multi choice as one comma-separated string.
   'strategy-agencies': 'social-care,police,health,education',
@@ -71,7 +73,7 @@ describe('ChecklistService', () => {
     const { service, store, clock, defs } = await setup();
     const first = await service.start(USER, 'referral');
     expectWellFormed(first);
-    expect(first.form?.progress).toBe('Step 1 of about 22'); // the longest route: danger, 999, … bail, GP, … AIM, notes
+    expect(first.form?.progress).toBe('Step 1 of about 28'); // the longest route: danger, 999, … images, challenge, … bail, GP, … AIM, notes
     const runId = runIdOf(first);
     const summary = await answerAll(service, first, UNDER_10, clock);
 
@@ -80,14 +82,18 @@ describe('ChecklistService', () => {
     const record = summary.sections.find((s) => s.heading.startsWith('For your case record'));
     const text = record?.lines.join('\n') ?? '';
     expect(text).toContain(
-      'Is a crime alleged, for example a sexual assault or sexual images of someone under 18? Yes',
+      'What is the most serious thing that is alleged, or that you know happened? Rape, assault by penetration or sexual assault',
     );
     expect(text).toContain('When will the plan be reviewed? 1 June 2026');
-    expect(text).toContain('Under 10 Protocol');
+    // Answered as discussed: recorded as an answer, not turned into an action to ask about it.
+    expect(text).toContain(
+      'Have you asked the police whether their Under 10 Protocol applies to this case? Yes, it has been discussed with the police',
+    );
+    expect(text).not.toContain('Ask the police whether their Under 10 Protocol applies');
     expect(text).toContain(
       'Children accused of sexual offences can also be referred to the Child Sexual Assault Assessment Centre (CSAAC)',
     );
-    expect(text).toContain('Started 4 May 2026, 10:00; finished 4 May 2026, 10:18.'); // Europe/London is UTC+1 in May
+    expect(text).toContain('Started 4 May 2026, 10:00; finished 4 May 2026, 10:20.'); // Europe/London is UTC+1 in May
     // An unset local number is a signpost, never invented.
     expect(text).toContain(
       "Child Sexual Assault Assessment Centre (CSAAC): Requested through the police or children's social care.",
@@ -107,9 +113,9 @@ describe('ChecklistService', () => {
       skipped: ['notes'],
     });
     expect(stats?.milestones).toEqual({
-      'referral-made': 5 * MINUTE,
+      'referral-made': 6 * MINUTE,
       'police-informed': 7 * MINUTE,
-      'strategy-meeting-held': 9 * MINUTE,
+      'strategy-meeting-held': 11 * MINUTE,
     });
     expect(JSON.stringify(stats)).not.toContain('1AbC');
 
@@ -131,7 +137,7 @@ describe('ChecklistService', () => {
     expect(reply.form?.fields[0]?.value).toBe('yes');
     reply = await service.submit(USER, submission(reply, 'no'));
     expect(reply.form?.state.stepId).toBe('dsl');
-    expect(reply.form?.progress).toBe('Step 2 of about 21'); // the 999 step is no longer on the route
+    expect(reply.form?.progress).toBe('Step 2 of about 27'); // the 999 step is no longer on the route
     const run = expectValidRun((await storedRun(store, USER, runId))?.value, defs);
     expect(run.path).toEqual(['immediate-danger', 'dsl']);
     expect(run.revision).toBe(3);
@@ -145,7 +151,9 @@ describe('ChecklistService', () => {
     const { service, store } = await setup();
     let reply = await service.start(USER, 'referral');
     const runId = runIdOf(reply);
-    for (const id of ['immediate-danger', 'dsl', 'recorded', 'child-age', 'social-care-referral']) {
+    // Up to and including the referral step (the answers are in step order).
+    const upToReferral = Object.keys(UNDER_10);
+    for (const id of upToReferral.slice(0, upToReferral.indexOf('social-care-referral') + 1)) {
       reply = await service.submit(USER, submission(reply, UNDER_10[id]));
     }
     expect((await storedRun(store, USER, runId))?.value.milestones).toHaveProperty('referral-made');
@@ -268,6 +276,7 @@ describe('ChecklistService', () => {
     ['a value of the wrong type', 'referral', '', { $gt: '' }, /Yes or No/],
     ['a missing required answer', 'referral', '', '', /Please answer this step/],
     ['an impossible date', 'referral', 'review-date', '2026-02-30', /year-month-day/],
+    ['a review date in the past', 'referral', 'review-date', '2026-05-03', /in the past/],
     [
       'a multi choice with "none" and another option',
       'recognition',
@@ -297,6 +306,44 @@ describe('ChecklistService', () => {
       expect((await storedRun(store, USER, runIdOf(reply)))?.eTag).toBe(before?.eTag);
     },
   );
+
+  it('takes today as a review date, judged in the partnership time zone, and still allows leaving it blank', async () => {
+    const { service, store, clock } = await setup();
+    let reply = await service.start(USER, 'referral');
+    reply = await walkTo(service, reply, 'referral', 'review-date');
+    // 23:30 UTC on 4 May is already 5 May in London (BST), so 4 May is now in the past.
+    clock.advance(14.5 * 60 * MINUTE);
+    const refused = await service.submit(USER, submission(reply, '2026-05-04'));
+    expect(refused.warnings[0]?.text).toMatch(/in the past/);
+    expect(refused.form?.state.stepId).toBe('review-date');
+    const today = await service.submit(USER, submission(refused, '2026-05-05'));
+    expect(today.warnings).toEqual([]);
+    expect(today.form?.state.stepId).toBe('notes');
+    const back = await service.submit(USER, { ...today.form?.state, op: 'back' });
+    const blank = await service.submit(USER, submission(back, ''));
+    expect(blank.form?.state.stepId).toBe('notes');
+    expect((await storedRun(store, USER, runIdOf(reply)))?.value.answers['review-date']).toBeNull();
+  });
+
+  it('the summary lists each action once to read and once in the record, with no hint text from the steps', async () => {
+    const { service, defs } = await setup();
+    const summary = await answerAll(service, await service.start(USER, 'referral'), UNDER_10);
+    expect(summary.steps).toEqual([]);
+    const record = summary.sections.find((s) => s.heading.startsWith('For your case record'));
+    const shown = summary.sections.filter((s) => s !== record).flatMap((s) => s.lines);
+    const actions = summary.sections.find((s) => s.heading === 'Recommended actions')?.lines ?? [];
+    expect(actions.length).toBeGreaterThan(3);
+    for (const action of actions) {
+      expect(shown.filter((l) => l === action)).toHaveLength(1);
+      expect(record?.lines.filter((l) => l.endsWith(` ${action}`))).toHaveLength(1);
+    }
+    const text = [...shown, ...(record?.lines ?? [])].join('\n');
+    for (const step of defById(defs, 'referral').steps) {
+      if (step.help) expect(text).not.toContain(step.help.slice(0, 40));
+    }
+    expect(text).not.toContain('Choose all that apply');
+    expect(text).not.toContain('A few words');
+  });
 
   it('refuses identifying details in a short-text answer, says why, and stores none of it', async () => {
     const { service, store } = await setup();

@@ -154,6 +154,37 @@ describe('loadChecklists / validateChecklists', () => {
       expected: /name\.yaml: id "other" should match the file name "name"$/,
     },
     {
+      name: 'a question followed by hint text (it would be copied into the summary)',
+      file: 'h.yaml',
+      yaml: checklist(
+        'h',
+        '  - id: which\n    question: Which apply? Choose all that apply.\n    type: yesno\n',
+      ),
+      expected:
+        /h\.yaml: step "which": question: must end with its question mark; put hints and instructions in help/,
+    },
+    {
+      name: 'an option label longer than Slack shows',
+      file: 'l.yaml',
+      yaml: checklist(
+        'l',
+        `  - id: pick\n    question: Which?\n    type: single\n    options: [{ value: a, label: "${'x'.repeat(76)}" }, { value: b, label: B }]\n`,
+      ),
+      expected: /l\.yaml: step "pick": options\.0\.label: option labels must be at most 75 characters/,
+    },
+    {
+      name: '"earliest" on a step that is not a date',
+      file: 'e.yaml',
+      yaml: checklist('e', '  - id: when\n    question: When?\n    type: text\n    earliest: today\n'),
+      expected: /e\.yaml: step "when": earliest: earliest is for date steps only$/,
+    },
+    {
+      name: '"earliest" with a value other than today',
+      file: 'e2.yaml',
+      yaml: checklist('e2', '  - id: when\n    question: When?\n    type: date\n    earliest: yesterday\n'),
+      expected: /e2\.yaml: step "when": earliest: /,
+    },
+    {
       name: 'invalid YAML',
       file: 'y.yaml',
       yaml: 'id: [unclosed\n',
