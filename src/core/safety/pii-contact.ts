@@ -17,6 +17,7 @@ const PHONE = new RegExp(
   String.raw`(?<![\d+])(?:(?:\+|00)44${S}(?:\(0\)${S})?|\(?0)` +
     String.raw`(?:7\d{3}\)?${S}\d{3}${S}\d{3}` +
     String.raw`|1\d{3}\)?${S}\d{5,6}` +
+    String.raw`|1\d{3}\)?${S}\d{3}${S}\d{2,3}` +
     String.raw`|1\d1\)?${S}\d{3}${S}\d{4}` +
     String.raw`|11\d\)?${S}\d{3}${S}\d{4}` +
     String.raw`|2\d\)?${S}\d{4}${S}\d{4}` +

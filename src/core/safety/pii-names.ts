@@ -1,4 +1,5 @@
 import type { TextSpan } from './nhs-number.js';
+import { isKnownWord } from '../understanding/nlp.js';
 import { FIRST_NAMES, NAME_CUES, NOT_NAMES } from './name-lists.js';
 
 // One capitalised name word: Jenkins, O'Neill, McDonald, Smith-Jones. Acronyms (NSPCC, CPS) never match.
@@ -106,8 +107,54 @@ function titledNames(text: string): TextSpan[] {
   return out;
 }
 
+// Names typed in lower case, found by their context: a title ("mrs patel"), a naming cue ("a boy
+// called jayden"), a relation or role before a first name ("her daughter amelia wright"), or two
+// words the English lexicon does not know before a verb of telling ("jaxon kowalczyk told me").
+const LOWER_WORD = String.raw`[a-z][a-z'’-]{1,20}`;
+const LOWER_TITLED = new RegExp(
+  String.raw`\b(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+(${LOWER_WORD})(?:[ \t]+(${LOWER_WORD}))?`,
+  'gd',
+);
+const LOWER_CUE = new RegExp(
+  String.raw`\b(?:called|named|name is|name's|known as)[ \t]+(${LOWER_WORD})(?:[ \t]+(${LOWER_WORD}))?`,
+  'gd',
+);
+const LOWER_RELATION = new RegExp(
+  String.raw`\b(?:daughter|son|pupil|student|child|boy|girl|brother|sister|mum|dad|mother|father|patient|lad|stepdad|stepmum|stepson|stepdaughter|nephew|niece|cousin|friend|grandson|granddaughter|yp),?[ \t]+(${LOWER_WORD})(?:[ \t]+(${LOWER_WORD}))?`,
+  'gd',
+);
+const LOWER_PAIR = new RegExp(
+  String.raw`\b(${LOWER_WORD})[ \t]+(${LOWER_WORD})(?=[ \t,]+(?:told|said|says|tells|has|is|was|disclosed|came|aged?|\(|dob|born)\b)`,
+  'gd',
+);
+
+/** A lower-case word that could be a name: a known first name, or a word the English lexicon lacks. */
+const nameLike = (w: string | undefined): boolean =>
+  w !== undefined && !NOT_NAMES.has(w) && (FIRST_NAMES.has(w) || !isKnownWord(w));
+
+function lowerCaseNames(text: string): TextSpan[] {
+  const lower = text.toLowerCase();
+  const out: TextSpan[] = [];
+  // The first word when `first` holds, and the second too when it is name-like ("amelia wright").
+  const take = (m: RegExpMatchArray, first: boolean) => {
+    const [a, b] = [m.indices?.[1], m.indices?.[2]];
+    if (!first || !a) return;
+    out.push({ start: a[0], end: b && nameLike(m[2]) ? b[1] : a[1] });
+  };
+  for (const m of lower.matchAll(LOWER_TITLED)) take(m, nameLike(m[1]));
+  for (const m of lower.matchAll(LOWER_CUE)) take(m, nameLike(m[1]));
+  for (const m of lower.matchAll(LOWER_RELATION)) take(m, FIRST_NAMES.has(m[1] ?? ''));
+  for (const m of lower.matchAll(LOWER_PAIR)) {
+    const unknown = (w: string | undefined) => w !== undefined && !NOT_NAMES.has(w) && !isKnownWord(w);
+    if (unknown(m[1]) && unknown(m[2]) && m.indices?.[1] && m.indices[2])
+      out.push({ start: m.indices[1][0], end: m.indices[2][1] });
+  }
+  return out;
+}
+
 export function findNames(text: string): TextSpan[] {
   return [
+    ...lowerCaseNames(text),
     ...titledNames(text),
     ...cuedNames(text, STRONG_CUE, true),
     ...cuedNames(text, WEAK_CUE, false),

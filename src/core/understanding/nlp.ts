@@ -114,6 +114,20 @@ export function parse(text: string): Sentence[] {
   return sentences;
 }
 
+let firstUnknownId: number | undefined;
+
+/**
+ * Whether the model's English lexicon knows `word` (lower case). Names and surnames it has never seen
+ * ("kowalczyk", "okafor") are unknown; everyday words ("police", "bus") are known.
+ */
+export function isKnownWord(word: string): boolean {
+  const { its } = engine();
+  const idOf = (w: string) => Number(engine().readDoc(w).tokens().out(its.uniqueId)[0]);
+  // Unknown words get ids from the end of the lexicon up: the first one marks where the lexicon ends.
+  firstUnknownId ??= idOf('qzxjqv');
+  return idOf(word.toLowerCase()) < firstUnknownId;
+}
+
 /** Loads the model now rather than on the first message (the server calls this at start). */
 export function warmUp(): void {
   parse('A child is safe.');

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { detectPii } from '../../../src/core/safety/pii.js';
+import { realGuide } from '../../helpers/guide.js';
+
+describe('identifiers in context, whatever their case', () => {
+  it.each([
+    ['jaxon kowalczyk told me his stepdad hits him', 'name'],
+    ['her daughter amelia wright (yr 9) was groped on the bus', 'name'],
+    ['I spoke to mr okafor about it', 'name'],
+    ["Mrs Patel's son is 12", 'name'],
+    ['a boy called jayden keeps doing it', 'name'],
+    ['ring her on 01632 960 123', 'phone'],
+    ['or on +44 7911 123456', 'phone'],
+    ['born 3rd March 2014', 'dob'],
+  ])('%s → %s', (text, kind) => expect(detectPii(text).kinds).toContain(kind));
+
+  it.each([
+    'Miss said I could go',
+    'we called the police straight away',
+    'the school bus driver told me',
+    'a 9 year old in year 4 at 3.15 today',
+    'the strategy meeting is on 12 May',
+  ])('no identifier in: %s', (text) => expect(detectPii(text).found).toBe(false));
+
+  it('the numbers the bot itself prints are not identifiers', async () => {
+    const guide = await realGuide();
+    for (const q of [
+      'is the NSPCC helpline 0808 800 5000 for professionals too?',
+      'can I give a 15 year old the Childline number 0800 1111?',
+      'when do we use 101 and when 999?',
+    ])
+      expect(guide.ask(q).meta.pii, q).toBe(false);
+    expect(guide.ask('mum is on 07700 900123, what do I do?').meta.pii).toBe(true);
+  });
+});
