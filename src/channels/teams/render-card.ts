@@ -32,10 +32,12 @@ export function replyCardData(reply: Reply): object {
   const warnings = [...reply.warnings]
     .sort((a, b) => WARNING_ORDER[a.level] - WARNING_ORDER[b.level])
     .map((w) => ({ ...WARNING_LOOK[w.level], title: w.title, text: w.text, hasText: w.text.length > 0 }));
-  const asks = reply.actions.filter((a) => a.kind === 'ask');
-  const followUps = [...reply.followUps, ...asks.map((a) => a.value)]
-    .filter((q, i, all) => all.indexOf(q) === i)
-    .map((q) => ({ label: q, data: { verb: VERBS.ask, q } }));
+  // Ask actions keep their own labels ("You also asked: …", a "did you mean" title); follow-ups
+  // not among them are shown as their question.
+  const asks = reply.actions.filter((a) => a.kind === 'ask').map((a) => ({ label: a.label, q: a.value }));
+  const followUps = [...asks, ...reply.followUps.map((q) => ({ label: q, q }))]
+    .filter((f, i, all) => all.findIndex((o) => o.q === f.q) === i)
+    .map((f) => ({ label: f.label, data: { verb: VERBS.ask, q: f.q } }));
   const feedback = reply.actions.some((a) => a.kind === 'feedback');
   const form = reply.form;
   return {

@@ -67,8 +67,9 @@ const strength = (sel: { hits: SearchHit[] }): number => {
 };
 
 /** How near an item must be to be offered under "did you mean". */
-const NEAR_MIN_COVERAGE = 0.2;
-const NEAR_MIN_ANCHOR = 1;
+// A near item shares real domain words with the question, not just an everyday word like "write".
+const NEAR_MIN_COVERAGE = 0.25;
+const NEAR_MIN_ANCHOR = 3;
 
 /** Redaction placeholders carry no meaning for search. */
 const withoutPlaceholders = (text: string) =>
@@ -124,7 +125,7 @@ export class Answerer {
       const subjects = subjectsOf(text);
       // A children's service: an adult-only situation gets an honest signpost, never child guidance.
       if (subjects.adult && !subjects.child && !danger.escalate) reply = adultReply(this.pack, replyId);
-      else reply = this.understood(focusOf(text, sentences), replyId);
+      else reply = this.understood(focusOf(text, sentences), replyId, subjects.child);
     }
     if (danger.escalate) reply = this.withEmergencyFirst(reply);
     if (pii.length > 0) {
@@ -140,21 +141,23 @@ export class Answerer {
    * the first answered, the other offered. Nothing confident: "did you mean" with near items, or the
    * signpost.
    */
-  private understood(focus: MessageFocus, replyId: string): Reply {
+  private understood(focus: MessageFocus, replyId: string, aboutAChild: boolean): Reply {
     const whole = this.select(focus.body);
     const questionHits = focus.questions.map((q) => this.select(q));
     const confidentQuestions = questionHits.filter((h) => h.hits.length > 0);
     // The practitioner's own question sentence outranks the words of the story around it, unless the
     // whole message is the clearer match.
     const bestQuestion = [...confidentQuestions].sort((a, b) => strength(b) - strength(a))[0];
+    // Two questions: the first is answered and the other offered, so the first question leads.
+    const lead = confidentQuestions.length >= 2 ? confidentQuestions[0] : bestQuestion;
     let chosen =
-      bestQuestion &&
+      lead &&
       focus.sentences.length > 1 &&
-      (whole.hits.length === 0 || strength(bestQuestion) >= strength(whole))
-        ? bestQuestion
+      (confidentQuestions.length >= 2 || whole.hits.length === 0 || strength(lead) >= strength(whole))
+        ? lead
         : whole.hits.length > 0
           ? whole
-          : bestQuestion;
+          : lead;
     if (!chosen) {
       const bySentence = focus.sentences
         .map((s) => this.select(s))
@@ -163,7 +166,9 @@ export class Answerer {
       if (chosen) chosen = { ...chosen, lowConfidence: true };
     }
     if (!chosen) {
-      const near = this.nearItems(focus.body);
+      // Near items are offered only for a message about a child or a safeguarding concept; a cover
+      // letter or a parking ticket gets the plain signpost, not unrelated titles.
+      const near = aboutAChild || this.index.mentionsDomain(focus.body) ? this.nearItems(focus.body) : [];
       return near.length > 0
         ? didYouMeanReply(this.pack, near, replyId)
         : signpostReply(this.pack, replyId, 'no-match');

@@ -24,7 +24,7 @@ export function adultReply(pack: ContentPack, replyId: string): Reply {
 export function didYouMeanReply(pack: ContentPack, items: readonly GuidanceItem[], replyId: string): Reply {
   const reply = emptyReply('signpost', 'Did you mean one of these?', replyId);
   reply.summary =
-    "I'm not sure I have guidance on exactly that, so I won't guess. These are the nearest topics I have; choose one, or ask again in other words. If you are worried about a child, talk to your designated safeguarding lead (DSL).";
+    "I don't have guidance on that exactly, so I won't guess. These are the nearest topics I have: choose one, or ask again in other words. If you are worried about a child, talk to your designated safeguarding lead (DSL).";
   reply.sections = [{ heading: 'Nearest guidance', style: 'bullets', lines: items.map((i) => i.title) }];
   reply.contacts = [resolveContact(pack.contacts, 'dsl')];
   reply.actions = [
@@ -41,5 +41,10 @@ export function offerSecondQuestion(reply: Reply, item: GuidanceItem): void {
     style: 'text',
     lines: [`${item.title}: ${item.summary} Choose "${item.title}" below for the full guidance.`],
   });
-  reply.actions.unshift({ kind: 'ask', label: `You also asked: ${item.title}`, value: askFor(item) });
+  const value = askFor(item);
+  reply.actions = [
+    { kind: 'ask', label: `You also asked: ${item.title}`, value },
+    ...reply.actions.filter((a) => !(a.kind === 'ask' && a.value === value)),
+  ];
+  reply.followUps = reply.followUps.filter((f) => f !== value);
 }

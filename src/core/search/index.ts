@@ -53,6 +53,11 @@ export class GuidanceIndex {
     return Math.log(1 + (this.docCount + 1) / (Math.max(df, UNKNOWN_TERM_DF) + 0.5));
   }
 
+  /** Whether the text names any of the pack's domain concepts (a synonym group: HSB, DSL, LADO…). */
+  mentionsDomain(text: string): boolean {
+    return this.synonyms.analyse(text).markers.size > 0;
+  }
+
   search(query: string, limit = 5): SearchHit[] {
     const { terms, markers } = this.synonyms.analyse(query);
     // Bare numbers (ages, school years) locate a question but carry little of its meaning.
