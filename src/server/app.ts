@@ -15,6 +15,8 @@ import { InFlight } from './in-flight.js';
 import { createLogger, type Logger } from './logger.js';
 import { startHousekeeping } from './housekeeping.js';
 import { makeClose } from './shutdown.js';
+import { PlatformStatus } from './platform-status.js';
+import { runWithTurnLimits } from '../channels/teams/time-limits.js';
 
 export interface AppOptions {
   logger?: Logger;
@@ -36,6 +38,8 @@ export interface RunningApp {
   logger: Logger;
   /** The weekly digest scheduler (absent with DIGEST_SCHEDULER=off). */
   scheduler?: RunningScheduler;
+  /** Platform time-outs and readiness, as /healthz reports them. */
+  platforms: PlatformStatus;
   close(): Promise<void>;
 }
 
@@ -59,6 +63,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
   const server = createServer({ name: 'safeguarding-guide', handleUncaughtExceptions: false });
   const inFlight = new InFlight();
+  const platforms = new PlatformStatus();
 
   const storage = new BotStorage(store, { logger });
   const bot = createTeamsBot({
@@ -67,12 +72,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     guide,
     admins: config.admins,
     logger,
+    onTimeout: () => platforms.timedOut('teams'),
   });
   server.post('/api/messages', ...jsonBody(), async (req, res) => {
-    await inFlight.track(() => adapter.process(req, res, (context) => bot.run(context)));
+    await inFlight.track(() =>
+      runWithTurnLimits(config.teams, () => adapter.process(req, res, (context) => bot.run(context))),
+    );
   });
 
-  mountHealth(server, { store, contentItems: () => guide.pack.items.length });
+  mountHealth(server, { store, contentItems: () => guide.pack.items.length, platforms });
   if (playgroundEnabled(config)) {
     const track = <T>(work: () => Promise<T>): Promise<T> => inFlight.track(work);
     mountPlayground(server, { logger, guide, storage, admins: config.admins, track });
@@ -142,5 +150,5 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       await store.close();
     },
   });
-  return { server, url, guide, store, logger, scheduler, close };
+  return { server, url, guide, store, logger, scheduler, platforms, close };
 }

@@ -3,6 +3,7 @@ import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import { AuthenticationError, type BotFrameworkAuthentication } from 'botframework-connector';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Config } from '../../config.js';
+import { limitConnectorCalls } from './time-limits.js';
 
 /**
  * TeamsAdapter is botbuilder's CloudAdapter with a ConfigurationBotFrameworkAuthentication built from
@@ -47,7 +48,7 @@ export function createTeamsAdapter(
       }
     : {};
   const adapter = new TeamsAdapter(settings, new ConfigurationServiceClientCredentialFactory(settings));
-  answerBadTokensWith401(adapter);
+  wrapAuthentication(adapter);
   return adapter;
 }
 
@@ -55,18 +56,26 @@ export function createTeamsAdapter(
 const JWT_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
 
 /**
- * botframework-connector rethrows jsonwebtoken's errors as they are (e.g. "invalid signature" for a
- * token claiming a real key id but signed by another key), and CloudAdapter answers anything that is
- * not an AuthenticationError with 500. A forged token is a 401.
+ * Two changes to how a request is authenticated. botframework-connector rethrows jsonwebtoken's errors
+ * as they are (e.g. "invalid signature" for a token claiming a real key id but signed by another key),
+ * and CloudAdapter answers anything that is not an AuthenticationError with 500: a forged token is a
+ * 401. And the turn's connector client (made by the result's factory) gets the turn time limits.
  */
-function answerBadTokensWith401(adapter: TeamsAdapter): void {
+function wrapAuthentication(adapter: TeamsAdapter): void {
   // `botFrameworkAuthentication` is protected on CloudAdapterBase; TeamsAdapter gives no other way in.
   const auth = (adapter as unknown as { botFrameworkAuthentication: BotFrameworkAuthentication })
     .botFrameworkAuthentication;
   const authenticate = auth.authenticateRequest.bind(auth);
   auth.authenticateRequest = async (activity, authHeader) => {
     try {
-      return await authenticate(activity, authHeader);
+      const result = await authenticate(activity, authHeader);
+      const factory = result.connectorFactory;
+      if (factory) {
+        const create = factory.create.bind(factory);
+        factory.create = async (serviceUrl, audience) =>
+          limitConnectorCalls(await create(serviceUrl, audience));
+      }
+      return result;
     } catch (error) {
       if (error instanceof Error && JWT_ERRORS.has(error.name)) {
         throw new AuthenticationError(`Unauthorized: ${error.message}`, 401);
