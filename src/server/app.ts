@@ -7,7 +7,6 @@ import type { Store } from '../core/store/store.js';
 import { createTeamsAdapter, type AdapterOverrides } from '../channels/teams/adapter.js';
 import { createTeamsBot } from '../channels/teams/bot.js';
 import { mountPlayground, playgroundEnabled } from '../channels/playground/index.js';
-import { jsonBody } from './body.js';
 import { startScheduler, type RunningScheduler } from '../core/digests/scheduler.js';
 import { createDigestSenders } from './digest-senders.js';
 import { mountHealth } from './health.js';
@@ -16,7 +15,7 @@ import { createLogger, type Logger } from './logger.js';
 import { startHousekeeping } from './housekeeping.js';
 import { makeClose } from './shutdown.js';
 import { PlatformStatus } from './platform-status.js';
-import { runWithTurnLimits } from '../channels/teams/time-limits.js';
+import { mountMessagesRoute } from './messages-route.js';
 
 export interface AppOptions {
   logger?: Logger;
@@ -74,10 +73,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     logger,
     onTimeout: () => platforms.timedOut('teams'),
   });
-  server.post('/api/messages', ...jsonBody(), async (req, res) => {
-    await inFlight.track(() =>
-      runWithTurnLimits(config.teams, () => adapter.process(req, res, (context) => bot.run(context))),
-    );
+  mountMessagesRoute(server, {
+    adapter,
+    run: (context) => bot.run(context),
+    inFlight,
+    limits: config.teams,
+    localMode: config.localMode,
   });
 
   mountHealth(server, { store, contentItems: () => guide.pack.items.length, platforms });
