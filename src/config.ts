@@ -256,6 +256,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const microsoft = readMicrosoft(env, problems);
   const localMode = !microsoft.appId;
   const host = text(env, 'HOST') ?? (localMode ? '127.0.0.1' : '0.0.0.0');
+  if (/^\[.*\]$/.test(host)) {
+    problems.add(
+      `HOST is ${shown(host)}: write an IPv6 address without the brackets a URL needs, e.g. HOST=${host.slice(1, -1)}`,
+    );
+  }
   if (localMode && !isLoopbackHost(host)) {
     problems.add(
       `HOST is ${shown(host)} but MicrosoftAppId is not set: local mode has no Bot Framework authentication, so it listens on loopback only; unset HOST (or 127.0.0.1), or set up an Azure Bot (MicrosoftAppId...)`,

@@ -57,6 +57,11 @@ const ALONE: { name: string; env: Record<string, string>; line: RegExp }[] = [
     line: /^DIGEST_SEND_TIMEOUT_MS is "5": set a whole number from 100 to 600000/,
   },
   {
+    name: 'HOST in URL brackets',
+    env: { HOST: '[::1]' },
+    line: /^HOST is "\[::1\]": write an IPv6 address without the brackets a URL needs, e\.g\. HOST=::1$/,
+  },
+  {
     name: 'TEAMS_TURN_TIMEOUT_MS too large',
     env: { TEAMS_TURN_TIMEOUT_MS: '600000' },
     line: /^TEAMS_TURN_TIMEOUT_MS is "600000": set a whole number from 100 to 60000/,

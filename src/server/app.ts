@@ -14,6 +14,7 @@ import { InFlight } from './in-flight.js';
 import { createLogger, type Logger } from './logger.js';
 import { startHousekeeping } from './housekeeping.js';
 import { makeClose } from './shutdown.js';
+import { listen } from './listen.js';
 import { PlatformStatus } from './platform-status.js';
 import { mountMessagesRoute } from './messages-route.js';
 
@@ -103,10 +104,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     next();
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
+  try {
+    await listen(server, config.port, config.host);
+  } catch (error) {
+    // Nothing was served: release what was opened (the DATA_DIR lock with the store) before failing.
+    await slack?.stop();
+    await guide.close();
+    await store.close();
+    throw error;
+  }
   const address = server.address();
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`;
 

@@ -56,3 +56,19 @@ describe('Teams turns with a connector that hangs or throttles', () => {
     expect(body.timeouts.teams).toBeGreaterThan(0);
   });
 });
+
+describe('Teams turns with a connector that refuses the reply', () => {
+  it('logs the error message (never [object Object]) and apologises once', async () => {
+    cap.clear();
+    cap.plan({ status: 400 });
+    const conv = conversation('personal');
+    expect((await post(s.url, message({ serviceUrl: cap.url, conv, text: 'help' }))).status).toBe(200);
+    const failed = s.logs().filter((l) => l.msg === 'teams: turn failed');
+    expect(failed).toHaveLength(1);
+    const err = failed[0]?.err as { message?: unknown };
+    expect(typeof err.message).toBe('string');
+    expect(err.message).not.toBe('');
+    expect(s.logText()).not.toContain('[object Object]');
+    expect(cap.for(conv.id as string)).toHaveLength(1); // the apology
+  });
+});
