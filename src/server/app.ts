@@ -47,7 +47,10 @@ export interface RunningApp {
 export async function createApp(config: Config, options: AppOptions = {}): Promise<RunningApp> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const store = options.store ?? (await openStore(config, logger));
-  const adapter = createTeamsAdapter(config.microsoft, options.adapter);
+  const adapter = createTeamsAdapter(config.microsoft, {
+    onAuthRefused: (reason) => logger.warn({ reason }, 'teams: request not authenticated'),
+    ...options.adapter,
+  });
   const guide = await Guide.create({
     contentDir: config.contentDir,
     store,
