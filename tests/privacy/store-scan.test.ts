@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCaptureServer, type CaptureServer } from '../helpers/capture-server.js';
-import { startServer, type TestServer } from '../helpers/start-server.js';
+import { describe, expect, it } from 'vitest';
+import { serverWithConnector } from '../helpers/server-with-connector.js';
 import {
   BOT,
   conversation,
@@ -21,22 +20,13 @@ const PERSON = {
 };
 const CHAT_NAME = 'Ottoline and Pemberton planning';
 
-let cap: CaptureServer;
-let s: TestServer;
-beforeAll(async () => {
-  cap = await startCaptureServer();
-  s = await startServer({ ADMIN_USERS: PERSON.aadObjectId });
-});
-afterAll(async () => {
-  await s.stop();
-  await cap.close();
-});
+const world = serverWithConnector({ ADMIN_USERS: PERSON.aadObjectId });
 
 describe('the store keeps ids, never display names', () => {
   it('after channel and group-chat turns, digest subscriptions and installs, no name is stored', async () => {
     const channel = { ...conversation('channel'), name: CHAT_NAME };
     const group = { ...conversation('groupChat'), name: CHAT_NAME };
-    const base = { serviceUrl: cap.url, from: PERSON };
+    const base = { serviceUrl: world.cap.url, from: PERSON };
     const turns = [
       installationUpdate({ ...base, conv: channel, action: 'add' }),
       membersAdded({ ...base, conv: group, members: [{ id: BOT.id }] }),
@@ -52,9 +42,9 @@ describe('the store keeps ids, never display names', () => {
         value: { verb: 'feedback', replyId: 'abcd1234', itemIds: [], helpful: true },
       }),
     ];
-    for (const activity of turns) expect((await post(s.url, activity)).status).toBe(200);
-    await s.guide.close();
-    const stored = await readFile(join(s.dataDir, 'store.json'), 'utf8');
+    for (const activity of turns) expect((await post(world.s.url, activity)).status).toBe(200);
+    await world.s.guide.close();
+    const stored = await readFile(join(world.s.dataDir, 'store.json'), 'utf8');
     // The subscriptions were stored (with the ids a proactive post needs)…
     expect(stored).toContain('subscription/');
     expect(stored).toContain(PERSON.aadObjectId);
@@ -90,7 +80,7 @@ describe('the README says what is stored', () => {
   it('every key the store holds after real traffic matches a row of the README table', async () => {
     const patterns = await readmeKeyPatterns();
     expect(patterns.length).toBeGreaterThan(8);
-    const { items } = JSON.parse(await readFile(join(s.dataDir, 'store.json'), 'utf8')) as {
+    const { items } = JSON.parse(await readFile(join(world.s.dataDir, 'store.json'), 'utf8')) as {
       items: Record<string, unknown>;
     };
     const keys = Object.keys(items);
