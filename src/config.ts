@@ -35,6 +35,8 @@ export interface Config {
   };
   /** Days redacted examples of unanswered questions are kept for the admin report (QUESTION_LOG_DAYS). */
   questionLogDays: number;
+  /** Time limits of a Teams turn (TEAMS_TURN_TIMEOUT_MS) and of one connector call in it (TEAMS_CONNECTOR_TIMEOUT_MS). */
+  teams: { turnMs: number; callMs: number };
 }
 
 type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
@@ -254,6 +256,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const microsoft = readMicrosoft(env, problems);
   const localMode = !microsoft.appId;
   const host = text(env, 'HOST') ?? (localMode ? '127.0.0.1' : '0.0.0.0');
+  if (/^\[.*\]$/.test(host)) {
+    problems.add(
+      `HOST is ${shown(host)}: write an IPv6 address without the brackets a URL needs, e.g. HOST=${host.slice(1, -1)}`,
+    );
+  }
   if (localMode && !isLoopbackHost(host)) {
     problems.add(
       `HOST is ${shown(host)} but MicrosoftAppId is not set: local mode has no Bot Framework authentication, so it listens on loopback only; unset HOST (or 127.0.0.1), or set up an Azure Bot (MicrosoftAppId...)`,
@@ -282,6 +289,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     fallback: 90,
     hint: '(days to keep redacted unanswered-question examples; 0 keeps none)',
   });
+  // Bot Framework gives a turn about 15 s: the defaults answer before that.
+  const turnMs = integer(env, problems, 'TEAMS_TURN_TIMEOUT_MS', {
+    min: 100,
+    max: 60_000,
+    fallback: 13_000,
+    hint: '(milliseconds a Teams turn may take)',
+  });
+  const callMs = integer(env, problems, 'TEAMS_CONNECTOR_TIMEOUT_MS', {
+    min: 100,
+    max: 60_000,
+    fallback: 8_000,
+    hint: '(milliseconds one Bot Framework connector call may take)',
+  });
 
   if (problems.lines.length > 0) {
     const count = problems.lines.length === 1 ? '1 problem' : `${problems.lines.length} problems`;
@@ -304,5 +324,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel,
     digests: { scheduler, sendTimeoutMs },
     questionLogDays,
+    teams: { turnMs, callMs },
   };
 }

@@ -57,6 +57,16 @@ const ALONE: { name: string; env: Record<string, string>; line: RegExp }[] = [
     line: /^DIGEST_SEND_TIMEOUT_MS is "5": set a whole number from 100 to 600000/,
   },
   {
+    name: 'HOST in URL brackets',
+    env: { HOST: '[::1]' },
+    line: /^HOST is "\[::1\]": write an IPv6 address without the brackets a URL needs, e\.g\. HOST=::1$/,
+  },
+  {
+    name: 'TEAMS_TURN_TIMEOUT_MS too large',
+    env: { TEAMS_TURN_TIMEOUT_MS: '600000' },
+    line: /^TEAMS_TURN_TIMEOUT_MS is "600000": set a whole number from 100 to 60000/,
+  },
+  {
     name: 'QUESTION_LOG_DAYS too large',
     env: { QUESTION_LOG_DAYS: '366' },
     line: /^QUESTION_LOG_DAYS is "366": set a whole number from 0 to 365/,
@@ -274,6 +284,7 @@ describe('loadConfig: valid environments', () => {
       logLevel: 'info',
       digests: { scheduler: true, sendTimeoutMs: 30_000 },
       questionLogDays: 90,
+      teams: { turnMs: 13_000, callMs: 8_000 },
     });
   });
 

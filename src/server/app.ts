@@ -7,7 +7,6 @@ import type { Store } from '../core/store/store.js';
 import { createTeamsAdapter, type AdapterOverrides } from '../channels/teams/adapter.js';
 import { createTeamsBot } from '../channels/teams/bot.js';
 import { mountPlayground, playgroundEnabled } from '../channels/playground/index.js';
-import { jsonBody } from './body.js';
 import { startScheduler, type RunningScheduler } from '../core/digests/scheduler.js';
 import { createDigestSenders } from './digest-senders.js';
 import { mountHealth } from './health.js';
@@ -15,6 +14,9 @@ import { InFlight } from './in-flight.js';
 import { createLogger, type Logger } from './logger.js';
 import { startHousekeeping } from './housekeeping.js';
 import { makeClose } from './shutdown.js';
+import { listen } from './listen.js';
+import { PlatformStatus } from './platform-status.js';
+import { mountMessagesRoute } from './messages-route.js';
 
 export interface AppOptions {
   logger?: Logger;
@@ -36,6 +38,8 @@ export interface RunningApp {
   logger: Logger;
   /** The weekly digest scheduler (absent with DIGEST_SCHEDULER=off). */
   scheduler?: RunningScheduler;
+  /** Platform time-outs and readiness, as /healthz reports them. */
+  platforms: PlatformStatus;
   close(): Promise<void>;
 }
 
@@ -43,7 +47,10 @@ export interface RunningApp {
 export async function createApp(config: Config, options: AppOptions = {}): Promise<RunningApp> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const store = options.store ?? (await openStore(config, logger));
-  const adapter = createTeamsAdapter(config.microsoft, options.adapter);
+  const adapter = createTeamsAdapter(config.microsoft, {
+    onAuthRefused: (reason) => logger.warn({ reason }, 'teams: request not authenticated'),
+    ...options.adapter,
+  });
   const guide = await Guide.create({
     contentDir: config.contentDir,
     store,
@@ -59,6 +66,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
   const server = createServer({ name: 'safeguarding-guide', handleUncaughtExceptions: false });
   const inFlight = new InFlight();
+  const platforms = new PlatformStatus();
 
   const storage = new BotStorage(store, { logger });
   const bot = createTeamsBot({
@@ -67,12 +75,17 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     guide,
     admins: config.admins,
     logger,
+    onTimeout: () => platforms.timedOut('teams'),
   });
-  server.post('/api/messages', ...jsonBody(), async (req, res) => {
-    await inFlight.track(() => adapter.process(req, res, (context) => bot.run(context)));
+  mountMessagesRoute(server, {
+    adapter,
+    run: (context) => bot.run(context),
+    inFlight,
+    limits: config.teams,
+    localMode: config.localMode,
   });
 
-  mountHealth(server, { store, contentItems: () => guide.pack.items.length });
+  mountHealth(server, { store, contentItems: () => guide.pack.items.length, platforms });
   if (playgroundEnabled(config)) {
     const track = <T>(work: () => Promise<T>): Promise<T> => inFlight.track(work);
     mountPlayground(server, { logger, guide, storage, admins: config.admins, track });
@@ -94,10 +107,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     next();
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
+  try {
+    await listen(server, config.port, config.host);
+  } catch (error) {
+    // Nothing was served: release what was opened (the DATA_DIR lock with the store) before failing.
+    await slack?.stop();
+    await guide.close();
+    await store.close();
+    throw error;
+  }
   const address = server.address();
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`;
 
@@ -142,5 +160,5 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       await store.close();
     },
   });
-  return { server, url, guide, store, logger, scheduler, close };
+  return { server, url, guide, store, logger, scheduler, platforms, close };
 }

@@ -72,11 +72,30 @@ function scrub(value: unknown, depth: number): unknown {
  * carry whole request/response objects (with the activity text) as own properties.
  */
 function serializeError(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { message: String(error) };
+  if (!(error instanceof Error)) return serializeNonError(error);
   const out: Record<string, unknown> = { type: error.name, message: error.message, stack: error.stack };
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' || typeof code === 'number') out.code = code;
   const status = (error as { statusCode?: unknown }).statusCode;
   if (typeof status === 'number') out.statusCode = status;
+  return out;
+}
+
+/**
+ * A thrown or logged value that is not an Error: a plain `{ name, message, stack }` (as the Teams
+ * bot logs a redacted error), or a platform's error object. The same fields are kept (never the
+ * others); `String()` of an object would only say `[object Object]`.
+ */
+function serializeNonError(value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return { message: String(value) };
+  const v = value as Record<string, unknown>;
+  const text = (key: string) => (typeof v[key] === 'string' ? (v[key] as string) : undefined);
+  const out: Record<string, unknown> = {
+    type: text('name') ?? text('type') ?? 'NonError',
+    message: text('message') ?? text('error') ?? 'a value that is not an Error, with no message',
+  };
+  if (text('stack')) out.stack = text('stack');
+  if (typeof v.code === 'string' || typeof v.code === 'number') out.code = v.code;
+  if (typeof v.statusCode === 'number') out.statusCode = v.statusCode;
   return out;
 }

@@ -96,6 +96,7 @@ describe('the report chat command', () => {
           detail: 'HTTP 503',
         })),
       },
+      skippedRecords: { total: 0, byPrefix: {} },
     };
     const reply = reportToReply(report, 'r1');
     for (const s of reply.sections) expect(s.lines.length).toBeLessThanOrEqual(2 * (CARD_ROWS + 1));

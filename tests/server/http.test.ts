@@ -13,8 +13,18 @@ describe('HTTP server', () => {
       status: 'ok',
       content: { items: world.s.guide.pack.items.length },
       store: { writable: true },
+      timeouts: { teams: 0, slack: 0 },
     });
     expect(world.s.guide.pack.items.length).toBeGreaterThan(0);
+  });
+
+  it('GET /healthz stays 200 when 200 checks overlap (each probes the store with its own file)', async () => {
+    const statuses = await Promise.all(
+      Array.from({ length: 200 }, async () => (await fetch(`${world.s.url}/healthz`)).status),
+    );
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    const { readdir } = await import('node:fs/promises');
+    expect((await readdir(world.s.dataDir)).filter((f) => f.startsWith('.store-health'))).toEqual([]);
   });
 
   it('binds to loopback in local mode', () => {

@@ -49,4 +49,22 @@ describe('logger', () => {
     expect(Object.keys(err).sort()).toEqual(['code', 'message', 'stack', 'type']);
     expect(JSON.stringify(lines[0])).not.toContain('typed words');
   });
+
+  it('logs the message of an error that is not an Error instance, never [object Object]', () => {
+    const { logger, lines } = capture();
+    logger.error(
+      { err: { name: 'TypeError', message: 'boom at step 3', stack: 'at x', text: 'typed' } },
+      'a',
+    );
+    logger.error({ err: { error: 'channel_not_found', code: 'slack_webapi_platform_error' } }, 'b');
+    logger.error({ err: { unexpected: true } }, 'c');
+    logger.error({ err: 'plain string failure' }, 'd');
+    const errs = lines.map((l) => l.err as Record<string, unknown>);
+    expect(errs[0]).toEqual({ type: 'TypeError', message: 'boom at step 3', stack: 'at x' });
+    expect(errs[1]).toMatchObject({ message: 'channel_not_found', code: 'slack_webapi_platform_error' });
+    expect(errs[2]?.message).toBe('a value that is not an Error, with no message');
+    expect(errs[3]?.message).toBe('plain string failure');
+    expect(JSON.stringify(lines)).not.toContain('[object Object]');
+    expect(JSON.stringify(lines)).not.toContain('typed');
+  });
 });

@@ -1,16 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import {
-  App,
-  HTTPModuleFunctions,
-  HTTPReceiver,
-  SocketModeReceiver,
-  isRawBodyError,
-  isValidSlackRequest,
-} from '@slack/bolt';
+import { App, HTTPModuleFunctions, HTTPReceiver, SocketModeReceiver, isValidSlackRequest } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Server } from 'restify';
 import type { Config } from '../../config.js';
 import type { Store } from '../../core/store/store.js';
+import { readRawBody } from '../../server/raw-body.js';
 import { BackgroundWork } from './background.js';
 import { boltLogger } from './bolt-logger.js';
 import { EventDedupe } from './dedupe.js';
@@ -26,6 +20,8 @@ import type { SurfaceContext } from './surface-context.js';
 export const SLACK_EVENTS_PATH = '/slack/events';
 /** Slack payloads are small; a modal submission with every field filled stays far below this. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
+/** Slack's own rule for how far a request's timestamp may be from our clock. */
+const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 
 export interface SlackDeps {
   guide: SlackGuide;
@@ -140,16 +136,23 @@ async function handleHttp(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  let buffered;
-  try {
-    buffered = await HTTPModuleFunctions.bufferIncomingMessage(req, BODY_LIMIT_BYTES);
-  } catch (err) {
-    const tooLarge = isRawBodyError(err) && (err as { statusCode?: number }).statusCode === 413;
-    HTTPModuleFunctions.buildNoBodyResponse(res, tooLarge ? 413 : 400);
+  // Read to the end even when too large (Bolt's reader stops, leaving the rest in a keep-alive connection).
+  const body = await readRawBody(req, BODY_LIMIT_BYTES).catch(() => undefined);
+  if (!body) return; // the client went away mid-body
+  if (body.kind === 'too_large') {
+    res.writeHead(413, body.close ? { connection: 'close' } : {});
+    res.end();
     return;
   }
+  const buffered = Object.assign(req, { rawBody: body.bytes });
   const signature = req.headers['x-slack-signature'];
   const timestamp = Number(req.headers['x-slack-request-timestamp']);
+  // Bolt refuses timestamps over 5 minutes old but not ones from the future, which a captured
+  // request could be replayed with for as long as the sender's clock claimed.
+  if (timestamp > Date.now() / 1000 + MAX_CLOCK_SKEW_SECONDS) {
+    HTTPModuleFunctions.buildNoBodyResponse(res, 401);
+    return;
+  }
   const signed =
     typeof signature === 'string' &&
     isValidSlackRequest({

@@ -3,6 +3,7 @@ import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import { AuthenticationError, type BotFrameworkAuthentication } from 'botframework-connector';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Config } from '../../config.js';
+import { limitConnectorCalls } from './time-limits.js';
 
 /**
  * TeamsAdapter is botbuilder's CloudAdapter with a ConfigurationBotFrameworkAuthentication built from
@@ -25,6 +26,8 @@ export interface AdapterOverrides {
    * cloud default: for sovereign clouds, and for tests that stand in for the login service.
    */
   openIdMetadataUrl?: string;
+  /** Told why a request was refused as unauthenticated (the response says only "Unauthorized."). */
+  onAuthRefused?: (reason: string) => void;
 }
 
 export function createTeamsAdapter(
@@ -47,31 +50,36 @@ export function createTeamsAdapter(
       }
     : {};
   const adapter = new TeamsAdapter(settings, new ConfigurationServiceClientCredentialFactory(settings));
-  answerBadTokensWith401(adapter);
+  wrapAuthentication(adapter, overrides.onAuthRefused);
   return adapter;
 }
 
-/** jsonwebtoken's error names for a token that is forged, tampered with, or not yet valid. */
-const JWT_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
-
 /**
- * botframework-connector rethrows jsonwebtoken's errors as they are (e.g. "invalid signature" for a
- * token claiming a real key id but signed by another key), and CloudAdapter answers anything that is
- * not an AuthenticationError with 500. A forged token is a 401.
+ * Two changes to how a request is authenticated. Any failure is a 401 whose body says only
+ * "Unauthorized." (the reason goes to the log): botframework-connector rethrows jsonwebtoken's errors
+ * as they are ("invalid signature"), and a login service that cannot be reached ("Failed to load
+ * openID config: 500") became a 500 carrying that text. And the turn's connector client (made by the
+ * result's factory) gets the turn time limits.
  */
-function answerBadTokensWith401(adapter: TeamsAdapter): void {
+function wrapAuthentication(adapter: TeamsAdapter, onRefused?: (reason: string) => void): void {
   // `botFrameworkAuthentication` is protected on CloudAdapterBase; TeamsAdapter gives no other way in.
   const auth = (adapter as unknown as { botFrameworkAuthentication: BotFrameworkAuthentication })
     .botFrameworkAuthentication;
   const authenticate = auth.authenticateRequest.bind(auth);
   auth.authenticateRequest = async (activity, authHeader) => {
+    let result;
     try {
-      return await authenticate(activity, authHeader);
+      result = await authenticate(activity, authHeader);
     } catch (error) {
-      if (error instanceof Error && JWT_ERRORS.has(error.name)) {
-        throw new AuthenticationError(`Unauthorized: ${error.message}`, 401);
-      }
-      throw error;
+      onRefused?.(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+      throw new AuthenticationError('Unauthorized.', 401);
     }
+    const factory = result.connectorFactory;
+    if (factory) {
+      const create = factory.create.bind(factory);
+      factory.create = async (serviceUrl, audience) =>
+        limitConnectorCalls(await create(serviceUrl, audience));
+    }
+    return result;
   };
 }

@@ -15,6 +15,7 @@ import { askData, commandData, feedbackData, formData, formValues, type FormValu
 import { actorFrom, placeFrom, turnFields } from './turn-info.js';
 import { renderCard } from './render-card.js';
 import { digestReference, sendPrivately } from './digest-turns.js';
+import { turnTimedOut } from './time-limits.js';
 
 /**
  * What Teams needs from core. `Guide` satisfies it. `submitForm` is the extension point for checklist
@@ -39,6 +40,8 @@ export interface TeamsBotDeps {
   guide: TeamsGuide;
   admins: ReadonlySet<string>;
   logger: Logger;
+  /** Called when a turn's reply ran out of time (counted for /healthz). */
+  onTimeout?: () => void;
 }
 
 export interface TeamsBot {
@@ -199,6 +202,13 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   app.error(async (context, error) => {
     const reference = randomUUID().slice(0, 8);
     const coded = asCodedError(error);
+    if (turnTimedOut()) {
+      // The connector did not answer in time. The reply may still land, so it is not sent again, and
+      // an apology would only wait on the same connector.
+      deps.onTimeout?.();
+      logger.warn({ ...turnFields(context.activity), reference }, 'teams: reply timed out');
+      return;
+    }
     logger.error(
       {
         ...turnFields(context.activity),

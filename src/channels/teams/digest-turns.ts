@@ -3,6 +3,7 @@ import {
   MessageFactory,
   TurnContext,
   type Activity,
+  type ChannelAccount,
   type ConversationReference,
 } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
@@ -12,18 +13,33 @@ import { renderCard } from './render-card.js';
 /**
  * The reference a digest is posted to later: the channel itself, not the thread or the message the
  * admin happened to write in (a channel message's conversation id ends `;messageid=…`, and a
- * reference with an activityId makes the proactive post a reply to that message).
+ * reference with an activityId makes the proactive post a reply to that message). It is stored, so it
+ * keeps ids only: no display name of the person, the bot or the conversation (a group chat is often
+ * named after the people in it).
  */
 export function digestReference(activity: Activity): Partial<ConversationReference> {
   const reference = TurnContext.getConversationReference(activity);
-  const { activityId: _activityId, ...rest } = reference;
+  const { user, bot, conversation } = reference;
   return {
-    ...rest,
-    conversation: rest.conversation && {
-      ...rest.conversation,
-      id: rest.conversation.id.replace(/;messageid=\d+$/i, ''),
+    channelId: reference.channelId,
+    serviceUrl: reference.serviceUrl,
+    locale: reference.locale,
+    user: user && idsOf(user),
+    bot: bot && idsOf(bot),
+    conversation: conversation && {
+      id: conversation.id.replace(/;messageid=\d+$/i, ''),
+      isGroup: conversation.isGroup,
+      conversationType: conversation.conversationType,
+      tenantId: conversation.tenantId,
     },
-  };
+  } as Partial<ConversationReference>;
+}
+
+function idsOf(account: ChannelAccount): ChannelAccount {
+  return {
+    id: account.id,
+    ...(account.aadObjectId && { aadObjectId: account.aadObjectId }),
+  } as ChannelAccount;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Store, StoredItem } from '../store/store.js';
 import type { DigestHistoryEntry } from './composer.js';
 
@@ -28,8 +29,23 @@ export function periodOfLedgerKey(key: string): string {
   return key.slice(key.lastIndexOf('/') + 1);
 }
 
+/** What every ledger state has: enough to count it and to keep rotation. Anything else is not a record. */
+export const ledgerRecordShape = z.looseObject({
+  state: z.enum(['sending', 'sent', 'failed', 'unknown']),
+  attemptId: z.string(),
+  at: z.string(),
+  itemId: z.string(),
+});
+
+export function isLedgerRecord(value: unknown): value is LedgerRecord {
+  return ledgerRecordShape.safeParse(value).success;
+}
+
+/** A channel's ledger; a malformed record (e.g. a `null` from a hand edit) is left out, not fatal. */
 export async function ledgerEntries(store: Store, channelKey: string): Promise<StoredItem<LedgerRecord>[]> {
-  return store.list<LedgerRecord>(ledgerPrefix(channelKey));
+  return (await store.list<unknown>(ledgerPrefix(channelKey))).filter((e): e is StoredItem<LedgerRecord> =>
+    isLedgerRecord(e.value),
+  );
 }
 
 /** Items already used in a channel (a failed or unresolved period still counts, to keep rotation stable). */

@@ -1,19 +1,21 @@
-import type { ChecklistStats } from '../checklists/stats.js';
 import type { ContentPack } from '../content/types.js';
 import type { DigestService } from '../digests/service.js';
 import type { Store } from '../store/store.js';
 import { addDays, isDate, lastWeeks, localDate, mondayOf } from './dates.js';
 import { groupQuestions, type DatedExample } from './group-questions.js';
+import { COUNTS_PREFIX, dateOfLogKey, LOG_PREFIX, type DailyQuestionCounts } from './question-insights.js';
 import {
-  COUNTS_PREFIX,
-  dateOfLogKey,
-  LOG_PREFIX,
-  type DailyQuestionCounts,
-  type QuestionExample,
-} from './question-insights.js';
+  checklistStatsRecord,
+  dailyCountsRecord,
+  feedbackRecord,
+  legacyCountRecord,
+  questionExampleRecord,
+  readRecords,
+  SkippedRecords,
+} from './read-records.js';
 import type { PartnershipReport } from './report-data.js';
 import { digestSection } from './report-digests.js';
-import { checklistSection, feedbackSection, type FeedbackRecord } from './report-sections.js';
+import { checklistSection, feedbackSection } from './report-sections.js';
 
 export const REPORT_WEEKS = 12;
 export const MAX_QUESTION_GROUPS = 20;
@@ -36,12 +38,13 @@ export async function buildReport(src: ReportSources): Promise<PartnershipReport
   const today = localDate(src.now, timeZone);
   const weeks = lastWeeks(today, REPORT_WEEKS);
   const titleOf = (id: string) => src.pack.byId.get(id)?.title ?? id;
+  const skipped = new SkippedRecords();
   const [counts, examples, feedback, stats, digests] = await Promise.all([
-    weeklyCounts(src.store, weeks),
-    recentExamples(src.store, addDays(today, 1 - src.retentionDays)),
-    src.store.list<FeedbackRecord>('feedback/'),
-    src.store.list<ChecklistStats>('checklist-stats/'),
-    digestSection(src.store, src.digests),
+    weeklyCounts(src.store, weeks, skipped),
+    recentExamples(src.store, addDays(today, 1 - src.retentionDays), skipped),
+    readRecords(src.store, 'feedback/', feedbackRecord, skipped),
+    readRecords(src.store, 'checklist-stats/', checklistStatsRecord, skipped),
+    digestSection(src.store, src.digests, skipped),
   ]);
   return {
     partnership: src.pack.settings.partnership.name,
@@ -69,12 +72,17 @@ export async function buildReport(src: ReportSources): Promise<PartnershipReport
       src.checklists,
     ),
     digests,
+    skippedRecords: { total: skipped.total, byPrefix: skipped.byPrefix },
   };
 }
 
 type WeekCounts = PartnershipReport['questions']['perWeek'][number];
 
-async function weeklyCounts(store: Store, weeks: readonly string[]): Promise<WeekCounts[]> {
+async function weeklyCounts(
+  store: Store,
+  weeks: readonly string[],
+  skipped: SkippedRecords,
+): Promise<WeekCounts[]> {
   const rows = new Map(weeks.map((week) => [week, { week, answered: 0, lowConfidence: 0, signposted: 0 }]));
   const add = (date: string, n: Partial<DailyQuestionCounts>) => {
     const row = isDate(date) ? rows.get(mondayOf(date)) : undefined;
@@ -84,10 +92,10 @@ async function weeklyCounts(store: Store, weeks: readonly string[]): Promise<Wee
     row.signposted += n.signposted ?? 0;
   };
   const [daily, legacyAnswered, legacyUnanswered] = await Promise.all([
-    store.list<DailyQuestionCounts>(COUNTS_PREFIX),
+    readRecords(store, COUNTS_PREFIX, dailyCountsRecord, skipped),
     // Counts written before low confidence was measured (UTC days, answered or not).
-    store.list<{ count: number }>('metrics/answered/'),
-    store.list<{ count: number }>('metrics/unanswered/'),
+    readRecords(store, 'metrics/answered/', legacyCountRecord, skipped),
+    readRecords(store, 'metrics/unanswered/', legacyCountRecord, skipped),
   ]);
   for (const d of daily) add(d.key.slice(COUNTS_PREFIX.length), d.value);
   for (const d of legacyAnswered) add(d.key.slice('metrics/answered/'.length), { answered: d.value.count });
@@ -96,12 +104,16 @@ async function weeklyCounts(store: Store, weeks: readonly string[]): Promise<Wee
   return [...rows.values()];
 }
 
-async function recentExamples(store: Store, keepFrom: string): Promise<DatedExample[]> {
+async function recentExamples(
+  store: Store,
+  keepFrom: string,
+  skipped: SkippedRecords,
+): Promise<DatedExample[]> {
   const out: DatedExample[] = [];
-  for (const item of await store.list<QuestionExample>(LOG_PREFIX)) {
+  for (const item of await readRecords(store, LOG_PREFIX, questionExampleRecord, skipped)) {
     const date = dateOfLogKey(item.key);
     const v = item.value;
-    if (date < keepFrom || v.v !== 1) continue;
+    if (date < keepFrom) continue;
     out.push({ date, kind: v.kind, text: v.text, terms: v.terms, ...(v.itemId ? { itemId: v.itemId } : {}) });
   }
   return out;

@@ -71,6 +71,8 @@ export interface PartnershipReport {
     /** Failing channels, periods that gave up, and sends held with an unknown outcome. */
     problems: { channelKey: string; period?: string; detail: string }[];
   };
+  /** Stored records left out because they were not readable (e.g. `null`), by key prefix. */
+  skippedRecords: { total: number; byPrefix: Record<string, number> };
 }
 
 export interface QuestionGroup {

@@ -1,7 +1,8 @@
-import type { LedgerRecord } from '../digests/ledger.js';
+import { ledgerRecordShape, type LedgerRecord } from '../digests/ledger.js';
 import type { DigestService } from '../digests/service.js';
 import { listSubscriptions, getHealth } from '../digests/subscriptions.js';
 import type { Store } from '../store/store.js';
+import { readRecords, type SkippedRecords } from './read-records.js';
 import type { PartnershipReport } from './report-data.js';
 
 type DigestSection = PartnershipReport['digests'];
@@ -12,13 +13,18 @@ type DigestSection = PartnershipReport['digests'];
  * State: 'failing' when paused after repeated failures, 'needs-attention' when a period gave up or is
  * held with an unknown outcome, else 'ok'.
  */
-export async function digestSection(store: Store, digests: DigestService): Promise<DigestSection> {
+export async function digestSection(
+  store: Store,
+  digests: DigestService,
+  skipped: SkippedRecords,
+): Promise<DigestSection> {
   const ledger = new Map<string, LedgerRecord[]>();
-  for (const e of await store.list<LedgerRecord>('digest-ledger/')) {
+  for (const e of await readRecords(store, 'digest-ledger/', ledgerRecordShape, skipped)) {
     const channelKey = e.key.slice('digest-ledger/'.length, e.key.lastIndexOf('/'));
     const list = ledger.get(channelKey);
-    if (list) list.push(e.value);
-    else ledger.set(channelKey, [e.value]);
+    const record = e.value as LedgerRecord;
+    if (list) list.push(record);
+    else ledger.set(channelKey, [record]);
   }
   const failures = await digests.failures();
   const subs = new Map((await listSubscriptions(store)).map((s) => [s.channelKey, s]));

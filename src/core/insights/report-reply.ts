@@ -108,5 +108,18 @@ export function reportToReply(report: PartnershipReport, replyId: string): Reply
       ...more(d.problems.length, problems.length),
     ],
   });
+  const skipped = report.skippedRecords;
+  if (skipped.total > 0) {
+    reply.sections.push({
+      heading: 'Unreadable records',
+      style: 'bullets',
+      lines: [
+        `${skipped.total} stored record(s) could not be read and were left out of this report: ` +
+          Object.entries(skipped.byPrefix)
+            .map(([prefix, n]) => `${n} under ${prefix}`)
+            .join(', '),
+      ],
+    });
+  }
   return reply;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
@@ -144,7 +145,8 @@ export class LowdbStore implements Store {
 
   async healthy(): Promise<boolean> {
     if (this.#closed) return false;
-    const probe = join(this.dataDir, `.store-health-${process.pid}`);
+    // One name per check: overlapping checks (a load balancer's, a monitor's) must not unlink each other's file.
+    const probe = join(this.dataDir, `.store-health-${process.pid}-${randomUUID()}`);
     try {
       await writeFile(probe, 'ok');
       await unlink(probe);

@@ -1,0 +1,84 @@
+import type { Next, Request, RequestHandler, Response, Server } from 'restify';
+import type { TurnContext } from 'botbuilder';
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import { isLocalRequest, isLoopbackHost } from '../channels/playground/loopback.js';
+import { runWithTurnLimits, type TurnLimits } from '../channels/teams/time-limits.js';
+import { jsonBody } from './body.js';
+import type { InFlight } from './in-flight.js';
+
+export interface MessagesRouteDeps {
+  adapter: TeamsAdapter;
+  run: (context: TurnContext) => Promise<void>;
+  inFlight: InFlight;
+  limits: TurnLimits;
+  /** No MicrosoftAppId: no token is checked, so the route takes the playground's loopback rules. */
+  localMode: boolean;
+}
+
+/**
+ * `POST /api/messages`, the Bot Framework endpoint. In local mode nothing authenticates a request, so
+ * only the operator at this machine may use it (loopback peer and Host, no proxy headers: a page that
+ * rebinds its DNS name to 127.0.0.1 is refused), and the bot replies only to a loopback serviceUrl
+ * (Agents Playground and the Emulator run locally). With a MicrosoftAppId the token's serviceUrl claim
+ * is checked by botbuilder instead.
+ */
+export function mountMessagesRoute(server: Server, deps: MessagesRouteDeps): void {
+  const local: RequestHandler[] = deps.localMode ? [localOperatorOnly] : [];
+  const loopbackReplies: RequestHandler[] = deps.localMode ? [loopbackServiceUrl] : [];
+  server.post(
+    '/api/messages',
+    ...local,
+    ...jsonBody(),
+    requireActivityType,
+    ...loopbackReplies,
+    async (req, res) => {
+      await deps.inFlight.track(() =>
+        runWithTurnLimits(deps.limits, () => deps.adapter.process(req, res, deps.run)),
+      );
+    },
+  );
+}
+
+function refuse(res: Response, next: Next, status: number, code: string, message: string): void {
+  res.send(status, { code, message });
+  next(false);
+}
+
+const localOperatorOnly: RequestHandler = (req: Request, res: Response, next: Next) => {
+  if (isLocalRequest(req)) return next();
+  refuse(
+    res,
+    next,
+    403,
+    'forbidden',
+    'Local mode (no MicrosoftAppId) answers this machine only: no proxy, and a Host of localhost or 127.0.0.1.',
+  );
+};
+
+/** botbuilder answers an activity without a type with 500; it is the sender's mistake. */
+function requireActivityType(req: Request, res: Response, next: Next): void {
+  const type = (req.body as { type?: unknown }).type;
+  if (typeof type === 'string' && type.trim() !== '') return next();
+  refuse(res, next, 400, 'bad_input', 'Expected a Bot Framework activity: "type" is missing.');
+}
+
+function loopbackServiceUrl(req: Request, res: Response, next: Next): void {
+  const serviceUrl = (req.body as { serviceUrl?: unknown }).serviceUrl;
+  if (typeof serviceUrl === 'string' && isLoopbackUrl(serviceUrl)) return next();
+  refuse(
+    res,
+    next,
+    400,
+    'bad_input',
+    'Local mode (no MicrosoftAppId) replies to this machine only: serviceUrl must be an http(s) address on localhost or 127.0.0.1.',
+  );
+}
+
+function isLoopbackUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && isLoopbackHost(url.hostname);
+  } catch {
+    return false;
+  }
+}
