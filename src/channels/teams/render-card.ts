@@ -1,4 +1,5 @@
-import type { Reply, ReplyField, ReplyWarning } from '../../core/reply.js';
+import type { Reply, ReplyContact, ReplyField, ReplyWarning } from '../../core/reply.js';
+import { layoutReply } from '../../core/render/first-screen.js';
 import { expandCard, expandWithEngine, type AdaptiveCardJson } from './card-template.js';
 import { FEEDBACK_CHOICES, VERBS } from './card-actions.js';
 
@@ -38,31 +39,39 @@ export function replyCardData(reply: Reply): object {
     .map((q) => ({ label: q, data: { verb: VERBS.ask, q } }));
   const feedback = reply.actions.some((a) => a.kind === 'feedback');
   const form = reply.form;
+  const layout = layoutReply(reply);
+  const { more } = layout;
+  const citations = more.citations.map((c) => ({ text: c.text }));
+  const hasMore =
+    more.steps.length + more.contacts.length + more.sections.length > 0 ||
+    Boolean(more.why) ||
+    (!form && citations.length > 0);
   return {
     fallbackText: reply.title,
     title: reply.title,
     hasSummary: Boolean(reply.summary),
     summary: reply.summary ?? '',
     warnings,
-    steps: reply.steps.map((text, i) => ({ text: `${i + 1}. ${text}` })),
-    contacts: reply.contacts.map((c) => ({
-      name: c.name,
-      hasDetail: Boolean(c.detail),
-      detail: c.detail ? ` — ${c.detail}` : '',
-      hasUrl: Boolean(c.url),
-      url: c.url ?? '',
-    })),
-    hasWhy: Boolean(reply.why),
-    why: reply.why ?? '',
-    sections: reply.sections.map((s) => ({
+    firstSteps: layout.first.steps.map((text, i) => ({ text: `${i + 1}. ${text}` })),
+    keyContacts: layout.first.contacts.map(contactData),
+    hasEmergencyLine: Boolean(layout.emergencyLine),
+    emergencyLine: layout.emergencyLine ?? '',
+    folded: layout.folded,
+    hasMore,
+    moreVisible: !layout.folded,
+    moreSteps: more.steps.map((s) => ({ text: `${s.number}. ${s.text}` })),
+    moreContacts: more.contacts.map(contactData),
+    hasWhy: Boolean(more.why),
+    why: more.why ?? '',
+    sections: more.sections.map((s) => ({
       heading: s.heading,
       lines: s.lines.map((line, i) => ({
         text: s.style === 'ordered' ? `${i + 1}. ${line}` : s.style === 'bullets' ? `• ${line}` : line,
       })),
     })),
-    sources: reply.sources.map((s) => ({
-      text: [s.title, s.document, s.section].filter(Boolean).join(' — '),
-    })),
+    // A form's sources follow the form, so the question comes first; otherwise they are behind Show more.
+    sourcesInMore: form ? [] : citations,
+    sourcesAfterForm: form ? citations : [],
     followUps,
     hasFeedback: feedback,
     feedback: {
@@ -121,6 +130,16 @@ const YES_NO = [
   { value: 'yes', label: 'Yes' },
   { value: 'no', label: 'No' },
 ];
+
+function contactData(c: ReplyContact): object {
+  return {
+    name: c.name,
+    hasDetail: Boolean(c.detail),
+    detail: c.detail ? ` — ${c.detail}` : '',
+    hasUrl: Boolean(c.url),
+    url: c.url ?? '',
+  };
+}
 
 function fieldData(f: ReplyField): object {
   const value = Array.isArray(f.value) ? f.value.join(',') : (f.value ?? '');
