@@ -1,3 +1,4 @@
+import { FoldedReplies } from './folded-replies.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   App,
@@ -102,6 +103,7 @@ export function mountSlack(server: Server, deps: SlackDeps): SlackHandle {
     logger,
     work,
     dedupe,
+    folded: new FoldedReplies(deps.store, logger),
   };
   registerCommand(app, ctx);
   registerMessages(app, ctx);

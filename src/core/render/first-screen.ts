@@ -11,13 +11,11 @@ const FIRST_CONTACTS = 1;
 /** The compact line every card carries when the emergency warning does not lead it. */
 export const EMERGENCY_LINE = 'If a child is in immediate danger, call 999.';
 
-/** Kinds whose content is long enough to fold; others (forms, lists, help) show everything. */
-const FOLDED_KINDS: ReadonlySet<Reply['kind']> = new Set([
-  'answer',
-  'escalation',
-  'signpost',
-  'checklist-summary',
-]);
+/**
+ * Kinds that fold. Others show everything: forms, lists, help, and a checklist summary, which is
+ * the practitioner's own record to read through and copy.
+ */
+const FOLDED_KINDS: ReadonlySet<Reply['kind']> = new Set(['answer', 'escalation', 'signpost']);
 
 export interface Citation {
   /** The document and section, once: "Working Together to Safeguard Children 2023 (DfE), chapter 3". */
