@@ -20,7 +20,7 @@ export class FoldedReplies {
 
   constructor(
     private readonly store: Store,
-    private readonly logger: Logger,
+    private readonly logger: Pick<Logger, 'warn'>,
     private readonly ttlMs = 7 * 24 * 60 * 60 * 1000,
     private readonly sweepEveryMs = 60 * 60 * 1000,
     private readonly now: () => number = Date.now,
