@@ -72,7 +72,7 @@ function decode<T>(schema: z.ZodType<T>, raw: unknown): T | undefined {
   }
 }
 
-/** "More": the reply id whose full rendering is kept for it (see folded-replies.ts). */
+/** "More": the reply id whose full rendering is kept for it (see kept-replies.ts). */
 export const encodeMore = (replyId: string): string => safeJson({ m: replyId.slice(0, 100) });
 export const decodeMore = (raw: unknown): { m: string } | undefined => decode(moreValue, raw);
 export const decodeText = (raw: unknown): TextValue | undefined => decode(textValue, raw);

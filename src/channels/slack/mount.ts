@@ -1,4 +1,4 @@
-import { FoldedReplies } from './folded-replies.js';
+import { KeptReplies } from '../../core/replies/kept-replies.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   App,
@@ -103,7 +103,7 @@ export function mountSlack(server: Server, deps: SlackDeps): SlackHandle {
     logger,
     work,
     dedupe,
-    folded: new FoldedReplies(deps.store, logger),
+    folded: new KeptReplies(deps.store, logger),
   };
   registerCommand(app, ctx);
   registerMessages(app, ctx);

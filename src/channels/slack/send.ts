@@ -2,7 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { Place } from '../../core/guide.js';
 import type { Reply } from '../../core/reply.js';
 import { encodeModalMeta } from './action-values.js';
-import type { FoldedReplies } from './folded-replies.js';
+import type { KeptReplies } from '../../core/replies/kept-replies.js';
 import { renderBlocks, type RenderedMessage } from './render-blocks.js';
 import { renderReplyModal } from './render-modal.js';
 
@@ -12,10 +12,7 @@ type WebClient = webApi.WebClient;
  * A reply as a chat message: its first screen and "More" when the full reply could be kept for the
  * click, else everything at once (no store given, or it failed: the answer matters more).
  */
-export async function renderMessage(
-  reply: Reply,
-  folded: FoldedReplies | undefined,
-): Promise<RenderedMessage> {
+export async function renderMessage(reply: Reply, folded: KeptReplies | undefined): Promise<RenderedMessage> {
   const options = { inlineForm: Boolean(reply.form) };
   const first = renderBlocks(reply, options);
   if (!first.folded) return first;
@@ -31,7 +28,7 @@ export async function postReply(
   client: WebClient,
   target: { channel: string; threadTs?: string },
   reply: Reply,
-  folded?: FoldedReplies,
+  folded?: KeptReplies,
 ): Promise<string | undefined> {
   const { text, blocks } = await renderMessage(reply, folded);
   const res = await client.chat.postMessage({

@@ -7,6 +7,7 @@ import { emptyReply, type Reply } from '../../core/reply.js';
 import { asCodedError, userMessageFor } from '../../core/errors.js';
 import { redact } from '../../core/safety/pii.js';
 import type { Logger } from '../../server/logger.js';
+import type { KeptReplies } from '../../core/replies/kept-replies.js';
 import { VERBS } from './card-actions.js';
 import { SEARCH_COMMAND, searchGuidance } from './message-extension.js';
 import { RecentKeys } from './recent.js';
@@ -39,6 +40,8 @@ export interface TeamsBotDeps {
   guide: TeamsGuide;
   admins: ReadonlySet<string>;
   logger: Logger;
+  /** Replies with feedback buttons, kept so the card can be redrawn in place after a vote. */
+  kept: KeptReplies;
 }
 
 export interface TeamsBot {
@@ -55,7 +58,7 @@ const DEDUPED = new Set<string>([
 ]);
 
 export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
-  const { guide, admins, logger } = deps;
+  const { guide, admins, logger, kept } = deps;
   const app = new Application<TurnState>({
     adapter: deps.adapter,
     storage: deps.storage,
@@ -104,6 +107,17 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
       );
       return;
     }
+    if (reply.actions.some((a) => a.kind === 'feedback')) {
+      // Without it a vote still counts; only the in-place "Thanks — recorded" is lost.
+      await kept
+        .keep(reply)
+        .catch((error: unknown) =>
+          logger.warn(
+            { ...turnFields(a), err: asCodedError(error).code },
+            'teams: reply not kept for feedback',
+          ),
+        );
+    }
     await sendReply(context, reply);
   };
 
@@ -139,10 +153,9 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
     const command = await parse(context, commandData, data);
     if (command) await answer(context, command.command);
   });
-  app.adaptiveCards.actionSubmit(VERBS.feedback, async (context, _state, data) => {
-    const f = await parse(context, feedbackData, data);
-    if (!f) return;
-    await guide.recordFeedback({
+  /** Records a vote (the first per reply counts); false when the reply already had one. */
+  const vote = async (context: TurnContext, f: z.output<typeof feedbackData>): Promise<boolean> => {
+    const recorded = await guide.recordFeedback({
       replyId: f.replyId,
       itemIds: f.itemIds,
       helpful: f.helpful,
@@ -150,10 +163,28 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
       channel: 'teams',
     });
     logger.info(
-      { ...turnFields(context.activity), replyId: f.replyId, helpful: f.helpful },
-      'teams: feedback stored',
+      { ...turnFields(context.activity), replyId: f.replyId, helpful: f.helpful, recorded },
+      recorded ? 'teams: feedback stored' : 'teams: repeat feedback ignored',
     );
-    await context.sendActivity('Thank you, your feedback helps us improve the guidance.');
+    return recorded;
+  };
+  // Action.Execute: the card is redrawn in place with "Thanks — recorded" instead of the buttons.
+  app.adaptiveCards.actionExecute(VERBS.feedback, async (context, _state, data) => {
+    const f = feedbackData.safeParse(data);
+    if (!f.success) return renderCard(unreadableReply());
+    await vote(context, f.data);
+    const reply = await kept.full(f.data.replyId);
+    if (!reply) return THANKS;
+    await kept.forget(f.data.replyId);
+    return renderCard(reply, { feedbackRecorded: true });
+  });
+  // Action.Submit (clients without Universal Actions): one thank-you per reply, not one per click.
+  app.adaptiveCards.actionSubmit(VERBS.feedback, async (context, _state, data) => {
+    const f = await parse(context, feedbackData, data);
+    if (!f) return;
+    await context.sendActivity(
+      (await vote(context, f)) ? THANKS : 'Your feedback on this answer is already recorded.',
+    );
   });
   app.adaptiveCards.actionSubmit(VERBS.form, async (context, _state, data) => {
     await sendReply(context, await formReply(context, data));
@@ -238,6 +269,8 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
     },
   };
 }
+
+const THANKS = 'Thanks — recorded. Your feedback helps us improve the guidance.';
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -11,8 +11,13 @@ import { FEEDBACK_CHOICES, VERBS } from './card-actions.js';
  * templating inserts it as a value. So text with `${...}`, Markdown or HTML shows literally.
  * Only the fixed headings written in the template use TextBlock.
  */
-export function renderCard(reply: Reply): AdaptiveCardJson {
-  return expandCard('reply', replyCardData(reply));
+export interface CardOptions {
+  /** The practitioner voted on this reply: the feedback buttons become "Thanks — recorded". */
+  feedbackRecorded?: boolean;
+}
+
+export function renderCard(reply: Reply, options: CardOptions = {}): AdaptiveCardJson {
+  return expandCard('reply', replyCardData(reply, options));
 }
 
 /** The same card through the templating engine itself: the reference renderCard is tested against. */
@@ -28,7 +33,7 @@ const WARNING_LOOK: Record<ReplyWarning['level'], { style: string; color: string
 };
 
 /** What `cards/reply.json` binds to for a reply. */
-export function replyCardData(reply: Reply): object {
+export function replyCardData(reply: Reply, options: CardOptions = {}): object {
   // Emergency first, then cautions, then information; stable within a level.
   const warnings = [...reply.warnings]
     .sort((a, b) => WARNING_ORDER[a.level] - WARNING_ORDER[b.level])
@@ -38,6 +43,7 @@ export function replyCardData(reply: Reply): object {
     .filter((q, i, all) => all.indexOf(q) === i)
     .map((q) => ({ label: q, data: { verb: VERBS.ask, q } }));
   const feedback = reply.actions.some((a) => a.kind === 'feedback');
+  const recorded = feedback && options.feedbackRecorded === true;
   const form = reply.form;
   const layout = layoutReply(reply);
   const { more } = layout;
@@ -73,7 +79,8 @@ export function replyCardData(reply: Reply): object {
     sourcesInMore: form ? [] : citations,
     sourcesAfterForm: form ? citations : [],
     followUps,
-    hasFeedback: feedback,
+    hasFeedback: feedback && !recorded,
+    feedbackRecorded: recorded,
     feedback: {
       up: { verb: VERBS.feedback, helpful: true, replyId: reply.meta.replyId, itemIds: reply.meta.itemIds },
       down: {

@@ -322,7 +322,7 @@ describe('Slack over HTTP on the real server', () => {
     const more = buttons.find((e) => e.action_id === 'sg_more');
     expect(more).toBeDefined();
     const replyId = (JSON.parse(String(more?.value)) as { m: string }).m;
-    expect(await server.store.get(`slack-folded/${replyId}`)).toBeDefined();
+    expect(await server.store.get(`kept-reply/${replyId}`)).toBeDefined();
     // The practitioner already voted: the feedback row is a thank-you line.
     const voted = blocks.map((b) =>
       b.block_id === 'sg_feedback'
@@ -348,7 +348,7 @@ describe('Slack over HTTP on the real server', () => {
     expect(full).not.toContain('"sg_feedback"');
     expect(full.length).toBeGreaterThan(JSON.stringify(blocks).length);
     // Forgotten once the message shows it (just after chat.update returns).
-    await vi.waitFor(async () => expect(await server.store.get(`slack-folded/${replyId}`)).toBeUndefined());
+    await vi.waitFor(async () => expect(await server.store.get(`kept-reply/${replyId}`)).toBeUndefined());
 
     fake.reset();
     await sendForm(formBody({ payload: json(click) }));

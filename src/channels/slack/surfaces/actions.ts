@@ -16,7 +16,7 @@ import { slackActor } from '../context.js';
 import type { FormState } from '../ports.js';
 import { FEEDBACK_BLOCK, FEEDBACK_DONE_BLOCK, renderBlocks } from '../render-blocks.js';
 import { readFormValues } from '../render-form.js';
-import type { FoldedReplies } from '../folded-replies.js';
+import type { KeptReplies } from '../../../core/replies/kept-replies.js';
 import { openFormModal, postReply, renderMessage } from '../send.js';
 import type { SurfaceContext } from '../surface-context.js';
 import { modalOutcome, sendSummary } from './modal.js';
@@ -77,7 +77,7 @@ async function deliver(
   respond: Respond | undefined,
   o: Origin,
   reply: Reply,
-  folded: FoldedReplies,
+  folded: KeptReplies,
 ): Promise<void> {
   if (
     await openFormModal(client, o.triggerId, reply, {
@@ -286,7 +286,7 @@ async function showMore(
   respond: Respond | undefined,
   o: Origin,
   replyId: string,
-  folded: FoldedReplies,
+  folded: KeptReplies,
 ): Promise<void> {
   const reply = await folded.full(replyId);
   if (!reply) {

@@ -4,7 +4,7 @@ import type { Reply } from '../../../core/reply.js';
 import { encodeModalMeta, type ModalMeta } from '../action-values.js';
 import type { FormState } from '../ports.js';
 import { doneModal, fieldErrors, renderReplyModal } from '../render-modal.js';
-import type { FoldedReplies } from '../folded-replies.js';
+import type { KeptReplies } from '../../../core/replies/kept-replies.js';
 import { postReply } from '../send.js';
 
 type WebClient = webApi.WebClient;
@@ -36,7 +36,7 @@ export async function sendSummary(
   viewId: string | undefined,
   summary: Reply,
   logger: Logger,
-  folded?: FoldedReplies,
+  folded?: KeptReplies,
 ): Promise<void> {
   try {
     await postReply(client, { channel: userId }, summary, folded);

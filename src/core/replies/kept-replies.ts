@@ -1,21 +1,22 @@
 import type { Logger } from 'pino';
-import type { Reply } from '../../core/reply.js';
-import type { Store } from '../../core/store/store.js';
+import type { Reply } from '../reply.js';
+import type { Store } from '../store/store.js';
 
 /**
- * Slack has no hidden blocks, so an answer posted as its first screen keeps its full Reply here
- * until "More" swaps it in (then it is deleted). A Reply holds guidance text and structured
- * checklist answers only, never the practitioner's message. Entries expire after `ttlMs`; expired
- * ones are swept at most once per `sweepEveryMs`, on a write, so no timer is needed.
+ * Replies a channel must render again later, by reply id: Slack has no hidden blocks, so an answer
+ * posted as its first screen is kept until "More" swaps the full reply in; Teams redraws a card in
+ * place after a vote. A Reply holds guidance text and structured checklist answers only, never the
+ * practitioner's message. Entries expire after `ttlMs`; expired ones are swept at most once per
+ * `sweepEveryMs`, on a write, so no timer is needed.
  */
-const PREFIX = 'slack-folded/';
+const PREFIX = 'kept-reply/';
 
 interface Entry {
   reply: Reply;
   expiresAt: number;
 }
 
-export class FoldedReplies {
+export class KeptReplies {
   #lastSweep = 0;
 
   constructor(
@@ -31,19 +32,17 @@ export class FoldedReplies {
     await this.store.put(PREFIX + reply.meta.replyId, entry);
     if (this.now() - this.#lastSweep >= this.sweepEveryMs) {
       this.#lastSweep = this.now();
-      await this.sweep().catch((err: unknown) =>
-        this.logger.warn({ err }, 'slack: folded replies not swept'),
-      );
+      await this.sweep().catch((err: unknown) => this.logger.warn({ err }, 'kept replies not swept'));
     }
   }
 
-  /** The full reply for "More", or undefined when it expired or was already expanded. */
+  /** The kept reply, or undefined when it expired or was forgotten. */
   async full(replyId: string): Promise<Reply | undefined> {
     const item = await this.store.get<Entry>(PREFIX + replyId);
     return item && item.value.expiresAt > this.now() ? item.value.reply : undefined;
   }
 
-  /** Called once the message shows the full reply. */
+  /** Called once the reply no longer needs redrawing. */
   async forget(replyId: string): Promise<void> {
     await this.store.delete(PREFIX + replyId);
   }
