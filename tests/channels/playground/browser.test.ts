@@ -105,7 +105,7 @@ describe.skipIf(skip)(title, () => {
   }
 
   const horizontalOverflow = (p: Page) =>
-    p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    p.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
 
   it('answers on the first screen at 1280 and 390 px: summary, three steps, the key contact; Show more reveals the rest', async () => {
     const expected = server.guide.ask(QUESTION);
@@ -189,7 +189,10 @@ describe.skipIf(skip)(title, () => {
     // No "Next" bubble; focus is on the new card's first input, and its top is in view.
     expect(await page.locator('#log .entry.user').last().innerText()).toBe('checklist referral');
     expect(
-      await step.evaluate((el) => el.contains(document.activeElement) && document.activeElement?.tagName),
+      await step.evaluate((el) => {
+        const active = el.ownerDocument.activeElement;
+        return active && el.contains(active) ? active.tagName : undefined;
+      }),
     ).toBe('INPUT');
     expect(await onScreen(step.locator('.ac-adaptiveCard').locator('input').first())).toBe(true);
   });
