@@ -9,7 +9,7 @@ import type { Store } from '../core/store/store.js';
 import { createTeamsAdapter, type AdapterOverrides } from '../channels/teams/adapter.js';
 import { createTeamsBot } from '../channels/teams/bot.js';
 import { mountPlayground, playgroundEnabled } from '../channels/playground/index.js';
-import { jsonBody } from './body.js';
+import { activityBody } from './body.js';
 import { startScheduler, type RunningScheduler } from '../core/digests/scheduler.js';
 import { createDigestSenders } from './digest-senders.js';
 import { mountHealth } from './health.js';
@@ -75,7 +75,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     logger,
     kept,
   });
-  server.post('/api/messages', ...jsonBody(), async (req, res) => {
+  server.post('/api/messages', ...activityBody(), async (req, res) => {
     await inFlight.track(() => adapter.process(req, res, (context) => bot.run(context)));
   });
 
@@ -93,11 +93,17 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     : undefined;
   await slack?.start();
 
+  // A browser's favicon request and a client's connection probe (a GET or an empty POST to
+  // /api/messages) are normal: a rejected request is a warning only when the server failed (5xx).
+  server.get('/favicon.ico', (_req, res, next) => {
+    res.header('cache-control', 'public, max-age=86400');
+    res.send(204);
+    next();
+  });
   server.on('restifyError', (req, res, err: Error & { statusCode?: number }, next: (e?: unknown) => void) => {
-    logger.warn(
-      { route: req.getRoute()?.path, statusCode: err.statusCode, type: err.name },
-      'http: request rejected',
-    );
+    const fields = { route: req.getRoute()?.path, statusCode: err.statusCode, type: err.name };
+    if ((err.statusCode ?? 500) >= 500) logger.warn(fields, 'http: request failed');
+    else logger.info(fields, 'http: request rejected');
     next();
   });
 

@@ -20,6 +20,24 @@ export function jsonBody(maxBytes = MAX_BODY_BYTES): RequestHandler[] {
   ];
 }
 
+/**
+ * The body of `/api/messages`: a JSON object with a string `type`, as every activity has. Anything
+ * else (a client's empty connection probe, say) is 400, not the adapter's 500.
+ */
+export function activityBody(maxBytes = MAX_BODY_BYTES): RequestHandler[] {
+  return [...jsonBody(maxBytes), requireActivityType];
+}
+
+function requireActivityType(req: Request, res: Response, next: Next): void {
+  const type: unknown = (req.body as { type?: unknown }).type;
+  if (typeof type !== 'string' || type === '') {
+    res.send(400, { code: 'bad_input', message: 'Expected a Bot Framework activity with a "type".' });
+    next(false);
+    return;
+  }
+  next();
+}
+
 function requireJsonObject(req: Request, res: Response, next: Next): void {
   const body: unknown = req.body;
   if (!req.is('json') || typeof body !== 'object' || body === null || Array.isArray(body)) {
