@@ -16,6 +16,7 @@ import { askData, commandData, feedbackData, formData, formValues, type FormValu
 import { actorFrom, placeFrom, turnFields } from './turn-info.js';
 import { renderCard } from './render-card.js';
 import { digestReference, sendPrivately } from './digest-turns.js';
+import { carriesARun, MOVED_TO_PRIVATE, movedNotice } from './private-runs.js';
 
 /**
  * What Teams needs from core. `Guide` satisfies it. `submitForm` is the extension point for checklist
@@ -107,6 +108,12 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
       );
       return;
     }
+    if (carriesARun(reply) && place.kind !== 'personal') {
+      // A checklist's questions and answers never go into a channel or group chat.
+      await sendPrivately(context, reply);
+      await context.sendActivity(MOVED_TO_PRIVATE);
+      return;
+    }
     if (reply.actions.some((a) => a.kind === 'feedback')) {
       // Without it a vote still counts; only the in-place "Thanks — recorded" is lost.
       await kept
@@ -187,11 +194,23 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
     );
   });
   app.adaptiveCards.actionSubmit(VERBS.form, async (context, _state, data) => {
-    await sendReply(context, await formReply(context, data));
+    const reply = await formReply(context, data);
+    if (carriesARun(reply) && placeFrom(context.activity).kind !== 'personal') {
+      await sendPrivately(context, reply);
+      await context.sendActivity(MOVED_TO_PRIVATE);
+      return;
+    }
+    await sendReply(context, reply);
   });
-  app.adaptiveCards.actionExecute(VERBS.form, async (context, _state, data) =>
-    renderCard(await formReply(context, data)),
-  );
+  app.adaptiveCards.actionExecute(VERBS.form, async (context, _state, data) => {
+    const reply = await formReply(context, data);
+    if (carriesARun(reply) && placeFrom(context.activity).kind !== 'personal') {
+      // An old card clicked in a channel: the run continues privately; the channel's card says where.
+      await sendPrivately(context, reply);
+      return renderCard(movedNotice());
+    }
+    return renderCard(reply);
+  });
 
   const formReply = async (context: TurnContext, data: Record<string, unknown>): Promise<Reply> => {
     const form = formData.safeParse(data);
