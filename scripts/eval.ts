@@ -12,9 +12,15 @@ import { byKind, figures, formatFigures, passRate, readQuestions, scoreQuestions
 const args = process.argv.slice(2);
 const minIndex = args.indexOf('--min');
 const min = minIndex >= 0 ? Number(args.splice(minIndex, 2)[1]) : 0.9;
-const files = args.length
-  ? args
-  : ['tests/eval/questions.jsonl', '../shared/eval/questions.jsonl'].filter((f) => existsSync(f));
+const SHARED = '../shared/eval/questions.jsonl';
+const files = args.length ? args : ['tests/eval/questions.jsonl', SHARED].filter((f) => existsSync(f));
+if (!args.length && !files.includes(SHARED))
+  console.log(`${SHARED}: not found, so the shared practice set was not scored (only our own set)`);
+const missing = files.filter((f) => !existsSync(f));
+if (missing.length) {
+  console.error(`No such question file: ${missing.join(', ')}`);
+  process.exit(2);
+}
 
 const guide = await Guide.create({
   contentDir: resolve('content'),

@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Guide } from '../core/guide.js';
 import { renderPlainText } from '../core/render/plain-text.js';
 import type { Reply } from '../core/reply.js';
+import { TerminalChat, type TerminalTurn } from './terminal-chat.js';
 
 export interface CliIo {
   stdin: NodeJS.ReadableStream;
@@ -53,21 +54,29 @@ export async function runInteractive(guide: Guide, io: CliIo): Promise<number> {
     output: io.isTTY ? io.stdout : undefined,
     terminal: io.isTTY,
   });
-  io.stdout.write('Safeguarding Guide: type a question (or "help"); Ctrl+D to quit.\n');
+  io.stdout.write('Safeguarding Guide: type a question, "help" or "checklist referral"; Ctrl+D to quit.\n');
   if (io.isTTY) rl.setPrompt('> ');
   rl.prompt();
+  const chat = new TerminalChat(guide, true);
   for await (const line of rl) {
-    if (line.trim()) io.stdout.write(renderPlainText(guide.ask(line)) + '\n\n');
+    // A blank line only means something as a skipped optional checklist answer.
+    if (line.trim() || chat.prompt()) io.stdout.write(shown(chat, await chat.say(line)) + '\n\n');
     rl.prompt();
   }
   return 0;
+}
+
+function shown(chat: TerminalChat, turn: TerminalTurn): string {
+  if ('notice' in turn) return turn.notice;
+  return [renderPlainText(turn.reply), chat.prompt()].filter(Boolean).join('\n\n');
 }
 
 export async function runAsk(guide: Guide, args: string[], io: CliIo): Promise<number> {
   if (args.includes('--jsonl')) return runJsonl(guide, io);
   const question = args.filter((a) => !a.startsWith('--')).join(' ');
   if (question.trim()) {
-    io.stdout.write(renderPlainText(guide.ask(question)) + '\n');
+    const chat = new TerminalChat(guide, false);
+    io.stdout.write(shown(chat, await chat.say(question)) + '\n');
     return 0;
   }
   return runInteractive(guide, io);

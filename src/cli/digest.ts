@@ -12,7 +12,8 @@ export interface DigestCliIo extends CommandIo {
 
 const USAGE = [
   'usage: npm run digest -- <command>',
-  '  preview [--channel KEY]   show this week’s digest (for a subscribed channel, the one it will get)',
+  '  preview [--channel KEY]   show this week’s digest (for a subscribed channel, the one it will get);',
+  '                            read-only, so it also works while the server runs',
   '  send                      post every digest due now (safe to run twice: each channel gets one)',
   '  status                    subscriptions, next and last sent, delivery problems',
   '  resolve --channel KEY --period YYYY-Www --posted yes|no',
@@ -32,7 +33,9 @@ export async function run(args: string[], io: DigestCliIo): Promise<number> {
     return command ? 0 : 2;
   }
   const config = loadConfig(io.env ?? process.env, io.cwd);
-  const store = io.store ?? (await openStore(config));
+  // A preview only reads: like `npm run report`, a lock-free snapshot, so it works beside a running
+  // server. The other commands write (ledger, resolutions) and take the store as the server would.
+  const store = io.store ?? (await openStore(config, undefined, { readOnly: command === 'preview' }));
   try {
     // Built exactly as the server builds it (src/server/app.ts): a Guide with the configured senders.
     const guide = await Guide.create({

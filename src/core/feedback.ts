@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CodedError } from './errors.js';
+import { CodedError, ConflictError } from './errors.js';
 import type { Store } from './store/store.js';
 
 export const FEEDBACK_REASONS = ['wrong', 'unclear', 'missing', 'out-of-date', 'other'] as const;
@@ -23,10 +23,19 @@ const feedbackSchema = z.object({
 });
 export type FeedbackInput = z.input<typeof feedbackSchema>;
 
-/** Stores feedback about a reply: which items, helpful or not, a reason code. Never any message text. */
-export async function recordFeedback(store: Store, input: unknown, now: Date): Promise<void> {
+/**
+ * Stores feedback about a reply: which items, helpful or not, a reason code. Never any message text.
+ * One vote per reply: the first is kept; false when this reply already had one.
+ */
+export async function recordFeedback(store: Store, input: unknown, now: Date): Promise<boolean> {
   const parsed = feedbackSchema.safeParse(input);
   if (!parsed.success) throw new CodedError('bad_input', 'Feedback was not in the expected shape');
   const f = parsed.data;
-  await store.put(`feedback/${f.replyId}`, { ...f, at: now.toISOString() });
+  try {
+    await store.put(`feedback/${f.replyId}`, { ...f, at: now.toISOString() }, { ifNoneMatch: '*' });
+    return true;
+  } catch (error) {
+    if (error instanceof ConflictError) return false;
+    throw error;
+  }
 }

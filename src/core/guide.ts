@@ -247,7 +247,8 @@ export class Guide {
     return item ? itemToReply(this.pack, item, newReplyId()) : undefined;
   }
 
-  recordFeedback(feedback: FeedbackInput): Promise<void> {
+  /** True when recorded; false when this reply already had a vote (the first one stands). */
+  recordFeedback(feedback: FeedbackInput): Promise<boolean> {
     return recordFeedback(this.store, feedback, this.clock());
   }
 

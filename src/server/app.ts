@@ -3,6 +3,8 @@ import type { Config } from '../config.js';
 import { Guide } from '../core/guide.js';
 import { BotStorage } from '../core/store/bot-storage.js';
 import { openStore } from '../core/store/open-store.js';
+import { KeptReplies } from '../core/replies/kept-replies.js';
+import { MemoryStore } from '../core/store/memory-store.js';
 import type { Store } from '../core/store/store.js';
 import { createTeamsAdapter, type AdapterOverrides } from '../channels/teams/adapter.js';
 import { createTeamsBot } from '../channels/teams/bot.js';
@@ -69,6 +71,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const platforms = new PlatformStatus();
 
   const storage = new BotStorage(store, { logger });
+  // Teams keeps voted-on replies in memory: a lost one only costs the in-place redraw (the vote
+  // still counts), and questions keep leaving the store untouched. Slack keeps its own in the store,
+  // because "More" is the only way to the rest of an answer there.
+  const kept = new KeptReplies(new MemoryStore(), logger, 2 * 60 * 60 * 1000, 10 * 60 * 1000);
   const bot = createTeamsBot({
     adapter,
     storage,
@@ -76,6 +82,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     admins: config.admins,
     logger,
     onTimeout: () => platforms.timedOut('teams'),
+    kept,
   });
   mountMessagesRoute(server, {
     adapter,
@@ -88,7 +95,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   mountHealth(server, { store, contentItems: () => guide.pack.items.length, platforms });
   if (playgroundEnabled(config)) {
     const track = <T>(work: () => Promise<T>): Promise<T> => inFlight.track(work);
-    mountPlayground(server, { logger, guide, storage, admins: config.admins, track });
+    mountPlayground(server, { logger, guide, storage, kept, admins: config.admins, track });
   }
 
   // Slack: its own `/slack/events` route (raw body, signature check), or Socket Mode with SLACK_APP_TOKEN.
@@ -99,11 +106,17 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     : undefined;
   await slack?.start();
 
+  // A browser's favicon request and a client's connection probe (a GET or an empty POST to
+  // /api/messages) are normal: a rejected request is a warning only when the server failed (5xx).
+  server.get('/favicon.ico', (_req, res, next) => {
+    res.header('cache-control', 'public, max-age=86400');
+    res.send(204);
+    next();
+  });
   server.on('restifyError', (req, res, err: Error & { statusCode?: number }, next: (e?: unknown) => void) => {
-    logger.warn(
-      { route: req.getRoute()?.path, statusCode: err.statusCode, type: err.name },
-      'http: request rejected',
-    );
+    const fields = { route: req.getRoute()?.path, statusCode: err.statusCode, type: err.name };
+    if ((err.statusCode ?? 500) >= 500) logger.warn(fields, 'http: request failed');
+    else logger.info(fields, 'http: request rejected');
     next();
   });
 

@@ -50,3 +50,18 @@ async function readJsonObject(maxBytes: number, req: Request, res: Response, nex
   req.body = parsed;
   next();
 }
+
+/**
+ * The body of a Bot Framework endpoint: a JSON object with a string `type`, as every activity has.
+ * Anything else (a client's empty connection probe, say) is 400, not botbuilder's 500.
+ */
+export function activityBody(maxBytes = MAX_BODY_BYTES): RequestHandler[] {
+  return [...jsonBody(maxBytes), requireActivityType];
+}
+
+function requireActivityType(req: Request, res: Response, next: Next): void {
+  const type: unknown = (req.body as { type?: unknown }).type;
+  if (typeof type === 'string' && type.trim() !== '') return next();
+  res.send(400, { code: 'bad_input', message: 'Expected a Bot Framework activity: "type" is missing.' });
+  next(false);
+}

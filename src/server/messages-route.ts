@@ -3,7 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { isLocalRequest, isLoopbackHost } from '../channels/playground/loopback.js';
 import { runWithTurnLimits, type TurnLimits } from '../channels/teams/time-limits.js';
-import { jsonBody } from './body.js';
+import { activityBody } from './body.js';
 import type { InFlight } from './in-flight.js';
 
 export interface MessagesRouteDeps {
@@ -28,8 +28,7 @@ export function mountMessagesRoute(server: Server, deps: MessagesRouteDeps): voi
   server.post(
     '/api/messages',
     ...local,
-    ...jsonBody(),
-    requireActivityType,
+    ...activityBody(),
     ...loopbackReplies,
     async (req, res) => {
       await deps.inFlight.track(() =>
@@ -54,13 +53,6 @@ const localOperatorOnly: RequestHandler = (req: Request, res: Response, next: Ne
     'Local mode (no MicrosoftAppId) answers this machine only: no proxy, and a Host of localhost or 127.0.0.1.',
   );
 };
-
-/** botbuilder answers an activity without a type with 500; it is the sender's mistake. */
-function requireActivityType(req: Request, res: Response, next: Next): void {
-  const type = (req.body as { type?: unknown }).type;
-  if (typeof type === 'string' && type.trim() !== '') return next();
-  refuse(res, next, 400, 'bad_input', 'Expected a Bot Framework activity: "type" is missing.');
-}
 
 function loopbackServiceUrl(req: Request, res: Response, next: Next): void {
   const serviceUrl = (req.body as { serviceUrl?: unknown }).serviceUrl;

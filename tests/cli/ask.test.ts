@@ -85,6 +85,46 @@ describe('npm run ask', () => {
     expect(stdout).toMatch(/Source:/);
   });
 
+  it('reads commands through the same parser as the channels: help is help, not a question', async () => {
+    const { code, stdout } = await runCli(['ask', 'help'], '');
+    expect(code).toBe(0);
+    expect(stdout).toContain('What Safeguarding Guide can do');
+    expect(stdout).not.toMatch(/I don't have guidance/);
+  });
+
+  it('says plainly which commands are chat-only, and where a checklist runs', async () => {
+    for (const [command, says] of [
+      ['digest status', /Digest commands .* are for partnership admins in a Teams or Slack channel/],
+      ['report', /run npm run report/],
+      ['checklist referral', /Checklists run step by step in the interactive prompt/],
+    ] as const) {
+      const { code, stdout } = await runCli(['ask', command], '');
+      expect(code).toBe(0);
+      expect(stdout).toMatch(says);
+    }
+  });
+
+  it('runs a checklist step by step in the interactive prompt: numbered answers, back and pause', async () => {
+    const { code, stdout } = await runCli(
+      ['ask'],
+      ['checklist referral', '2', 'back', 'seven', '2', 'pause', 'my checklists', ''].join('\n'),
+    );
+    expect(code).toBe(0);
+    const steps = stdout.match(/Step \d+ of about \d+/g) ?? [];
+    // Step 1, "2" (No) → step 2, back → step 1, a bad answer keeps step 1, "2" → step 2.
+    expect(steps.slice(0, 3)).toEqual([
+      expect.stringMatching(/^Step 1 /),
+      expect.stringMatching(/^Step 2 /),
+      expect.stringMatching(/^Step 1 /),
+    ]);
+    expect(stdout).toContain('  1. Yes\n  2. No');
+    expect(stdout).toContain('That is not one of the answers.');
+    expect(stdout).toContain('Checklist paused');
+    expect(stdout).toMatch(
+      /In progress:\n- Making a referral about harmful sexual behaviour: step 2 of about/,
+    );
+  });
+
   it('content-check passes on the real pack', async () => {
     const { code, stdout } = await runCli(['content-check'], '');
     expect(stdout).toMatch(/content:check: \d+ guidance items, 0 error/);

@@ -159,7 +159,13 @@ describe('npm run report', () => {
       expect(code).toBe(0);
       expect((JSON.parse(stdout) as PartnershipReport).questions.totals.signposted).toBe(4);
       expect((await readFile(join(dataDir, STORE_FILE))).equals(before)).toBe(true);
-      // The digest CLI writes, so beside a running server it is refused instead.
+      // A digest preview only reads: it opens the same snapshot.
+      const preview = await runCli(['digest', 'preview'], dataDir);
+      expect(preview.stderr).toBe('');
+      expect(preview.code).toBe(0);
+      expect(preview.stdout).toContain('Weekly learning');
+      expect((await readFile(join(dataDir, STORE_FILE))).equals(before)).toBe(true);
+      // Sending writes, so beside a running server it is refused instead.
       const digest = await runCli(['digest', 'send'], dataDir);
       expect(digest.code).toBe(1);
       expect(digest.stderr).toMatch(/is in use by another process/);

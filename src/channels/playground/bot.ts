@@ -1,3 +1,4 @@
+import type { KeptReplies } from '../../core/replies/kept-replies.js';
 import type { Storage } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { createTeamsAdapter } from '../teams/adapter.js';
@@ -14,6 +15,7 @@ export const PLAYGROUND_USER = { id: 'playground-operator', name: 'You (this com
 export interface PlaygroundBotDeps {
   guide: TeamsGuide;
   storage: Storage;
+  kept: KeptReplies;
   admins: ReadonlySet<string>;
   logger: Logger;
 }
@@ -34,6 +36,7 @@ export function createPlaygroundBot(deps: PlaygroundBotDeps): PlaygroundBot {
   const bot = createTeamsBot({
     adapter,
     storage: deps.storage,
+    kept: deps.kept,
     guide: deps.guide,
     admins,
     logger: deps.logger,

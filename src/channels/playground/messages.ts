@@ -1,5 +1,5 @@
 import type { Server } from 'restify';
-import { jsonBody } from '../../server/body.js';
+import { activityBody } from '../../server/body.js';
 import type { PlaygroundBot } from './bot.js';
 import { localOnly } from './http.js';
 
@@ -21,7 +21,7 @@ export interface MessagesOptions {
  */
 export function mountMessages(server: Server, options: MessagesOptions): void {
   const { adapter, bot } = options.playground;
-  server.post(MESSAGES_PATH, localOnly, ...jsonBody(), async (req, res) => {
+  server.post(MESSAGES_PATH, localOnly, ...activityBody(), async (req, res) => {
     const serviceUrl = (req.body as { serviceUrl?: unknown }).serviceUrl;
     if (serviceUrl !== options.serviceUrl()) {
       res.send(400, {

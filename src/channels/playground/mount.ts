@@ -1,3 +1,4 @@
+import type { KeptReplies } from '../../core/replies/kept-replies.js';
 import type { Storage } from 'botbuilder';
 import type { Server } from 'restify';
 import type { Logger } from '../../server/logger.js';
@@ -16,6 +17,8 @@ export interface PlaygroundOptions {
   guide: TeamsGuide & AdminGuide;
   /** The bot's turn-state storage (the same store as `/api/messages`). */
   storage: Storage;
+  /** Replies kept for redrawing a card in place after a vote (shared with `/api/messages`). */
+  kept: KeptReplies;
   /** ADMIN_USERS; the playground user is added to them in the playground's bot only. */
   admins: ReadonlySet<string>;
   /** Wraps each turn so shutdown waits for it (the server's in-flight counter). */
@@ -53,6 +56,7 @@ export function mountPlayground(server: Server, options: PlaygroundOptions): Pla
   const playground = createPlaygroundBot({
     guide: options.guide,
     storage: options.storage,
+    kept: options.kept,
     admins: options.admins,
     logger: options.logger,
   });

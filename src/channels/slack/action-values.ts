@@ -13,6 +13,7 @@ export const ACTION = {
   submit: 'sg_submit',
   feedbackUp: 'sg_fb_up',
   feedbackDown: 'sg_fb_down',
+  more: 'sg_more',
 } as const;
 
 export const FORM_CALLBACK_ID = 'sg_form';
@@ -27,6 +28,8 @@ const submitValue = z.object({
   s: stateRecord,
   d: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())])).optional(),
 });
+
+const moreValue = z.object({ m: z.string().min(1).max(100) });
 
 export type TextValue = z.infer<typeof textValue>;
 export type FeedbackValue = z.infer<typeof feedbackValue>;
@@ -69,6 +72,9 @@ function decode<T>(schema: z.ZodType<T>, raw: unknown): T | undefined {
   }
 }
 
+/** "More": the reply id whose full rendering is kept for it (see kept-replies.ts). */
+export const encodeMore = (replyId: string): string => safeJson({ m: replyId.slice(0, 100) });
+export const decodeMore = (raw: unknown): { m: string } | undefined => decode(moreValue, raw);
 export const decodeText = (raw: unknown): TextValue | undefined => decode(textValue, raw);
 export const decodeFeedback = (raw: unknown): FeedbackValue | undefined => decode(feedbackValue, raw);
 export const decodeSubmit = (raw: unknown): SubmitValue | undefined => decode(submitValue, raw);

@@ -1,3 +1,4 @@
+import { KeptReplies } from '../../core/replies/kept-replies.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPModuleFunctions, HTTPReceiver, SocketModeReceiver, isValidSlackRequest } from '@slack/bolt';
 import type { Logger } from 'pino';
@@ -98,6 +99,7 @@ export function mountSlack(server: Server, deps: SlackDeps): SlackHandle {
     logger,
     work,
     dedupe,
+    folded: new KeptReplies(deps.store, logger),
   };
   registerCommand(app, ctx);
   registerMessages(app, ctx);

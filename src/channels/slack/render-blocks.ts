@@ -1,6 +1,7 @@
 import type { types as Slack } from '@slack/bolt';
 import type { Reply, ReplyAction, ReplyContact, ReplySection, ReplyWarning } from '../../core/reply.js';
-import { ACTION, encodeFeedback, encodeSubmit, encodeText } from './action-values.js';
+import { citations, layoutReply } from '../../core/render/first-screen.js';
+import { ACTION, encodeFeedback, encodeMore, encodeSubmit, encodeText } from './action-values.js';
 import { chunkEscaped, escapeText, link, plain, safeUrl, truncateEscaped } from './escape.js';
 import { LIMITS } from './limits.js';
 import { renderFormInputs } from './render-form.js';
@@ -9,6 +10,8 @@ export interface RenderedMessage {
   /** Notification / fallback text (escaped). */
   text: string;
   blocks: Slack.KnownBlock[];
+  /** True when the rest of the reply is behind the "More" button (see renderBlocks). */
+  folded: boolean;
 }
 
 export interface RenderOptions {
@@ -23,6 +26,8 @@ export interface RenderOptions {
    * (the modal has one) nor follow-up or command buttons (their answer would have nowhere to go).
    */
   modal?: boolean;
+  /** Show everything, not the first screen and "More" (the message after "More" was clicked). */
+  expanded?: boolean;
 }
 
 const LEVEL_ORDER: Record<ReplyWarning['level'], number> = { emergency: 0, caution: 1, info: 2 };
@@ -58,17 +63,16 @@ function listLines(lines: readonly string[], style: ReplySection['style']): stri
   return lines.map(escapeText).join('\n\n');
 }
 
+/**
+ * Every source, each document and section cited once. One context element per few lines (a
+ * context block holds at most 10 elements of 2000 characters), so a 14-source summary lists all 14.
+ */
 function sourcesBlock(reply: Reply): Slack.ContextBlock | undefined {
-  if (reply.sources.length === 0) return undefined;
-  const elements = reply.sources.slice(0, LIMITS.contextElements).map((s, i) => {
-    const where = [s.document, s.section]
-      .filter(Boolean)
-      .map((x) => escapeText(x ?? ''))
-      .join(', ');
-    const text = `${i === 0 ? 'Sources: ' : ''}${link(s.url, s.title)}${where ? ` — ${where}` : ''}`;
-    return { type: 'mrkdwn' as const, text: truncateEscaped(text, LIMITS.contextText) };
-  });
-  return { type: 'context', elements };
+  const cited = citations(reply.sources);
+  if (cited.length === 0) return undefined;
+  const lines = cited.map((c, i) => `${i === 0 ? '*Sources:* ' : ''}${link(c.url, c.text)}`);
+  const chunks = chunkEscaped(lines.join('\n'), LIMITS.contextText).slice(0, LIMITS.contextElements);
+  return { type: 'context', elements: chunks.map((text) => ({ type: 'mrkdwn' as const, text })) };
 }
 
 function button(
@@ -115,11 +119,15 @@ function actionsBlocks(buttons: Slack.Button[]): Slack.ActionsBlock[] {
   return out;
 }
 
+/** The feedback row, and the thank-you line that replaces it after a vote. */
+export const FEEDBACK_BLOCK = 'sg_feedback';
+export const FEEDBACK_DONE_BLOCK = 'sg_feedback_done';
+
 function feedbackBlock(reply: Reply): Slack.ActionsBlock {
   const value = encodeFeedback(reply.meta.replyId, reply.meta.itemIds);
   return {
     type: 'actions',
-    block_id: 'sg_feedback',
+    block_id: FEEDBACK_BLOCK,
     elements: [
       button('Helpful', ACTION.feedbackUp, { value }),
       button('Not helpful', ACTION.feedbackDown, { value }),
@@ -137,34 +145,47 @@ export function fallbackText(reply: Reply): string {
 }
 
 /**
- * Renders the neutral Reply as Block Kit: warnings first (the 999 warning is the first block),
- * then title, summary, steps, contacts, why, further sections, form, sources, follow-ups,
- * other actions and feedback. Blocks beyond the budget are dropped from the middle, keeping the
- * warnings, the answer and the buttons, with a note saying so.
+ * Renders the neutral Reply as Block Kit: warnings first (the 999 warning is the first block), then
+ * title and summary. An answer's first screen is its first steps, the key contact, the compact 999
+ * line and a "More" button (core's layoutReply decides the split); "More" replaces the message with
+ * the same reply rendered `expanded`: every step and contact, why, further sections, form, sources.
+ * Then follow-ups, other actions and feedback. Blocks beyond the budget are dropped from the middle,
+ * keeping the warnings, the answer and the buttons, with a note saying so.
  */
 export function renderBlocks(reply: Reply, options: RenderOptions = {}): RenderedMessage {
   const maxBlocks = options.maxBlocks ?? LIMITS.messageBlocks;
+  const layout = layoutReply(reply);
+  const folded = layout.folded && !options.expanded && !options.modal;
   const head: Slack.KnownBlock[] = [...warningBlocks(reply.warnings)];
   if (reply.title.trim()) head.push({ type: 'header', text: plain(reply.title, LIMITS.headerText) });
   if (reply.summary) head.push(...sections(escapeText(reply.summary)));
 
+  const steps = folded ? layout.first.steps : reply.steps;
+  const contacts = folded ? layout.first.contacts : reply.contacts;
   const body: Slack.KnownBlock[] = [];
-  if (reply.steps.length > 0)
-    body.push(...sections(`*What to do now*\n${listLines(reply.steps, 'ordered')}`));
-  if (reply.contacts.length > 0)
-    body.push(...sections(`*Who to contact*\n${reply.contacts.map(contactLine).join('\n')}`));
-  if (reply.why) body.push(...sections(`*Why it matters*\n${escapeText(reply.why)}`));
-  for (const s of reply.sections) {
-    if (s.lines.length === 0) continue;
-    body.push(...sections(`*${escapeText(s.heading)}*\n${listLines(s.lines, s.style)}`));
+  if (steps.length > 0) body.push(...sections(`*What to do now*\n${listLines(steps, 'ordered')}`));
+  if (contacts.length > 0)
+    body.push(...sections(`*Who to contact*\n${contacts.map(contactLine).join('\n')}`));
+  if (layout.emergencyLine)
+    body.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: `:rotating_light: *${escapeText(layout.emergencyLine)}*` }],
+    });
+  if (!folded) {
+    if (reply.why) body.push(...sections(`*Why it matters*\n${escapeText(reply.why)}`));
+    for (const s of reply.sections) {
+      if (s.lines.length === 0) continue;
+      body.push(...sections(`*${escapeText(s.heading)}*\n${listLines(s.lines, s.style)}`));
+    }
   }
   const formInline = Boolean(options.inlineForm || options.modal);
   if (formInline && reply.form) body.push(...renderFormInputs(reply.form));
-  const sources = sourcesBlock(reply);
+  const sources = folded ? undefined : sourcesBlock(reply);
   if (sources) body.push({ type: 'divider' }, sources);
 
   const buttons: Slack.Button[] = [];
   const chat = !options.modal;
+  if (folded) buttons.push(button('More', ACTION.more, { value: encodeMore(reply.meta.replyId) }));
   if (chat)
     reply.followUps.forEach((q, i) =>
       buttons.push(button(q, `${ACTION.ask}:${i}`, { value: encodeText(q) })),
@@ -203,5 +224,5 @@ export function renderBlocks(reply: Reply, options: RenderOptions = {}): Rendere
     const bodyRoom = room - keptHead.length - keptTail.length;
     blocks = [...keptHead, ...body.slice(0, bodyRoom), note, ...keptTail];
   }
-  return { text: fallbackText(reply), blocks };
+  return { text: fallbackText(reply), blocks, folded };
 }

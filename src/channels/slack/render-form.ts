@@ -14,11 +14,38 @@ export function fieldBlockId(fieldId: string): string {
 
 type Option = Slack.PlainTextOption;
 
-function options(field: ReplyField, max: number): Option[] {
-  return (field.options ?? []).slice(0, max).map((o) => ({
-    text: plain(o.label, LIMITS.optionText),
-    value: o.value.slice(0, LIMITS.optionValue),
-  }));
+/**
+ * Radio buttons and checkboxes show an option's `description` under its text, each up to 75
+ * characters: a longer label continues there, split between words, instead of losing its meaning
+ * to "…". Select menus have no description, so theirs are cut.
+ */
+function options(field: ReplyField, max: number, withDescription: boolean): Option[] {
+  return (field.options ?? []).slice(0, max).map((o) => {
+    const value = o.value.slice(0, LIMITS.optionValue);
+    const label = o.label.trim();
+    if (!withDescription || escapeText(label).length <= LIMITS.optionText)
+      return { text: plain(label, LIMITS.optionText), value };
+    const [head, rest] = splitBetweenWords(label, LIMITS.optionText);
+    return {
+      text: plain(head, LIMITS.optionText),
+      ...(rest ? { description: plain(rest, LIMITS.optionText) } : {}),
+      value,
+    };
+  });
+}
+
+/** The longest run of whole words (escaped, at most `max` characters) and what follows it. */
+function splitBetweenWords(text: string, max: number): [string, string] {
+  const words = text.split(/\s+/);
+  let head = '';
+  while (words.length > 0) {
+    const next = head ? `${head} ${words[0]}` : (words[0] ?? '');
+    if (escapeText(next).length > max) break;
+    head = next;
+    words.shift();
+  }
+  if (!head) return [text, ''];
+  return [head, words.join(' ')];
 }
 
 function current(field: ReplyField): string[] {
@@ -37,7 +64,7 @@ function element(field: ReplyField): Slack.InputBlock['element'] {
               { text: plain('Yes', LIMITS.optionText), value: 'yes' },
               { text: plain('No', LIMITS.optionText), value: 'no' },
             ]
-          : options(field, LIMITS.selectOptions);
+          : options(field, LIMITS.selectOptions, (field.options?.length ?? 0) <= LIMITS.radioOptions);
       const initial = opts.find((o) => o.value === values[0]);
       if (opts.length <= LIMITS.radioOptions) {
         return {
@@ -56,7 +83,11 @@ function element(field: ReplyField): Slack.InputBlock['element'] {
       };
     }
     case 'multi': {
-      const opts = options(field, LIMITS.selectOptions);
+      const opts = options(
+        field,
+        LIMITS.selectOptions,
+        (field.options?.length ?? 0) <= LIMITS.checkboxOptions,
+      );
       const initial = opts.filter((o) => o.value !== undefined && values.includes(o.value));
       if (opts.length <= LIMITS.checkboxOptions) {
         return {

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Store } from '../../core/store/store.js';
 import type { BackgroundWork } from './background.js';
 import type { EventDedupe } from './dedupe.js';
+import type { KeptReplies } from '../../core/replies/kept-replies.js';
 import type { SlackGuide } from './ports.js';
 
 /** What every surface handler gets: core, storage, bounded background work and config. */
@@ -12,4 +13,6 @@ export interface SurfaceContext {
   logger: Logger;
   work: BackgroundWork;
   dedupe: EventDedupe;
+  /** Full replies behind "More", for messages posted as their first screen. */
+  folded: KeptReplies;
 }

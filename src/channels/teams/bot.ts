@@ -7,6 +7,7 @@ import { emptyReply, type Reply } from '../../core/reply.js';
 import { asCodedError, userMessageFor } from '../../core/errors.js';
 import { redact } from '../../core/safety/pii.js';
 import type { Logger } from '../../server/logger.js';
+import type { KeptReplies } from '../../core/replies/kept-replies.js';
 import { VERBS } from './card-actions.js';
 import { SEARCH_COMMAND, searchGuidance } from './message-extension.js';
 import { RecentKeys } from './recent.js';
@@ -16,6 +17,7 @@ import { actorFrom, placeFrom, turnFields } from './turn-info.js';
 import { renderCard } from './render-card.js';
 import { digestReference, sendPrivately } from './digest-turns.js';
 import { turnTimedOut } from './time-limits.js';
+import { carriesARun, MOVED_TO_PRIVATE, movedNotice } from './private-runs.js';
 
 /**
  * What Teams needs from core. `Guide` satisfies it. `submitForm` is the extension point for checklist
@@ -42,6 +44,8 @@ export interface TeamsBotDeps {
   logger: Logger;
   /** Called when a turn's reply ran out of time (counted for /healthz). */
   onTimeout?: () => void;
+  /** Replies with feedback buttons, kept so the card can be redrawn in place after a vote. */
+  kept: KeptReplies;
 }
 
 export interface TeamsBot {
@@ -58,7 +62,7 @@ const DEDUPED = new Set<string>([
 ]);
 
 export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
-  const { guide, admins, logger } = deps;
+  const { guide, admins, logger, kept } = deps;
   const app = new Application<TurnState>({
     adapter: deps.adapter,
     storage: deps.storage,
@@ -107,6 +111,23 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
       );
       return;
     }
+    if (carriesARun(reply) && place.kind !== 'personal') {
+      // A checklist's questions and answers never go into a channel or group chat.
+      await sendPrivately(context, reply);
+      await context.sendActivity(MOVED_TO_PRIVATE);
+      return;
+    }
+    if (reply.actions.some((a) => a.kind === 'feedback')) {
+      // Without it a vote still counts; only the in-place "Thanks — recorded" is lost.
+      await kept
+        .keep(reply)
+        .catch((error: unknown) =>
+          logger.warn(
+            { ...turnFields(a), err: asCodedError(error).code },
+            'teams: reply not kept for feedback',
+          ),
+        );
+    }
     await sendReply(context, reply);
   };
 
@@ -142,10 +163,9 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
     const command = await parse(context, commandData, data);
     if (command) await answer(context, command.command);
   });
-  app.adaptiveCards.actionSubmit(VERBS.feedback, async (context, _state, data) => {
-    const f = await parse(context, feedbackData, data);
-    if (!f) return;
-    await guide.recordFeedback({
+  /** Records a vote (the first per reply counts); false when the reply already had one. */
+  const vote = async (context: TurnContext, f: z.output<typeof feedbackData>): Promise<boolean> => {
+    const recorded = await guide.recordFeedback({
       replyId: f.replyId,
       itemIds: f.itemIds,
       helpful: f.helpful,
@@ -153,17 +173,47 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
       channel: 'teams',
     });
     logger.info(
-      { ...turnFields(context.activity), replyId: f.replyId, helpful: f.helpful },
-      'teams: feedback stored',
+      { ...turnFields(context.activity), replyId: f.replyId, helpful: f.helpful, recorded },
+      recorded ? 'teams: feedback stored' : 'teams: repeat feedback ignored',
     );
-    await context.sendActivity('Thank you, your feedback helps us improve the guidance.');
+    return recorded;
+  };
+  // Action.Execute: the card is redrawn in place with "Thanks — recorded" instead of the buttons.
+  app.adaptiveCards.actionExecute(VERBS.feedback, async (context, _state, data) => {
+    const f = feedbackData.safeParse(data);
+    if (!f.success) return renderCard(unreadableReply());
+    await vote(context, f.data);
+    const reply = await kept.full(f.data.replyId);
+    if (!reply) return THANKS;
+    await kept.forget(f.data.replyId);
+    return renderCard(reply, { feedbackRecorded: true });
+  });
+  // Action.Submit (clients without Universal Actions): one thank-you per reply, not one per click.
+  app.adaptiveCards.actionSubmit(VERBS.feedback, async (context, _state, data) => {
+    const f = await parse(context, feedbackData, data);
+    if (!f) return;
+    await context.sendActivity(
+      (await vote(context, f)) ? THANKS : 'Your feedback on this answer is already recorded.',
+    );
   });
   app.adaptiveCards.actionSubmit(VERBS.form, async (context, _state, data) => {
-    await sendReply(context, await formReply(context, data));
+    const reply = await formReply(context, data);
+    if (carriesARun(reply) && placeFrom(context.activity).kind !== 'personal') {
+      await sendPrivately(context, reply);
+      await context.sendActivity(MOVED_TO_PRIVATE);
+      return;
+    }
+    await sendReply(context, reply);
   });
-  app.adaptiveCards.actionExecute(VERBS.form, async (context, _state, data) =>
-    renderCard(await formReply(context, data)),
-  );
+  app.adaptiveCards.actionExecute(VERBS.form, async (context, _state, data) => {
+    const reply = await formReply(context, data);
+    if (carriesARun(reply) && placeFrom(context.activity).kind !== 'personal') {
+      // An old card clicked in a channel: the run continues privately; the channel's card says where.
+      await sendPrivately(context, reply);
+      return renderCard(movedNotice());
+    }
+    return renderCard(reply);
+  });
 
   const formReply = async (context: TurnContext, data: Record<string, unknown>): Promise<Reply> => {
     const form = formData.safeParse(data);
@@ -248,6 +298,8 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
     },
   };
 }
+
+const THANKS = 'Thanks — recorded. Your feedback helps us improve the guidance.';
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,4 +1,5 @@
-import type { Reply, ReplyField, ReplyWarning } from '../../core/reply.js';
+import type { Reply, ReplyContact, ReplyField, ReplyWarning } from '../../core/reply.js';
+import { layoutReply } from '../../core/render/first-screen.js';
 import { expandCard, expandWithEngine, type AdaptiveCardJson } from './card-template.js';
 import { FEEDBACK_CHOICES, VERBS } from './card-actions.js';
 
@@ -10,8 +11,13 @@ import { FEEDBACK_CHOICES, VERBS } from './card-actions.js';
  * templating inserts it as a value. So text with `${...}`, Markdown or HTML shows literally.
  * Only the fixed headings written in the template use TextBlock.
  */
-export function renderCard(reply: Reply): AdaptiveCardJson {
-  return expandCard('reply', replyCardData(reply));
+export interface CardOptions {
+  /** The practitioner voted on this reply: the feedback buttons become "Thanks — recorded". */
+  feedbackRecorded?: boolean;
+}
+
+export function renderCard(reply: Reply, options: CardOptions = {}): AdaptiveCardJson {
+  return expandCard('reply', replyCardData(reply, options));
 }
 
 /** The same card through the templating engine itself: the reference renderCard is tested against. */
@@ -27,7 +33,7 @@ const WARNING_LOOK: Record<ReplyWarning['level'], { style: string; color: string
 };
 
 /** What `cards/reply.json` binds to for a reply. */
-export function replyCardData(reply: Reply): object {
+export function replyCardData(reply: Reply, options: CardOptions = {}): object {
   // Emergency first, then cautions, then information; stable within a level.
   const warnings = [...reply.warnings]
     .sort((a, b) => WARNING_ORDER[a.level] - WARNING_ORDER[b.level])
@@ -39,34 +45,44 @@ export function replyCardData(reply: Reply): object {
     .filter((f, i, all) => all.findIndex((o) => o.q === f.q) === i)
     .map((f) => ({ label: f.label, data: { verb: VERBS.ask, q: f.q } }));
   const feedback = reply.actions.some((a) => a.kind === 'feedback');
+  const recorded = feedback && options.feedbackRecorded === true;
   const form = reply.form;
+  const layout = layoutReply(reply);
+  const { more } = layout;
+  const citations = more.citations.map((c) => ({ text: c.text }));
+  const hasMore =
+    more.steps.length + more.contacts.length + more.sections.length > 0 ||
+    Boolean(more.why) ||
+    (!form && citations.length > 0);
   return {
     fallbackText: reply.title,
     title: reply.title,
     hasSummary: Boolean(reply.summary),
     summary: reply.summary ?? '',
     warnings,
-    steps: reply.steps.map((text, i) => ({ text: `${i + 1}. ${text}` })),
-    contacts: reply.contacts.map((c) => ({
-      name: c.name,
-      hasDetail: Boolean(c.detail),
-      detail: c.detail ? ` — ${c.detail}` : '',
-      hasUrl: Boolean(c.url),
-      url: c.url ?? '',
-    })),
-    hasWhy: Boolean(reply.why),
-    why: reply.why ?? '',
-    sections: reply.sections.map((s) => ({
+    firstSteps: layout.first.steps.map((text, i) => ({ text: `${i + 1}. ${text}` })),
+    keyContacts: layout.first.contacts.map(contactData),
+    hasEmergencyLine: Boolean(layout.emergencyLine),
+    emergencyLine: layout.emergencyLine ?? '',
+    folded: layout.folded,
+    hasMore,
+    moreVisible: !layout.folded,
+    moreSteps: more.steps.map((s) => ({ text: `${s.number}. ${s.text}` })),
+    moreContacts: more.contacts.map(contactData),
+    hasWhy: Boolean(more.why),
+    why: more.why ?? '',
+    sections: more.sections.map((s) => ({
       heading: s.heading,
       lines: s.lines.map((line, i) => ({
         text: s.style === 'ordered' ? `${i + 1}. ${line}` : s.style === 'bullets' ? `• ${line}` : line,
       })),
     })),
-    sources: reply.sources.map((s) => ({
-      text: [s.title, s.document, s.section].filter(Boolean).join(' — '),
-    })),
+    // A form's sources follow the form, so the question comes first; otherwise they are behind Show more.
+    sourcesInMore: form ? [] : citations,
+    sourcesAfterForm: form ? citations : [],
     followUps,
-    hasFeedback: feedback,
+    hasFeedback: feedback && !recorded,
+    feedbackRecorded: recorded,
     feedback: {
       up: { verb: VERBS.feedback, helpful: true, replyId: reply.meta.replyId, itemIds: reply.meta.itemIds },
       down: {
@@ -123,6 +139,16 @@ const YES_NO = [
   { value: 'yes', label: 'Yes' },
   { value: 'no', label: 'No' },
 ];
+
+function contactData(c: ReplyContact): object {
+  return {
+    name: c.name,
+    hasDetail: Boolean(c.detail),
+    detail: c.detail ? ` — ${c.detail}` : '',
+    hasUrl: Boolean(c.url),
+    url: c.url ?? '',
+  };
+}
 
 function fieldData(f: ReplyField): object {
   const value = Array.isArray(f.value) ? f.value.join(',') : (f.value ?? '');

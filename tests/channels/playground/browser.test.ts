@@ -96,17 +96,57 @@ describe.skipIf(skip)(title, () => {
     expect(await welcome.getByRole('button', { name: 'Start the referral checklist' }).count()).toBe(1);
   });
 
-  it('answers a typed question with a card showing the steps and a source', async () => {
-    const answer = await ask(QUESTION);
-    expect(await page.locator('#log .entry.user').last().innerText()).toBe(QUESTION);
-    const text = await answer.innerText();
-    expect(text).toContain('A young child showing sexualised behaviour towards others');
-    expect(text).toContain('What to do now');
-    expect(text).toContain('1. Stay calm.');
-    expect(text).toContain('Sources');
-    expect(text).toContain('Keeping Children Safe in Education');
-    await answer.scrollIntoViewIfNeeded();
-    await saveScreenshot('answer', page, { minWidth: 900 });
+  /** True when `target` is drawn inside the chat log's visible box (what a practitioner sees without scrolling). */
+  async function onScreen(target: Locator): Promise<boolean> {
+    const box = await target.boundingBox();
+    const log = await page.locator('#log').boundingBox();
+    if (!box || !log) return false;
+    return box.y >= log.y - 1 && box.y + box.height <= log.y + log.height + 1;
+  }
+
+  const horizontalOverflow = (p: Page) =>
+    p.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+
+  it('answers on the first screen at 1280 and 390 px: summary, three steps, the key contact; Show more reveals the rest', async () => {
+    const expected = server.guide.ask(QUESTION);
+    expect(expected.steps.length).toBeGreaterThan(3);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    try {
+      const answer = await ask(QUESTION);
+      expect(await page.locator('#log .entry.user').last().innerText()).toBe(QUESTION);
+      for (const [width, height] of [
+        [1280, 900],
+        [390, 844],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        await answer.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        await saveScreenshot(`answer-first-screen-${width}`, page, { minWidth: width });
+        const firstScreen = [
+          answer.getByText(expected.title, { exact: true }),
+          answer.getByText(expected.summary ?? '', { exact: true }),
+          ...expected.steps
+            .slice(0, 3)
+            .map((step, i) => answer.getByText(`${i + 1}. ${step}`, { exact: true })),
+          answer.getByText(expected.contacts[0]?.name ?? '', { exact: true }),
+        ];
+        for (const target of firstScreen)
+          expect(await onScreen(target), `${width}px: ${await target.innerText()}`).toBe(true);
+        expect(await answer.getByText(`4. ${expected.steps[3]}`, { exact: true }).isVisible()).toBe(false);
+        expect(await answer.getByText('Sources', { exact: true }).isVisible()).toBe(false);
+        expect(await horizontalOverflow(page)).toBe(0);
+      }
+      const more = answer.getByRole('button', { name: 'Show more' });
+      await more.click();
+      await expect.poll(() => answer.getByText('Sources', { exact: true }).isVisible()).toBe(true);
+      const text = await answer.innerText();
+      expect(text).toContain(`4. ${expected.steps[3]}`);
+      expect(text).toContain('Keeping Children Safe in Education');
+      expect(await horizontalOverflow(page)).toBe(0);
+      await answer.getByText('Sources', { exact: true }).scrollIntoViewIfNeeded();
+      await saveScreenshot('answer-show-more-390', page, { minWidth: 390 });
+    } finally {
+      await page.setViewportSize({ width: 900, height: 1200 });
+    }
   });
 
   it('leads an emergency with the 999 warning before anything else', async () => {
@@ -123,11 +163,11 @@ describe.skipIf(skip)(title, () => {
       name: 'Is it normal for toddlers to touch their genitals?',
     });
     const before = await botEntries().count();
+    const echoes = await page.locator('#log .entry.user').count();
     await followUp.click();
     await expect.poll(() => botEntries().count(), { timeout: 15_000 }).toBe(before + 1);
-    expect(await page.locator('#log .entry.user').last().innerText()).toBe(
-      'Is it normal for toddlers to touch their genitals?',
-    );
+    // A card action shows no echo bubble: the new answer is the response.
+    expect(await page.locator('#log .entry.user').count()).toBe(echoes);
     const text = await botEntries().nth(before).innerText();
     expect(text).toContain('Healthy sexual development in children');
     expect(text).toContain('What to do now');
@@ -146,6 +186,15 @@ describe.skipIf(skip)(title, () => {
       .not.toContain('Is any child in immediate danger right now?');
     expect(await botEntries().count()).toBe(count);
     expect(await step.locator('.ac-adaptiveCard').count()).toBe(1);
+    // No "Next" bubble; focus is on the new card's first input, and its top is in view.
+    expect(await page.locator('#log .entry.user').last().innerText()).toBe('checklist referral');
+    expect(
+      await step.evaluate((el) => {
+        const active = el.ownerDocument.activeElement;
+        return active && el.contains(active) ? active.tagName : undefined;
+      }),
+    ).toBe('INPUT');
+    expect(await onScreen(step.locator('.ac-adaptiveCard').locator('input').first())).toBe(true);
   });
 
   it('shows hostile text literally: no element injected, no script run', async () => {
@@ -236,8 +285,11 @@ describe.skipIf(skip)(title, () => {
     await answer.getByLabel('Something was missing (e.g. local contacts)').check();
     const before = await botEntries().count();
     await answer.getByRole('button', { name: 'Send feedback' }).click();
-    await expect.poll(() => botEntries().count(), { timeout: 15_000 }).toBe(before + 1);
-    expect(await botEntries().nth(before).innerText()).toContain('Thank you, your feedback helps');
+    // The card is redrawn in place: the buttons give way to "Thanks — recorded"; nothing new is posted.
+    await expect.poll(() => answer.innerText(), { timeout: 15_000 }).toContain('Thanks — recorded');
+    expect(await answer.getByRole('button', { name: 'Not helpful' }).count()).toBe(0);
+    expect(await answer.innerText()).toContain('A young child showing sexualised behaviour towards others');
+    expect(await botEntries().count()).toBe(before);
   });
 
   it('opens the admin view and sees a question counted, a signposted one grouped and redacted', async () => {

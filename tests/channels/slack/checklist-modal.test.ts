@@ -108,6 +108,7 @@ describe('Slack: checklist in a modal', () => {
         'Recommended actions:',
         'Timestamps',
         'Started:',
+        'Sources:', // a summary is not folded: the whole record, every source, in the DM
       ])
         expect(summary).toContain(text);
       for (const action of plan.actions) expect(summary).toContain(action);

@@ -1,20 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyReply, type Reply } from '../../../src/core/reply.js';
-import { decodeFeedback, decodeText } from '../../../src/channels/slack/action-values.js';
+import { decodeFeedback, decodeMore, decodeText } from '../../../src/channels/slack/action-values.js';
 import { renderBlocks } from '../../../src/channels/slack/render-blocks.js';
 import { LIMITS } from '../../../src/channels/slack/limits.js';
 
 type AnyBlock = Record<string, unknown> & { type: string };
 
+/** The full rendering (after "More"), unless `opts` says otherwise. */
 function blocksOf(reply: Reply, opts = {}): AnyBlock[] {
-  return renderBlocks(reply, opts).blocks as unknown as AnyBlock[];
+  return renderBlocks(reply, { expanded: true, ...opts }).blocks as unknown as AnyBlock[];
 }
 
 /** Every mrkdwn / plain_text string Slack would parse, plus the fallback text. */
 function renderedTexts(reply: Reply): string[] {
   const out: string[] = [];
-  const rendered = renderBlocks(reply, { inlineForm: true });
+  const rendered = renderBlocks(reply, { inlineForm: true, expanded: true });
   out.push(rendered.text);
   const walk = (v: unknown): void => {
     if (Array.isArray(v)) v.forEach(walk);
@@ -67,7 +68,7 @@ describe('renderBlocks', () => {
   it('renders sources as a context block with a link, and buttons with decodable values', () => {
     const blocks = blocksOf(sampleAnswer());
     const context = blocks.find((b) => b.type === 'context');
-    expect(JSON.stringify(context)).toContain('<https://example.org/u10|Under 10 Protocol>');
+    expect(JSON.stringify(context)).toContain('<https://example.org/u10|NYSCP>');
     const actions = blocks.filter((b) => b.type === 'actions') as unknown as {
       elements: { action_id: string; value?: string }[];
     }[];
@@ -80,6 +81,63 @@ describe('renderBlocks', () => {
     expect(decodeFeedback(up?.value)).toEqual({ r: 'rep-1', i: ['under-10-protocol'] });
     const ids = elements.map((e) => e.action_id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('posts an answer as its first screen: summary, three steps, the key contact, the 999 line and More', () => {
+    const r = sampleAnswer();
+    r.warnings = [];
+    r.steps = ['One', 'Two', 'Three', 'Four', 'Five'];
+    r.contacts.push({ name: 'Your designated safeguarding lead', signpost: true });
+    r.sections = [{ heading: 'Good to know', lines: ['Detail'], style: 'text' }];
+    const rendered = renderBlocks(r);
+    expect(rendered.folded).toBe(true);
+    const first = JSON.stringify(rendered.blocks);
+    expect(first).toContain('Follow the Under 10 Protocol.');
+    expect(first).toContain('3. Three');
+    expect(first).not.toContain('4. Four');
+    expect(first).toContain("Children's social care front door");
+    expect(first).not.toContain('Your designated safeguarding lead');
+    expect(first).toContain('If a child is in immediate danger, call 999.');
+    for (const rest of ['Why it matters', 'Good to know', 'Sources:']) expect(first).not.toContain(rest);
+    const buttons = (rendered.blocks as unknown as AnyBlock[])
+      .filter((b) => b.type === 'actions')
+      .flatMap((b) => (b as unknown as { elements: { action_id: string; value?: string }[] }).elements);
+    const more = buttons.find((b) => b.action_id === 'sg_more');
+    expect(decodeMore(more?.value)).toEqual({ m: 'rep-1' });
+
+    const full = renderBlocks(r, { expanded: true });
+    expect(full.folded).toBe(false);
+    const all = JSON.stringify(full.blocks);
+    for (const text of [
+      '5. Five',
+      'Your designated safeguarding lead',
+      'Why it matters',
+      'Good to know',
+      'Sources:',
+    ])
+      expect(all).toContain(text);
+    expect(all).not.toContain('sg_more');
+  });
+
+  it('leads with the 999 warning on escalation, without the compact 999 line', () => {
+    const blocks = renderBlocks(sampleAnswer()).blocks;
+    expect(JSON.stringify(blocks[0])).toContain('Call 999 now');
+    expect(JSON.stringify(blocks.slice(1))).not.toContain('999');
+  });
+
+  it('lists every source, each document and section once (14 sources, more than 10 context elements)', () => {
+    const r = emptyReply('checklist-summary', 'Referral summary', 'rep-s');
+    r.sources = Array.from({ length: 14 }, (_, i) => ({
+      id: `item-${i}`,
+      title: `Item ${i}`,
+      document: `Document ${i}`,
+      section: `Section ${i}`,
+    }));
+    r.sources.push({ id: 'again', title: 'Again', document: 'Document 3', section: 'Section 3' });
+    const all = JSON.stringify(renderBlocks(r).blocks);
+    for (let i = 0; i < 14; i++) expect(all).toContain(`Document ${i}, Section ${i}`);
+    expect(all.match(/Document 3, Section 3/g)).toHaveLength(1);
+    expect(all).not.toMatch(/Item \d/);
   });
 
   it('has no feedback buttons on help replies', () => {
@@ -184,6 +242,27 @@ describe('renderBlocks', () => {
     expect(inputs[5]?.element.max_length).toBe(500);
     expect(JSON.stringify(blocksOf(r, { inlineForm: true }))).toContain('sg_submit');
     expect(JSON.stringify(blocksOf(r))).not.toContain('"input"');
+  });
+
+  it('continues an option label over 75 characters in its description instead of cutting it', () => {
+    const long =
+      'The child was pressured or coerced by another child, including threats to share images online';
+    const r = emptyReply('checklist-step', 'Recognition', 'rep-7');
+    r.form = {
+      state: { runId: 'run-1', stepId: 's1', revision: 1 },
+      submitLabel: 'Next',
+      fields: [
+        { id: 'a', label: 'Which?', type: 'multi', required: true, options: [{ value: 'p', label: long }] },
+      ],
+    };
+    const input = blocksOf(r, { inlineForm: true }).find((b) => b.type === 'input') as unknown as {
+      element: { options: { text: { text: string }; description?: { text: string } }[] };
+    };
+    const option = input.element.options[0];
+    expect(option?.text.text.length).toBeLessThanOrEqual(75);
+    expect(option?.description?.text.length).toBeLessThanOrEqual(75);
+    expect(`${option?.text.text} ${option?.description?.text}`).toBe(long);
+    expect(JSON.stringify(option)).not.toContain('…');
   });
 
   it('never lets arbitrary text produce a broadcast, mention or link', () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeSlackApi, type RecordedCall } from '../../helpers/fake-slack-api.js';
 import { formBody, postSigned } from '../../helpers/slack-signing.js';
 import type { TestServer } from '../../helpers/start-server.js';
@@ -142,7 +142,9 @@ describe('Slack over HTTP on the real server', () => {
     const blocks = blocksOf(call);
     expect(blocks.some((b) => b.type === 'header')).toBe(true);
     expect(blocks.at(-1)).toMatchObject({ type: 'actions', block_id: 'sg_feedback' });
-    expect(textOfBlocks(call)).toContain('Sources:');
+    // The first screen: the rest (sources included) is behind "More".
+    expect(textOfBlocks(call)).toContain('"sg_more"');
+    expect(textOfBlocks(call)).not.toContain('Sources:');
   });
 
   it('slash command in a DM posts a normal message; empty text gives help', async () => {
@@ -187,7 +189,7 @@ describe('Slack over HTTP on the real server', () => {
     const first = await fake.waitFor('chat.postMessage', 2);
     expect(textOfBlocks(first[0])).toContain('Welcome to Safeguarding Guide');
     expect(textOfBlocks(first[0])).toContain('Privacy');
-    expect(textOfBlocks(first[1])).toContain('Sources:');
+    expect(textOfBlocks(first[1])).toContain('"sg_more"');
     expect(first.every((c) => c.args.channel === 'DU300')).toBe(true);
     expect(await server.store.get('slack-welcomed/U300')).toBeDefined();
 
@@ -272,7 +274,7 @@ describe('Slack over HTTP on the real server', () => {
     const [call] = await fake.waitFor('chat.postMessage');
     expect(call?.args.channel).toBe('C200');
     expect(call?.args.thread_ts).toBe('1700000300.000100');
-    expect(textOfBlocks(call)).toContain('Sources:');
+    expect(textOfBlocks(call)).toContain('"sg_more"');
   });
 
   it('follow-up button on an ephemeral message answers through response_url', async () => {
@@ -305,11 +307,54 @@ describe('Slack over HTTP on the real server', () => {
     expect(update?.args.channel).toBe('C200');
     expect(update?.args.ts).toBe('1700000400.000100');
     expect(textOfBlocks(update)).toContain('Thanks for your feedback');
-    expect(textOfBlocks(update)).not.toContain('sg_feedback');
+    expect(textOfBlocks(update)).not.toContain('"sg_feedback"');
     const stored = await server.store.get<{ helpful: boolean; itemIds: string[]; channel: string }>(
       'feedback/abcd1234',
     );
     expect(stored?.value).toMatchObject({ helpful: true, itemIds: ['hsb-definition'], channel: 'slack' });
+  });
+
+  it('More: the message becomes the full answer, a vote already given stays, and the kept reply is gone', async () => {
+    await sendJson(json(dm('U310', 'what is harmful sexual behaviour?')));
+    const posted = (await fake.waitFor('chat.postMessage', 2))[1];
+    const blocks = blocksOf(posted);
+    const buttons = blocks.flatMap((b) => (b.elements ?? []) as Record<string, unknown>[]);
+    const more = buttons.find((e) => e.action_id === 'sg_more');
+    expect(more).toBeDefined();
+    const replyId = (JSON.parse(String(more?.value)) as { m: string }).m;
+    expect(await server.store.get(`kept-reply/${replyId}`)).toBeDefined();
+    // The practitioner already voted: the feedback row is a thank-you line.
+    const voted = blocks.map((b) =>
+      b.block_id === 'sg_feedback'
+        ? {
+            type: 'context',
+            block_id: 'sg_feedback_done',
+            elements: [{ type: 'mrkdwn', text: 'Thanks for your feedback.' }],
+          }
+        : b,
+    );
+    const message = { ts: '1700000500.000100', type: 'message', blocks: voted };
+    const click = blockAction({ action_id: 'sg_more', value: more?.value }, message, {
+      container: { type: 'message', channel_id: 'DU310', message_ts: message.ts, is_ephemeral: false },
+      channel: { id: 'DU310', name: 'directmessage' },
+    });
+    await sendForm(formBody({ payload: json(click) }));
+    const [update] = await fake.waitFor('chat.update');
+    expect(update?.args).toMatchObject({ channel: 'DU310', ts: '1700000500.000100' });
+    const full = textOfBlocks(update);
+    expect(full).toContain('Sources:');
+    expect(full).not.toContain('"sg_more"');
+    expect(full).toContain('Thanks for your feedback.');
+    expect(full).not.toContain('"sg_feedback"');
+    expect(full.length).toBeGreaterThan(JSON.stringify(blocks).length);
+    // Forgotten once the message shows it (just after chat.update returns).
+    await vi.waitFor(async () => expect(await server.store.get(`kept-reply/${replyId}`)).toBeUndefined());
+
+    fake.reset();
+    await sendForm(formBody({ payload: json(click) }));
+    const [gone] = await fake.waitFor('response_url');
+    expect(gone?.args.text).toMatch(/no longer available/);
+    expect(fake.calls.some((c) => c.method === 'chat.update')).toBe(false);
   });
 
   it('a button with an unreadable value is acked and does nothing', async () => {

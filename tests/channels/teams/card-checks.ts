@@ -5,7 +5,8 @@ import { Ajv } from 'ajv';
 /**
  * Checks every card the bot renders: the strict Adaptive Card 1.5 subset schema (see the schema's
  * $comment for its provenance), the official `adaptivecards` SDK parser (unknown element/action types,
- * invalid values, duplicate ids, required inputs without labels), and the size budget.
+ * invalid values, duplicate ids, required inputs without labels, more actions than the Teams host config
+ * allows), that every Action.ToggleVisibility targets an element in the card, and the size budget.
  */
 const schema = JSON.parse(
   readFileSync(new URL('../../schemas/adaptive-card-1.5-subset.json', import.meta.url), 'utf8'),
@@ -18,6 +19,10 @@ const validateSchema = ajv.compile(schema);
 const require = createRequire(import.meta.url);
 const AC = require('adaptivecards/dist/adaptivecards.js') as typeof import('adaptivecards');
 
+const teamsHostConfig = JSON.parse(
+  readFileSync(new URL('../../schemas/teams-host-config.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
+
 /** Teams' documented ceiling is about 28–40 KB; we keep well under it. */
 export const CARD_BYTE_BUDGET = 28 * 1024;
 
@@ -27,6 +32,7 @@ export function cardProblems(card: unknown): string[] {
     problems.push(...(validateSchema.errors ?? []).map((e) => `schema ${e.instancePath} ${e.message}`));
   }
   const parsed = new AC.AdaptiveCard();
+  parsed.hostConfig = new AC.HostConfig(teamsHostConfig);
   const context = new AC.SerializationContext(new AC.Version(1, 5));
   parsed.parse(card, context);
   for (let i = 0; i < context.eventCount; i++) {
@@ -35,6 +41,13 @@ export function cardProblems(card: unknown): string[] {
   }
   for (const e of parsed.validateProperties().validationEvents) {
     problems.push(`validate ${AC.ValidationEvent[e.event]}: ${e.message}`);
+  }
+  const ids = new Set(walk(card).map((n) => n.id));
+  for (const toggle of walk(card).filter((n) => n.type === 'Action.ToggleVisibility')) {
+    for (const target of (toggle.targetElements as unknown[] | undefined) ?? []) {
+      const id = typeof target === 'string' ? target : (target as { elementId?: string }).elementId;
+      if (!ids.has(id)) problems.push(`toggle target ${String(id)} is not in the card`);
+    }
   }
   const bytes = Buffer.byteLength(JSON.stringify(card));
   if (bytes > CARD_BYTE_BUDGET) problems.push(`size ${bytes} bytes > ${CARD_BYTE_BUDGET}`);

@@ -8,6 +8,7 @@ import {
   cardOf,
   conversation,
   installationUpdate,
+  invoke,
   membersAdded,
   message,
   post,
@@ -54,7 +55,8 @@ describe('Teams conversations', () => {
     expect(texts(c)).toContain(expected.title);
     expect(texts(c).some((t) => t.startsWith('1. '))).toBe(true);
     expect(texts(c)).toContain('Sources');
-    for (const src of expected.sources) expect(texts(c).some((t) => t.startsWith(src.title))).toBe(true);
+    for (const src of expected.sources)
+      expect(texts(c)).toContain([src.document, src.section].filter(Boolean).join(', '));
     const asks = ofType(c, 'Action.Submit')
       .map((a) => a.data as Json)
       .filter((d) => d.verb === 'ask');
@@ -165,16 +167,65 @@ describe('Teams conversations', () => {
     expect(texts(card(second))).toContain(world.s.guide.ask(ask?.q as string).title);
   });
 
-  it('stores feedback with a reason code and no message text', async () => {
+  it('a vote redraws the card in place: "Thanks — recorded" instead of the buttons, one vote per reply', async () => {
+    const conv = conversation('personal');
+    const [first] = await exchange(
+      message({ serviceUrl: world.cap.url, conv, text: 'What is the Under 10 Protocol?' }),
+    );
+    const helpful = ofType(card(first), 'Action.Execute').find((a) => a.title === 'Helpful') as Json;
+    expect(helpful).toMatchObject({ verb: 'feedback', fallback: { type: 'Action.Submit' } });
+    const up = helpful.data as Json;
+    const click = () =>
+      post(
+        world.s.url,
+        invoke({
+          serviceUrl: world.cap.url,
+          conv,
+          name: 'adaptiveCard/action',
+          value: { action: { type: 'Action.Execute', verb: 'feedback', data: up }, trigger: 'manual' },
+        }),
+      );
+    const res = await click();
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { type?: string; value?: Json };
+    expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
+    const redrawn = body.value as Json;
+    expect(cardProblems(redrawn)).toEqual([]);
+    expect(texts(redrawn)).toContain('Thanks — recorded');
+    expect(texts(redrawn)).toContain(texts(card(first))[0]); // the same answer, still there
+    expect(texts(redrawn)).not.toContain('Helpful');
+    expect(ofType(redrawn, 'Action.ShowCard')).toEqual([]);
+    // No "Thank you" message is posted into the conversation.
+    expect(world.cap.for(conv.id as string)).toHaveLength(1);
+    const stored = await world.s.store.get<Json>(`feedback/${up.replyId as string}`);
+    expect(stored?.value).toMatchObject({ helpful: true });
+
+    // An old copy of the card clicked again (another device): the first vote stands, no second message.
+    const again = await click();
+    expect(again.status).toBe(200);
+    const fallback = ofType(card(first), 'Action.Execute').find((a) => a.title === 'Helpful')
+      ?.fallback as Json;
+    const [repeat] = await exchange(
+      submit({ serviceUrl: world.cap.url, conv, value: { ...(fallback.data as Json), helpful: false } }),
+    );
+    expect(repeat?.text).toMatch(/already recorded/);
+    expect((await world.s.store.get<Json>(`feedback/${up.replyId as string}`))?.value).toMatchObject({
+      helpful: true,
+    });
+  });
+
+  it('stores feedback with a reason code and no message text (Action.Submit fallback)', async () => {
     const conv = conversation('personal');
     const question = 'What is the Under 10 Protocol?';
     const [first] = await exchange(message({ serviceUrl: world.cap.url, conv, text: question }));
     const showCard = ofType(card(first), 'Action.ShowCard')[0] as Json;
-    const down = ofType(showCard, 'Action.Submit')[0]?.data as Json;
+    const send = ofType(showCard, 'Action.Execute')[0]?.fallback as Json;
+    expect(send.type).toBe('Action.Submit');
+    const down = send.data as Json;
     const [thanks] = await exchange(
       submit({ serviceUrl: world.cap.url, conv, value: { ...down, reason: 'unclear' } }),
     );
-    expect(thanks?.text).toMatch(/thank you/i);
+    expect(thanks?.text).toMatch(/thanks — recorded/i);
     const stored = await world.s.store.list<Json>('feedback/');
     const mine = stored.find((f) => f.key === `feedback/${down.replyId as string}`);
     expect(mine?.value).toMatchObject({

@@ -60,7 +60,7 @@ describe('renderCard', () => {
     expect(t).toContain("Children's social care front door");
     expect(t).toContain(' — 01609 780780');
     expect(t).toContain('Early, calm responses protect every child involved.');
-    expect(t).toContain('Responding to HSB — NYSCP HSB audit — 3. Findings');
+    expect(t).toContain('NYSCP HSB audit, 3. Findings');
     expect(t).toContain('• Inappropriate');
     const submits = ofType(card, 'Action.Submit');
     expect(submits.map((a) => a.data)).toContainEqual({ verb: 'ask', q: 'What is the Under 10 Protocol?' });
@@ -75,6 +75,62 @@ describe('renderCard', () => {
     expect(showCard?.title).toBe('Not helpful');
     const reasons = ofType(showCard, 'Input.ChoiceSet')[0];
     expect((reasons?.choices as unknown[]).length).toBeGreaterThan(2);
+  });
+
+  it('answers on the first screen: summary, three steps, the key contact and the 999 line; the rest behind Show more', () => {
+    const r = answer();
+    r.steps.push('Agree a plan with the DSL.', 'Review the plan in a week.', 'Record the outcome.');
+    const card = renderCard(r);
+    expect(cardProblems(card)).toEqual([]);
+    const more = walk(card).find((n) => n.id === 'more');
+    expect(more?.isVisible).toBe(false);
+    const firstScreen = (card.body as unknown[]).slice(0, (card.body as unknown[]).indexOf(more));
+    const first = texts(firstScreen);
+    expect(first).toContain(r.summary);
+    expect(first).toEqual(
+      expect.arrayContaining(['1. Make sure every child involved is safe now.', '3. Tell your DSL today.']),
+    );
+    expect(first).not.toContain('4. Agree a plan with the DSL.');
+    expect(first).toContain("Children's social care front door");
+    expect(first).not.toContain('Your designated safeguarding lead');
+    expect(first).toContain('If a child is in immediate danger, call 999.');
+    const toggle = ofType(firstScreen, 'Action.ToggleVisibility');
+    expect(toggle).toHaveLength(1);
+    expect(toggle[0]).toMatchObject({ title: 'Show more', targetElements: ['more'] });
+    const rest = texts(more);
+    expect(rest).toEqual(
+      expect.arrayContaining([
+        '4. Agree a plan with the DSL.',
+        '6. Record the outcome.',
+        'Your designated safeguarding lead',
+        'Early, calm responses protect every child involved.',
+        '• Inappropriate',
+        'NYSCP HSB audit, 3. Findings',
+      ]),
+    );
+  });
+
+  it('cites each document and section once, without the item title in front', () => {
+    const r = answer();
+    r.sources = [
+      { id: 'a', title: 'Item A', document: 'Working Together 2023 (DfE)', section: 'Chapter 3' },
+      { id: 'b', title: 'Item B', document: 'Working Together 2023 (DfE)', section: 'Chapter 3' },
+      { id: 'b', title: 'Item B', document: 'Under 10 Protocol (NYSCP)' },
+    ];
+    const card = renderCard(r);
+    const cited = texts(card).filter((t) => t.startsWith('Working Together') || t.startsWith('Under 10'));
+    expect(cited).toEqual(['Working Together 2023 (DfE), Chapter 3', 'Under 10 Protocol (NYSCP)']);
+    expect(texts(card).join('\n')).not.toMatch(/Item A|Item B/);
+  });
+
+  it('does not fold a short reply: no Show more when there is nothing more', () => {
+    const r = emptyReply('answer', 'Short', 'r7654321');
+    r.summary = 'One line.';
+    r.steps = ['Tell your DSL.'];
+    const card = renderCard(r);
+    expect(cardProblems(card)).toEqual([]);
+    expect(ofType(card, 'Action.ToggleVisibility')).toEqual([]);
+    expect(walk(card).find((n) => n.id === 'more')).toBeUndefined();
   });
 
   it('puts the emergency warning first, in an attention container, before the title', () => {
@@ -99,6 +155,8 @@ describe('renderCard', () => {
     expect(second.style).toBe('warning');
     expect(texts(second)).toContain('Please remove names.');
     expect(texts(card.body[2])).toEqual([r.title]);
+    // The 999 warning leads, so the compact 999 line is not repeated below.
+    expect(texts(card)).not.toContain('If a child is in immediate danger, call 999.');
   });
 
   it('renders a signpost with no steps or sources and no empty containers', () => {
@@ -146,9 +204,18 @@ describe('renderCard', () => {
       ],
     };
     r.actions = [{ kind: 'submit', label: 'Back', value: 'back', data: { op: 'back' } }];
+    r.sources = [{ id: 'u10', title: 'Under 10s', document: 'Under 10 Protocol (NYSCP)', section: 'Part 2' }];
     const card = renderCard(r);
     expect(cardProblems(card)).toEqual([]);
+    // A form is never folded, and its sources follow it so the question comes first.
+    expect(ofType(card, 'Action.ToggleVisibility')).toEqual([]);
+    const order = texts(card);
+    expect(order.indexOf('Under 10 Protocol (NYSCP), Part 2')).toBeGreaterThan(
+      order.indexOf('Anything else?'),
+    );
     const choice = ofType(card, 'Input.ChoiceSet').filter((c) => c.id !== 'reason');
+    // Long option text wraps instead of being cut with "…".
+    expect(ofType(card, 'Input.ChoiceSet').every((c) => c.wrap === true)).toBe(true);
     expect(choice.map((c) => [c.id, c.isMultiSelect, c.isRequired])).toEqual([
       ['age', false, true],
       ['seen', true, false],
@@ -194,6 +261,8 @@ describe('renderCard', () => {
       const card = renderCard(r);
       expect(cardProblems(card)).toEqual([]);
       expect((card.body[0] as Record<string, unknown>).style).toBe('emphasis');
+      // The 999 line is already in the reply's own warning: not repeated.
+      expect(texts(card).filter((t) => t.includes('999'))).toHaveLength(1);
       expect(card.actions).toContainEqual(
         expect.objectContaining({ type: 'Action.Submit', title: 'Start the referral checklist' }),
       );

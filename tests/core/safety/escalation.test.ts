@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectImmediateDanger } from '../../../src/core/safety/index.js';
+import { questionSets } from '../../helpers/question-sets.js';
 
 const SHOULD_ESCALATE: readonly string[] = [
   // teachers / DSLs
@@ -105,13 +105,8 @@ describe('detectImmediateDanger', () => {
   });
 });
 
-describe('eval questions: expected escalation flag', () => {
-  const questions = readFileSync(new URL('../../../../shared/eval/questions.jsonl', import.meta.url), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as { q: string; escalation?: boolean });
-
-  it('has the eval file', () => expect(questions.length).toBeGreaterThan(30));
+describe.each(questionSets())('$name: expected escalation flag', ({ questions }) => {
+  it('has enough questions', () => expect(questions.length).toBeGreaterThan(30));
   it.each(questions.map((q) => [q.q, q.escalation ?? false] as const))('%s → %s', (q, expected) => {
     expect(detectImmediateDanger(q).escalate).toBe(expected);
   });

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectPii, findPii, redact, type PiiKind } from '../../../src/core/safety/index.js';
+import { questionSets } from '../../helpers/question-sets.js';
 
 const kindsOf = (text: string): PiiKind[] => detectPii(text).kinds;
 const found = (text: string, kind: PiiKind): string[] =>
@@ -174,12 +174,7 @@ describe('names', () => {
   ])('no name in %s', (text) => expect(found(text, 'name')).toEqual([]));
 });
 
-describe('eval questions: expected pii flag', () => {
-  const questions = readFileSync(new URL('../../../../shared/eval/questions.jsonl', import.meta.url), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as { q: string; pii?: boolean });
-
+describe.each(questionSets())('$name: expected pii flag', ({ questions }) => {
   it.each(questions.map((q) => [q.q, q.pii ?? false] as const))('%s → %s', (q, expected) => {
     expect(detectPii(q).found).toBe(expected);
   });

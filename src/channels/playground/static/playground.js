@@ -92,9 +92,9 @@
     append(entry);
   }
 
-  function userEntry(text, isAction) {
+  function userEntry(text) {
     const entry = document.createElement('div');
-    entry.className = isAction ? 'entry user action' : 'entry user';
+    entry.className = 'entry user';
     entry.dataset.from = 'user';
     entry.textContent = text;
     append(entry);
@@ -162,13 +162,12 @@
       if (url) window.open(url, '_blank', 'noopener,noreferrer');
       return;
     }
+    // Card actions show no echo bubble (as in Teams): the card itself, or the bot's next card, answers.
     if (type === 'Action.Submit') {
-      userEntry(action.title || 'Sent', true);
       await send(activity('message', { value: action.data ?? {} }));
       return;
     }
     if (type === 'Action.Execute') {
-      userEntry(action.title || 'Sent', true);
       const response = await send(
         activity('invoke', {
           name: 'adaptiveCard/action',
@@ -181,12 +180,24 @@
       // Universal Actions: the bot answers with the card that replaces this one.
       if (response && response.type === CARD && response.value) {
         holder.replaceChildren(renderCard(response.value, holder));
+        keepInView(holder);
       } else if (response && response.type === 'application/vnd.microsoft.activity.message') {
         notice(String(response.value ?? ''));
       } else if (response && response.statusCode >= 400) {
         notice(String(response.value?.message ?? 'The bot could not handle that action.'));
       }
     }
+  }
+
+  /**
+   * After a card is replaced in place: its top stays on screen and focus moves to its first input
+   * (or its first control), so keyboard and screen-reader users continue where the question is.
+   */
+  function keepInView(holder) {
+    holder.scrollIntoView({ block: 'start' });
+    const target =
+      holder.querySelector('input:not([type=hidden]), select, textarea') ?? holder.querySelector('button');
+    if (target) target.focus({ preventScroll: true });
   }
 
   function safeUrl(raw) {
@@ -203,7 +214,7 @@
     const text = input.value.trim();
     if (!text || !session) return;
     input.value = '';
-    userEntry(text, false);
+    userEntry(text);
     void send(activity('message', { text, textFormat: 'plain' }));
   });
   input.addEventListener('keydown', (event) => {

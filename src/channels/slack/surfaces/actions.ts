@@ -6,6 +6,7 @@ import {
   FORM_CALLBACK_ID,
   actionIdPattern,
   decodeFeedback,
+  decodeMore,
   decodeModalMeta,
   decodeSubmit,
   decodeText,
@@ -13,9 +14,10 @@ import {
 } from '../action-values.js';
 import { slackActor } from '../context.js';
 import type { FormState } from '../ports.js';
-import { renderBlocks } from '../render-blocks.js';
+import { FEEDBACK_BLOCK, FEEDBACK_DONE_BLOCK, renderBlocks } from '../render-blocks.js';
 import { readFormValues } from '../render-form.js';
-import { openFormModal, postReply } from '../send.js';
+import type { KeptReplies } from '../../../core/replies/kept-replies.js';
+import { openFormModal, postReply, renderMessage } from '../send.js';
 import type { SurfaceContext } from '../surface-context.js';
 import { modalOutcome, sendSummary } from './modal.js';
 
@@ -75,6 +77,7 @@ async function deliver(
   respond: Respond | undefined,
   o: Origin,
   reply: Reply,
+  folded: KeptReplies,
 ): Promise<void> {
   if (
     await openFormModal(client, o.triggerId, reply, {
@@ -85,11 +88,11 @@ async function deliver(
   )
     return;
   if (o.ephemeral && respond) {
-    const { text, blocks } = renderBlocks(reply, { inlineForm: Boolean(reply.form) });
+    const { text, blocks } = await renderMessage(reply, folded);
     await respond({ response_type: 'ephemeral', replace_original: false, text, blocks });
     return;
   }
-  await postReply(client, { channel: o.channel, threadTs: o.threadTs }, reply);
+  await postReply(client, { channel: o.channel, threadTs: o.threadTs }, reply, folded);
 }
 
 function notice(title: string, summary: string): Reply {
@@ -135,7 +138,7 @@ export function registerActions(app: App, ctx: SurfaceContext): void {
       if (!value) return ctx.logger.warn({ label }, 'slack: button value not recognised');
       const o = originOf(body, ctx.admins);
       ctx.work.run(label, async () =>
-        deliver(client, respond, o, await ctx.guide.handle(value.t, o.actor, o.place)),
+        deliver(client, respond, o, await ctx.guide.handle(value.t, o.actor, o.place), ctx.folded),
       );
     };
 
@@ -146,6 +149,14 @@ export function registerActions(app: App, ctx: SurfaceContext): void {
     runText('command-button')({ ...args, action: args.action as { value?: string } }),
   );
   app.action<BlockAction>(actionIdPattern(ACTION.url), async ({ ack }) => ack());
+
+  app.action<BlockAction>(ACTION.more, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const value = decodeMore((action as { value?: string }).value);
+    if (!value) return ctx.logger.warn('slack: more value not recognised');
+    const o = originOf(body, ctx.admins);
+    ctx.work.run('more', () => showMore(client, respond, o, value.m, ctx.folded));
+  });
 
   for (const [id, helpful] of [
     [ACTION.feedbackUp, true],
@@ -187,7 +198,7 @@ export function registerActions(app: App, ctx: SurfaceContext): void {
         if (outcome.kind === 'errors') return; // only a view_submission has fields to mark
         await client.views.update({ view_id: view.id, hash: view.hash, view: outcome.view });
         if (outcome.kind === 'done')
-          await sendSummary(client, body.user.id, view.id, outcome.summary, ctx.logger);
+          await sendSummary(client, body.user.id, view.id, outcome.summary, ctx.logger, ctx.folded);
       });
       return;
     }
@@ -237,7 +248,7 @@ export function registerActions(app: App, ctx: SurfaceContext): void {
     if (outcome.kind === 'done') {
       const summary = outcome.summary;
       ctx.work.run('checklist-summary', () =>
-        sendSummary(client, body.user.id, view.id, summary, ctx.logger),
+        sendSummary(client, body.user.id, view.id, summary, ctx.logger, ctx.folded),
       );
     }
   });
@@ -255,9 +266,39 @@ async function acknowledgeFeedback(
     return;
   }
   const blocks = o.messageBlocks.map((b) =>
-    b.block_id === 'sg_feedback'
-      ? ({ type: 'context', elements: [{ type: 'mrkdwn', text: thanks }] } as Slack.ContextBlock)
+    b.block_id === FEEDBACK_BLOCK
+      ? ({
+          type: 'context',
+          block_id: FEEDBACK_DONE_BLOCK,
+          elements: [{ type: 'mrkdwn', text: thanks }],
+        } as Slack.ContextBlock)
       : b,
   );
   await client.chat.update({ channel: o.channel, ts: o.messageTs, text: thanks, blocks });
+}
+
+/**
+ * "More": the message becomes the full reply. A vote already given stays given (its thank-you
+ * line replaces the new feedback row). Expired or already expanded: say so, change nothing.
+ */
+async function showMore(
+  client: WebClient,
+  respond: Respond | undefined,
+  o: Origin,
+  replyId: string,
+  folded: KeptReplies,
+): Promise<void> {
+  const reply = await folded.full(replyId);
+  if (!reply) {
+    const text = 'The rest of this answer is no longer available. Please ask the question again.';
+    if (respond) await respond({ response_type: 'ephemeral', replace_original: false, text });
+    return;
+  }
+  const { text, blocks } = renderBlocks(reply, { inlineForm: Boolean(reply.form), expanded: true });
+  const voted = o.messageBlocks?.find((b) => b.block_id === FEEDBACK_DONE_BLOCK);
+  const merged = voted ? blocks.map((b) => (b.block_id === FEEDBACK_BLOCK ? voted : b)) : blocks;
+  if (o.ephemeral || !o.messageTs) {
+    if (respond) await respond({ response_type: 'ephemeral', replace_original: true, text, blocks: merged });
+  } else await client.chat.update({ channel: o.channel, ts: o.messageTs, text, blocks: merged });
+  await folded.forget(replyId);
 }

@@ -1,7 +1,6 @@
 import type { App } from '@slack/bolt';
 import { placeFromCommand, slackActor } from '../context.js';
-import { renderBlocks } from '../render-blocks.js';
-import { openFormModal } from '../send.js';
+import { openFormModal, renderMessage } from '../send.js';
 import type { SurfaceContext } from '../surface-context.js';
 import { rememberChannel, slackReference } from './conversations.js';
 
@@ -30,7 +29,7 @@ export function registerCommand(app: App, ctx: SurfaceContext): void {
         })
       )
         return;
-      const { text: fallback, blocks } = renderBlocks(reply, { inlineForm: Boolean(reply.form) });
+      const { text: fallback, blocks } = await renderMessage(reply, ctx.folded);
       await respond({
         response_type: place.kind === 'personal' ? 'in_channel' : 'ephemeral',
         replace_original: false,

@@ -35,7 +35,7 @@ export function registerMessages(app: App, ctx: SurfaceContext): void {
         });
         return;
       }
-      await postReply(client, { channel: event.channel, threadTs }, reply);
+      await postReply(client, { channel: event.channel, threadTs }, reply, ctx.folded);
     });
   });
 
@@ -52,7 +52,7 @@ export function registerMessages(app: App, ctx: SurfaceContext): void {
         await postReply(client, { channel: message.channel }, ctx.guide.welcome());
       }
       const reply = await ctx.guide.handle(text, actor, place);
-      await postReply(client, { channel: message.channel, threadTs }, reply);
+      await postReply(client, { channel: message.channel, threadTs }, reply, ctx.folded);
     });
   });
 }

@@ -4,6 +4,7 @@ import type { Reply } from '../../../core/reply.js';
 import { encodeModalMeta, type ModalMeta } from '../action-values.js';
 import type { FormState } from '../ports.js';
 import { doneModal, fieldErrors, renderReplyModal } from '../render-modal.js';
+import type { KeptReplies } from '../../../core/replies/kept-replies.js';
 import { postReply } from '../send.js';
 
 type WebClient = webApi.WebClient;
@@ -35,9 +36,10 @@ export async function sendSummary(
   viewId: string | undefined,
   summary: Reply,
   logger: Logger,
+  folded?: KeptReplies,
 ): Promise<void> {
   try {
-    await postReply(client, { channel: userId }, summary);
+    await postReply(client, { channel: userId }, summary, folded);
   } catch (err) {
     logger.error({ err }, 'slack: checklist summary could not be posted');
     if (viewId) await client.views.update({ view_id: viewId, view: doneModal(true) });

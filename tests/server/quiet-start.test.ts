@@ -1,0 +1,60 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { spawnServer } from '../helpers/server-process.js';
+
+/**
+ * `npm start` and normal use print no warnings: restify 11's spdy reads process.binding('http_parser')
+ * (DEP0111, harmless; restify 12 needs Node 22), which the start script's node flag silences, and a
+ * browser's favicon request or a client's connection probe is not a server problem.
+ */
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+/** The node flags `npm start` runs the built server with, read from package.json. */
+async function startFlags(): Promise<string[]> {
+  const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const m = /^node scripts\/build\.mjs && node ((?:--[\w=-]+ )*)build\/server\.js$/.exec(pkg.scripts.start);
+  if (!m) throw new Error(`unexpected start script: ${pkg.scripts.start}`);
+  return (m[1] ?? '').trim().split(' ').filter(Boolean);
+}
+describe('a quiet start', () => {
+  it('prints no warning at start, for a favicon, or for connection probes to /api/messages', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sg-quiet-'));
+    const logFile = join(dir, 'server.log');
+    // Exactly what `npm start` runs: the build, then the bundle under node with the script's flags.
+    await promisify(execFile)(process.execPath, ['scripts/build.mjs'], { cwd: ROOT });
+    const server = await spawnServer({
+      script: 'build/server.js',
+      nodeArgs: await startFlags(),
+      env: { DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'info' },
+      logFile,
+    });
+    try {
+      expect((await fetch(`${server.url}/favicon.ico`)).status).toBe(204);
+      expect((await fetch(`${server.url}/api/messages`)).status).toBe(405);
+      const empty = await fetch(`${server.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(empty.status).toBe(400);
+      expect(await empty.json()).toMatchObject({ code: 'bad_input' });
+      expect((await fetch(`${server.url}/playground`)).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+    const log = await readFile(logFile, 'utf8');
+    expect(log).toContain('Safeguarding Guide listening on');
+    expect(log).not.toMatch(/Warning|DEP0\d+/);
+    const lines = log
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { level: number; msg: string });
+    expect(lines.filter((l) => l.level >= 40).map((l) => l.msg)).toEqual([]);
+  });
+});
