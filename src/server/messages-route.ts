@@ -25,17 +25,11 @@ export interface MessagesRouteDeps {
 export function mountMessagesRoute(server: Server, deps: MessagesRouteDeps): void {
   const local: RequestHandler[] = deps.localMode ? [localOperatorOnly] : [];
   const loopbackReplies: RequestHandler[] = deps.localMode ? [loopbackServiceUrl] : [];
-  server.post(
-    '/api/messages',
-    ...local,
-    ...activityBody(),
-    ...loopbackReplies,
-    async (req, res) => {
-      await deps.inFlight.track(() =>
-        runWithTurnLimits(deps.limits, () => deps.adapter.process(req, res, deps.run)),
-      );
-    },
-  );
+  server.post('/api/messages', ...local, ...activityBody(), ...loopbackReplies, async (req, res) => {
+    await deps.inFlight.track(() =>
+      runWithTurnLimits(deps.limits, () => deps.adapter.process(req, res, deps.run)),
+    );
+  });
 }
 
 function refuse(res: Response, next: Next, status: number, code: string, message: string): void {

@@ -50,22 +50,13 @@ export function focusOf(text: string, sentences: readonly Sentence[]): MessageFo
   const parts: { text: string; refersBack: boolean }[] = [];
   for (const s of sentences) {
     const rest = s.tokens.slice(preambleLength(s));
-    const first = rest[0];
-    const last = rest[rest.length - 1];
-    if (first && last)
-      parts.push({
-        text: text.slice(first.start, last.end).trim(),
-        // "Is that HSB?", "Does this need a referral?": the pointer comes before any noun of its own.
-        refersBack: rest
-          .slice(
-            0,
-            Math.max(
-              0,
-              rest.findIndex((t) => t.pos === 'NOUN' || t.pos === 'PROPN'),
-            ),
-          )
-          .some((t) => REFERS_BACK.has(t.norm)),
-      });
+    // "what are bail conditions and can they stop him coming in?": two questions in one sentence.
+    for (const piece of splitQuestions(rest)) {
+      const first = piece[0];
+      const last = piece[piece.length - 1];
+      if (first && last)
+        parts.push({ text: text.slice(first.start, last.end).trim(), refersBack: pointsBack(piece) });
+    }
   }
   const bodyParts = parts.filter((p) => p.text);
   const questions: string[] = [];
@@ -77,3 +68,32 @@ export function focusOf(text: string, sentences: readonly Sentence[]): MessageFo
   });
   return { body: bodyParts.map((p) => p.text).join(' '), questions, sentences: bodyParts.map((p) => p.text) };
 }
+
+/** "Is that HSB?", "Does this need a referral?": the pointer comes before any noun of its own. */
+function pointsBack(tokens: readonly Token[]): boolean {
+  const firstNoun = tokens.findIndex((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
+  return tokens.slice(0, Math.max(0, firstNoun)).some((t) => REFERS_BACK.has(t.norm));
+}
+
+/** A question sentence split where "and/or/also" starts a second question ("and who…", "and can they…"). */
+function splitQuestions(tokens: readonly Token[]): Token[][] {
+  const startsQuestion = QUESTION_START.test(tokens.map((t) => t.norm).join(' '));
+  if (!startsQuestion) return [tokens.slice()];
+  const out: Token[][] = [];
+  let from = 0;
+  tokens.forEach((t, i) => {
+    const next = tokens[i + 1];
+    const joins = t.pos === 'CCONJ' && next !== undefined && i - from >= 3;
+    const asksAgain =
+      next !== undefined &&
+      (QUESTION_WORDS.has(next.norm) || (next.pos === 'AUX' && tokens[i + 2]?.pos === 'PRON'));
+    if (joins && asksAgain) {
+      out.push(tokens.slice(from, i));
+      from = i;
+    }
+  });
+  out.push(tokens.slice(from));
+  return out.filter((p) => p.length > 0);
+}
+
+const QUESTION_WORDS = new Set(['what', 'who', 'when', 'where', 'why', 'how', 'which', 'whose']);

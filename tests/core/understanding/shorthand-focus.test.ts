@@ -34,4 +34,13 @@ describe('message focus', () => {
     );
     expect(f.questions).toEqual(['What is section 47?', 'And who chairs a strategy meeting?']);
   });
+  it('splits one sentence that asks two questions, but not a question with "also" inside it', () => {
+    expect(focus('what are bail conditions and can they stop him coming in').questions).toEqual([
+      'what are bail conditions',
+      'and can they stop him coming in',
+    ]);
+    expect(focus('can the boy who did it also be referred?').questions).toEqual([
+      'can the boy who did it also be referred?',
+    ]);
+  });
 });
