@@ -61,7 +61,8 @@ export function focusOf(text: string, sentences: readonly Sentence[]): MessageFo
   const bodyParts = parts.filter((p) => p.text);
   const questions: string[] = [];
   bodyParts.forEach((p, i) => {
-    if (!(p.text.endsWith('?') || QUESTION_START.test(p.text.toLowerCase()))) return;
+    const opening = p.text.toLowerCase().replace(/^(?:and|or|but|also|so)\s+/, '');
+    if (!(p.text.endsWith('?') || QUESTION_START.test(opening))) return;
     // "Is that harmful sexual behaviour?": a question that points back is read with what it points to.
     const before = bodyParts[i - 1];
     questions.push(p.refersBack && before ? `${before.text} ${p.text}` : p.text);
