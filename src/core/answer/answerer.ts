@@ -36,6 +36,8 @@ export interface AnswerPolicy {
   runnersUp: number;
   runnerUpRatio: number;
   runnerUpMinCoverage: number;
+  /** …or, when the top item is not confident, covers this much more of the question than it. */
+  runnerUpCoverageLead: number;
   /** A second item is shown too when its score is at least this share of the best. */
   secondItemRatio: number;
   /** Answers whose coverage is less than this above minCoverage count as low confidence (admin report). */
@@ -55,6 +57,7 @@ export const DEFAULT_POLICY: AnswerPolicy = {
   runnersUp: 2,
   runnerUpRatio: 0.6,
   runnerUpMinCoverage: 0.9,
+  runnerUpCoverageLead: 0.05,
   secondItemRatio: 0.75,
   lowConfidenceMargin: 0.1,
   emergencyItemId: 'immediate-danger',
@@ -225,13 +228,18 @@ export class Answerer {
         (h.coverage >= p.minCoverageWithVeryStrongAnchor && h.anchorWeight >= p.veryStrongAnchorWeight));
     // When the top-ranked item does not answer the question, a close runner-up that covers all of it does.
     const top = hits[0];
+    const topConfident = confident(top);
+    const topCoverage = top?.coverage ?? 0;
     const at = hits.findIndex(
       (h, i) =>
         confident(h) &&
         (i === 0 ||
           (i <= p.runnersUp &&
-            h.coverage >= p.runnerUpMinCoverage &&
-            h.score >= (top?.score ?? 0) * p.runnerUpRatio)),
+            ((h.coverage >= p.runnerUpMinCoverage && h.score >= (top?.score ?? 0) * p.runnerUpRatio) ||
+              // A runner-up that explains clearly more of the question than an unconfident top item.
+              (!topConfident &&
+                h.coverage >= topCoverage + p.runnerUpCoverageLead &&
+                h.anchorWeight >= p.veryStrongAnchorWeight)))),
     );
     if (at < 0) return { hits: [], lowConfidence: false };
     const best = hits[at] as SearchHit;
