@@ -26,6 +26,7 @@ import { emptyReply, type Reply } from './reply.js';
 import { detectPiiStrict } from './safety/index.js';
 import { GuidanceIndex } from './search/index.js';
 import { SynonymTable } from './search/synonyms.js';
+import { warmUp } from './understanding/nlp.js';
 import type { Store } from './store/store.js';
 
 export type ChannelName = 'teams' | 'slack' | 'cli' | 'playground';
@@ -133,6 +134,8 @@ export class Guide {
 
   /** Loads and validates all content (guidance, checklists, digests); any error stops start-up, listing every problem. */
   static async create(options: GuideOptions): Promise<Guide> {
+    // The language model loads now, at start-up, not on the first practitioner's message.
+    warmUp();
     const pack = await loadContentPack(options.contentDir);
     const extras = await readPackExtras(pack);
     if (extras.issues.length) {
