@@ -49,7 +49,7 @@ export function detectImmediateDanger(
   for (const r of readings) {
     const live = r.now && !r.past;
     // Present tense with no time of its own reads as now unless the message says it is over.
-    const current = live || (!r.past && !resolved);
+    const current = live || (!r.past && !r.later && !resolved);
     if ((r.seriousHarm || r.weakHarm) && r.ongoingHarm && !r.past && !r.generalQuestion)
       reasons.add('harm described as happening now');
     if (r.confine && current && !r.generalQuestion) reasons.add('child held or not allowed to leave');

@@ -30,6 +30,8 @@ export interface ClauseReading {
   now: boolean;
   /** A cue that puts it in the past (a past time, or only past verbs). */
   past: boolean;
+  /** A time days or more ahead ("next week", "tomorrow", "after half term"): serious, but not 999. */
+  later: boolean;
   /** Harm inside "if/when a child…": a general question, not an event. */
   generalQuestion: boolean;
 }
@@ -148,6 +150,7 @@ export function readClause(ts: Token[], sentenceText: string): ClauseReading {
     distress: any(ts, W.DISTRESS),
     now: false,
     past: false,
+    later: false,
     generalQuestion: false,
   };
 
@@ -358,6 +361,19 @@ export function readClause(ts: Token[], sentenceText: string): ClauseReading {
       if (person && !leaving && (present || justArrived)) r.presence = true;
     }
     if (word(t, W.PRESENCE_VERBS) && t.form === 'ing' && prev?.lemma === 'keep') r.presence = true;
+    // "he's at the school gates", "her uncle is in reception": a person, "is", a place phrase.
+    if (isBePresent(t) && ['in', 'at', 'outside', 'by', 'near', 'on'].includes(ts[i + 1]?.norm ?? '')) {
+      const subject = ts.slice(Math.max(0, i - 4), i);
+      const placeAhead = within(ts, i + 1, 3, (n) => n.pos === 'NOUN' || n.pos === 'PROPN');
+      if (placeAhead && subject.some((v) => word(v, W.PERSON) || word(v, W.HARMER))) r.presence = true;
+    }
+    // "he's on his way", "he's coming to get her", "he's turned up": arriving.
+    if (
+      (t.lemma === 'come' || t.lemma === 'turn' || t.lemma === 'head') &&
+      (t.form === 'ing' || isBePresent(prev)) &&
+      ts.some((n) => word(n, W.PERSON))
+    )
+      r.presence = true;
   });
 
   // Now: a time word, "right now", a clock time, "just" (moments ago), perception now ("I can hear").
@@ -389,6 +405,11 @@ export function readClause(ts: Token[], sentenceText: string): ClauseReading {
   const verbs = ts.filter((t) => (t.pos === 'VERB' || t.pos === 'AUX') && !REPORTING.has(t.lemma));
   const allPast = verbs.length > 0 && verbs.every((t) => t.form === 'past');
   r.past = (pastTime && !r.ongoingHarm) || (allPast && !r.now);
+
+  r.later =
+    /\b(?:tomorrow|tmrw|next (?:week|month|term|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|time)|in (?:a|\d+|two|three|a few|a couple of) (?:days?|weeks?|months?)|after (?:half term|the holidays|christmas|easter|the weekend)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/.test(
+      text,
+    ) && !r.now;
 
   r.generalQuestion = ts.some(
     (t, i) =>

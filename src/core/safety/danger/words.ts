@@ -5,11 +5,12 @@ const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean));
 
 /** Serious sexual or physical harm: enough alone, when undated, to lead with 999 (fail-safe). */
 export const SERIOUS_HARM = set(`rape abuse assault molest grope strangle choke stab attack batter beat punch
-  kick slap hit hurt harm kill smother suffocate burn injure rapist abuser paedophile pedophile`);
+  kick slap hit hurt harm kill smother suffocate burn injure rapist abuser paedophile pedophile fondle
+  interfere throttle thump whack smack shake drown starve violate sodomise sodomize`);
 
 /** Harm words that describe many everyday HSB questions: they count only with a now-cue. */
 export const WEAK_HARM = set(`touch expose undress force threaten groom exploit bully film record photograph
-  pressure coerce blackmail`);
+  pressure coerce blackmail sextort flash fiddle kiss masturbate`);
 
 /** A person who has harmed or may harm (nouns). */
 export const HARMER = set(`abuser offender perpetrator suspect rapist paedophile pedophile predator stranger
@@ -18,7 +19,8 @@ export const HARMER = set(`abuser offender perpetrator suspect rapist paedophile
 /** Words that make a present adult a risk to a child (with a harm context elsewhere in the message). */
 export const RISK_CONTEXT = set(`schedule offender exploit exploitation groom grooming trafficking sexual sex
   nude nudes naked pictures photos video videos boyfriend punter client clients online snapchat instagram
-  tiktok app roblox discord`);
+  tiktok app roblox discord drunk intoxicated high wasted violent aggressive kicking off angry gang weapon
+  knife drugs`);
 
 /** Holding a child against their will. */
 export const CONFINE = set(`lock trap pin restrain barricade corner detain imprison hostage tie`);
@@ -43,19 +45,20 @@ export const PRESENCE_VERBS = set(`wait sit stand bang knock arrive turn walk co
   watch shout scream insist`);
 
 /** Places that put a person with or near the child. */
-export const PLACES = set(`here there outside downstairs upstairs inside door gate gates car van reception
-  room bedroom bathroom toilet toilets house flat home lounge corridor waiting building yard field park
-  playground street school surgery ward desk window office`);
+export const PLACES = set(`here there outside downstairs upstairs inside nearby around door gate gates car van
+  reception room bedroom bathroom toilet toilets house flat home lounge corridor waiting building yard
+  field park playground street school surgery ward desk window office shop pub gym changing hall church
+  mosque club party station bus stop entrance carpark garden kitchen`);
 
 /** Live online contact in progress. */
 export const LIVE_ONLINE = set(`facetime videocall webcam camera livestream stream streaming headset
-  skype zoom discord twitch omegle`);
+  skype zoom discord twitch omegle chat`);
 
 /** Undressing or sexual display asked of a child. */
 export const UNDRESS_OBJECTS = set(`clothes top trousers pants shirt knickers underwear bra body`);
 
 /** Self-harm now. */
-export const SELF_HARM_OBJECTS = set(`tablets pills paracetamol overdose ligature blade razor`);
+export const SELF_HARM_OBJECTS = set(`tablets pills paracetamol overdose ligature blade razor noose`);
 
 /** Distress heard or seen now. */
 export const DISTRESS = set(`scream crying cry sob shout screaming shaking hide hiding terrified petrified
@@ -63,7 +66,7 @@ export const DISTRESS = set(`scream crying cry sob shout screaming shaking hide 
 
 /** Time words that put an event now or within hours. */
 export const NOW_WORDS = set(`now still currently presently literally tonight today later soon
-  imminently meanwhile`);
+  imminently meanwhile lunchtime hometime tonite`);
 
 export const SOON_PHRASES: readonly string[][] = [
   ['right', 'now'],
@@ -79,6 +82,15 @@ export const SOON_PHRASES: readonly string[][] = [
   ['on', 'their', 'way'],
   ['on', 'the', 'line'],
   ['on', 'the', 'phone'],
+  ['home', 'time'],
+  ['pick', 'up', 'time'],
+  ['any', 'minute'],
+  ['in', 'a', 'bit'],
+  ['on', 'his', 'way'],
+  ['coming', 'round'],
+  ['coming', 'over'],
+  ['end', 'of', 'school'],
+  ['this', 'lunchtime'],
 ];
 
 /** Time words that put an event in the past. */
