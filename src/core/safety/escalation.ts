@@ -65,7 +65,9 @@ export function detectImmediateDanger(
     if (r.unsafe && current && !r.infoQuestion && !r.generalQuestion)
       reasons.add('child described as unsafe or in danger');
     if (r.meet && live && harmContext) reasons.add('child about to meet someone who may have groomed them');
-    if ((r.abduct || r.weapon) && live) reasons.add('a child being taken by force, or a weapon, now');
+    if (r.abduct && live) reasons.add('a child being taken by force, now');
+    if (r.weapon && current && !r.generalQuestion && !r.infoQuestion)
+      reasons.add('a weapon near a child, now');
     if (r.threat && current && !r.generalQuestion)
       reasons.add('a threat of harm to the child now or tonight');
     if (failSafe(r, resolved)) reasons.add('serious harm to a child that may be happening now');

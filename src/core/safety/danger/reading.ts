@@ -96,9 +96,34 @@ const REPORTING = new Set([
   'want',
   'do',
 ]);
+const HELD = new Set(['him', 'her', 'them', 'himself', 'herself', 'themselves', 'us']);
+const IMAGE_WORDS = new Set([
+  'pics',
+  'pictures',
+  'photos',
+  'picture',
+  'photo',
+  'video',
+  'videos',
+  'nudes',
+  'images',
+]);
 const FUTURE = new Set(['will', "'ll", 'gonna', 'shall']);
 const INFO_QUESTION =
   /^(?:what|whats|what's|is it|is this|does|do|can|how|why|where|who|which|should|would|when (?:should|do|does|is|are|can|must|would))\b/;
+
+/** "with him", "with the man": in the company of a person (not "with waking nights"). */
+function withPerson(ts: Token[], j: number): boolean {
+  if (ts[j]?.norm !== 'with') return false;
+  const next = ts[j + 1];
+  const after = ts[j + 2];
+  return (
+    HELD.has(next?.norm ?? '') ||
+    word(next, W.PERSON) ||
+    word(next, W.HARMER) ||
+    (next?.pos === 'DET' && (word(after, W.PERSON) || word(after, W.HARMER)))
+  );
+}
 
 /** A sentence's clauses: split where "and/but/so", a comma or a semicolon starts a new subject. */
 export function clausesOf(sentence: Sentence): Token[][] {
@@ -138,7 +163,11 @@ export function readClause(ts: Token[], sentenceText: string): ClauseReading {
     take: false,
     abduct: any(ts, W.ABDUCT),
     weapon: any(ts, W.WEAPON),
-    injury: any(ts, W.INJURY) || /\bnot breathing\b/.test(sentenceText.toLowerCase()),
+    injury:
+      any(ts, W.INJURY) ||
+      /\b(?:not breathing|barely conscious|(?:odd|funny|strange|noisy|struggling) breathing|breathing (?:oddly|funny|strangely))\b/.test(
+        sentenceText.toLowerCase(),
+      ),
     unsafe: false,
     meet: ts.some((t) => t.lemma === 'meet' && t.form !== 'past'),
     presence: false,
@@ -155,6 +184,17 @@ export function readClause(ts: Token[], sentenceText: string): ClauseReading {
   };
 
   let activeNow = false;
+  let lastNonAdverb: Token | undefined;
+  // Facts about the whole clause, worked out once (a clause can be long: reading stays linear).
+  const has = {
+    swallow: ts.some((n) => ['take', 'swallow', 'overdose'].includes(n.lemma)),
+    child: ts.some((n) => word(n, W.CHILD_NOUNS)),
+    negation: ts.some(isNeg),
+    thirdPerson: ts.some((n) => ['she', 'he', 'they'].includes(n.norm)),
+    future: ts.some((n) => FUTURE.has(n.norm) || (n.lemma === 'go' && n.form === 'ing')),
+    person: ts.some((n) => word(n, W.PERSON)),
+  };
+  const firstTheres = ts.findIndex((v) => v.norm === 'theres' || v.norm === "there's");
   // Holding, or not finding, is about a person only when a person is in the clause.
   const personHere = ts.some(
     (t) =>
@@ -176,18 +216,14 @@ export function readClause(ts: Token[], sentenceText: string): ClauseReading {
   ts.forEach((t, i) => {
     const prev = ts[i - 1];
     const prev2 = ts[i - 2];
-    // The nearest word before that is not an adverb: "is currently being sexually assaulted".
-    const lastNonAdv = ts
-      .slice(0, i)
-      .reverse()
-      .find((b) => b.pos !== 'ADV');
+    // The nearest word before that is not an adverb ("is currently being sexually assaulted"), kept
+    // as the loop goes so a clause is read in one pass.
+    const lastNonAdv = lastNonAdverb;
+    if (t.pos !== 'ADV') lastNonAdverb = t;
     // "-ing" after a preposition is a gerund ("charged with assaulting"); after "keeps" it is a habit.
-    const before = ts
-      .slice(0, i)
-      .reverse()
-      .find((b) => b.pos !== 'ADV');
     const gerund =
-      before !== undefined && (before.pos === 'ADP' || before.pos === 'SCONJ' || before.lemma === 'keep');
+      lastNonAdv !== undefined &&
+      (lastNonAdv.pos === 'ADP' || lastNonAdv.pos === 'SCONJ' || lastNonAdv.lemma === 'keep');
     const progressive =
       (t.form === 'ing' && !gerund) ||
       (t.pos === 'VERB' && (isBePresent(lastNonAdv) || lastNonAdv?.norm === 'being'));
@@ -214,6 +250,13 @@ export function readClause(ts: Token[], sentenceText: string): ClauseReading {
       // "is touching younger kids" is often a pattern of behaviour: only a now-word makes it now.
       if (progressive && nowWord) r.ongoingHarm = true;
     }
+    if (word(t, W.SEXUAL_BODY)) r.seriousHarm = true;
+    // "his hand up her skirt", "hand on her leg": sexual touching described.
+    if (
+      (t.norm === 'hand' || t.norm === 'hands') &&
+      ['on', 'up', 'down', 'in', 'inside', 'under'].includes(ts[i + 1]?.norm ?? '')
+    )
+      r.weakHarm = true;
     // "did things to her", "doing stuff to him": the euphemism for sexual abuse.
     if (
       t.lemma === 'do' &&
@@ -229,9 +272,17 @@ export function readClause(ts: Token[], sentenceText: string): ClauseReading {
     )
       r.weakHarm = true;
     // "locked me out of the system" is neither a child nor held.
+    // A verb of holding with a person as its object ("locked him in", "pinned her") or as its subject
+    // ("a girl pinned in the toilets"); "the medication is locked in", "his block" hold no one.
+    const heldObject = within(ts, i, 2, (n) => HELD.has(n.norm) || word(n, W.CHILD_NOUNS));
+    const heldSubject =
+      t.form === 'past' &&
+      prev !== undefined &&
+      (word(prev, W.CHILD_NOUNS) || ['she', 'he', 'they'].includes(prev.norm));
     if (
       word(t, W.CONFINE) &&
-      personHere &&
+      t.pos === 'VERB' &&
+      (heldObject || heldSubject || (isBePresent(lastNonAdv) && personHere)) &&
       !within(ts, i, 3, (n) => n.norm === 'out') &&
       ts[i + 1]?.norm !== 'me'
     )
@@ -240,7 +291,14 @@ export function readClause(ts: Token[], sentenceText: string): ClauseReading {
     if (
       t.lemma === 'let' &&
       (isNeg(prev) || isNeg(prev2)) &&
-      within(ts, i, 3, (n) => ['out', 'leave', 'go', 'home'].includes(n.norm))
+      within(ts, i, 3, (n) => ['out', 'leave', 'go', 'home', 'take', 'in', 'see', 'near'].includes(n.norm))
+    )
+      r.confine = true;
+    // Standing in the doorway, in front of the door: not letting anyone out.
+    if (
+      t.lemma === 'stand' &&
+      within(ts, i, 6, (n) => n.norm === 'doorway' || n.norm === 'door') &&
+      within(ts, i, 4, (n) => n.norm === 'front' || n.norm === 'doorway')
     )
       r.confine = true;
     if (
@@ -261,6 +319,23 @@ export function readClause(ts: Token[], sentenceText: string): ClauseReading {
       within(ts, i, 2, (n) => n.norm === 'home' || n.norm === 'back')
     )
       r.take = true;
+    // "demanding to take her", "wants her to go with him", "walk her off", "pulled into a car".
+    if (t.lemma === 'take' && t.pos === 'VERB' && ['her', 'him', 'them'].includes(ts[i + 1]?.norm ?? ''))
+      r.take = true;
+    if (
+      t.lemma === 'go' &&
+      ts[i + 1]?.norm === 'with' &&
+      ['him', 'her', 'them'].includes(ts[i + 2]?.norm ?? '')
+    )
+      r.take = true;
+    if (word(t, W.MOVE_CHILD) && t.pos === 'VERB') {
+      const intoCar =
+        within(ts, i, 4, (n) => n.norm === 'into' || n.norm === 'in') &&
+        within(ts, i, 7, (n) => ['car', 'van', 'taxi', 'vehicle'].includes(n.norm));
+      if (intoCar) r.abduct = true;
+      else if (within(ts, i, 3, (n) => ['off', 'away'].includes(n.norm))) r.take = true;
+    }
+    if (t.lemma === 'come' && ts[i + 1]?.norm === 'back' && ts[i + 2]?.norm === 'for') r.threat = true;
     if (t.lemma === 'get' && within(ts, i, 3, (n) => ['car', 'van', 'taxi'].includes(n.norm))) r.take = true;
     if (t.lemma === 'leave' && ts[i + 1]?.norm === 'with') r.take = true;
     if (
@@ -277,8 +352,8 @@ export function readClause(ts: Token[], sentenceText: string): ClauseReading {
     )
       r.undress = true;
     if (t.lemma === 'turn' && within(ts, i, 3, (n) => n.norm === 'camera')) r.undress = true;
-    if (word(t, W.SELF_HARM_OBJECTS) && ts.some((n) => ['take', 'swallow', 'overdose'].includes(n.lemma)))
-      r.selfHarm = true;
+    if (t.lemma === 'strip' || t.norm === 'naked' || t.norm === 'nude') r.undress = true;
+    if (word(t, W.SELF_HARM_OBJECTS) && has.swallow) r.selfHarm = true;
     if (['overdose', 'overdosed', 'suicidal'].includes(t.norm)) r.selfHarm = true;
     if (
       ['kill', 'cut', 'hang', 'harm', 'hurt'].includes(t.lemma) &&
@@ -290,6 +365,31 @@ export function readClause(ts: Token[], sentenceText: string): ClauseReading {
     if (t.lemma === 'jump' && within(ts, i, 2, (n) => ['off', 'from', 'in'].includes(n.norm)))
       r.selfHarm = true;
     if (
+      ['suicide', 'suicidal'].includes(t.norm) ||
+      (t.lemma === 'end' && ['it', 'everything'].includes(ts[i + 1]?.norm ?? ''))
+    )
+      r.selfHarm = true;
+    if (
+      t.lemma === 'take' &&
+      within(ts, i, 3, (n) => n.norm === 'own') &&
+      within(ts, i, 4, (n) => n.norm === 'life')
+    )
+      r.selfHarm = true;
+    // A young child left alone: "home alone", "nobody about".
+    const child = has.child;
+    if (
+      child &&
+      t.norm === 'alone' &&
+      ['home', 'left', 'herself', 'himself', 'themselves'].includes(prev?.norm ?? '')
+    )
+      r.missing = true;
+    if (
+      child &&
+      ['nobody', 'no-one'].includes(t.norm) &&
+      ['about', 'around', 'home', 'there', 'in'].includes(ts[i + 1]?.norm ?? '')
+    )
+      r.missing = true;
+    if (
       t.lemma === 'come' &&
       (isNeg(prev) || isNeg(prev2)) &&
       within(ts, i, 2, (n) => n.norm === 'home' || n.norm === 'back')
@@ -298,20 +398,19 @@ export function readClause(ts: Token[], sentenceText: string): ClauseReading {
     const missingFrom = within(ts, i, 2, (n) =>
       ['education', 'school', 'lessons', 'class', 'appointments', 'sessions'].includes(n.norm),
     );
+    // "ran out the front door", "ran out of the home": gone from where they were safe.
+    const ranOut =
+      ts[i + 1]?.norm === 'out' &&
+      within(ts, i + 1, 3, (n) => ['door', 'house', 'home', 'building', 'unit', 'school'].includes(n.norm));
     if (
       (t.norm === 'missing' && !missingFrom) ||
       t.lemma === 'abscond' ||
-      (t.lemma === 'run' && (ts[i + 1]?.norm === 'away' || ts[i + 1]?.norm === 'off'))
+      (t.lemma === 'run' && (ts[i + 1]?.norm === 'away' || ts[i + 1]?.norm === 'off' || ranOut))
     )
       r.missing = true;
     const findsPerson = ['her', 'him', 'them'].includes(ts[i + 1]?.norm ?? '') && ts[i + 2]?.pos !== 'NOUN';
     if (t.lemma === 'find' && findsPerson && (isNeg(prev) || isNeg(prev2))) r.missing = true;
-    if (
-      t.lemma === 'find' &&
-      prev?.norm === 'been' &&
-      ts.some(isNeg) &&
-      ts.some((n) => word(n, W.CHILD_NOUNS) || ['she', 'he', 'they'].includes(n.norm))
-    )
+    if (t.lemma === 'find' && prev?.norm === 'been' && has.negation && (has.child || has.thirdPerson))
       r.missing = true;
     // A threat: "will / is going to" + harm, "he'll send her pics", "or I'll do it again", "he's next".
     if (
@@ -319,25 +418,38 @@ export function readClause(ts: Token[], sentenceText: string): ClauseReading {
       t.lemma === 'will' ||
       (t.lemma === 'go' && t.form === 'ing' && ts[i + 1]?.norm === 'to')
     ) {
-      const images = (j: number) =>
-        within(ts, j, 4, (m) =>
-          ['pics', 'pictures', 'photos', 'picture', 'photo', 'video', 'videos', 'nudes', 'images'].includes(
-            m.norm,
-          ),
+      const imageAt = (j: number) => IMAGE_WORDS.has(ts[j]?.norm ?? '');
+      const harmAhead = ts
+        .slice(i + 1, i + 6)
+        .some(
+          (n, k) =>
+            word(n, W.SERIOUS_HARM) ||
+            word(n, W.WEAK_HARM) ||
+            (['send', 'share', 'post'].includes(n.lemma) && [1, 2, 3, 4].some((d) => imageAt(i + 1 + k + d))),
         );
-      const harmAhead = within(
-        ts,
-        i,
-        5,
-        (n) =>
-          word(n, W.SERIOUS_HARM) ||
-          word(n, W.WEAK_HARM) ||
-          (['send', 'share', 'post'].includes(n.lemma) && images(ts.indexOf(n))),
-      );
       const again = ts.slice(i + 1, i + 5).some((n, j, a) => n.lemma === 'do' && a[j + 2]?.norm === 'again');
       if (harmAhead || again) r.threat = true;
     }
     if (t.norm === 'next' && (prev?.lemma === 'be' || prev?.norm === "'")) r.threat = true;
+    const images = [
+      'pics',
+      'pictures',
+      'photos',
+      'picture',
+      'photo',
+      'video',
+      'videos',
+      'nudes',
+      'images',
+      'ones',
+    ];
+    if (
+      ['send', 'share', 'post', 'leak'].includes(t.lemma) &&
+      within(ts, i, 5, (n) => images.includes(n.norm)) &&
+      ts.slice(Math.max(0, i - 3), i).some((b) => ['or', 'unless', 'otherwise', 'else'].includes(b.norm))
+    )
+      r.threat = true;
+    if (t.norm === 'again' && has.future) r.threat = true;
     if (t.lemma === 'threaten' || t.lemma === 'blackmail') r.threat = true;
     // Presence: a person here, outside, on the way, or with the child, said in the present.
     const isPlace =
@@ -345,9 +457,17 @@ export function readClause(ts: Token[], sentenceText: string): ClauseReading {
       !(t.norm === 'there' && (prev === undefined || prev.pos === 'AUX' || ts[i + 1]?.lemma === 'be'));
     if (isPlace || (t.norm === 'with' && ['her', 'him', 'them'].includes(ts[i + 1]?.norm ?? ''))) {
       const window = ts.slice(Math.max(0, i - 7), i);
-      const person =
-        window.some((v) => word(v, W.PERSON) || word(v, W.HARMER) || word(v, W.CHILD_NOUNS)) ||
-        ts.slice(0, i).some((v) => v.norm === 'theres' || v.norm === "there's");
+      // A person by noun ("the man", "her uncle") anywhere; a pronoun ("she's in school") only at a
+      // place where being there is a threat, or with the child.
+      const named = window.some(
+        (v) => v.pos !== 'PRON' && (word(v, W.PERSON) || word(v, W.HARMER) || word(v, W.CHILD_NOUNS)),
+      );
+      const pronoun = window.some((v) => v.pos === 'PRON' && word(v, W.PERSON));
+      const threatPlace =
+        word(t, W.THREAT_PLACES) ||
+        t.norm === 'with' ||
+        [0, 1, 2, 3].some((d) => word(ts[i + d], W.THREAT_PLACES) || withPerson(ts, i + d));
+      const person = named || (pronoun && threatPlace) || (firstTheres >= 0 && firstTheres < i);
       const leaving = window.some((v) => ['leave', 'move', 'go'].includes(v.lemma) && v.form !== 'ing');
       const present = window.some(
         (v) =>
@@ -360,18 +480,24 @@ export function readClause(ts: Token[], sentenceText: string): ClauseReading {
         window.some((v) => word(v, W.PRESENCE_VERBS)) && window.some((v) => v.norm === 'just');
       if (person && !leaving && (present || justArrived)) r.presence = true;
     }
-    if (word(t, W.PRESENCE_VERBS) && t.form === 'ing' && prev?.lemma === 'keep') r.presence = true;
+    // "he keeps knocking on the door": someone there, again and again.
+    if (word(t, W.PRESENCE_VERBS) && t.form === 'ing' && prev?.lemma === 'keep' && t.lemma !== 'come')
+      r.presence = true;
     // "he's at the school gates", "her uncle is in reception": a person, "is", a place phrase.
     if (isBePresent(t) && ['in', 'at', 'outside', 'by', 'near', 'on'].includes(ts[i + 1]?.norm ?? '')) {
       const subject = ts.slice(Math.max(0, i - 4), i);
       const placeAhead = within(ts, i + 1, 3, (n) => n.pos === 'NOUN' || n.pos === 'PROPN');
-      if (placeAhead && subject.some((v) => word(v, W.PERSON) || word(v, W.HARMER))) r.presence = true;
+      if (placeAhead && subject.some((v) => v.pos !== 'PRON' && (word(v, W.PERSON) || word(v, W.HARMER))))
+        r.presence = true;
     }
     // "he's on his way", "he's coming to get her", "he's turned up": arriving.
     if (
       (t.lemma === 'come' || t.lemma === 'turn' || t.lemma === 'head') &&
-      (t.form === 'ing' || isBePresent(prev)) &&
-      ts.some((n) => word(n, W.PERSON))
+      (t.form === 'ing' ||
+        isBePresent(prev) ||
+        (prev?.lemma === 'have' && prev.form === 'present') ||
+        prev?.norm === 'just') &&
+      has.person
     )
       r.presence = true;
   });

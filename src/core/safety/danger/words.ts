@@ -10,7 +10,15 @@ export const SERIOUS_HARM = set(`rape abuse assault molest grope strangle choke 
 
 /** Harm words that describe many everyday HSB questions: they count only with a now-cue. */
 export const WEAK_HARM = set(`touch expose undress force threaten groom exploit bully film record photograph
-  pressure coerce blackmail sextort flash fiddle kiss masturbate`);
+  pressure coerce blackmail sextort flash fiddle kiss masturbate sell pimp`);
+
+/** Sexual body words: a child's account of sexual abuse in their own words is serious harm. */
+export const SEXUAL_BODY = set(`willy penis genitals privates vagina fanny bum bottom breasts boobs dick
+  cock minge`);
+
+/** Where a person being there is a threat to a child inside (a neutral place such as school is not). */
+export const THREAT_PLACES = set(`here there outside downstairs upstairs nearby around door doorway gate gates
+  car van waiting reception`);
 
 /** A person who has harmed or may harm (nouns). */
 export const HARMER = set(`abuser offender perpetrator suspect rapist paedophile pedophile predator stranger
@@ -23,13 +31,16 @@ export const RISK_CONTEXT = set(`schedule offender exploit exploitation groom gr
   knife drugs`);
 
 /** Holding a child against their will. */
-export const CONFINE = set(`lock trap pin restrain barricade corner detain imprison hostage tie`);
+export const CONFINE = set(`lock trap pin restrain barricade corner detain imprison hostage tie block`);
 
 /** Taking a child away, collecting or driving off with them. */
 export const TAKE = set(`take collect pick drive fetch`);
 
 /** Taking a child by force or deceit: harm in itself. */
 export const ABDUCT = set(`abduct snatch drag bundle lure kidnap grab smuggle`);
+
+/** Verbs of moving a child that, with "into a car" or "off/away", are taking them. */
+export const MOVE_CHILD = set(`pull push walk lead carry bring march usher`);
 
 /** Weapons. */
 export const WEAPON = set(`knife knives gun firearm blade machete weapon axe hammer`);
@@ -101,6 +112,7 @@ export const PAST_PHRASES: readonly string[][] = [
   ['in', 'the', 'past'],
   ['a', 'long', 'time', 'ago'],
   ['at', 'the', 'time'],
+  ['used', 'to'],
 ];
 
 /** "last week", "last term", "her last placement", "her previous school" (and "her old school"). */
@@ -127,7 +139,7 @@ export const ADULT_NOUNS = set(`grownup woman women husband wife colleague colle
 
 /** A child seriously injured or unwell now. */
 export const INJURY = set(`bleeding unconscious unresponsive injury injuries injured wound wounds fitting
-  seizure concussion fracture fractured`);
+  seizure concussion fracture fractured floppy burns scald scalds`);
 
 /** Words saying someone is unsafe or in danger. */
 export const UNSAFE = set(`danger unsafe endangered`);
