@@ -45,12 +45,19 @@ export function detectImmediateDanger(
     s.tokens.some((t) => W.RESOLVED.has(t.norm) || W.RESOLVED.has(t.lemma)),
   );
 
+  // Words that say something is going on at this moment (not "what now?", "today").
+  const goingOn =
+    /\b(?:still (?:in|there|here|with|at|on|doing|going)|right now|as we speak|at the moment|in there (?:with|now))\b/.test(
+      lower,
+    );
   const reasons = new Set<string>();
   for (const r of readings) {
     const live = r.now && !r.past;
     // Present tense with no time of its own reads as now unless the message says it is over.
     const current = live || (!r.past && !r.later && !resolved);
-    if ((r.seriousHarm || r.weakHarm) && r.ongoingHarm && !r.past && !r.generalQuestion)
+    // "coach in the showers filming on his phone. still in there": the now-word may be in the next sentence.
+    const ongoing = r.ongoingHarm || (r.weakProgressive && goingOn);
+    if ((r.seriousHarm || r.weakHarm) && ongoing && !r.past && !r.generalQuestion)
       reasons.add('harm described as happening now');
     if (r.confine && current && !r.generalQuestion) reasons.add('child held or not allowed to leave');
     if (r.take && (live || (current && !r.past)) && harmContext && !r.generalQuestion)
@@ -77,7 +84,7 @@ export function detectImmediateDanger(
 
 /** Serious harm, in the present tense, with nothing that dates it, resolves it or makes it general. */
 function failSafe(r: ClauseReading, resolved: boolean): boolean {
-  return r.presentHarmVerb && !r.past && !resolved && !r.generalQuestion && !r.infoQuestion;
+  return r.presentHarmVerb && !r.habit && !r.past && !resolved && !r.generalQuestion && !r.infoQuestion;
 }
 
 const SAFE_NOW =
@@ -90,6 +97,7 @@ function hypothetical(sentences: readonly Sentence[], lower: string): boolean {
     )
   )
     return true;
+  if (W.HYPOTHETICAL_PHRASES.test(lower)) return true;
   return sentences.some((s) => s.tokens.some((t) => W.HYPOTHETICAL.has(t.norm)));
 }
 

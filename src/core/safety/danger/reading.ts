@@ -7,6 +7,10 @@ export interface ClauseReading {
   weakHarm: boolean;
   /** Harm going on as described: "is being abused", "are hurting her", weak harm with a now-word. */
   ongoingHarm: boolean;
+  /** A habit rather than an event ("keeps trying to", "always", "every playtime"). */
+  habit: boolean;
+  /** A weak-harm verb in the -ing form ("filming", "touching"): now only with a now-word in the message. */
+  weakProgressive: boolean;
   /** A serious-harm verb in the present ("he hurts her"): undated, so possibly now. */
   presentHarmVerb: boolean;
   /** An information question ("what is…", "is it rape if…"), not a report. */
@@ -96,6 +100,16 @@ const REPORTING = new Set([
   'want',
   'do',
 ]);
+const HABIT = new Set([
+  'always',
+  'often',
+  'sometimes',
+  'regularly',
+  'repeatedly',
+  'every',
+  'constantly',
+  'usually',
+]);
 const HELD = new Set(['him', 'her', 'them', 'himself', 'herself', 'themselves', 'us']);
 const IMAGE_WORDS = new Set([
   'pics',
@@ -157,6 +171,8 @@ export function readClause(ts: Token[], sentenceText: string): ClauseReading {
     seriousHarm: false,
     weakHarm: false,
     ongoingHarm: false,
+    weakProgressive: false,
+    habit: ts.some((t) => t.lemma === 'keep' || HABIT.has(t.norm)),
     presentHarmVerb: false,
     infoQuestion: INFO_QUESTION.test(sentenceText.toLowerCase().trim()),
     confine: false,
@@ -249,8 +265,14 @@ export function readClause(ts: Token[], sentenceText: string): ClauseReading {
       r.weakHarm = true;
       // "is touching younger kids" is often a pattern of behaviour: only a now-word makes it now.
       if (progressive && nowWord) r.ongoingHarm = true;
+      if (progressive && t.form === 'ing') r.weakProgressive = true;
     }
-    if (word(t, W.SEXUAL_BODY)) r.seriousHarm = true;
+    // A child's own words for sexual abuse, in a present-tense clause: possibly going on.
+    if (word(t, W.SEXUAL_BODY)) {
+      r.seriousHarm = true;
+      if (ts.some((n) => n.pos === 'VERB' && n.form === 'present' && !REPORTING.has(n.lemma)))
+        r.presentHarmVerb = true;
+    }
     // "his hand up her skirt", "hand on her leg": sexual touching described.
     if (
       (t.norm === 'hand' || t.norm === 'hands') &&
@@ -296,7 +318,7 @@ export function readClause(ts: Token[], sentenceText: string): ClauseReading {
       r.confine = true;
     // Standing in the doorway, in front of the door: not letting anyone out.
     if (
-      t.lemma === 'stand' &&
+      t.norm.startsWith('stand') &&
       within(ts, i, 6, (n) => n.norm === 'doorway' || n.norm === 'door') &&
       within(ts, i, 4, (n) => n.norm === 'front' || n.norm === 'doorway')
     )
@@ -309,7 +331,7 @@ export function readClause(ts: Token[], sentenceText: string): ClauseReading {
       r.confine = true;
     if (t.lemma === 'hold' && within(ts, i, 4, (n) => n.norm === 'down')) r.confine = true;
     if (t.lemma === 'push' && within(ts, i, 6, (n) => n.norm === 'against')) r.confine = true;
-    if (word(t, W.TAKE) && t.pos === 'VERB') {
+    if (word(t, W.TAKE) && (t.pos === 'VERB' || t.norm.endsWith('ing'))) {
       const particle = within(ts, i, 7, (n) => TAKE_PARTICLES.has(n.norm));
       if (t.lemma === 'collect' || particle) r.take = true;
     }

@@ -124,8 +124,12 @@ export const RESOLVED = set(`arrest arrested charge charged remand remanded cust
   allocated`);
 
 /** Framing that makes the whole message general, hypothetical or for training. */
-export const HYPOTHETICAL = set(`hypothetically hypothetical scenario scenarios training quiz imagine
-  suppose supposing theoretically policy procedure procedures pshe`);
+export const HYPOTHETICAL = set(`hypothetically hypothetical scenario scenarios quiz imagine suppose
+  supposing theoretically pshe`);
+
+/** Framing phrases: training, policy writing (not "U14s training" or "police procedure"). */
+export const HYPOTHETICAL_PHRASES =
+  /\b(?:for (?:a |our |the )?training|training (?:scenario|exercise|purposes|session|day|course|materials)|(?:inset|cpd) (?:day|training|session)|(?:writing|rewriting|updating|reviewing) (?:our|the|a) (?:\w+ )?(?:policy|procedure|guidance)|for (?:our|the) (?:policy|procedure)|case study|role play)\b/;
 
 /** Words that name a child. */
 export const CHILD_NOUNS = set(`child children kid kids baby babies toddler infant girl girls boy boys pupil
