@@ -21,6 +21,7 @@ import { buildReport } from './insights/build-report.js';
 import { DEFAULT_QUESTION_LOG_DAYS, QuestionInsights } from './insights/question-insights.js';
 import { acronymsOf } from './insights/redact-question.js';
 import { refusingUnknownWords, Vocabulary } from './insights/vocabulary.js';
+import { scrubStoredReferences } from './digests/references.js';
 import type { PartnershipReport } from './insights/report-data.js';
 import { reportToReply } from './insights/report-reply.js';
 import { emptyReply, type Reply } from './reply.js';
@@ -276,9 +277,12 @@ export class Guide {
    * Periodic upkeep (the server runs it at start and every few hours): writes pending question counts,
    * which prunes question examples past their retention once a day, and deletes expired checklist runs.
    */
-  async housekeeping(): Promise<{ expiredChecklistRuns: number }> {
+  async housekeeping(): Promise<{ expiredChecklistRuns: number; scrubbedReferences: number }> {
     await this.questionInsights.flush();
-    return { expiredChecklistRuns: await this.checklists.purgeExpired() };
+    return {
+      expiredChecklistRuns: await this.checklists.purgeExpired(),
+      scrubbedReferences: await scrubStoredReferences(this.store),
+    };
   }
 
   /** Writes anything held in memory; call before the store closes. */
