@@ -66,7 +66,10 @@ export class BackgroundWork {
         resolve();
       }, this.limits.taskTimeoutMs);
     });
-    return Promise.race([task().finally(() => clearTimeout(timer)), timedOut]);
+    const running = task().finally(() => clearTimeout(timer));
+    // A task that fails after its time limit is still logged (the race no longer reports it).
+    running.catch((err: unknown) => this.logger.warn({ err, label }, 'slack: timed-out work failed later'));
+    return Promise.race([running, timedOut]);
   }
 
   #slot(): Promise<void> {

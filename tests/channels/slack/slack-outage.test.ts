@@ -12,13 +12,13 @@ afterEach(async () => {
   server = fake = undefined;
 });
 
-/** The server in Slack HTTP mode with short Web API time limits, against `api`. */
-async function start(api: FakeSlackApi): Promise<TestServer> {
+/** The server in Slack HTTP mode with short Web API time limits (a task gets 3×), against `api`. */
+async function start(api: FakeSlackApi, apiTimeoutMs = 300): Promise<TestServer> {
   return startServer({
     SLACK_BOT_TOKEN: 'xoxb-test-token',
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: api.apiUrl,
-    SLACK_API_TIMEOUT_MS: '300',
+    SLACK_API_TIMEOUT_MS: String(apiTimeoutMs),
   });
 }
 
@@ -90,5 +90,24 @@ describe('Slack when chat.postMessage hangs', () => {
     await until(async () => s.platforms.timeouts.slack >= 20, 10_000);
     expect(s.platforms.timeouts.slack).toBe(20);
     expect((await health(s)).body).toMatchObject({ timeouts: { slack: 20 } });
+  }, 30_000);
+});
+
+describe('Slack when chat.postMessage answers 500 or 429', () => {
+  it('retries a 500 and a short Retry-After, and posts the answer once', async () => {
+    fake = await FakeSlackApi.start();
+    server = await start(fake, 2_000); // room for the 1 s Retry-After inside a task's limit
+    const s = server;
+    fake.fail('chat.postMessage', 500, { times: 1 });
+    expect((await send(s, dm('U700', 'help'))).status).toBe(200);
+    await fake.waitFor('chat.postMessage', 2); // the welcome and the help, after one 500
+    expect(fake.callsTo('chat.postMessage#500')).toHaveLength(1);
+
+    fake.fail('chat.postMessage', 429, { times: 1, retryAfterSeconds: 1 });
+    expect((await send(s, dm('U700', 'help'))).status).toBe(200);
+    await fake.waitFor('chat.postMessage', 3);
+    expect(fake.callsTo('chat.postMessage#429')).toHaveLength(1);
+    expect(fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'DU700')).toHaveLength(3);
+    expect(s.platforms.timeouts.slack).toBe(0);
   }, 30_000);
 });
