@@ -24,6 +24,8 @@ export interface Config {
     signingSecret: string;
     appToken?: string;
     apiUrl?: string;
+    /** How long one Slack Web API call may take (SLACK_API_TIMEOUT_MS). */
+    apiTimeoutMs: number;
   };
   admins: ReadonlySet<string>;
   logLevel: string;
@@ -35,7 +37,7 @@ export interface Config {
   };
   /** Days redacted examples of unanswered questions are kept for the admin report (QUESTION_LOG_DAYS). */
   questionLogDays: number;
-  /** Time limits of a Teams turn (TEAMS_TURN_TIMEOUT_MS) and of one connector call in it (TEAMS_CONNECTOR_TIMEOUT_MS). */
+  /** Time limits of a Teams turn (TEAMS_TURN_TIMEOUT_MS) and of one connector call in it (TEAMS_CALL_TIMEOUT_MS). */
   teams: { turnMs: number; callMs: number };
 }
 
@@ -198,7 +200,13 @@ function readSlack(env: NodeJS.ProcessEnv, problems: Problems): Config['slack'] 
       `SLACK_API_URL is ${shown(apiUrl)}: set an http(s):// URL, or unset it to use Slack's own API`,
     );
   }
-  return botToken && signingSecret ? { botToken, signingSecret, appToken, apiUrl } : undefined;
+  const apiTimeoutMs = integer(env, problems, 'SLACK_API_TIMEOUT_MS', {
+    min: 100,
+    max: 60_000,
+    fallback: 10_000,
+    hint: '(milliseconds one Slack Web API call may take)',
+  });
+  return botToken && signingSecret ? { botToken, signingSecret, appToken, apiUrl, apiTimeoutMs } : undefined;
 }
 
 function isHttpUrl(value: string): boolean {
@@ -296,7 +304,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     fallback: 13_000,
     hint: '(milliseconds a Teams turn may take)',
   });
-  const callMs = integer(env, problems, 'TEAMS_CONNECTOR_TIMEOUT_MS', {
+  const callMs = integer(env, problems, 'TEAMS_CALL_TIMEOUT_MS', {
     min: 100,
     max: 60_000,
     fallback: 8_000,

@@ -358,6 +358,7 @@ describe('loadConfig: valid environments', () => {
       signingSecret: 'abc',
       appToken: undefined,
       apiUrl: undefined,
+      apiTimeoutMs: 10_000,
     });
     const socket = loadConfig(
       {

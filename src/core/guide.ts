@@ -20,6 +20,8 @@ import { RateLimiter, USER_MESSAGE_LIMIT, type RateLimitOptions } from './rate-l
 import { buildReport } from './insights/build-report.js';
 import { DEFAULT_QUESTION_LOG_DAYS, QuestionInsights } from './insights/question-insights.js';
 import { acronymsOf } from './insights/redact-question.js';
+import { refusingUnknownWords, Vocabulary } from './insights/vocabulary.js';
+import { scrubStoredReferences } from './digests/references.js';
 import type { PartnershipReport } from './insights/report-data.js';
 import { reportToReply } from './insights/report-reply.js';
 import { emptyReply, type Reply } from './reply.js';
@@ -97,12 +99,15 @@ export class Guide {
     >,
   ) {
     this.clock = options.clock ?? (() => new Date());
+    // What may be stored of typed text: everyday English and the guidance's own words.
+    const vocabulary = Vocabulary.fromGuidance(pack, checklistDefs);
     this.questionInsights = new QuestionInsights({
       store,
       clock: this.clock,
       timeZone: pack.settings.timezone,
       retentionDays: options.questionLogDays ?? DEFAULT_QUESTION_LOG_DAYS,
       acronyms: acronymsOf(pack),
+      vocabulary,
     });
     this.userLimiter = new RateLimiter({
       now: () => this.clock().getTime(),
@@ -115,8 +120,9 @@ export class Guide {
       store,
       clock: this.clock,
       contacts: (key) => resolveContact(pack.contacts, key),
-      // Short answers are stored: the strict check refuses anything that could be a name.
-      detectPii: detectPiiStrict,
+      // Short answers are stored: the strict check refuses anything that could be a name, and any
+      // word outside the vocabulary (a name in lower case).
+      detectPii: refusingUnknownWords(detectPiiStrict, vocabulary),
       guidance: (id) => {
         const item = pack.byId.get(id);
         return item ? itemSources(item)[0] : undefined;
@@ -275,9 +281,12 @@ export class Guide {
    * Periodic upkeep (the server runs it at start and every few hours): writes pending question counts,
    * which prunes question examples past their retention once a day, and deletes expired checklist runs.
    */
-  async housekeeping(): Promise<{ expiredChecklistRuns: number }> {
+  async housekeeping(): Promise<{ expiredChecklistRuns: number; scrubbedReferences: number }> {
     await this.questionInsights.flush();
-    return { expiredChecklistRuns: await this.checklists.purgeExpired() };
+    return {
+      expiredChecklistRuns: await this.checklists.purgeExpired(),
+      scrubbedReferences: await scrubStoredReferences(this.store),
+    };
   }
 
   /** Writes anything held in memory; call before the store closes. */

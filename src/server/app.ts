@@ -15,7 +15,7 @@ import { mountHealth } from './health.js';
 import { InFlight } from './in-flight.js';
 import { createLogger, type Logger } from './logger.js';
 import { startHousekeeping } from './housekeeping.js';
-import { makeClose } from './shutdown.js';
+import { makeClose, PLATFORM_GRACE_MS, settleWithin } from './shutdown.js';
 import { listen } from './listen.js';
 import { PlatformStatus } from './platform-status.js';
 import { mountMessagesRoute } from './messages-route.js';
@@ -102,8 +102,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // Never put bodyParser on server.use: that route needs the raw body.
   // Loaded only when configured: @slack/bolt is a few MB of memory a Teams-only deployment never uses.
   const slack = config.slack
-    ? (await import('../channels/slack/mount.js')).mountSlack(server, { guide, store, config, logger })
+    ? (await import('../channels/slack/mount.js')).mountSlack(server, {
+        guide,
+        store,
+        config,
+        logger,
+        status: { ready: () => (platforms.slackReady = true), timedOut: () => platforms.timedOut('slack') },
+      })
     : undefined;
+  if (slack) platforms.slackReady = false;
   await slack?.start();
 
   // A browser's favicon request and a client's connection probe (a GET or an empty POST to
@@ -164,11 +171,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     logger,
     drainMs: options.drainMs,
     release: async () => {
-      // A digest run in progress finishes (and records its ledger entries) before the store closes.
-      await scheduler?.stop();
+      // A digest run in progress and Slack answers being posted (after the ack) get a short grace to
+      // finish before the store closes; a platform that hangs cannot keep counts from being flushed.
+      await Promise.all([
+        scheduler && settleWithin(PLATFORM_GRACE_MS, scheduler.stop(), 'digest run', logger),
+        slack && settleWithin(PLATFORM_GRACE_MS, slack.stop(), 'slack posts', logger),
+      ]);
       await housekeeping.stop();
-      // Slack posts answers after its ack (background work): let that finish before the store closes.
-      await slack?.stop();
       await guide.close();
       await store.close();
     },

@@ -21,8 +21,10 @@ export function startHousekeeping(
   const sweep = () => {
     running = running.then(async () => {
       try {
-        const { expiredChecklistRuns: deleted } = await guide.housekeeping();
+        const { expiredChecklistRuns: deleted, scrubbedReferences } = await guide.housekeeping();
         if (deleted > 0) logger.info({ deleted }, 'housekeeping: expired checklist runs deleted');
+        if (scrubbedReferences > 0)
+          logger.info({ scrubbedReferences }, 'housekeeping: display names removed from stored references');
       } catch (error) {
         logger.error({ err: error }, 'housekeeping: sweep failed; will retry at the next one');
       }

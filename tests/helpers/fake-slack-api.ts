@@ -34,6 +34,7 @@ export class FakeSlackApi {
   #ts = 1_700_000_000;
   #conversations = new Map<string, Record<string, unknown>>();
   #holds = new Map<string, Promise<void>>();
+  #hangs = new Map<string, number>();
 
   private constructor() {
     this.#server = createServer((req, res) => {
@@ -94,6 +95,14 @@ export class FakeSlackApi {
     };
   }
 
+  /**
+   * The next `times` calls to `method` are never answered (a Slack that hangs): they are recorded as
+   * `{method}#hung` and their connections stay open until the caller gives up or close().
+   */
+  hang(method: string, times: number): void {
+    this.#hangs.set(method, times);
+  }
+
   /** Waits until `count` calls to `method` have been recorded (polling; fails after `timeoutMs`). */
   async waitFor(method: string, count = 1, timeoutMs = 10_000): Promise<RecordedCall[]> {
     const deadline = Date.now() + timeoutMs;
@@ -111,6 +120,7 @@ export class FakeSlackApi {
   reset(): void {
     this.calls.length = 0;
     this.#failures.clear();
+    this.#hangs.clear();
   }
 
   async close(): Promise<void> {
@@ -141,6 +151,12 @@ export class FakeSlackApi {
     if (!url.pathname.startsWith('/api/')) return send(res, 404, 'not found');
     const method = url.pathname.slice('/api/'.length);
 
+    const hangs = this.#hangs.get(method) ?? 0;
+    if (hangs > 0) {
+      this.#hangs.set(method, hangs - 1);
+      this.calls.push({ method: `${method}#hung`, args, token });
+      return;
+    }
     const failure = this.#failures.get(method);
     if (failure && failure.remaining > 0) {
       failure.remaining -= 1;

@@ -65,4 +65,47 @@ describe('server housekeeping', () => {
       server = undefined;
     }
   });
+
+  it('removes display names from conversation references stored by older versions, keeping the ids', async () => {
+    const store = new MemoryStore();
+    const reference = {
+      channelId: 'msteams',
+      serviceUrl: 'https://smba.trafficmanager.net/uk/',
+      user: { id: '29:u', name: 'Ottoline Brackenbury', aadObjectId: '00000000-0000-0000-0000-0000000000c1' },
+      bot: { id: '28:bot', name: 'Safeguarding Guide' },
+      conversation: { id: '19:c@thread.tacv2', name: 'Pemberton planning', conversationType: 'channel' },
+    };
+    await store.put('conversation/teams:19:c@thread.tacv2', {
+      channelKey: 'teams:19:c@thread.tacv2',
+      reference,
+    });
+    await store.put('subscription/teams:19:c@thread.tacv2', {
+      channelKey: 'teams:19:c@thread.tacv2',
+      reference,
+    });
+    server = await startServer({}, { store });
+    await expect
+      .poll(async () =>
+        JSON.stringify([await store.list('conversation/'), await store.list('subscription/')]),
+      )
+      .not.toMatch(/Ottoline|Pemberton|"name"/);
+    const kept = (await store.get<{ reference: typeof reference }>('subscription/teams:19:c@thread.tacv2'))
+      ?.value;
+    expect(kept?.reference).toEqual({
+      channelId: 'msteams',
+      serviceUrl: 'https://smba.trafficmanager.net/uk/',
+      user: { id: '29:u', aadObjectId: '00000000-0000-0000-0000-0000000000c1' },
+      bot: { id: '28:bot' },
+      conversation: { id: '19:c@thread.tacv2', conversationType: 'channel' },
+    });
+    expect(
+      server
+        .logs()
+        .some(
+          (l) =>
+            l.msg === 'housekeeping: display names removed from stored references' &&
+            l.scrubbedReferences === 2,
+        ),
+    ).toBe(true);
+  });
 });

@@ -1,12 +1,21 @@
 import { KeptReplies } from '../../core/replies/kept-replies.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, HTTPModuleFunctions, HTTPReceiver, SocketModeReceiver, isValidSlackRequest } from '@slack/bolt';
+import {
+  App,
+  HTTPModuleFunctions,
+  HTTPReceiver,
+  SocketModeReceiver,
+  isValidSlackRequest,
+  webApi,
+} from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Server } from 'restify';
 import type { Config } from '../../config.js';
 import type { Store } from '../../core/store/store.js';
 import { readRawBody } from '../../server/raw-body.js';
 import { BackgroundWork } from './background.js';
+import { BotIdentity } from './bot-identity.js';
+import { webApiOptions } from './web-api.js';
 import { boltLogger } from './bolt-logger.js';
 import { EventDedupe } from './dedupe.js';
 import { isKnownEnvelope } from './envelope.js';
@@ -29,6 +38,8 @@ export interface SlackDeps {
   store: Store;
   config: Config;
   logger: Logger;
+  /** Told when Slack confirms the token, and of each reply that ran out of time. */
+  status?: { ready(): void; timedOut(): void };
 }
 
 export interface SlackHandle {
@@ -38,7 +49,7 @@ export interface SlackHandle {
   start(): Promise<void>;
   /** Resolves when all post-ack work (answers being posted) has finished. */
   idle(): Promise<void>;
-  /** Disconnects Socket Mode and waits for post-ack work. */
+  /** Disconnects Socket Mode and waits for post-ack work (each task is time-limited). */
   stop(): Promise<void>;
 }
 
@@ -51,7 +62,11 @@ export function mountSlack(server: Server, deps: SlackDeps): SlackHandle {
   const slack = deps.config.slack;
   if (!slack) throw new Error('mountSlack called without Slack configuration');
   const logger = deps.logger.child({ channel: 'slack' });
-  const work = new BackgroundWork(logger);
+  // A task may make a few Web API calls; each has the client's own limit.
+  const work = new BackgroundWork(logger, {
+    taskTimeoutMs: 3 * slack.apiTimeoutMs,
+    onTimeout: () => deps.status?.timedOut(),
+  });
   const dedupe = new EventDedupe(deps.store, logger);
   const socket = Boolean(slack.appToken);
   const boltLog = boltLogger(logger);
@@ -65,11 +80,19 @@ export function mountSlack(server: Server, deps: SlackDeps): SlackHandle {
         processBeforeResponse: true,
         logger: boltLog,
       });
+  const clientOptions = webApiOptions({ apiUrl: slack.apiUrl, timeoutMs: slack.apiTimeoutMs });
+  // Not `token`: Bolt would check it once at construction and keep a failed (or hung) result for good.
+  const identity = new BotIdentity(
+    new webApi.WebClient(undefined, { ...clientOptions, logger: boltLog }),
+    slack.botToken,
+    logger,
+    () => deps.status?.ready(),
+  );
   const app = new App({
-    token: slack.botToken,
+    authorize: identity.authorize,
     receiver,
     logger: boltLog,
-    clientOptions: slack.apiUrl ? { slackApiUrl: slack.apiUrl } : undefined,
+    clientOptions,
   });
 
   app.error(async (error) => {
@@ -117,10 +140,12 @@ export function mountSlack(server: Server, deps: SlackDeps): SlackHandle {
     mode: socket ? 'socket' : 'http',
     app,
     start: async () => {
+      identity.start();
       if (socket) await app.start();
     },
     idle: () => work.idle(),
     stop: async () => {
+      identity.stop();
       if (socket) await app.stop();
       await work.idle();
     },

@@ -391,6 +391,8 @@ const KIND_NAMES: Record<string, string> = {
   address: 'an address',
   phone: 'a phone number',
   email: 'an email address',
+  'unknown-word':
+    "a word I don't store (short answers keep only everyday English and the guidance's own words, so that no name is kept)",
 };
 
 function describeKinds(kinds: readonly string[]): string {

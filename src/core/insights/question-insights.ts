@@ -4,6 +4,7 @@ import type { Store } from '../store/store.js';
 import { updateWithRetry } from '../store/update.js';
 import { addDays, localDate } from './dates.js';
 import { questionTerms, redactQuestion } from './redact-question.js';
+import type { Vocabulary } from './vocabulary.js';
 
 /** Questions per partnership-local day, at `question-counts/{YYYY-MM-DD}`. Each question counts once. */
 export interface DailyQuestionCounts {
@@ -41,6 +42,8 @@ export interface QuestionInsightsOptions {
   retentionDays: number;
   /** Capitalised words the guidance uses (acronymsOf(pack)): kept in examples, any other is redacted. */
   acronyms?: ReadonlySet<string>;
+  /** The allow-list of words examples may keep (Vocabulary.fromGuidance); others become [word]. */
+  vocabulary?: Vocabulary;
   flushEveryMs?: number;
 }
 
@@ -80,7 +83,7 @@ export class QuestionInsights {
     counts[kind === 'low-confidence' ? 'lowConfidence' : kind]++;
     this.pending.counts.set(day, counts);
     if (kind !== 'answered' && this.retentionDays > 0) {
-      const text = redactQuestion(question, this.o.acronyms);
+      const text = redactQuestion(question, this.o.acronyms, this.o.vocabulary);
       const example: QuestionExample = { v: 1, kind, text, terms: questionTerms(text) };
       if (kind === 'low-confidence' && reply.meta.itemIds[0]) example.itemId = reply.meta.itemIds[0];
       this.pending.examples.set(`${LOG_PREFIX}${day}/${randomUUID()}`, example);

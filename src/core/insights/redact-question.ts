@@ -3,6 +3,7 @@ import { findPii } from '../safety/index.js';
 import { FIRST_NAMES, NOT_NAMES } from '../safety/name-lists.js';
 import { findPossibleNames } from '../safety/pii-names.js';
 import { terms } from '../search/text.js';
+import { packTexts, type Vocabulary } from './vocabulary.js';
 
 export const MAX_EXAMPLE_CHARS = 200;
 
@@ -13,21 +14,28 @@ const CAPS_WORD = /(?<![\p{L}\p{N}])\p{Lu}{2,}(?:['’-]\p{Lu}+)*(?![\p{L}\p{N}]
 const LOWER_WORD = /(?<![\p{L}\p{N}])\p{Ll}{2,}(?![\p{L}\p{N}])/gu;
 // Capitalised labels and everyday abbreviations that are never a person.
 const LABELS = new Set(['DOB', 'OK', 'ASAP', 'FAQ', 'PE', 'RE', 'IT', 'TV', 'PDF', 'URL']);
-const PLACEHOLDER = /\[(?:name|dob|nhs-number|postcode|address|phone|email|number)\]/g;
+const PLACEHOLDER = /\[(?:name|word|dob|nhs-number|postcode|address|phone|email|number)\]/g;
 
 /**
  * A question as it may be stored for the admin report: stronger than `redact()`. Every identifier
  * detectPii finds becomes its kind, every *possible* name (any capitalised word that is not a known
  * practitioner term, as for stored checklist answers) becomes [name], and so does any word in capitals
  * that the guidance does not use as an acronym (MARJORIE SMITH, but not MACE) and any known first name
- * typed in lower case. Long numbers become [number];
- * whitespace is collapsed and the result is capped at MAX_EXAMPLE_CHARS at a word boundary.
+ * typed in lower case. With a `vocabulary` (the allow-list), every other word outside it becomes
+ * [word]: a name typed in lower case ("jaxon kowalczyk") is not kept just because no list knew it.
+ * Long numbers become [number]; whitespace is collapsed and the result is capped at
+ * MAX_EXAMPLE_CHARS at a word boundary.
  */
-export function redactQuestion(text: string, acronyms: ReadonlySet<string> = new Set()): string {
+export function redactQuestion(
+  text: string,
+  acronyms: ReadonlySet<string> = new Set(),
+  vocabulary?: Vocabulary,
+): string {
   const spans = [
     ...findPii(text).map((f) => ({ start: f.start, end: f.end, label: f.kind as string })),
     ...findPossibleNames(text).map((s) => ({ ...s, label: 'name' })),
     ...wordsLikeNames(text, acronyms).map((s) => ({ ...s, label: 'name' })),
+    ...(vocabulary?.unknownWords(text) ?? []).map((s) => ({ ...s, label: 'word' })),
   ].sort((a, b) => a.start - b.start || b.end - a.end);
   let out = '';
   let at = 0;
@@ -40,6 +48,7 @@ export function redactQuestion(text: string, acronyms: ReadonlySet<string> = new
   out = out
     .replace(LONG_NUMBER, '[number]')
     .replace(/\[name\](?:[ \t]+\[name\])+/g, '[name]')
+    .replace(/\[word\](?:[ \t]+\[word\])+/g, '[word]')
     .replace(/\s+/g, ' ')
     .trim();
   return cap(out, MAX_EXAMPLE_CHARS);
@@ -61,18 +70,7 @@ function wordsLikeNames(text: string, acronyms: ReadonlySet<string>): { start: n
 /** Every word the guidance writes in capitals (MACE, CSAAC, HSB): acronyms, not names. */
 export function acronymsOf(pack: ContentPack): Set<string> {
   const out = new Set<string>();
-  for (const item of pack.items) {
-    const text = [
-      item.title,
-      item.summary,
-      item.intro,
-      item.why,
-      ...item.questions,
-      ...item.steps,
-      ...item.tags,
-    ];
-    for (const t of text) for (const m of t.matchAll(CAPS_WORD)) out.add(m[0]);
-  }
+  for (const t of packTexts(pack)) for (const m of t.matchAll(CAPS_WORD)) out.add(m[0]);
   return out;
 }
 

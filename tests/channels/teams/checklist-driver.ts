@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { CaptureServer } from '../../helpers/capture-server.js';
 import type { Store } from '../../../src/core/store/store.js';
+import type { ReferralPlan } from '../../helpers/referral-plans.js';
 import { cardOf, conversation, invoke, message, post } from './activities.js';
 import { cardProblems, ofType, texts } from './card-checks.js';
 
@@ -100,6 +101,22 @@ export async function answer(u: TeamsUser, step: StepCard, value: string | strin
   if (!card) throw new Error('no card in the invoke response');
   expect(cardProblems(card)).toEqual([]);
   return card;
+}
+
+/**
+ * Starts `checklist referral` and answers every step of the plan's path but the last (the optional
+ * notes), checking each comes in order; returns the last step.
+ */
+export async function toLastStep(u: TeamsUser, plan: ReferralPlan): Promise<StepCard> {
+  let card = await say(u, 'checklist referral');
+  for (const id of plan.path.slice(0, -1)) {
+    const step = readStep(card);
+    expect(step?.stepId).toBe(id);
+    card = await answer(u, step as StepCard, plan.answers[id] as string | string[]);
+  }
+  const last = readStep(card);
+  expect(last?.stepId).toBe(plan.path.at(-1));
+  return last as StepCard;
 }
 
 export const hasText = (card: Json | undefined, fragment: string): boolean =>

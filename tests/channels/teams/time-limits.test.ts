@@ -3,7 +3,7 @@ import { serverWithConnector } from '../../helpers/server-with-connector.js';
 import { conversation, message, post } from './activities.js';
 
 // Short limits so a hanging connector shows within the test's time; the defaults are 13 s and 8 s.
-const LIMITS = { TEAMS_TURN_TIMEOUT_MS: '1500', TEAMS_CONNECTOR_TIMEOUT_MS: '1000' };
+const LIMITS = { TEAMS_TURN_TIMEOUT_MS: '1500', TEAMS_CALL_TIMEOUT_MS: '1000' };
 
 const world = serverWithConnector(LIMITS);
 

@@ -6,6 +6,7 @@ import {
   questionTerms,
   redactQuestion,
 } from '../../../src/core/insights/redact-question.js';
+import { Vocabulary } from '../../../src/core/insights/vocabulary.js';
 import { redact } from '../../../src/core/safety/index.js';
 import { CONTENT_DIR } from '../../helpers/content-fixture.js';
 import { EVERYTHING, findNeedles, IDENTIFIERS } from '../../privacy/identifiers.js';
@@ -50,6 +51,24 @@ describe('redactQuestion', () => {
       'worried about [name] and [name], case ref [number] from [number]',
     );
     expect(redactQuestion('a 12 year old in year 7')).toBe('a 12 year old in year 7');
+  });
+
+  it('with the guidance allow-list, any word outside everyday English and the guidance becomes [word]', async () => {
+    const pack = await loadContentPack(CONTENT_DIR);
+    const vocabulary = Vocabulary.fromGuidance(pack);
+    const redactWith = (text: string) => redactQuestion(text, acronymsOf(pack), vocabulary);
+    expect(redactWith('jaxon kowalczyk touched another pupil at school')).toBe(
+      '[word] touched another pupil at school',
+    );
+    // Everyday words, the guidance's terms and acronyms, known places and numbers rules are kept.
+    expect(redactWith("is HSB the same as LADO? the pupil's mum isn't sure, we're worried")).toBe(
+      "is HSB the same as LADO? the pupil's mum isn't sure, we're worried",
+    );
+    expect(redactWith('case ref CR20231234 in Harrogate, a 12 year old in year 7')).toBe(
+      'case ref [number] in Harrogate, a 12 year old in year 7',
+    );
+    expect(vocabulary.unknownWords('Spoke to the DSL about sexualised behaviour')).toEqual([]);
+    expect(vocabulary.unknownWords('zebulon')).toEqual([{ start: 0, end: 7 }]);
   });
 
   it('caps the length at a word boundary', () => {
