@@ -100,6 +100,20 @@ const REPORTING = new Set([
   'want',
   'do',
 ]);
+const CONTACT = new Set([
+  'put',
+  'push',
+  'touch',
+  'rub',
+  'lick',
+  'suck',
+  'grab',
+  'stick',
+  'insert',
+  'make',
+  'force',
+  'shove',
+]);
 const HABIT = new Set([
   'always',
   'often',
@@ -270,8 +284,8 @@ export function readClause(ts: Token[], sentenceText: string): ClauseReading {
     // A child's own words for sexual abuse, in a present-tense clause: possibly going on.
     if (word(t, W.SEXUAL_BODY)) {
       r.seriousHarm = true;
-      if (ts.some((n) => n.pos === 'VERB' && n.form === 'present' && !REPORTING.has(n.lemma)))
-        r.presentHarmVerb = true;
+      // …done to them: a verb of contact ("puts his willy in her mouth"), not a child showing himself.
+      if (ts.some((n) => n.form === 'present' && CONTACT.has(n.lemma))) r.presentHarmVerb = true;
     }
     // "his hand up her skirt", "hand on her leg": sexual touching described.
     if (
