@@ -72,7 +72,7 @@ export function detectImmediateDanger(
     if (r.unsafe && current && !r.infoQuestion && !r.generalQuestion)
       reasons.add('child described as unsafe or in danger');
     if (r.meet && live && harmContext) reasons.add('child about to meet someone who may have groomed them');
-    if (r.abduct && live) reasons.add('a child being taken by force, now');
+    if (r.abduct && current && !r.generalQuestion) reasons.add('a child being taken by force, now');
     if (r.weapon && current && !r.generalQuestion && !r.infoQuestion)
       reasons.add('a weapon near a child, now');
     if (r.threat && current && !r.generalQuestion)

@@ -126,6 +126,7 @@ const HABIT = new Set([
 ]);
 const HELD = new Set(['him', 'her', 'them', 'himself', 'herself', 'themselves', 'us']);
 const IMAGE_WORDS = new Set([
+  'ones',
   'pics',
   'pictures',
   'photos',
@@ -178,7 +179,11 @@ export function clausesOf(sentence: Sentence): Token[][] {
   return out;
 }
 
-export function readClause(ts: Token[], sentenceText: string): ClauseReading {
+export function readClause(
+  ts: Token[],
+  sentenceText: string,
+  sentence: readonly Token[] = ts,
+): ClauseReading {
   const text = ts.map((t) => t.norm).join(' ');
   const nowWord = any(ts, W.NOW_WORDS) || W.SOON_PHRASES.some((p) => hasPhrase(ts, p));
   const r: ClauseReading = {
@@ -219,6 +224,8 @@ export function readClause(ts: Token[], sentenceText: string): ClauseReading {
   const has = {
     swallow: ts.some((n) => ['take', 'swallow', 'overdose'].includes(n.lemma)),
     child: ts.some((n) => word(n, W.CHILD_NOUNS)),
+    // "there's a baby on the floor and nobody about": the child is named in the sentence.
+    childInSentence: sentence.some((n) => word(n, W.CHILD_NOUNS)),
     negation: ts.some(isNeg),
     thirdPerson: ts.some((n) => ['she', 'he', 'they'].includes(n.norm)),
     future: ts.some((n) => FUTURE.has(n.norm) || (n.lemma === 'go' && n.form === 'ing')),
@@ -291,8 +298,16 @@ export function readClause(ts: Token[], sentenceText: string): ClauseReading {
     if (
       (t.norm === 'hand' || t.norm === 'hands') &&
       ['on', 'up', 'down', 'in', 'inside', 'under'].includes(ts[i + 1]?.norm ?? '')
-    )
+    ) {
       r.weakHarm = true;
+      // "has his hand on her leg": a state that holds as the message is written.
+      if (
+        ts
+          .slice(Math.max(0, i - 3), i)
+          .some((b) => (b.lemma === 'have' || b.lemma === 'get') && b.form === 'present')
+      )
+        r.ongoingHarm = true;
+    }
     // "did things to her", "doing stuff to him": the euphemism for sexual abuse.
     if (
       t.lemma === 'do' &&
@@ -312,7 +327,7 @@ export function readClause(ts: Token[], sentenceText: string): ClauseReading {
     // ("a girl pinned in the toilets"); "the medication is locked in", "his block" hold no one.
     const heldObject = within(ts, i, 2, (n) => HELD.has(n.norm) || word(n, W.CHILD_NOUNS));
     const heldSubject =
-      t.form === 'past' &&
+      (t.form === 'past' || (t.pos === 'ADJ' && t.norm.endsWith('ed'))) &&
       prev !== undefined &&
       (word(prev, W.CHILD_NOUNS) || ['she', 'he', 'they'].includes(prev.norm));
     if (
@@ -412,7 +427,7 @@ export function readClause(ts: Token[], sentenceText: string): ClauseReading {
     )
       r.selfHarm = true;
     // A young child left alone: "home alone", "nobody about".
-    const child = has.child;
+    const child = has.childInSentence;
     if (
       child &&
       t.norm === 'alone' &&
@@ -555,9 +570,7 @@ export function readClause(ts: Token[], sentenceText: string): ClauseReading {
   const pastTime =
     (any(ts, W.PAST_WORDS) && !recentAgo) ||
     W.PAST_PHRASES.some((p) => hasPhrase(ts, p)) ||
-    ts.some(
-      (t, i) => W.PAST_BEFORE_NOUN.has(t.norm) && ['NOUN', 'PROPN', 'ADJ'].includes(ts[i + 1]?.pos ?? ''),
-    ) ||
+    ts.some((t, i) => W.PAST_BEFORE_NOUN.has(t.norm) && W.PAST_NOUNS.has(ts[i + 1]?.lemma ?? '')) ||
     ts.some(
       (t, i) => t.norm === 'old' && ['her', 'his', 'their', 'my', 'our'].includes(ts[i - 1]?.norm ?? ''),
     ) ||
@@ -583,5 +596,5 @@ export function readClause(ts: Token[], sentenceText: string): ClauseReading {
 
 /** Every clause of the message, read. */
 export function readMessage(sentences: readonly Sentence[]): ClauseReading[] {
-  return sentences.flatMap((s) => clausesOf(s).map((c) => readClause(c, s.text)));
+  return sentences.flatMap((s) => clausesOf(s).map((c) => readClause(c, s.text, s.tokens)));
 }

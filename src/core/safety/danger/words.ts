@@ -118,6 +118,12 @@ export const PAST_PHRASES: readonly string[][] = [
 /** "last week", "last term", "her last placement", "her previous school" (and "her old school"). */
 export const PAST_BEFORE_NOUN = set(`last previous former`);
 
+/** What "last/previous/former" dates when it comes before one of these ("her last placement"), not "the last stop". */
+export const PAST_NOUNS = set(`night week month year term time weekend summer winter spring autumn christmas
+  easter monday tuesday wednesday thursday friday saturday sunday placement school home foster carer carers
+  address area setting job relationship partner boyfriend girlfriend visit session appointment meeting
+  family house flat`);
+
 /** The danger has been dealt with or the child is away from it. */
 export const RESOLVED = set(`arrest arrested charge charged remand remanded custody convict convicted sentence
   sentenced jail jailed prison bail bailed remove removed excluded expelled placed settled died dead moved
