@@ -4,6 +4,8 @@ import { OVER_10_YJS, UNDER_10_CRIME, type ReferralPlan } from '../../helpers/re
 import { postSigned } from '../../helpers/slack-signing.js';
 import type { TestServer } from '../../helpers/start-server.js';
 import { SECRET, startSlackWorld, stopSlackWorld } from './slack-world.js';
+import { citations } from '../../../src/core/render/first-screen.js';
+import { escapeText } from '../../../src/channels/slack/escape.js';
 import { modalClient, stepOf, viewButton, viewText, type Json, type ShownView } from './modal-driver.js';
 
 /**
@@ -115,6 +117,12 @@ describe('Slack: checklist in a modal', () => {
       const runs = await server.store.list<Json>(`checklist/${encodeURIComponent(`slack:${user}`)}/`);
       expect(runs).toHaveLength(1);
       expect(runs[0]?.value).toMatchObject({ status: 'completed', path: plan.path });
+      // Every source of the summary is listed, each document and section once: the 12-17 route cites
+      // 14 sources (12 distinct), past the 10 context elements that used to cut the list.
+      const stored = await server.guide.checklists.current(`slack:${user}`, String(runs[0]?.value.runId));
+      const cited = citations(stored.sources);
+      expect(cited.length).toBeGreaterThan(0);
+      for (const c of cited) expect(summary).toContain(escapeText(c.text));
     });
   }
 
