@@ -198,6 +198,41 @@ describe.skipIf(skip)(title, () => {
     expect(await onScreen(step.locator('.ac-adaptiveCard').locator('input').first())).toBe(true);
   });
 
+  it('at 390 px, choice labels wrap whole and buttons never break inside a word ("Nex t")', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      const step = await ask('checklist recognition');
+      await expect.poll(() => step.locator('.ac-pushButton').count()).toBeGreaterThan(1);
+      // Every word of every button fits the button's text box on one line.
+      const broken = await page.evaluate<string[]>(`(() => {
+        const out = [];
+        for (const button of document.querySelectorAll('#log .entry.bot:last-child .ac-pushButton')) {
+          const probe = document.createElement('span');
+          probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap;font:' + getComputedStyle(button).font;
+          document.body.append(probe);
+          const style = getComputedStyle(button);
+          const room = button.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+          for (const word of button.innerText.split(/\\s+/).filter(Boolean)) {
+            probe.textContent = word;
+            if (probe.offsetWidth > room + 1) out.push(word);
+          }
+          probe.remove();
+        }
+        return out;
+      })()`);
+      expect(broken).toEqual([]);
+      // Choice labels wrap rather than being cut with an ellipsis: none overflows its own box.
+      const labels = await page.evaluate<{ text: string; cut: boolean }[]>(`[...document.querySelectorAll(
+        '#log .entry.bot:last-child .ac-input label')].map((l) => ({ text: l.innerText, cut: l.scrollWidth > l.clientWidth + 1 }))`);
+      expect(labels.length).toBeGreaterThan(1);
+      expect(labels.some((l) => l.text.length > 40)).toBe(true);
+      expect(labels.filter((l) => l.cut)).toEqual([]);
+      await saveScreenshot('checklist-step-390', page, { minWidth: 390 });
+    } finally {
+      await page.setViewportSize({ width: 900, height: 1200 });
+    }
+  });
+
   it('shows hostile text literally: no element injected, no script run', async () => {
     await ask(HOSTILE);
     expect(await page.locator('#log .entry.user').last().innerText()).toBe(HOSTILE);
