@@ -57,6 +57,15 @@ describe('Teams conversations', () => {
     expect(texts(c)).toContain('Sources');
     for (const src of expected.sources)
       expect(texts(c)).toContain([src.document, src.section].filter(Boolean).join(', '));
+    // Answer first: the rest (sources included) is in a hidden container that "Show more" toggles.
+    const more = (c.body as Json[]).find((e) => e.id === 'more');
+    expect(more?.isVisible).toBe(false);
+    expect(texts(more)).toContain('Sources');
+    expect(ofType(c, 'Action.ToggleVisibility')[0]).toMatchObject({
+      title: 'Show more',
+      targetElements: ['more'],
+    });
+    expect(texts(c)).toContain('If a child is in immediate danger, call 999.');
     const asks = ofType(c, 'Action.Submit')
       .map((a) => a.data as Json)
       .filter((d) => d.verb === 'ask');
