@@ -134,6 +134,16 @@ describe('Teams conversations', () => {
     ).toHaveLength(1);
   });
 
+  it('welcomes again when a client reopens the same conversation (a reload of Agents Playground)', async () => {
+    const conv = conversation('personal');
+    const added = () =>
+      membersAdded({ serviceUrl: world.cap.url, conv, members: [{ id: BOT.id }, { id: USER.id }] });
+    const [first] = await exchange(added());
+    expect(texts(card(first))).toContain(world.s.guide.welcome().title);
+    const [again] = await exchange(added());
+    expect(texts(card(again))).toContain(world.s.guide.welcome().title);
+  });
+
   it('welcomes on installationUpdate alone, and says nothing when another member joins', async () => {
     const conv = conversation('groupChat');
     const [reply] = await exchange(installationUpdate({ serviceUrl: world.cap.url, conv, action: 'add' }));
