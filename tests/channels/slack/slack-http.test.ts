@@ -357,6 +357,38 @@ describe('Slack over HTTP on the real server', () => {
     expect(fake.calls.some((c) => c.method === 'chat.update')).toBe(false);
   });
 
+  it('More on an ephemeral answer (slash command in a channel) replaces it through response_url', async () => {
+    await sendForm(
+      formBody({
+        command: '/safeguarding',
+        text: 'what is harmful sexual behaviour?',
+        user_id: 'U100',
+        channel_id: 'C200',
+        channel_name: 'safeguarding',
+        team_id: 'T0001',
+        response_url: fake.responseUrl('cmd-more'),
+        trigger_id: 'trig-more',
+      }),
+    );
+    const [answer] = await fake.waitFor('response_url');
+    const more = blocksOf(answer)
+      .flatMap((b) => (b.elements ?? []) as Record<string, unknown>[])
+      .find((e) => e.action_id === 'sg_more');
+    expect(more).toBeDefined();
+    fake.reset();
+    const click = blockAction(
+      { action_id: 'sg_more', value: more?.value },
+      { ts: '1.9' },
+      { container: { type: 'message', channel_id: 'C200', message_ts: '1.9', is_ephemeral: true } },
+    );
+    await sendForm(formBody({ payload: json(click) }));
+    const [replaced] = await fake.waitFor('response_url');
+    expect(replaced?.args).toMatchObject({ response_type: 'ephemeral', replace_original: true });
+    expect(textOfBlocks(replaced)).toContain('Sources:');
+    expect(textOfBlocks(replaced)).not.toContain('"sg_more"');
+    expect(fake.calls.some((c) => c.method === 'chat.update')).toBe(false);
+  });
+
   it('a button with an unreadable value is acked and does nothing', async () => {
     const res = await sendForm(
       formBody({ payload: json(blockAction({ action_id: 'sg_ask:0', value: '<!channel>' }, { ts: '1.6' })) }),
