@@ -52,6 +52,21 @@ function dm(user: string, text: string, extra: Record<string, unknown> = {}) {
 const blocksOf = (call: RecordedCall | undefined) => (call?.args.blocks ?? []) as Record<string, unknown>[];
 const textOfBlocks = (call: RecordedCall | undefined) => JSON.stringify(blocksOf(call));
 
+/** `/safeguarding <text>` typed in channel C200 by U100; the answer comes back through `response_url` `id`. */
+const channelCommand = (text: string, id: string) =>
+  sendForm(
+    formBody({
+      command: '/safeguarding',
+      text,
+      user_id: 'U100',
+      channel_id: 'C200',
+      channel_name: 'safeguarding',
+      team_id: 'T0001',
+      response_url: fake.responseUrl(id),
+      trigger_id: `trig-${id}`,
+    }),
+  );
+
 function blockAction(
   action: Record<string, unknown>,
   message: Record<string, unknown>,
@@ -121,18 +136,7 @@ describe('Slack over HTTP on the real server', () => {
   });
 
   it('slash command in a channel: acks, then an ephemeral answer via response_url', async () => {
-    const res = await sendForm(
-      formBody({
-        command: '/safeguarding',
-        text: 'what is harmful sexual behaviour?',
-        user_id: 'U100',
-        channel_id: 'C200',
-        channel_name: 'safeguarding',
-        team_id: 'T0001',
-        response_url: fake.responseUrl('cmd1'),
-        trigger_id: 'trig-1',
-      }),
-    );
+    const res = await channelCommand('what is harmful sexual behaviour?', 'cmd1');
     expect(res.status).toBe(200);
     expect(res.text).toBe('');
     const [call] = await fake.waitFor('response_url');
@@ -358,18 +362,7 @@ describe('Slack over HTTP on the real server', () => {
   });
 
   it('More on an ephemeral answer (slash command in a channel) replaces it through response_url', async () => {
-    await sendForm(
-      formBody({
-        command: '/safeguarding',
-        text: 'what is harmful sexual behaviour?',
-        user_id: 'U100',
-        channel_id: 'C200',
-        channel_name: 'safeguarding',
-        team_id: 'T0001',
-        response_url: fake.responseUrl('cmd-more'),
-        trigger_id: 'trig-more',
-      }),
-    );
+    await channelCommand('what is harmful sexual behaviour?', 'cmd-more');
     const [answer] = await fake.waitFor('response_url');
     const more = blocksOf(answer)
       .flatMap((b) => (b.elements ?? []) as Record<string, unknown>[])
