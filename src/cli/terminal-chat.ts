@@ -23,8 +23,9 @@ export type TerminalTurn = { reply: Reply } | { notice: string };
 
 /** One typed line: a question, a command, or (while a checklist step is open) that step's answer. */
 export class TerminalChat {
-  /** The checklist step waiting for an answer, if any. */
+  /** The checklist form waiting for answers, if any, and the answers given to its fields so far. */
   #open: Reply | undefined;
+  #values: Record<string, string> = {};
 
   constructor(
     private readonly guide: Guide,
@@ -46,9 +47,11 @@ export class TerminalChat {
   /** How to answer the open step, printed under it. */
   prompt(): string | undefined {
     const reply = this.#open;
-    const field = reply?.form?.fields[0];
+    const field = this.#field();
     if (!reply || !field) return undefined;
     const ops = reply.actions.filter((a) => a.kind === 'submit').map((a) => a.value);
+    const others = ops.length ? `; or ${ops.join(' / ')}` : '';
+    const header = (reply.form?.fields.length ?? 0) > 1 ? [field.label] : [];
     const how = {
       single: 'Type the number of your answer',
       yesno: 'Type the number of your answer',
@@ -58,24 +61,34 @@ export class TerminalChat {
     }[field.type];
     const choices = choicesOf(field).map((o, i) => `  ${i + 1}. ${o.label}`);
     return [
+      ...header,
       ...choices,
-      `${how}${field.required ? '' : ', or press Enter to skip'}; or ${ops.join(' / ')}.`,
+      `${how}${field.required ? '' : ', or press Enter to skip'}${others}.`,
     ].join('\n');
+  }
+
+  /** The next field of the open form to answer. */
+  #field(): ReplyField | undefined {
+    return this.#open?.form?.fields.find((f) => !(f.id in this.#values));
   }
 
   private async answerStep(step: Reply, text: string): Promise<TerminalTurn> {
     const form = step.form;
-    const field = form?.fields[0];
+    const field = this.#field();
     if (!form || !field) return this.shown(step);
     const op = step.actions.find((a) => a.kind === 'submit' && a.value === text.toLowerCase());
     if (op) return this.shown(await this.guide.submitForm(form.state, { ...op.data }, ACTOR, PLACE));
     const value = valueFor(field, text);
     if (value === undefined) return { notice: `That is not one of the answers. ${this.prompt() ?? ''}` };
-    return this.shown(await this.guide.submitForm(form.state, { [field.id]: value }, ACTOR, PLACE));
+    this.#values[field.id] = value;
+    // A form of several fields (which checklist, then what to do) is sent once all are answered.
+    if (this.#field()) return { notice: this.prompt() ?? '' };
+    return this.shown(await this.guide.submitForm(form.state, this.#values, ACTOR, PLACE));
   }
 
   private shown(reply: Reply): TerminalTurn {
     this.#open = this.interactive && reply.form ? reply : undefined;
+    this.#values = {};
     return { reply };
   }
 }

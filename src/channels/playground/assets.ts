@@ -36,6 +36,7 @@ export const ASSETS: Record<string, Asset> = {
   'playground.css': staticFile('playground.css', 'text/css; charset=utf-8'),
   'admin.js': staticFile('admin.js', JS),
   'admin.css': staticFile('admin.css', 'text/css; charset=utf-8'),
+  'host-config.json': staticFile('host-config.json', 'application/json; charset=utf-8'),
   'adaptivecards.js': packageFile('adaptivecards/dist/adaptivecards.min.js', JS),
   'adaptivecards.css': packageFile('adaptivecards/dist/adaptivecards.css', 'text/css; charset=utf-8'),
 };

@@ -71,7 +71,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
     longRunningMessages: false,
   });
   const delivered = new RecentKeys(15_000, 10_000);
-  // Teams sends both installationUpdate and conversationUpdate on install: welcome once.
+  // Teams sends both installationUpdate and conversationUpdate on install: welcome once (see welcome()).
   const welcomed = new RecentKeys(60_000, 10_000);
   // Channels whose reference this process has stored lately: remembered on the first message, not every one.
   const remembered = new RecentKeys(6 * 3_600_000, 10_000);
@@ -150,7 +150,19 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
 
   const welcome = async (context: TurnContext): Promise<void> => {
     const a = context.activity;
-    if (!welcomed.firstSeen(a.conversation?.id ?? '')) return;
+    // Teams sends conversationUpdate and installationUpdate together on install: the second of that
+    // pair is skipped. The same type again (a client reloading the same conversation) welcomes again.
+    const conversationId = a.conversation?.id ?? '';
+    const pairedKey = `${conversationId}|${a.type}`;
+    if (welcomed.has(pairedKey)) {
+      welcomed.forget(pairedKey);
+      return;
+    }
+    const other =
+      a.type === ActivityTypes.InstallationUpdate
+        ? ActivityTypes.ConversationUpdate
+        : ActivityTypes.InstallationUpdate;
+    welcomed.firstSeen(`${conversationId}|${other}`);
     await remember(context);
     await sendReply(context, guide.welcome());
   };

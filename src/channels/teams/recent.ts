@@ -11,6 +11,16 @@ export class RecentKeys {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** True when `key` was offered within the window and not forgotten since; records nothing. */
+  has(key: string): boolean {
+    const at = this.#seen.get(key);
+    return at !== undefined && this.now() - at < this.windowMs;
+  }
+
+  forget(key: string): void {
+    this.#seen.delete(key);
+  }
+
   /** True the first time `key` is offered within the window; false for a repeat. */
   firstSeen(key: string): boolean {
     const t = this.now();

@@ -139,6 +139,45 @@ export function noticeReply(title: string, summary: string, warnings: ReplyWarni
   return reply;
 }
 
+/**
+ * Up to this many runs get a Resume and a Cancel button each (Teams shows at most 6 actions on a
+ * card). More runs are one choice of run and one of what to do, so any number can be reached.
+ */
+export const RUNS_AS_BUTTONS = 3;
+
+/** The form for many runs: pick one, pick resume or cancel; the fields are the submission's `runId` and `op`. */
+function runPicker(ctx: RenderContext, runs: readonly { run: RunRecord; def: ChecklistDefinition }[]) {
+  return {
+    state: {},
+    submitLabel: 'Go',
+    fields: [
+      {
+        id: 'runId',
+        label: 'Which checklist?',
+        type: 'single' as const,
+        required: true,
+        options: runs.map(({ run, def }) => ({
+          value: run.runId,
+          label:
+            run.status === 'completed'
+              ? `${def.title}: finished ${ctx.time(run.finishedAt ?? run.updatedAt)}`
+              : `${def.title}: ${progress(def, run.path).text.toLowerCase()}, started ${ctx.time(run.startedAt)}`,
+        })),
+      },
+      {
+        id: 'op',
+        label: 'What would you like to do?',
+        type: 'single' as const,
+        required: true,
+        options: [
+          { value: 'resume', label: 'Resume it (or show its summary)' },
+          { value: 'cancel', label: 'Cancel it (or delete it) and its answers' },
+        ],
+      },
+    ],
+  };
+}
+
 export function myRunsReply(
   ctx: RenderContext,
   runs: readonly { run: RunRecord; def: ChecklistDefinition }[],
@@ -176,6 +215,10 @@ export function myRunsReply(
         ({ run, def }) => `${def.title}: finished ${ctx.time(run.finishedAt ?? run.updatedAt)}`,
       ),
     });
+  }
+  if (runs.length > RUNS_AS_BUTTONS) {
+    reply.form = runPicker(ctx, runs);
+    return reply;
   }
   for (const { run, def } of runs) {
     const resume = run.status === 'completed' ? `Summary: ${def.title}` : `Resume: ${def.title}`;

@@ -4,7 +4,17 @@ import { OVER_10_YJS, UNDER_10_CRIME, type ReferralPlan } from '../../helpers/re
 import { postSigned } from '../../helpers/slack-signing.js';
 import type { TestServer } from '../../helpers/start-server.js';
 import { SECRET, startSlackWorld, stopSlackWorld } from './slack-world.js';
-import { modalClient, stepOf, viewButton, viewText, type Json, type ShownView } from './modal-driver.js';
+import { citations } from '../../../src/core/render/first-screen.js';
+import { escapeText } from '../../../src/channels/slack/escape.js';
+import {
+  modalClient,
+  stepOf,
+  viewButton,
+  viewSubmission,
+  viewText,
+  type Json,
+  type ShownView,
+} from './modal-driver.js';
 
 /**
  * A checklist run in a Slack modal over real, signed HTTP with a fake Web API: the slash command
@@ -115,8 +125,42 @@ describe('Slack: checklist in a modal', () => {
       const runs = await server.store.list<Json>(`checklist/${encodeURIComponent(`slack:${user}`)}/`);
       expect(runs).toHaveLength(1);
       expect(runs[0]?.value).toMatchObject({ status: 'completed', path: plan.path });
+      // Every source of the summary is listed, each document and section once: the 12-17 route cites
+      // 14 sources (12 distinct), past the 10 context elements that used to cut the list.
+      const stored = await server.guide.checklists.current(`slack:${user}`, String(runs[0]?.value.runId));
+      const cited = citations(stored.sources);
+      expect(cited.length).toBeGreaterThan(0);
+      for (const c of cited) expect(summary).toContain(escapeText(c.text));
     });
   }
+
+  it('my checklists with four open runs: a choice of run and of what to do resumes the chosen one', async () => {
+    const user = newUser();
+    const runIds: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      await slash(user, 'checklist referral', `start-${i}`);
+      const shown = await client.opened(`trig-${user}`);
+      runIds.push(String(JSON.parse(String(shown.view.private_metadata)).s.runId));
+      fake.reset();
+    }
+    await slash(user, 'my checklists');
+    const mine = await opened(`trig-${user}`);
+    const inputs = (mine.view.blocks as Json[]).filter((b) => b.type === 'input');
+    expect(inputs.map((b) => b.block_id)).toEqual(['f:runId', 'f:op']);
+    const offered = ((inputs[0]?.element as Json).options as Json[]).map((o) => o.value);
+    expect([...offered].sort()).toEqual([...runIds].sort());
+    const radio = (value: string) => ({
+      v: { type: 'radio_buttons', selected_option: { text: { type: 'plain_text', text: value }, value } },
+    });
+    const res = await sendPayload(
+      viewSubmission(user, mine, { 'f:runId': radio(runIds[0] as string), 'f:op': radio('resume') }),
+    );
+    expect(res.status).toBe(200);
+    const body = JSON.parse(res.text) as { response_action: string; view: Json };
+    expect(body.response_action).toBe('update');
+    expect(JSON.parse(String(body.view.private_metadata)).s.runId).toBe(runIds[0]);
+    expect(stepOf(body.view)).toBe('immediate-danger');
+  });
 
   it('an identifying name is refused on the field itself and nothing is stored', async () => {
     const user = newUser();

@@ -52,6 +52,21 @@ function dm(user: string, text: string, extra: Record<string, unknown> = {}) {
 const blocksOf = (call: RecordedCall | undefined) => (call?.args.blocks ?? []) as Record<string, unknown>[];
 const textOfBlocks = (call: RecordedCall | undefined) => JSON.stringify(blocksOf(call));
 
+/** `/safeguarding <text>` typed in channel C200 by U100; the answer comes back through `response_url` `id`. */
+const channelCommand = (text: string, id: string) =>
+  sendForm(
+    formBody({
+      command: '/safeguarding',
+      text,
+      user_id: 'U100',
+      channel_id: 'C200',
+      channel_name: 'safeguarding',
+      team_id: 'T0001',
+      response_url: fake.responseUrl(id),
+      trigger_id: `trig-${id}`,
+    }),
+  );
+
 function blockAction(
   action: Record<string, unknown>,
   message: Record<string, unknown>,
@@ -121,18 +136,7 @@ describe('Slack over HTTP on the real server', () => {
   });
 
   it('slash command in a channel: acks, then an ephemeral answer via response_url', async () => {
-    const res = await sendForm(
-      formBody({
-        command: '/safeguarding',
-        text: 'what is harmful sexual behaviour?',
-        user_id: 'U100',
-        channel_id: 'C200',
-        channel_name: 'safeguarding',
-        team_id: 'T0001',
-        response_url: fake.responseUrl('cmd1'),
-        trigger_id: 'trig-1',
-      }),
-    );
+    const res = await channelCommand('what is harmful sexual behaviour?', 'cmd1');
     expect(res.status).toBe(200);
     expect(res.text).toBe('');
     const [call] = await fake.waitFor('response_url');
@@ -354,6 +358,27 @@ describe('Slack over HTTP on the real server', () => {
     await sendForm(formBody({ payload: json(click) }));
     const [gone] = await fake.waitFor('response_url');
     expect(gone?.args.text).toMatch(/no longer available/);
+    expect(fake.calls.some((c) => c.method === 'chat.update')).toBe(false);
+  });
+
+  it('More on an ephemeral answer (slash command in a channel) replaces it through response_url', async () => {
+    await channelCommand('what is harmful sexual behaviour?', 'cmd-more');
+    const [answer] = await fake.waitFor('response_url');
+    const more = blocksOf(answer)
+      .flatMap((b) => (b.elements ?? []) as Record<string, unknown>[])
+      .find((e) => e.action_id === 'sg_more');
+    expect(more).toBeDefined();
+    fake.reset();
+    const click = blockAction(
+      { action_id: 'sg_more', value: more?.value },
+      { ts: '1.9' },
+      { container: { type: 'message', channel_id: 'C200', message_ts: '1.9', is_ephemeral: true } },
+    );
+    await sendForm(formBody({ payload: json(click) }));
+    const [replaced] = await fake.waitFor('response_url');
+    expect(replaced?.args).toMatchObject({ response_type: 'ephemeral', replace_original: true });
+    expect(textOfBlocks(replaced)).toContain('Sources:');
+    expect(textOfBlocks(replaced)).not.toContain('"sg_more"');
     expect(fake.calls.some((c) => c.method === 'chat.update')).toBe(false);
   });
 

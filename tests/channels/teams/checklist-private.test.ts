@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { serverWithConnector } from '../../helpers/server-with-connector.js';
-import { cardOf, conversation, invoke, message, post, USER, type ConversationKind } from './activities.js';
+import { cardOf, conversation, message, post, USER, type ConversationKind } from './activities.js';
 import { cardProblems, texts } from './card-checks.js';
-import { readStep, teamsValue } from './checklist-driver.js';
+import { execute as driverExecute, readStep, teamsValue } from './checklist-driver.js';
 
 /**
  * Over real HTTP: a checklist started in a channel or group chat runs in the practitioner's 1:1
@@ -15,21 +15,12 @@ type Json = Record<string, unknown>;
 
 const FIRST_QUESTION = 'Is any child in immediate danger right now?';
 
+/** Clicks a step card's Action.Execute in `conv` (as the practitioner) and returns the replacing card. */
 async function execute(conv: Json, data: Json): Promise<Json> {
-  const res = await post(
-    world.s.url,
-    invoke({
-      serviceUrl: world.cap.url,
-      conv,
-      name: 'adaptiveCard/action',
-      value: { action: { type: 'Action.Execute', verb: 'form', data }, trigger: 'manual' },
-    }),
-  );
-  expect(res.status).toBe(200);
-  const body = (await res.json()) as { type?: string; value?: Json };
-  expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
-  expect(cardProblems(body.value)).toEqual([]);
-  return body.value as Json;
+  const { status, card } = await driverExecute({ url: world.s.url, cap: world.cap, conv, from: USER }, data);
+  expect(status).toBe(200);
+  expect(cardProblems(card)).toEqual([]);
+  return card as Json;
 }
 
 describe('Teams: checklists started in shared conversations are private', () => {

@@ -57,6 +57,15 @@ describe('Teams conversations', () => {
     expect(texts(c)).toContain('Sources');
     for (const src of expected.sources)
       expect(texts(c)).toContain([src.document, src.section].filter(Boolean).join(', '));
+    // Answer first: the rest (sources included) is in a hidden container that "Show more" toggles.
+    const more = (c.body as Json[]).find((e) => e.id === 'more');
+    expect(more?.isVisible).toBe(false);
+    expect(texts(more)).toContain('Sources');
+    expect(ofType(c, 'Action.ToggleVisibility')[0]).toMatchObject({
+      title: 'Show more',
+      targetElements: ['more'],
+    });
+    expect(texts(c)).toContain('If a child is in immediate danger, call 999.');
     const asks = ofType(c, 'Action.Submit')
       .map((a) => a.data as Json)
       .filter((d) => d.verb === 'ask');
@@ -139,6 +148,16 @@ describe('Teams conversations', () => {
         .for(conv.id as string)
         .filter((c) => texts(cardOf(c.activity)).includes(world.s.guide.welcome().title)),
     ).toHaveLength(1);
+  });
+
+  it('welcomes again when a client reopens the same conversation (a reload of Agents Playground)', async () => {
+    const conv = conversation('personal');
+    const added = () =>
+      membersAdded({ serviceUrl: world.cap.url, conv, members: [{ id: BOT.id }, { id: USER.id }] });
+    const [first] = await exchange(added());
+    expect(texts(card(first))).toContain(world.s.guide.welcome().title);
+    const [again] = await exchange(added());
+    expect(texts(card(again))).toContain(world.s.guide.welcome().title);
   });
 
   it('welcomes on installationUpdate alone, and says nothing when another member joins', async () => {

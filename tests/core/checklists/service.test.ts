@@ -184,6 +184,36 @@ describe('ChecklistService', () => {
     expect((await service.myRuns(USER)).sections[0]?.lines[0]).not.toContain('(paused)');
   });
 
+  it('my checklists: up to three runs get buttons; eight are one choice of run and one of what to do', async () => {
+    const { service, store } = await setup();
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++)
+      ids.push(runIdOf(await service.start(USER, i % 2 ? 'referral' : 'recognition')));
+    const few = await service.myRuns(USER);
+    expect(few.form).toBeUndefined();
+    expect(few.actions.filter((a) => a.kind === 'submit')).toHaveLength(6);
+
+    for (let i = 3; i < 8; i++)
+      ids.push(runIdOf(await service.start(USER, i % 2 ? 'referral' : 'recognition')));
+    const many = await service.myRuns(USER);
+    expectWellFormed(many);
+    expect(many.actions.filter((a) => a.kind === 'submit')).toEqual([]);
+    const [which, what] = many.form?.fields ?? [];
+    expect(which).toMatchObject({ id: 'runId', type: 'single', required: true });
+    expect(which?.options?.map((o) => o.value).sort()).toEqual([...ids].sort());
+    expect(what?.options?.map((o) => o.value)).toEqual(['resume', 'cancel']);
+
+    // The form's values are the submission: any of the eight can be resumed or cancelled.
+    const oldest = ids[0] as string;
+    const resumed = await service.submit(USER, { ...many.form?.state, runId: oldest, op: 'resume' });
+    expect(resumed.kind).toBe('checklist-step');
+    expect(resumed.form?.state.runId).toBe(oldest);
+    const cancelled = await service.submit(USER, { ...many.form?.state, runId: ids[5], op: 'cancel' });
+    expect(cancelled.title).toBe('Checklist cancelled');
+    expect(await storedRun(store, USER, ids[5] as string)).toBeUndefined();
+    expect((await service.myRuns(USER)).form?.fields[0]?.options).toHaveLength(7);
+  });
+
   it('cancels: the run is deleted and the cancellation counted without identity', async () => {
     const { service, store } = await setup();
     const reply = await service.start(USER, 'recognition');

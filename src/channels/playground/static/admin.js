@@ -10,6 +10,7 @@
   const main = document.getElementById('report');
 
   // Card text is shown as written: no Markdown, so nothing in a card can become markup.
+  AdaptiveCards.GlobalSettings.setTabIndexAtCardRoot = false;
   AdaptiveCards.AdaptiveCard.onProcessMarkdown = (_text, result) => {
     result.didProcess = false;
   };
@@ -524,6 +525,8 @@
       return;
     }
     const card = new AdaptiveCards.AdaptiveCard();
+    const config = await fetch('/playground/host-config.json');
+    if (config.ok) card.hostConfig = new AdaptiveCards.HostConfig(await config.json());
     // A preview: its buttons do nothing here (in a channel they would record feedback).
     card.onExecuteAction = () => {
       status.textContent = 'This is a preview: its buttons work in the channel that receives the digest.';

@@ -20,6 +20,11 @@
     result.didProcess = false;
   };
 
+  // The card root is not a tab stop of its own: focus goes straight to the card's controls.
+  AdaptiveCards.GlobalSettings.setTabIndexAtCardRoot = false;
+  /** Teams' settings with an AA-contrast palette (host-config.json), loaded before the first card. */
+  let hostConfig;
+
   const randomId = () => crypto.randomUUID();
 
   /** A new personal conversation per page load. */
@@ -103,6 +108,7 @@
   /** An Adaptive Card element whose actions talk to the bot; `holder` is where an in-place update goes. */
   function renderCard(json, holder) {
     const card = new AdaptiveCards.AdaptiveCard();
+    if (hostConfig) card.hostConfig = hostConfig;
     card.onExecuteAction = (action) => void onAction(action, holder);
     try {
       card.parse(json);
@@ -253,6 +259,8 @@
       const response = await fetch('/playground/session');
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       session = await response.json();
+      const config = await fetch('/playground/host-config.json');
+      if (config.ok) hostConfig = new AdaptiveCards.HostConfig(await config.json());
     } catch {
       notice('The playground could not start. Is the server still running?');
       return;
