@@ -65,17 +65,21 @@ export const packSchema = z.object({
   // Shorthand → the words it stands for ("strat" → "strategy"). A key is one short written form
   // (letters, digits, '/', '.', '&', no spaces); the value is plain words, never another key.
   lexicon: z
-    .record(
-      z.string().regex(/^[a-z0-9][a-z0-9/.&'-]{0,15}$/i, 'must be one short written form without spaces'),
-      z.string().regex(/^[a-z0-9' -]+$/i, 'must be plain words').min(2),
-    )
+    .record(z.string(), z.string())
     .default({})
     .superRefine((lexicon, ctx) => {
       const keys = new Set(Object.keys(lexicon).map((k) => k.toLowerCase()));
       for (const [key, value] of Object.entries(lexicon)) {
-        const loop = value.toLowerCase().split(/\s+/).find((w) => keys.has(w));
-        if (loop !== undefined)
-          ctx.addIssue({ code: 'custom', path: [key], message: `expands to "${loop}", which is itself shorthand` });
+        const problem = !/^[a-z0-9][a-z0-9/.&'-]{0,15}$/i.test(key)
+          ? 'must be one short written form without spaces'
+          : !/^[a-z0-9' -]{2,}$/i.test(value)
+            ? 'must be plain words'
+            : value
+                .toLowerCase()
+                .split(/\s+/)
+                .filter((w) => keys.has(w))
+                .map((w) => `expands to "${w}", which is itself shorthand`)[0];
+        if (problem) ctx.addIssue({ code: 'custom', path: [key], message: problem });
       }
     }),
   age_bands: z
