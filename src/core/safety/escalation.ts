@@ -50,6 +50,11 @@ export function detectImmediateDanger(
     /\b(?:still (?:in|there|here|with|at|on|doing|going)|right now|as we speak|at the moment|in there (?:with|now))\b/.test(
       lower,
     );
+  const closedDoor =
+    /\b(?:locked|shut|zipped|closed|won't open|not opening|can't get an answer|no answer|on (?:his|her|their) own|alone)\b/.test(
+      lower,
+    );
+  const found = /\b(?:found|back home|returned|is home|came back|come back|turned up)\b/.test(lower);
   const reasons = new Set<string>();
   for (const r of readings) {
     const live = r.now && !r.past;
@@ -67,7 +72,11 @@ export function detectImmediateDanger(
     if (r.liveOnline && (r.undress || r.seriousHarm || r.weakHarm) && current)
       reasons.add('live online sexual abuse in progress');
     if (r.selfHarm && current) reasons.add('child has self-harmed or is at risk of suicide now');
-    if (r.missing && current && !r.generalQuestion) reasons.add('child missing and at risk now');
+    if (r.takenAside && (live || !r.past) && closedDoor)
+      reasons.add('a child taken somewhere alone behind a closed door');
+    // Missing since last night and not found is missing now.
+    if (r.missing && (current || (r.recentPast && !found)) && !r.generalQuestion)
+      reasons.add('child missing and at risk now');
     if (r.injury && current) reasons.add('child seriously injured or unwell now');
     if (r.unsafe && current && !r.infoQuestion && !r.generalQuestion)
       reasons.add('child described as unsafe or in danger');

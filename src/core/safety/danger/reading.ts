@@ -7,6 +7,10 @@ export interface ClauseReading {
   weakHarm: boolean;
   /** Harm going on as described: "is being abused", "are hurting her", weak harm with a now-word. */
   ongoingHarm: boolean;
+  /** A child taken into a room, tent, toilet or car by someone: "took his 11 yr old into the changing room". */
+  takenAside: boolean;
+  /** A past time that is only hours ago ("last night", "this morning"): a child still missing since. */
+  recentPast: boolean;
   /** A habit rather than an event ("keeps trying to", "always", "every playtime"). */
   habit: boolean;
   /** A weak-harm verb in the -ing form ("filming", "touching"): now only with a now-word in the message. */
@@ -114,6 +118,22 @@ const CONTACT = new Set([
   'force',
   'shove',
 ]);
+const ASIDE_PLACES = new Set([
+  'room',
+  'tent',
+  'toilet',
+  'toilets',
+  'bathroom',
+  'bedroom',
+  'changing',
+  'cubicle',
+  'car',
+  'van',
+  'shed',
+  'office',
+  'cupboard',
+  'flat',
+]);
 const HABIT = new Set([
   'always',
   'often',
@@ -154,6 +174,19 @@ function withPerson(ts: Token[], j: number): boolean {
   );
 }
 
+/** The verb's object is a person: "took her", "took an 11 year old boy", not "take the phone off him". */
+function takesPerson(ts: Token[], i: number): boolean {
+  for (let j = i + 1; j < Math.min(ts.length, i + 8); j++) {
+    const n = ts[j] as Token;
+    if (HELD.has(n.norm) || word(n, W.CHILD_NOUNS) || n.pos === 'PROPN') return true;
+    const filler =
+      ['DET', 'NUM', 'ADJ'].includes(n.pos) ||
+      ['year', 'years', 'old', 'little', 'younger', 'older'].includes(n.norm);
+    if (!filler) return false;
+  }
+  return false;
+}
+
 /** A sentence's clauses: split where "and/but/so", a comma or a semicolon starts a new subject. */
 export function clausesOf(sentence: Sentence): Token[][] {
   const out: Token[][] = [];
@@ -164,7 +197,8 @@ export function clausesOf(sentence: Sentence): Token[][] {
       (t.pos === 'CCONJ' ||
         t.norm === ',' ||
         t.norm === ';' ||
-        t.norm === '-' ||
+        // A dash between words ("no-contact") joins them; one with a space before it breaks.
+        (t.norm === '-' && t.start > (sentence.tokens[i - 1]?.end ?? -1)) ||
         t.norm === ':' ||
         t.norm === 'because') &&
       next !== undefined &&
@@ -186,11 +220,22 @@ export function readClause(
 ): ClauseReading {
   const text = ts.map((t) => t.norm).join(' ');
   const nowWord = any(ts, W.NOW_WORDS) || W.SOON_PHRASES.some((p) => hasPhrase(ts, p));
+  // Words that say it is going on as the message is written (not "told me today at 3.15").
+  const ongoingWord =
+    ts.some((t) => ['still', 'currently', 'now'].includes(t.norm)) ||
+    hasPhrase(ts, ['right', 'now']) ||
+    hasPhrase(ts, ['at', 'the', 'moment']) ||
+    hasPhrase(ts, ['as', 'we', 'speak']);
   const r: ClauseReading = {
     seriousHarm: false,
     weakHarm: false,
     ongoingHarm: false,
     weakProgressive: false,
+    takenAside: false,
+    recentPast:
+      /\b(?:last night|yesterday|this morning|earlier today|since (?:last night|yesterday|this morning))\b/.test(
+        sentenceText.toLowerCase(),
+      ),
     habit: ts.some((t) => t.lemma === 'keep' || HABIT.has(t.norm)),
     presentHarmVerb: false,
     infoQuestion: INFO_QUESTION.test(sentenceText.toLowerCase().trim()),
@@ -219,6 +264,7 @@ export function readClause(
   };
 
   let activeNow = false;
+  const nowWordOrClock = nowWord || CLOCK.test(ts.map((t) => t.norm).join(' '));
   let lastNonAdverb: Token | undefined;
   // Facts about the whole clause, worked out once (a clause can be long: reading stays linear).
   const has = {
@@ -261,9 +307,15 @@ export function readClause(
     const gerund =
       lastNonAdv !== undefined &&
       (lastNonAdv.pos === 'ADP' || lastNonAdv.pos === 'SCONJ' || lastNonAdv.lemma === 'keep');
+    // "was harming" is the past; "is being abused" is now, "a history of being abused" is not.
+    const pastAux = ts.slice(Math.max(0, i - 3), i).some((b) => b.lemma === 'be' && b.form === 'past');
+    const beingAt = lastNonAdv?.norm === 'being' ? ts.lastIndexOf(lastNonAdv, i) : -1;
+    let beforeBeing = beingAt - 1;
+    while (beforeBeing >= 0 && ts[beforeBeing]?.pos === 'ADV') beforeBeing -= 1;
+    const beingNow = beingAt >= 0 && isBePresent(ts[beforeBeing]);
     const progressive =
-      (t.form === 'ing' && !gerund) ||
-      (t.pos === 'VERB' && (isBePresent(lastNonAdv) || lastNonAdv?.norm === 'being'));
+      !pastAux &&
+      ((t.form === 'ing' && !gerund) || (t.pos === 'VERB' && (isBePresent(lastNonAdv) || beingNow)));
     const dangerVerb =
       word(t, W.SERIOUS_HARM) ||
       word(t, W.ABDUCT) ||
@@ -285,7 +337,7 @@ export function readClause(
     if (word(t, W.WEAK_HARM)) {
       r.weakHarm = true;
       // "is touching younger kids" is often a pattern of behaviour: only a now-word makes it now.
-      if (progressive && nowWord) r.ongoingHarm = true;
+      if (progressive && ongoingWord) r.ongoingHarm = true;
       if (progressive && t.form === 'ing') r.weakProgressive = true;
     }
     // A child's own words for sexual abuse, in a present-tense clause: possibly going on.
@@ -308,6 +360,32 @@ export function readClause(
       )
         r.ongoingHarm = true;
     }
+    if (t.lemma === 'take' && ts[i + 1]?.norm === 'turns') r.seriousHarm = true;
+    // Shaking a baby (not "the girls are still shaken").
+    if (
+      t.lemma === 'shake' &&
+      t.pos === 'VERB' &&
+      within(ts, i, 3, (n) => ['baby', 'infant', 'newborn', 'toddler'].includes(n.norm))
+    )
+      r.seriousHarm = true;
+    if (
+      t.lemma === 'take' &&
+      within(ts, i, 5, (n) => n.norm === 'into') &&
+      within(ts, i, 9, (n) => ASIDE_PLACES.has(n.norm))
+    )
+      r.takenAside = true;
+    if (
+      ['trousers', 'pants', 'knickers', 'underwear', 'shorts', 'skirt'].includes(t.norm) &&
+      ['down', 'off', 'up'].includes(ts[i + 1]?.norm ?? '')
+    )
+      r.weakHarm = true;
+    if (
+      t.lemma === 'get' &&
+      (prev?.lemma === 'have' || prev?.norm === "'ve") &&
+      within(ts, i, 5, (n) => word(n, W.CHILD_NOUNS)) &&
+      within(ts, i, 8, (n) => n.norm === 'in' || n.norm === 'behind')
+    )
+      r.confine = true;
     // "did things to her", "doing stuff to him": the euphemism for sexual abuse.
     if (
       t.lemma === 'do' &&
@@ -362,7 +440,9 @@ export function readClause(
     if (t.lemma === 'push' && within(ts, i, 6, (n) => n.norm === 'against')) r.confine = true;
     if (word(t, W.TAKE) && (t.pos === 'VERB' || t.norm.endsWith('ing'))) {
       const particle = within(ts, i, 7, (n) => TAKE_PARTICLES.has(n.norm));
-      if (t.lemma === 'collect' || particle) r.take = true;
+      // "take the phone off him" takes a thing: the one taken must be a person.
+      const person = takesPerson(ts, i);
+      if (person && (t.lemma === 'collect' || particle)) r.take = true;
     }
     // Being sent or going home, or getting into a car, to the person who harmed them.
     if (
@@ -476,7 +556,9 @@ export function readClause(
           (n, k) =>
             word(n, W.SERIOUS_HARM) ||
             word(n, W.WEAK_HARM) ||
-            (['send', 'share', 'post'].includes(n.lemma) && [1, 2, 3, 4].some((d) => imageAt(i + 1 + k + d))),
+            (['send', 'share', 'post'].includes(n.lemma) &&
+              nowWord &&
+              [1, 2, 3, 4].some((d) => imageAt(i + 1 + k + d))),
         );
       const again = ts.slice(i + 1, i + 5).some((n, j, a) => n.lemma === 'do' && a[j + 2]?.norm === 'again');
       if (harmAhead || again) r.threat = true;
@@ -500,7 +582,7 @@ export function readClause(
       ts.slice(Math.max(0, i - 3), i).some((b) => ['or', 'unless', 'otherwise', 'else'].includes(b.norm))
     )
       r.threat = true;
-    if (t.norm === 'again' && has.future) r.threat = true;
+    if (t.norm === 'again' && (has.future || nowWord)) r.threat = true;
     if (t.lemma === 'threaten' || t.lemma === 'blackmail') r.threat = true;
     // Presence: a person here, outside, on the way, or with the child, said in the present.
     const isPlace =
@@ -518,7 +600,8 @@ export function readClause(
         word(t, W.THREAT_PLACES) ||
         t.norm === 'with' ||
         [0, 1, 2, 3].some((d) => word(ts[i + d], W.THREAT_PLACES) || withPerson(ts, i + d));
-      const person = named || (pronoun && threatPlace) || (firstTheres >= 0 && firstTheres < i);
+      const still = window.some((v) => v.norm === 'still');
+      const person = named || (pronoun && (threatPlace || still)) || (firstTheres >= 0 && firstTheres < i);
       const leaving = window.some((v) => ['leave', 'move', 'go'].includes(v.lemma) && v.form !== 'ing');
       const present = window.some(
         (v) =>
@@ -535,12 +618,20 @@ export function readClause(
     if (word(t, W.PRESENCE_VERBS) && t.form === 'ing' && prev?.lemma === 'keep' && t.lemma !== 'come')
       r.presence = true;
     // "he's at the school gates", "her uncle is in reception": a person, "is", a place phrase.
-    if (isBePresent(t) && ['in', 'at', 'outside', 'by', 'near', 'on'].includes(ts[i + 1]?.norm ?? '')) {
+    if (isBePresent(t) && ['in', 'at', 'outside', 'by', 'near'].includes(ts[i + 1]?.norm ?? '')) {
       const subject = ts.slice(Math.max(0, i - 4), i);
-      const placeAhead = within(ts, i + 1, 3, (n) => n.pos === 'NOUN' || n.pos === 'PROPN');
+      const placeAhead = within(ts, i + 1, 4, (n) => word(n, W.PLACES));
       if (placeAhead && subject.some((v) => v.pos !== 'PRON' && (word(v, W.PERSON) || word(v, W.HARMER))))
         r.presence = true;
     }
+    // "he'll be home when she gets back at 4": a person there soon.
+    if (
+      t.lemma === 'be' &&
+      FUTURE.has(prev?.norm ?? '') &&
+      within(ts, i, 3, (n) => word(n, W.PLACES)) &&
+      nowWordOrClock
+    )
+      r.presence = true;
     // "he's on his way", "he's coming to get her", "he's turned up": arriving.
     if (
       (t.lemma === 'come' || t.lemma === 'turn' || t.lemma === 'head') &&

@@ -6,7 +6,7 @@ const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean));
 /** Serious sexual or physical harm: enough alone, when undated, to lead with 999 (fail-safe). */
 export const SERIOUS_HARM = set(`rape abuse assault molest grope strangle choke stab attack batter beat punch
   kick slap hit hurt harm kill smother suffocate burn injure rapist abuser paedophile pedophile fondle
-  interfere throttle thump whack smack shake drown starve violate sodomise sodomize`);
+  interfere throttle thump whack smack drown starve violate sodomise sodomize`);
 
 /** Harm words that describe many everyday HSB questions: they count only with a now-cue. */
 export const WEAK_HARM = set(`touch expose undress force threaten groom exploit bully film record photograph
@@ -27,7 +27,7 @@ export const HARMER = set(`abuser offender perpetrator suspect rapist paedophile
 /** Words that make a present adult a risk to a child (with a harm context elsewhere in the message). */
 export const RISK_CONTEXT = set(`schedule offender exploit exploitation groom grooming trafficking sexual sex
   nude nudes naked pictures photos video videos boyfriend punter client clients online snapchat instagram
-  tiktok app roblox discord drunk intoxicated high wasted violent aggressive kicking off angry gang weapon
+  tiktok app roblox discord condition conditions bail injunction drunk intoxicated high wasted violent aggressive kicking off angry gang weapon
   knife drugs`);
 
 /** Holding a child against their will. */
@@ -135,7 +135,7 @@ export const HYPOTHETICAL = set(`hypothetically hypothetical scenario scenarios 
 
 /** Framing phrases: training, policy writing (not "U14s training" or "police procedure"). */
 export const HYPOTHETICAL_PHRASES =
-  /\b(?:for (?:a |our |the )?training|training (?:scenario|exercise|purposes|session|day|course|materials)|(?:inset|cpd) (?:day|training|session)|(?:writing|rewriting|updating|reviewing) (?:our|the|a) (?:\w+ )?(?:policy|procedure|guidance)|for (?:our|the) (?:policy|procedure)|case study|role play)\b/;
+  /\b(?:for (?:a |our |the )?training|training (?:scenario|exercise|purposes|session|day|course|materials)|(?:inset|cpd) (?:day|training|session)|(?:writing|rewriting|updating|reviewing) (?:our|the|a) (?:[\w']+ ){0,3}(?:policy|procedure|guidance)|for (?:our|the) (?:policy|procedure)|case study|role play|(?:staff|team) briefing|say (?:a|an|that a) (?:child|pupil|student|young person|kid))\b/;
 
 /** Words that name a child. */
 export const CHILD_NOUNS = set(`child children kid kids baby babies toddler infant girl girls boy boys pupil
