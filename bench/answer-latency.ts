@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadContentPack } from '../src/core/content/load.js';
 import type { ContentPack } from '../src/core/content/types.js';
@@ -36,7 +36,15 @@ function measure(pack: ContentPack, extras: PackExtras, questions: string[], rou
 
 export async function benchAnswers(): Promise<boolean> {
   const pack = await loadContentPack(resolve('content'));
-  const files = ['tests/eval/questions.jsonl', '../shared/eval/questions.jsonl'].filter((f) => existsSync(f));
+  // The blind sets bring long, real-world messages (role preambles, context, two questions).
+  const blind = existsSync('tests/eval/blind')
+    ? readdirSync('tests/eval/blind')
+        .filter((f) => f.endsWith('.jsonl'))
+        .map((f) => `tests/eval/blind/${f}`)
+    : [];
+  const files = ['tests/eval/questions.jsonl', '../shared/eval/questions.jsonl', ...blind].filter((f) =>
+    existsSync(f),
+  );
   const questions = files.flatMap((f) => readQuestions(f).map((q) => q.q));
   const rounds = 20;
   const extras = await readPackExtras(pack);

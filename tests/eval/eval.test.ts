@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { passRate, readQuestions, scoreQuestions } from '../../scripts/eval-score.js';
+import { figures, passRate, readQuestions, scoreQuestions } from '../../scripts/eval-score.js';
 import { realGuide } from '../helpers/guide.js';
 
 const OWN = resolve(import.meta.dirname, 'questions.jsonl');
@@ -28,3 +28,30 @@ describe('answer quality', () => {
     expect(flagFailures.map((r) => `${r.question.q}: ${r.why.join('; ')}`).length).toBeLessThanOrEqual(3);
   });
 });
+
+describe('blind question sets (written by people who never saw the content or the code)', () => {
+  const BLIND = resolve(import.meta.dirname, 'blind');
+  const files = existsSync(BLIND) ? readdirSync(BLIND).filter((f) => f.endsWith('.jsonl')) : [];
+
+  it('every set holds its figures above the floors measured when it was added', async () => {
+    expect(files.length).toBeGreaterThanOrEqual(7);
+    const guide = await realGuide();
+    const results = files.flatMap((f) => scoreQuestions(guide, readQuestions(join(BLIND, f))));
+    const got = Object.fromEntries(figures(results).map((f) => [f.name, f.right / f.of]));
+    // Floors a little under the figures of 2026-12-01 (see tests/eval/blind/README.md): a change that
+    // costs understanding on real wording fails here, whatever it does to our own set.
+    expect(got['danger recall']).toBeGreaterThanOrEqual(BLIND_FLOORS.dangerRecall);
+    expect(got['false alarms']).toBeLessThanOrEqual(BLIND_FLOORS.falseAlarms);
+    expect(got.answers).toBeGreaterThanOrEqual(BLIND_FLOORS.answers);
+    expect(got.identifiers).toBeGreaterThanOrEqual(BLIND_FLOORS.identifiers);
+    expect(got.refusals).toBeGreaterThanOrEqual(BLIND_FLOORS.refusals);
+  });
+});
+
+const BLIND_FLOORS = {
+  dangerRecall: 0.85,
+  falseAlarms: 0.06,
+  answers: 0.8,
+  identifiers: 0.97,
+  refusals: 0.85,
+};
