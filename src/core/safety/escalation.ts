@@ -32,7 +32,7 @@ export function detectImmediateDanger(
   if (strongNow) for (const r of readings) r.generalQuestion = false;
   if (SAFE_NOW.test(lower) && !strongNow) return none();
 
-  const harmContext =
+  const harmContextFromWords =
     readings.some(
       (r) => r.seriousHarm || r.weakHarm || r.threat || r.distress || r.abduct || r.weapon || r.injury,
     ) ||
@@ -40,6 +40,11 @@ export function detectImmediateDanger(
       s.tokens.some(
         (t) => W.HARMER.has(t.lemma) || W.RISK_CONTEXT.has(t.lemma) || W.RISK_CONTEXT.has(t.norm),
       ),
+    );
+  // The writer says it is urgent: the danger words need no other harm to count.
+  const declaredUrgent =
+    /\b(?:urgent|emergency|need help now|help now|help asap|happening now|right now|as we speak)\b/.test(
+      lower,
     );
   const resolved = sentences.some((s) =>
     s.tokens.some((t) => W.RESOLVED.has(t.norm) || W.RESOLVED.has(t.lemma)),
@@ -50,16 +55,26 @@ export function detectImmediateDanger(
     /\b(?:still (?:in|there|here|with|at|on|doing|going)|right now|as we speak|at the moment|in there (?:with|now))\b/.test(
       lower,
     );
+  const harmContext = harmContextFromWords || declaredUrgent;
+  const violenceHeard =
+    /\b(?:banging|smashing|screaming at|shouting at|hitting|crying (?:stop|help|no))\b/.test(lower);
   const closedDoor =
-    /\b(?:locked|shut|zipped|closed|won't open|not opening|can't get an answer|no answer|on (?:his|her|their) own|alone)\b/.test(
+    /\b(?:lock|locked|locks|shut|zipped|closed|bolted|won't open|not opening|can't get an answer|no answer|on (?:his|her|their) own|alone|in there|been in there)\b/.test(
       lower,
     );
-  const found = /\b(?:found|back home|returned|is home|came back|come back|turned up)\b/.test(lower);
+  const found =
+    /\b(?:found|back home|returned|is home|came back|come back|turned up)\b/.test(lower) &&
+    !/\b(?:not|n't|never|yet to be|hasnt|havent)\s+(?:been\s+|yet\s+)?(?:found|back|returned|come back|home|turned up)\b/.test(
+      lower,
+    );
+  // "next session is next week" and nothing said to be happening now: days ahead, not 999.
+  const messageLater = readings.some((r) => r.later) && !readings.some((r) => r.now);
   const reasons = new Set<string>();
   for (const r of readings) {
     const live = r.now && !r.past;
     // Present tense with no time of its own reads as now unless the message says it is over.
-    const current = live || (!r.past && !r.later && !resolved);
+    // Present tense with no time of its own reads as now, unless the message is over or days ahead.
+    const current = live || (!r.past && !r.later && !resolved && !messageLater);
     // "coach in the showers filming on his phone. still in there": the now-word may be in the next sentence.
     const ongoing = r.ongoingHarm || (r.weakProgressive && goingOn);
     if ((r.seriousHarm || r.weakHarm) && ongoing && !r.past && !r.generalQuestion)
@@ -75,9 +90,11 @@ export function detectImmediateDanger(
     if (r.takenAside && (live || !r.past) && closedDoor)
       reasons.add('a child taken somewhere alone behind a closed door');
     // Missing since last night and not found is missing now.
-    if (r.missing && (current || (r.recentPast && !found)) && !r.generalQuestion)
+    if (r.missing && !found && (current || r.recentPast) && !r.generalQuestion)
       reasons.add('child missing and at risk now');
-    if (r.injury && current) reasons.add('child seriously injured or unwell now');
+    if (r.distress && current && violenceHeard && subjects.child && !r.generalQuestion)
+      reasons.add('a child heard in distress as violence goes on');
+    if (r.injury && current && (r.now || r.statedNow)) reasons.add('child seriously injured or unwell now');
     if (r.unsafe && current && !r.infoQuestion && !r.generalQuestion)
       reasons.add('child described as unsafe or in danger');
     if (r.meet && live && harmContext) reasons.add('child about to meet someone who may have groomed them');
@@ -97,7 +114,7 @@ function failSafe(r: ClauseReading, resolved: boolean): boolean {
 }
 
 const SAFE_NOW =
-  /\b(?:no (?:immediate|imminent|current) (?:risk|danger|threat)|not (?:in|at) (?:any )?(?:immediate |imminent )?(?:danger|risk)|(?:is|are|'s|'re) (?:now )?safe(?: now)?\b(?! to)|in a place of safety|(?:has|have) been found(?: safe)?)\b/;
+  /\b(?:(?:she's|he's|they're|she is|he is|they are) (?:fine|ok|okay)(?: at home| with| now)|no (?:immediate|imminent|current) (?:risk|danger|threat)|not (?:in|at) (?:any )?(?:immediate |imminent )?(?:danger|risk)|(?:is|are|'s|'re) (?:now )?safe(?: now)?\b(?! to)|in a place of safety|(?:has|have) been found(?: safe)?)\b/;
 
 function hypothetical(sentences: readonly Sentence[], lower: string): boolean {
   if (

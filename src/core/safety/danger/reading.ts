@@ -11,6 +11,8 @@ export interface ClauseReading {
   takenAside: boolean;
   /** A past time that is only hours ago ("last night", "this morning"): a child still missing since. */
   recentPast: boolean;
+  /** The clause says it in the present: "is", "are", "has", "have" (an injury that "is" there). */
+  statedNow: boolean;
   /** A habit rather than an event ("keeps trying to", "always", "every playtime"). */
   habit: boolean;
   /** A weak-harm verb in the -ing form ("filming", "touching"): now only with a now-word in the message. */
@@ -134,6 +136,7 @@ const ASIDE_PLACES = new Set([
   'cupboard',
   'flat',
 ]);
+const YOUNG = new Set(['baby', 'babies', 'toddler', 'toddlers', 'infant', 'newborn', 'tot']);
 const HABIT = new Set([
   'always',
   'often',
@@ -179,9 +182,13 @@ function takesPerson(ts: Token[], i: number): boolean {
   for (let j = i + 1; j < Math.min(ts.length, i + 8); j++) {
     const n = ts[j] as Token;
     if (HELD.has(n.norm) || word(n, W.CHILD_NOUNS) || n.pos === 'PROPN') return true;
+    // "a 2 year old", "the little one", "one of the u10s".
+    if (n.norm === 'old' && ts[j - 1]?.norm === 'year') return true;
+    if (n.norm === 'one' && ts[j - 1]?.norm === 'little') return true;
+    if (n.norm === 'of' && ts[j - 1]?.norm === 'one') return true;
     const filler =
       ['DET', 'NUM', 'ADJ'].includes(n.pos) ||
-      ['year', 'years', 'old', 'little', 'younger', 'older'].includes(n.norm);
+      ['year', 'years', 'old', 'little', 'younger', 'older', 'one'].includes(n.norm);
     if (!filler) return false;
   }
   return false;
@@ -231,6 +238,7 @@ export function readClause(
     weakHarm: false,
     ongoingHarm: false,
     weakProgressive: false,
+    statedNow: ts.some((t) => ['be', 'have', 'look', 'seem'].includes(t.lemma) && t.form === 'present'),
     takenAside: false,
     recentPast:
       /\b(?:last night|yesterday|this morning|earlier today|since (?:last night|yesterday|this morning))\b/.test(
@@ -245,7 +253,7 @@ export function readClause(
     weapon: any(ts, W.WEAPON),
     injury:
       any(ts, W.INJURY) ||
-      /\b(?:not breathing|barely conscious|(?:odd|funny|strange|noisy|struggling) breathing|breathing (?:oddly|funny|strangely))\b/.test(
+      /\b(?:not breathing|barely conscious|won't wake|will not wake|can't wake|cannot wake|(?:odd|funny|strange|noisy|struggling) breathing|breathing (?:oddly|funny|strangely))\b/.test(
         sentenceText.toLowerCase(),
       ),
     unsafe: false,
@@ -256,7 +264,12 @@ export function readClause(
     selfHarm: false,
     missing: false,
     threat: false,
-    distress: any(ts, W.DISTRESS),
+    distress:
+      any(ts, W.DISTRESS) ||
+      (/\b(?:wrote|mouthed|mouthing|whispered|said|screaming|shouting|crying) help\b|\bhelp me\b(?! (?:with|write|to|find|understand|draft|work|think|make|get|plan|sort|put|decide|know|check))/.test(
+        sentenceText.toLowerCase(),
+      ) &&
+        !/\b(?:can|could|would|will) you help me\b/.test(sentenceText.toLowerCase())),
     now: false,
     past: false,
     later: false,
@@ -272,6 +285,11 @@ export function readClause(
     child: ts.some((n) => word(n, W.CHILD_NOUNS)),
     // "there's a baby on the floor and nobody about": the child is named in the sentence.
     childInSentence: sentence.some((n) => word(n, W.CHILD_NOUNS)),
+    youngChildInSentence: sentence.some(
+      (n, k) =>
+        YOUNG.has(n.norm) ||
+        (n.norm === 'year' && Number(sentence[k - 1]?.norm) < 6 && sentence[k + 1]?.norm === 'old'),
+    ),
     negation: ts.some(isNeg),
     thirdPerson: ts.some((n) => ['she', 'he', 'they'].includes(n.norm)),
     future: ts.some((n) => FUTURE.has(n.norm) || (n.lemma === 'go' && n.form === 'ing')),
@@ -371,9 +389,10 @@ export function readClause(
     if (
       t.lemma === 'take' &&
       within(ts, i, 5, (n) => n.norm === 'into') &&
-      within(ts, i, 9, (n) => ASIDE_PLACES.has(n.norm))
+      within(ts, i, 9, (n) => ASIDE_PLACES.has(n.norm) || word(n, W.PLACES))
     )
       r.takenAside = true;
+    if (t.lemma === 'stay' && ts[i + 1]?.norm === 'behind') r.takenAside = true;
     if (
       ['trousers', 'pants', 'knickers', 'underwear', 'shorts', 'skirt'].includes(t.norm) &&
       ['down', 'off', 'up'].includes(ts[i + 1]?.norm ?? '')
@@ -407,7 +426,11 @@ export function readClause(
     const heldSubject =
       (t.form === 'past' || (t.pos === 'ADJ' && t.norm.endsWith('ed'))) &&
       prev !== undefined &&
-      (word(prev, W.CHILD_NOUNS) || ['she', 'he', 'they'].includes(prev.norm));
+      (word(prev, W.CHILD_NOUNS) ||
+        ['she', 'he', 'they'].includes(prev.norm) ||
+        (has.child && word(prev, W.PLACES)));
+    if (t.lemma === 'give' && (isNeg(prev) || isNeg(prev2)) && within(ts, i, 2, (n) => n.norm === 'back'))
+      r.confine = true;
     if (
       word(t, W.CONFINE) &&
       t.pos === 'VERB' &&
@@ -467,6 +490,17 @@ export function readClause(
       else if (within(ts, i, 3, (n) => ['off', 'away'].includes(n.norm))) r.take = true;
     }
     if (t.lemma === 'come' && ts[i + 1]?.norm === 'back' && ts[i + 2]?.norm === 'for') r.threat = true;
+    // "she's being taken to a man's flat", "she'll be picked up at 11": the child is the one taken.
+    if (
+      (word(t, W.TAKE) || t.lemma === 'pick') &&
+      ['being', 'be', 'get', 'getting'].includes(prev?.norm ?? '')
+    )
+      r.take = true;
+    if (
+      t.lemma === 'go' &&
+      ts.slice(i + 1, i + 6).some((n, k, a) => n.norm === 'with' && HELD.has(a[k + 1]?.norm ?? ''))
+    )
+      r.take = true;
     if (t.lemma === 'get' && within(ts, i, 3, (n) => ['car', 'van', 'taxi'].includes(n.norm))) r.take = true;
     if (t.lemma === 'leave' && ts[i + 1]?.norm === 'with') r.take = true;
     if (
@@ -484,7 +518,20 @@ export function readClause(
       r.undress = true;
     if (t.lemma === 'turn' && within(ts, i, 3, (n) => n.norm === 'camera')) r.undress = true;
     if (t.lemma === 'strip' || t.norm === 'naked' || t.norm === 'nude') r.undress = true;
-    if (word(t, W.SELF_HARM_OBJECTS) && has.swallow) r.selfHarm = true;
+    // "the chat is telling him to do things": acts done to order on a live stream.
+    if (t.lemma === 'tell' && HELD.has(ts[i + 1]?.norm ?? '') && ts[i + 2]?.norm === 'to') r.undress = true;
+    if ((word(t, W.SELF_HARM_OBJECTS) && has.swallow) || word(t, W.SELF_HARM_ALWAYS)) r.selfHarm = true;
+    // "going to jump", "she'd rather die", "cut his arm".
+    if (t.lemma === 'jump' && (has.future || ts.slice(Math.max(0, i - 3), i).some((b) => b.norm === 'about')))
+      r.selfHarm = true;
+    if (t.lemma === 'die' && ts.slice(Math.max(0, i - 2), i).some((b) => b.norm === 'rather'))
+      r.selfHarm = true;
+    if (
+      t.lemma === 'cut' &&
+      ['his', 'her', 'their'].includes(ts[i + 1]?.norm ?? '') &&
+      ['arm', 'arms', 'wrist', 'wrists', 'leg', 'legs', 'thigh', 'thighs'].includes(ts[i + 2]?.norm ?? '')
+    )
+      r.selfHarm = true;
     if (['overdose', 'overdosed', 'suicidal'].includes(t.norm)) r.selfHarm = true;
     if (
       ['kill', 'cut', 'hang', 'harm', 'hurt'].includes(t.lemma) &&
@@ -506,6 +553,14 @@ export function readClause(
       within(ts, i, 4, (n) => n.norm === 'life')
     )
       r.selfHarm = true;
+    // A young child on their own: "toddler on his own in the flat", "baby in the car, parent nowhere".
+    if (
+      has.youngChildInSentence &&
+      ((t.norm === 'own' && ['his', 'her', 'their'].includes(prev?.norm ?? '') && prev2?.norm === 'on') ||
+        t.norm === 'nowhere' ||
+        (t.norm === 'adult' && ['no', 'any'].includes(prev?.norm ?? '')))
+    )
+      r.missing = true;
     // A young child left alone: "home alone", "nobody about".
     const child = has.childInSentence;
     if (
@@ -584,6 +639,7 @@ export function readClause(
       r.threat = true;
     if (t.norm === 'again' && (has.future || nowWord)) r.threat = true;
     if (t.lemma === 'threaten' || t.lemma === 'blackmail') r.threat = true;
+    if (t.lemma === 'finish' && HELD.has(ts[i + 1]?.norm ?? '') && has.future) r.threat = true;
     // Presence: a person here, outside, on the way, or with the child, said in the present.
     const isPlace =
       word(t, W.PLACES) &&
@@ -659,7 +715,12 @@ export function readClause(
   // Past: a past time ("last week", "in 2022", "when she was 8"), or every verb in the past.
   const recentAgo = /\b(?:mins?|minutes?|hours?|hrs?) ago\b/.test(text);
   const pastTime =
-    (any(ts, W.PAST_WORDS) && !recentAgo) ||
+    (ts.some(
+      (t, i) =>
+        W.PAST_WORDS.has(t.norm) &&
+        (t.norm !== 'before' || t.pos === 'ADV' || i === ts.length - 1 || ts[i + 1]?.pos === 'PUNCT'),
+    ) &&
+      !recentAgo) ||
     W.PAST_PHRASES.some((p) => hasPhrase(ts, p)) ||
     ts.some((t, i) => W.PAST_BEFORE_NOUN.has(t.norm) && W.PAST_NOUNS.has(ts[i + 1]?.lemma ?? '')) ||
     ts.some(
@@ -673,7 +734,7 @@ export function readClause(
   r.past = (pastTime && !r.ongoingHarm) || (allPast && !r.now);
 
   r.later =
-    /\b(?:tomorrow|tmrw|next (?:week|month|term|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|time)|in (?:a|\d+|two|three|a few|a couple of) (?:days?|weeks?|months?)|after (?:half term|the holidays|christmas|easter|the weekend)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/.test(
+    /\b(?:tomorrow|tmrw|next (?:week|month|term|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|time|\d+ (?:days|weeks|months))|for the next|in (?:a|\d+|two|three|a few|a couple of) (?:days?|weeks?|months?)|after (?:half term|the holidays|christmas|easter|the weekend)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/.test(
       text,
     ) && !r.now;
 

@@ -18,7 +18,7 @@ export const SEXUAL_BODY = set(`willy penis genitals privates vagina fanny bum b
 
 /** Where a person being there is a threat to a child inside (a neutral place such as school is not). */
 export const THREAT_PLACES = set(`here there outside downstairs upstairs nearby around door doorway gate gates
-  car van waiting reception`);
+  car van waiting reception fence lift stairwell alley foyer`);
 
 /** A person who has harmed or may harm (nouns). */
 export const HARMER = set(`abuser offender perpetrator suspect rapist paedophile pedophile predator stranger
@@ -27,7 +27,8 @@ export const HARMER = set(`abuser offender perpetrator suspect rapist paedophile
 /** Words that make a present adult a risk to a child (with a harm context elsewhere in the message). */
 export const RISK_CONTEXT = set(`schedule offender exploit exploitation groom grooming trafficking sexual sex
   nude nudes naked pictures photos video videos boyfriend punter client clients online snapchat instagram
-  tiktok app roblox discord condition conditions bail injunction drunk intoxicated high wasted violent aggressive kicking off angry gang weapon
+  tiktok app roblox discord condition conditions bail bailed banned barred allowed order injunction owe
+  owes debt older drink drinking slurring stinks drunk intoxicated high wasted violent aggressive kicking off angry gang weapon
   knife drugs`);
 
 /** Holding a child against their will. */
@@ -43,10 +44,11 @@ export const ABDUCT = set(`abduct snatch drag bundle lure kidnap grab smuggle`);
 export const MOVE_CHILD = set(`pull push walk lead carry bring march usher`);
 
 /** Weapons. */
-export const WEAPON = set(`knife knives gun firearm blade machete weapon axe hammer`);
+export const WEAPON = set(`knife knives gun firearm blade machete weapon axe hammer bat crowbar`);
 
 /** People who may be present (the narrator aside). */
 export const PERSON = set(`he she they someone somebody man men woman boy boys girl lad lads dad father
+  coach helper leader ex
   stepdad stepfather mum mother stepmum uncle aunt brother stepbrother sister cousin boyfriend girlfriend
   partner friend ex stranger grandad grandfather nan neighbour parent parents carer family members member
   abuser offender perpetrator suspect fella bloke guy group`);
@@ -59,7 +61,8 @@ export const PRESENCE_VERBS = set(`wait sit stand bang knock arrive turn walk co
 export const PLACES = set(`here there outside downstairs upstairs inside nearby around door gate gates car van
   reception room bedroom bathroom toilet toilets house flat home lounge corridor waiting building yard
   field park playground street school surgery ward desk window office shop pub gym changing hall church
-  mosque club party station bus stop entrance carpark garden kitchen`);
+  mosque club party station bus stop entrance carpark garden kitchen fence lift stairwell alley foyer
+  ground grounds roof vestry hotel`);
 
 /** Live online contact in progress. */
 export const LIVE_ONLINE = set(`facetime videocall webcam camera livestream stream streaming headset
@@ -71,13 +74,16 @@ export const UNDRESS_OBJECTS = set(`clothes top trousers pants shirt knickers un
 /** Self-harm now. */
 export const SELF_HARM_OBJECTS = set(`tablets pills paracetamol overdose ligature blade razor noose`);
 
+/** Self-harm objects that are a risk however they are mentioned ("he's got a ligature"). */
+export const SELF_HARM_ALWAYS = set(`ligature noose`);
+
 /** Distress heard or seen now. */
 export const DISTRESS = set(`scream crying cry sob shout screaming shaking hide hiding terrified petrified
-  scared frightened`);
+  scared frightened banging smashing`);
 
 /** Time words that put an event now or within hours. */
 export const NOW_WORDS = set(`now still currently presently literally tonight today later soon
-  imminently meanwhile lunchtime hometime tonite`);
+  imminently meanwhile lunchtime hometime tonite midnight`);
 
 export const SOON_PHRASES: readonly string[][] = [
   ['right', 'now'],
@@ -135,7 +141,7 @@ export const HYPOTHETICAL = set(`hypothetically hypothetical scenario scenarios 
 
 /** Framing phrases: training, policy writing (not "U14s training" or "police procedure"). */
 export const HYPOTHETICAL_PHRASES =
-  /\b(?:for (?:a |our |the )?training|training (?:scenario|exercise|purposes|session|day|course|materials)|(?:inset|cpd) (?:day|training|session)|(?:writing|rewriting|updating|reviewing) (?:our|the|a) (?:[\w']+ ){0,3}(?:policy|procedure|guidance)|for (?:our|the) (?:policy|procedure)|case study|role play|(?:staff|team) briefing|say (?:a|an|that a) (?:child|pupil|student|young person|kid))\b/;
+  /\b(?:for (?:a |our |the )?training|training (?:scenario|exercise|purposes|session|day|course|materials)|(?:inset|cpd) (?:day|training|session)|(?:writing|rewriting|updating|reviewing) (?:our|the|a) (?:[\w']+ ){0,3}(?:policy|procedure|guidance)|for (?:our|the) (?:policy|procedure)|case study|role play|tabletop|table top|flowchart|flow chart|exercise for|what should (?:our|the|a) (?:flowchart|policy|procedure|guidance|training) say|(?:staff|team) briefing|say (?:a|an|that a) (?:child|pupil|student|young person|kid))\b/;
 
 /** Words that name a child. */
 export const CHILD_NOUNS = set(`child children kid kids baby babies toddler infant girl girls boy boys pupil
@@ -149,7 +155,7 @@ export const ADULT_NOUNS = set(`grownup woman women husband wife colleague colle
 
 /** A child seriously injured or unwell now. */
 export const INJURY = set(`bleeding unconscious unresponsive injury injuries injured wound wounds fitting
-  seizure concussion fracture fractured floppy burns scald scalds`);
+  seizure concussion fracture fractured floppy burns burn scald scalds blood swollen drowsy pale`);
 
 /** Words saying someone is unsafe or in danger. */
 export const UNSAFE = set(`danger unsafe endangered`);
