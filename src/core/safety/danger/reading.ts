@@ -106,60 +106,6 @@ const REPORTING = new Set([
   'want',
   'do',
 ]);
-const CONTACT = new Set([
-  'put',
-  'push',
-  'touch',
-  'rub',
-  'lick',
-  'suck',
-  'grab',
-  'stick',
-  'insert',
-  'make',
-  'force',
-  'shove',
-]);
-const ASIDE_PLACES = new Set([
-  'room',
-  'tent',
-  'toilet',
-  'toilets',
-  'bathroom',
-  'bedroom',
-  'changing',
-  'cubicle',
-  'car',
-  'van',
-  'shed',
-  'office',
-  'cupboard',
-  'flat',
-]);
-const YOUNG = new Set(['baby', 'babies', 'toddler', 'toddlers', 'infant', 'newborn', 'tot']);
-const HABIT = new Set([
-  'always',
-  'often',
-  'sometimes',
-  'regularly',
-  'repeatedly',
-  'every',
-  'constantly',
-  'usually',
-]);
-const HELD = new Set(['him', 'her', 'them', 'himself', 'herself', 'themselves', 'us']);
-const IMAGE_WORDS = new Set([
-  'ones',
-  'pics',
-  'pictures',
-  'photos',
-  'picture',
-  'photo',
-  'video',
-  'videos',
-  'nudes',
-  'images',
-]);
 const FUTURE = new Set(['will', "'ll", 'gonna', 'shall']);
 const INFO_QUESTION =
   /^(?:what|whats|what's|is it|is this|does|do|can|how|why|where|who|which|should|would|when (?:should|do|does|is|are|can|must|would))\b/;
@@ -170,7 +116,7 @@ function withPerson(ts: Token[], j: number): boolean {
   const next = ts[j + 1];
   const after = ts[j + 2];
   return (
-    HELD.has(next?.norm ?? '') ||
+    W.HELD.has(next?.norm ?? '') ||
     word(next, W.PERSON) ||
     word(next, W.HARMER) ||
     (next?.pos === 'DET' && (word(after, W.PERSON) || word(after, W.HARMER)))
@@ -181,7 +127,7 @@ function withPerson(ts: Token[], j: number): boolean {
 function takesPerson(ts: Token[], i: number): boolean {
   for (let j = i + 1; j < Math.min(ts.length, i + 8); j++) {
     const n = ts[j] as Token;
-    if (HELD.has(n.norm) || word(n, W.CHILD_NOUNS) || n.pos === 'PROPN') return true;
+    if (W.HELD.has(n.norm) || word(n, W.CHILD_NOUNS) || n.pos === 'PROPN') return true;
     // "a 2 year old", "the little one", "one of the u10s".
     if (n.norm === 'old' && ts[j - 1]?.norm === 'year') return true;
     if (n.norm === 'one' && ts[j - 1]?.norm === 'little') return true;
@@ -244,7 +190,7 @@ export function readClause(
       /\b(?:last night|yesterday|this morning|earlier today|since (?:last night|yesterday|this morning))\b/.test(
         sentenceText.toLowerCase(),
       ),
-    habit: ts.some((t) => t.lemma === 'keep' || HABIT.has(t.norm)),
+    habit: ts.some((t) => t.lemma === 'keep' || W.HABIT.has(t.norm)),
     presentHarmVerb: false,
     infoQuestion: INFO_QUESTION.test(sentenceText.toLowerCase().trim()),
     confine: false,
@@ -287,7 +233,7 @@ export function readClause(
     childInSentence: sentence.some((n) => word(n, W.CHILD_NOUNS)),
     youngChildInSentence: sentence.some(
       (n, k) =>
-        YOUNG.has(n.norm) ||
+        W.YOUNG.has(n.norm) ||
         (n.norm === 'year' && Number(sentence[k - 1]?.norm) < 6 && sentence[k + 1]?.norm === 'old'),
     ),
     negation: ts.some(isNeg),
@@ -362,7 +308,7 @@ export function readClause(
     if (word(t, W.SEXUAL_BODY)) {
       r.seriousHarm = true;
       // …done to them: a verb of contact ("puts his willy in her mouth"), not a child showing himself.
-      if (ts.some((n) => n.form === 'present' && CONTACT.has(n.lemma))) r.presentHarmVerb = true;
+      if (ts.some((n) => n.form === 'present' && W.CONTACT.has(n.lemma))) r.presentHarmVerb = true;
     }
     // "his hand up her skirt", "hand on her leg": sexual touching described.
     if (
@@ -389,7 +335,7 @@ export function readClause(
     if (
       t.lemma === 'take' &&
       within(ts, i, 5, (n) => n.norm === 'into') &&
-      within(ts, i, 9, (n) => ASIDE_PLACES.has(n.norm) || word(n, W.PLACES))
+      within(ts, i, 9, (n) => W.ASIDE_PLACES.has(n.norm) || word(n, W.PLACES))
     )
       r.takenAside = true;
     if (t.lemma === 'stay' && ts[i + 1]?.norm === 'behind') r.takenAside = true;
@@ -422,7 +368,7 @@ export function readClause(
     // "locked me out of the system" is neither a child nor held.
     // A verb of holding with a person as its object ("locked him in", "pinned her") or as its subject
     // ("a girl pinned in the toilets"); "the medication is locked in", "his block" hold no one.
-    const heldObject = within(ts, i, 2, (n) => HELD.has(n.norm) || word(n, W.CHILD_NOUNS));
+    const heldObject = within(ts, i, 2, (n) => W.HELD.has(n.norm) || word(n, W.CHILD_NOUNS));
     const heldSubject =
       (t.form === 'past' || (t.pos === 'ADJ' && t.norm.endsWith('ed'))) &&
       prev !== undefined &&
@@ -498,7 +444,7 @@ export function readClause(
       r.take = true;
     if (
       t.lemma === 'go' &&
-      ts.slice(i + 1, i + 6).some((n, k, a) => n.norm === 'with' && HELD.has(a[k + 1]?.norm ?? ''))
+      ts.slice(i + 1, i + 6).some((n, k, a) => n.norm === 'with' && W.HELD.has(a[k + 1]?.norm ?? ''))
     )
       r.take = true;
     if (t.lemma === 'get' && within(ts, i, 3, (n) => ['car', 'van', 'taxi'].includes(n.norm))) r.take = true;
@@ -519,7 +465,7 @@ export function readClause(
     if (t.lemma === 'turn' && within(ts, i, 3, (n) => n.norm === 'camera')) r.undress = true;
     if (t.lemma === 'strip' || t.norm === 'naked' || t.norm === 'nude') r.undress = true;
     // "the chat is telling him to do things": acts done to order on a live stream.
-    if (t.lemma === 'tell' && HELD.has(ts[i + 1]?.norm ?? '') && ts[i + 2]?.norm === 'to') r.undress = true;
+    if (t.lemma === 'tell' && W.HELD.has(ts[i + 1]?.norm ?? '') && ts[i + 2]?.norm === 'to') r.undress = true;
     if ((word(t, W.SELF_HARM_OBJECTS) && has.swallow) || word(t, W.SELF_HARM_ALWAYS)) r.selfHarm = true;
     // "going to jump", "she'd rather die", "cut his arm".
     if (t.lemma === 'jump' && (has.future || ts.slice(Math.max(0, i - 3), i).some((b) => b.norm === 'about')))
@@ -604,7 +550,7 @@ export function readClause(
       t.lemma === 'will' ||
       (t.lemma === 'go' && t.form === 'ing' && ts[i + 1]?.norm === 'to')
     ) {
-      const imageAt = (j: number) => IMAGE_WORDS.has(ts[j]?.norm ?? '');
+      const imageAt = (j: number) => W.IMAGE_WORDS.has(ts[j]?.norm ?? '');
       const harmAhead = ts
         .slice(i + 1, i + 6)
         .some(
@@ -639,7 +585,7 @@ export function readClause(
       r.threat = true;
     if (t.norm === 'again' && (has.future || nowWord)) r.threat = true;
     if (t.lemma === 'threaten' || t.lemma === 'blackmail') r.threat = true;
-    if (t.lemma === 'finish' && HELD.has(ts[i + 1]?.norm ?? '') && has.future) r.threat = true;
+    if (t.lemma === 'finish' && W.HELD.has(ts[i + 1]?.norm ?? '') && has.future) r.threat = true;
     // Presence: a person here, outside, on the way, or with the child, said in the present.
     const isPlace =
       word(t, W.PLACES) &&

@@ -159,3 +159,23 @@ export const INJURY = set(`bleeding unconscious unresponsive injury injuries inj
 
 /** Words saying someone is unsafe or in danger. */
 export const UNSAFE = set(`danger unsafe endangered`);
+
+/** Places a child can be taken to out of sight. */
+export const ASIDE_PLACES = set(
+  `room tent toilet toilets bathroom bedroom changing cubicle car van shed office cupboard flat`,
+);
+
+/** Children too young to be left on their own at all. */
+export const YOUNG = set(`baby babies toddler toddlers infant newborn tot`);
+
+/** Words that make harm a pattern, not an event. */
+export const HABIT = set(`always often sometimes regularly repeatedly every constantly usually`);
+
+/** Object pronouns: the person a verb does something to. */
+export const HELD = set(`him her them himself herself themselves us`);
+
+/** What a sextortion threat threatens to share. */
+export const IMAGE_WORDS = set(`ones pics pictures photos picture photo video videos nudes images`);
+
+/** Verbs of sexual contact done to a child. */
+export const CONTACT = set(`put push touch rub lick suck grab stick insert make force shove`);
