@@ -1,5 +1,23 @@
 import type { Sentence, Token } from '../../understanding/nlp.js';
+import { clausesOf } from './clauses.js';
+import { readTime } from './time.js';
+import {
+  any,
+  CLOCK,
+  FUTURE,
+  hasPhrase,
+  INFO_QUESTION,
+  isBePresent,
+  isNeg,
+  TAKE_PARTICLES,
+  takesPerson,
+  within,
+  withPerson,
+  word,
+} from './tokens.js';
 import * as W from './words.js';
+
+export { clausesOf };
 
 /** What one clause of a message says, in the terms the danger model weighs. */
 export interface ClauseReading {
@@ -44,126 +62,6 @@ export interface ClauseReading {
   later: boolean;
   /** Harm inside "if/when a child…": a general question, not an event. */
   generalQuestion: boolean;
-}
-
-const word = (t: Token | undefined, s: Set<string>) => t !== undefined && (s.has(t.lemma) || s.has(t.norm));
-const any = (ts: Token[], s: Set<string>) => ts.some((t) => word(t, s));
-const within = (ts: Token[], i: number, n: number, test: (t: Token) => boolean) =>
-  ts.slice(i + 1, i + 1 + n).some(test);
-const isNeg = (t: Token | undefined) =>
-  t !== undefined && (t.lemma === 'not' || t.norm === "n't" || t.norm === 'never');
-const isBePresent = (t: Token | undefined) =>
-  t !== undefined && t.lemma === 'be' && t.form === 'present' && t.pos === 'AUX';
-
-function hasPhrase(ts: Token[], phrase: readonly string[]): boolean {
-  outer: for (let i = 0; i + phrase.length <= ts.length; i++) {
-    for (let j = 0; j < phrase.length; j++) if (ts[i + j]?.norm !== phrase[j]) continue outer;
-    return true;
-  }
-  return false;
-}
-
-const CLOCK =
-  /\b(?:at|by|before|until|for|around)\s+\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|o'?clock|tonight|today)?\b|\b\d{1,2}[.:]\d{2}\b|\bin\s+(?:\d+|a few|an?|ten|five|twenty|half an)\s+(?:mins?|minutes?|hours?|hrs?)\b|\b(?:\d+|an?|few|couple of|ten|twenty) (?:mins?|minutes?|hours?|hrs?) ago\b/;
-const TAKE_PARTICLES = new Set([
-  'home',
-  'away',
-  'out',
-  'back',
-  'off',
-  'round',
-  'around',
-  'upstairs',
-  'downstairs',
-  'to',
-  'into',
-  'up',
-  'with',
-]);
-// Verbs that report a situation rather than date it ("she told me he is outside").
-const REPORTING = new Set([
-  'tell',
-  'say',
-  'disclose',
-  'ask',
-  'ring',
-  'call',
-  'message',
-  'text',
-  'phone',
-  'report',
-  'mention',
-  'whisper',
-  'admit',
-  'reveal',
-  'find',
-  'hear',
-  'see',
-  'notice',
-  'get',
-  'think',
-  'worry',
-  'want',
-  'do',
-]);
-const FUTURE = new Set(['will', "'ll", 'gonna', 'shall']);
-const INFO_QUESTION =
-  /^(?:what|whats|what's|is it|is this|does|do|can|how|why|where|who|which|should|would|when (?:should|do|does|is|are|can|must|would))\b/;
-
-/** "with him", "with the man": in the company of a person (not "with waking nights"). */
-function withPerson(ts: Token[], j: number): boolean {
-  if (ts[j]?.norm !== 'with') return false;
-  const next = ts[j + 1];
-  const after = ts[j + 2];
-  return (
-    W.HELD.has(next?.norm ?? '') ||
-    word(next, W.PERSON) ||
-    word(next, W.HARMER) ||
-    (next?.pos === 'DET' && (word(after, W.PERSON) || word(after, W.HARMER)))
-  );
-}
-
-/** The verb's object is a person: "took her", "took an 11 year old boy", not "take the phone off him". */
-function takesPerson(ts: Token[], i: number): boolean {
-  for (let j = i + 1; j < Math.min(ts.length, i + 8); j++) {
-    const n = ts[j] as Token;
-    if (W.HELD.has(n.norm) || word(n, W.CHILD_NOUNS) || n.pos === 'PROPN') return true;
-    // "a 2 year old", "the little one", "one of the u10s".
-    if (n.norm === 'old' && ts[j - 1]?.norm === 'year') return true;
-    if (n.norm === 'one' && ts[j - 1]?.norm === 'little') return true;
-    if (n.norm === 'of' && ts[j - 1]?.norm === 'one') return true;
-    const filler =
-      ['DET', 'NUM', 'ADJ'].includes(n.pos) ||
-      ['year', 'years', 'old', 'little', 'younger', 'older', 'one'].includes(n.norm);
-    if (!filler) return false;
-  }
-  return false;
-}
-
-/** A sentence's clauses: split where "and/but/so", a comma or a semicolon starts a new subject. */
-export function clausesOf(sentence: Sentence): Token[][] {
-  const out: Token[][] = [];
-  let current: Token[] = [];
-  sentence.tokens.forEach((t, i) => {
-    const next = sentence.tokens[i + 1];
-    const breaks =
-      (t.pos === 'CCONJ' ||
-        t.norm === ',' ||
-        t.norm === ';' ||
-        // A dash between words ("no-contact") joins them; one with a space before it breaks.
-        (t.norm === '-' && t.start > (sentence.tokens[i - 1]?.end ?? -1)) ||
-        t.norm === ':' ||
-        t.norm === 'because') &&
-      next !== undefined &&
-      (next.pos === 'PRON' || next.pos === 'DET' || next.pos === 'PROPN' || next.pos === 'NOUN') &&
-      current.length > 0;
-    if (breaks) {
-      out.push(current);
-      current = [];
-    } else current.push(t);
-  });
-  if (current.length) out.push(current);
-  return out;
 }
 
 export function readClause(
@@ -646,43 +544,7 @@ export function readClause(
       r.presence = true;
   });
 
-  // Now: a time word, "right now", a clock time, "just" (moments ago), perception now ("I can hear").
-  r.now =
-    nowWord ||
-    activeNow ||
-    CLOCK.test(text) ||
-    ts.some((t) => t.norm === 'just' && t.pos === 'ADV') ||
-    ts.some(
-      (t, i) =>
-        t.norm === 'can' && [ts[i + 1]?.lemma, ts[i + 2]?.lemma].some((l) => l === 'hear' || l === 'see'),
-    ) ||
-    r.ongoingHarm;
-
-  // Past: a past time ("last week", "in 2022", "when she was 8"), or every verb in the past.
-  const recentAgo = /\b(?:mins?|minutes?|hours?|hrs?) ago\b/.test(text);
-  const pastTime =
-    (ts.some(
-      (t, i) =>
-        W.PAST_WORDS.has(t.norm) &&
-        (t.norm !== 'before' || t.pos === 'ADV' || i === ts.length - 1 || ts[i + 1]?.pos === 'PUNCT'),
-    ) &&
-      !recentAgo) ||
-    W.PAST_PHRASES.some((p) => hasPhrase(ts, p)) ||
-    ts.some((t, i) => W.PAST_BEFORE_NOUN.has(t.norm) && W.PAST_NOUNS.has(ts[i + 1]?.lemma ?? '')) ||
-    ts.some(
-      (t, i) => t.norm === 'old' && ['her', 'his', 'their', 'my', 'our'].includes(ts[i - 1]?.norm ?? ''),
-    ) ||
-    /\b(?:in|back in|since) (?:19|20)\d{2}\b|\bwhen (?:she|he|they|i|we) (?:was|were)\b|\bover the (?:summer|holidays)\b|\bat the time\b/.test(
-      text,
-    );
-  const verbs = ts.filter((t) => (t.pos === 'VERB' || t.pos === 'AUX') && !REPORTING.has(t.lemma));
-  const allPast = verbs.length > 0 && verbs.every((t) => t.form === 'past');
-  r.past = (pastTime && !r.ongoingHarm) || (allPast && !r.now);
-
-  r.later =
-    /\b(?:tomorrow|tmrw|next (?:week|month|term|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|time|\d+ (?:days|weeks|months))|for the next|in (?:a|\d+|two|three|a few|a couple of) (?:days?|weeks?|months?)|after (?:half term|the holidays|christmas|easter|the weekend)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/.test(
-      text,
-    ) && !r.now;
+  Object.assign(r, readTime(ts, text, { nowWord, activeNow, ongoingHarm: r.ongoingHarm }));
 
   r.generalQuestion = ts.some(
     (t, i) =>

@@ -1,0 +1,52 @@
+import type { Token } from '../../understanding/nlp.js';
+import { CLOCK, hasPhrase, REPORTING } from './tokens.js';
+import * as W from './words.js';
+
+/** When a clause happens: now or within hours, in the past, or days ahead. */
+export function readTime(
+  ts: Token[],
+  text: string,
+  cues: { nowWord: boolean; activeNow: boolean; ongoingHarm: boolean },
+): { now: boolean; past: boolean; later: boolean } {
+  const r = { now: false, past: false, later: false, ongoingHarm: cues.ongoingHarm };
+  const { nowWord, activeNow } = cues;
+  // Now: a time word, "right now", a clock time, "just" (moments ago), perception now ("I can hear").
+  r.now =
+    nowWord ||
+    activeNow ||
+    CLOCK.test(text) ||
+    ts.some((t) => t.norm === 'just' && t.pos === 'ADV') ||
+    ts.some(
+      (t, i) =>
+        t.norm === 'can' && [ts[i + 1]?.lemma, ts[i + 2]?.lemma].some((l) => l === 'hear' || l === 'see'),
+    ) ||
+    r.ongoingHarm;
+
+  // Past: a past time ("last week", "in 2022", "when she was 8"), or every verb in the past.
+  const recentAgo = /\b(?:mins?|minutes?|hours?|hrs?) ago\b/.test(text);
+  const pastTime =
+    (ts.some(
+      (t, i) =>
+        W.PAST_WORDS.has(t.norm) &&
+        (t.norm !== 'before' || t.pos === 'ADV' || i === ts.length - 1 || ts[i + 1]?.pos === 'PUNCT'),
+    ) &&
+      !recentAgo) ||
+    W.PAST_PHRASES.some((p) => hasPhrase(ts, p)) ||
+    ts.some((t, i) => W.PAST_BEFORE_NOUN.has(t.norm) && W.PAST_NOUNS.has(ts[i + 1]?.lemma ?? '')) ||
+    ts.some(
+      (t, i) => t.norm === 'old' && ['her', 'his', 'their', 'my', 'our'].includes(ts[i - 1]?.norm ?? ''),
+    ) ||
+    /\b(?:in|back in|since) (?:19|20)\d{2}\b|\bwhen (?:she|he|they|i|we) (?:was|were)\b|\bover the (?:summer|holidays)\b|\bat the time\b/.test(
+      text,
+    );
+  const verbs = ts.filter((t) => (t.pos === 'VERB' || t.pos === 'AUX') && !REPORTING.has(t.lemma));
+  const allPast = verbs.length > 0 && verbs.every((t) => t.form === 'past');
+  r.past = (pastTime && !r.ongoingHarm) || (allPast && !r.now);
+
+  r.later =
+    /\b(?:tomorrow|tmrw|next (?:week|month|term|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|time|\d+ (?:days|weeks|months))|for the next|in (?:a|\d+|two|three|a few|a couple of) (?:days?|weeks?|months?)|after (?:half term|the holidays|christmas|easter|the weekend)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/.test(
+      text,
+    ) && !r.now;
+
+  return { now: r.now, past: r.past, later: r.later };
+}
