@@ -63,6 +63,9 @@ export const DEFAULT_POLICY: AnswerPolicy = {
   emergencyItemId: 'immediate-danger',
 };
 
+/** A single sentence answering alone must cover this much more than the usual minimum. */
+const STRONGEST_SENTENCE_MARGIN = 0.15;
+
 /** How clearly a selection matches: the best hit's coverage, weighted by its domain evidence. */
 const strength = (sel: { hits: SearchHit[] }): number => {
   const h = sel.hits[0];
@@ -98,7 +101,7 @@ function redactFindings(text: string, findings: readonly PiiFinding[]): string {
 /** Question → Reply: safety first (danger, identifiable data), then search, then an answer or an honest signpost. */
 export class Answerer {
   private readonly shorthand: Shorthand;
-
+  /** The numbers the pack itself prints (999, 101, helplines), as digits. */
   constructor(
     private readonly pack: ContentPack,
     private readonly index: GuidanceIndex,
@@ -139,10 +142,10 @@ export class Answerer {
   }
 
   /**
-   * The answer to the message's focus: the whole body first; if that is not confident, each question
-   * sentence, then each sentence (the strongest clause). Two confident questions on different items:
-   * the first answered, the other offered. Nothing confident: "did you mean" with near items, or the
-   * signpost.
+   * The answer to the message's focus: the practitioner's question sentences and the whole body, the
+   * clearer match winning; if neither is confident, the strongest single sentence. Two confident
+   * questions on different items: the first answered, the other offered. Nothing confident: "did you
+   * mean" with near items, or the signpost.
    */
   private understood(focus: MessageFocus, replyId: string, aboutAChild: boolean): Reply {
     const whole = this.select(focus.body);
@@ -164,7 +167,11 @@ export class Answerer {
     if (!chosen) {
       const bySentence = focus.sentences
         .map((s) => this.select(s))
-        .filter((h) => h.hits.length > 0 && (h.hits[0]?.coverage ?? 0) >= this.policy.minCoverage + 0.15);
+        .filter(
+          (h) =>
+            h.hits.length > 0 &&
+            (h.hits[0]?.coverage ?? 0) >= this.policy.minCoverage + STRONGEST_SENTENCE_MARGIN,
+        );
       chosen = bySentence.sort((a, b) => (b.hits[0]?.coverage ?? 0) - (a.hits[0]?.coverage ?? 0))[0];
       if (chosen) chosen = { ...chosen, lowConfidence: true };
     }
