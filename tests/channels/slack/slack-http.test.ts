@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeSlackApi, type RecordedCall } from '../../helpers/fake-slack-api.js';
+import { dm, eventEnvelope } from '../../helpers/slack-events.js';
 import { formBody, postSigned } from '../../helpers/slack-signing.js';
 import type { TestServer } from '../../helpers/start-server.js';
 import { SECRET, startSlackWorld, stopSlackWorld } from './slack-world.js';
@@ -9,7 +10,6 @@ const BOT_USER = 'UBOT0001';
 let fake: FakeSlackApi;
 let server: TestServer;
 let url: string;
-let eventSeq = 0;
 
 beforeAll(async () => {
   ({ fake, server, url } = await startSlackWorld());
@@ -24,30 +24,6 @@ const sendJson = (body: string, headers: Record<string, string> = {}, timestamp?
   postSigned(url, body, { secret: SECRET, contentType: 'application/json', headers, timestamp });
 const sendForm = (body: string) =>
   postSigned(url, body, { secret: SECRET, contentType: 'application/x-www-form-urlencoded' });
-
-function eventEnvelope(event: Record<string, unknown>, eventId = `Ev${(eventSeq += 1)}`) {
-  return {
-    token: 'x',
-    team_id: 'T0001',
-    api_app_id: 'A0001',
-    type: 'event_callback',
-    event_id: eventId,
-    event_time: 1,
-    event,
-  };
-}
-
-function dm(user: string, text: string, extra: Record<string, unknown> = {}) {
-  return eventEnvelope({
-    type: 'message',
-    channel: `D${user}`,
-    channel_type: 'im',
-    user,
-    text,
-    ts: `1700000${eventSeq}.0001`,
-    ...extra,
-  });
-}
 
 const blocksOf = (call: RecordedCall | undefined) => (call?.args.blocks ?? []) as Record<string, unknown>[];
 const textOfBlocks = (call: RecordedCall | undefined) => JSON.stringify(blocksOf(call));

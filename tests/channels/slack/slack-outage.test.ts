@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeSlackApi } from '../../helpers/fake-slack-api.js';
+import { dm } from '../../helpers/slack-events.js';
 import { postSigned } from '../../helpers/slack-signing.js';
 import { startServer, type TestServer } from '../../helpers/start-server.js';
 import { SECRET } from './slack-world.js';
@@ -22,22 +23,11 @@ async function start(api: FakeSlackApi, apiTimeoutMs = 300): Promise<TestServer>
   });
 }
 
-let seq = 0;
-function dm(user: string, text: string): string {
-  seq += 1;
-  return JSON.stringify({
-    token: 'x',
-    team_id: 'T0001',
-    api_app_id: 'A0001',
-    type: 'event_callback',
-    event_id: `EvOutage${seq}`,
-    event_time: 1,
-    event: { type: 'message', channel: `D${user}`, channel_type: 'im', user, text, ts: `1700001${seq}.0001` },
+const send = (s: TestServer, body: unknown) =>
+  postSigned(`${s.url}/slack/events`, JSON.stringify(body), {
+    secret: SECRET,
+    contentType: 'application/json',
   });
-}
-
-const send = (s: TestServer, body: string) =>
-  postSigned(`${s.url}/slack/events`, body, { secret: SECRET, contentType: 'application/json' });
 
 async function health(s: TestServer): Promise<{ status: number; body: { slack?: { ready: boolean } } }> {
   const res = await fetch(`${s.url}/healthz`);

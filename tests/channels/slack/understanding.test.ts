@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeSlackApi, type RecordedCall } from '../../helpers/fake-slack-api.js';
+import { dm } from '../../helpers/slack-events.js';
 import { formBody, postSigned } from '../../helpers/slack-signing.js';
 import type { TestServer } from '../../helpers/start-server.js';
 import { SECRET, startSlackWorld, stopSlackWorld } from './slack-world.js';
@@ -8,7 +9,6 @@ import { SECRET, startSlackWorld, stopSlackWorld } from './slack-world.js';
 let fake: FakeSlackApi;
 let server: TestServer;
 let url: string;
-let seq = 0;
 
 beforeAll(async () => {
   ({ fake, server, url } = await startSlackWorld());
@@ -18,19 +18,6 @@ beforeEach(() => fake.reset());
 
 type Json = Record<string, unknown>;
 const json = (body: unknown) => JSON.stringify(body);
-
-function dm(user: string, text: string) {
-  seq += 1;
-  return {
-    token: 'x',
-    team_id: 'T0001',
-    api_app_id: 'A0001',
-    type: 'event_callback',
-    event_id: `EvU${seq}`,
-    event_time: 1,
-    event: { type: 'message', channel: `D${user}`, channel_type: 'im', user, text, ts: `1710000${seq}.0001` },
-  };
-}
 
 /** Every button in the posted message, with the text it shows. */
 function buttons(call: RecordedCall | undefined): Json[] {
