@@ -123,12 +123,14 @@ export class Answerer {
         ? ''
         : this.shorthand.expand(withoutPlaceholders(redactFindings(input.text, pii)));
     const sentences = parse(text);
-    const danger = input.problem === 'empty' ? { escalate: false } : detectImmediateDanger(text, sentences);
+    // Who the message is about: read once, for the danger check and for the adult signpost.
+    const subjects = subjectsOf(text);
+    const danger =
+      input.problem === 'empty' ? { escalate: false } : detectImmediateDanger(text, sentences, subjects);
 
     let reply: Reply;
     if (input.problem) reply = this.problemReply(input.problem, replyId);
     else {
-      const subjects = subjectsOf(text);
       // A children's service: an adult-only situation gets an honest signpost, never child guidance.
       if (subjects.adult && !subjects.child && !danger.escalate) reply = adultReply(this.pack, replyId);
       else reply = this.understood(focusOf(text, sentences), replyId, subjects.child);

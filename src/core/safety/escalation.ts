@@ -1,6 +1,6 @@
 import { parse, type Sentence } from '../understanding/nlp.js';
 import { readMessage, type ClauseReading } from './danger/reading.js';
-import { subjectsOf } from './danger/subject.js';
+import { subjectsOf, type Subjects } from './danger/subject.js';
 import * as W from './danger/words.js';
 
 export interface DangerAssessment {
@@ -19,10 +19,10 @@ export interface DangerAssessment {
 export function detectImmediateDanger(
   text: string,
   sentences: readonly Sentence[] = parse(text),
+  subjects: Subjects = subjectsOf(text),
 ): DangerAssessment {
   const lower = text.toLowerCase().replace(/[’‘`´]/g, "'");
   const readings = readMessage(sentences);
-  const subjects = subjectsOf(lower);
   const strongNow =
     /\b(?:right now|as we speak|happening now|it's happening|this is happening|going on now)\b/.test(lower);
   // A children's service: an adult-only situation is signposted elsewhere, never escalated here.

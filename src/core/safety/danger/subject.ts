@@ -46,7 +46,11 @@ const parseWords = (lower: string) => lower.match(/[a-z]+/g) ?? [];
 
 /** Who the message is about: children, adults, or both. */
 export function subjectsOf(text: string): Subjects {
-  const lower = text.toLowerCase().replace(NO_CHILD, ' grownup ').replace(ADULT_VICTIM, ' grownup ');
+  const lower = text
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(NO_CHILD, ' grownup ')
+    .replace(ADULT_VICTIM, ' grownup ');
   let child = SCHOOL.test(lower);
   let adult = ADULT_AGE_WORDS.test(lower);
   for (const m of lower.matchAll(AGE)) {
