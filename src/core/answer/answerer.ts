@@ -4,8 +4,10 @@ import { emptyReply, type Reply } from '../reply.js';
 import { detectImmediateDanger, findPii, type PiiFinding } from '../safety/index.js';
 import { subjectsOf } from '../safety/danger/subject.js';
 import { focusOf, type MessageFocus } from '../understanding/focus.js';
-import { parse } from '../understanding/nlp.js';
+import { parse, type Sentence } from '../understanding/nlp.js';
 import { Shorthand } from '../understanding/shorthand.js';
+import { Scope } from '../understanding/scope.js';
+import { SynonymTable } from '../search/synonyms.js';
 import { adultReply, didYouMeanReply, offerSecondQuestion } from './understanding-replies.js';
 import type { GuidanceIndex, SearchHit } from '../search/index.js';
 import { cleanInput, MAX_QUESTION_CHARS, type InputProblem } from './input.js';
@@ -63,6 +65,10 @@ export const DEFAULT_POLICY: AnswerPolicy = {
   emergencyItemId: 'immediate-danger',
 };
 
+/** A match this clear answers even a message that names no concern (see outOfScope). */
+const CLEAR_MATCH_COVERAGE = 0.6;
+const CLEAR_MATCH_ANCHOR = 4;
+
 /** A single sentence answering alone must cover this much more than the usual minimum. */
 const STRONGEST_SENTENCE_MARGIN = 0.15;
 
@@ -108,10 +114,14 @@ export class Answerer {
     private readonly policy: AnswerPolicy = DEFAULT_POLICY,
   ) {
     this.shorthand = new Shorthand(pack.settings.lexicon ?? {});
+    const scope = pack.settings.scope;
+    this.scope = scope ? new Scope(scope, new SynonymTable(pack.settings.synonyms)) : undefined;
     for (const c of pack.contacts.values()) if (c.phone) this.ownNumbers.add(c.phone.replace(/\D/g, ''));
   }
 
   private readonly ownNumbers = new Set<string>();
+  /** What makes a message a safeguarding question, when the pack says (else every message may be). */
+  private readonly scope?: Scope;
 
   answer(raw: unknown, replyId: string = randomUUID().slice(0, 8)): Reply {
     const input = cleanInput(raw);
@@ -133,6 +143,9 @@ export class Answerer {
     else {
       // A children's service: an adult-only situation gets an honest signpost, never child guidance.
       if (subjects.adult && !subjects.child && !danger.escalate) reply = adultReply(this.pack, replyId);
+      // Pay scales, a toddler's sleep, a phone to buy: no concern and no safeguarding process named.
+      else if (this.outOfScope(text, sentences, subjects.child, danger.escalate))
+        reply = signpostReply(this.pack, replyId, 'no-match');
       else reply = this.understood(focusOf(text, sentences), replyId, subjects.child);
     }
     if (danger.escalate) reply = this.withEmergencyFirst(reply);
@@ -195,6 +208,22 @@ export class Answerer {
       if (item) offerSecondQuestion(reply, item);
     }
     return reply;
+  }
+
+  /**
+   * No concern, harm or safeguarding process named, and no item that clearly matches: the words it
+   * shares with the guidance are everyday ones. Off-topic questions cover at most about half of
+   * themselves (an item's everyday words); a clear match covers more, with domain evidence.
+   */
+  private outOfScope(
+    text: string,
+    sentences: readonly Sentence[],
+    aboutAChild: boolean,
+    danger: boolean,
+  ): boolean {
+    if (!this.scope || danger || this.scope.includes(text, sentences, aboutAChild)) return false;
+    const best = this.index.search(text, 1)[0];
+    return !(best && best.coverage >= CLEAR_MATCH_COVERAGE && best.anchorWeight >= CLEAR_MATCH_ANCHOR);
   }
 
   /** The numbers this service itself prints (999, 101, national helplines) are not identifiers. */

@@ -8,6 +8,9 @@ import { parseBody, splitFrontMatter } from './markdown.js';
 import { withAgeBands } from './age-bands.js';
 import { guidanceFrontMatterSchema, packSchema, type PackDefinition } from './schema.js';
 import type { ContentIssue, ContentPack, GuidanceItem } from './types.js';
+import { SynonymTable } from '../search/synonyms.js';
+import { parse } from '../understanding/nlp.js';
+import { Scope } from '../understanding/scope.js';
 
 const KNOWN_SECTIONS = new Map([
   ['do now', 'steps'],
@@ -71,6 +74,7 @@ export async function readContentPack(dir: string, options: { today?: string } =
       if (r === item.id) error(join(guidanceDir, item.file), 'related', 'links to itself');
     }
   }
+  if (settings.scope) checkScope(settings, items, guidanceDir, error);
   if (issues.some((i) => i.severity === 'error')) return { issues };
 
   const resolved = items.map((item) => ({
@@ -84,6 +88,25 @@ export async function readContentPack(dir: string, options: { today?: string } =
     issues,
     pack: { dir, settings, contacts, documents, items: resolved, byId: new Map(resolved.map((i) => [i.id, i])) },
   };
+}
+
+/** Every practitioner phrasing an item lists must itself count as a safeguarding question, or it could never be answered. */
+function checkScope(
+  settings: PackDefinition,
+  items: readonly GuidanceItem[],
+  guidanceDir: string,
+  error: (file: string, field: string, message: string) => void,
+): void {
+  const scope = new Scope(settings.scope!, new SynonymTable(settings.synonyms));
+  for (const item of items)
+    item.questions.forEach((q, i) => {
+      if (!scope.includes(q, parse(q), true))
+        error(
+          join(guidanceDir, item.file),
+          `questions[${i}]`,
+          `"${q}" names nothing in pack.yaml scope.words, so it would be refused as out of scope`,
+        );
+    });
 }
 
 /** Loads the pack for serving; any error stops start-up with every problem listed. */

@@ -48,7 +48,8 @@ export type DocumentDefinition = z.infer<typeof documentSchema>;
 
 const weekday = z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
-export const packSchema = z.object({
+export const packSchema = z
+  .object({
   partnership: z.object({ name: z.string().min(2), short_name: z.string().min(1) }),
   timezone: z.string().refine((tz) => {
     try {
@@ -82,6 +83,14 @@ export const packSchema = z.object({
         if (problem) ctx.addIssue({ code: 'custom', path: [key], message: problem });
       }
     }),
+  // What makes a message a safeguarding question (see src/core/understanding/scope.ts). Optional: a
+  // pack without it answers whatever its search matches.
+  scope: z
+    .object({
+      words: z.array(z.string().min(2)).min(1),
+      everyday: z.array(z.string()).default([]),
+    })
+    .optional(),
   age_bands: z
     .record(
       z.string(),
@@ -90,5 +99,11 @@ export const packSchema = z.object({
         .refine((b) => b.from <= b.to, 'from must not be above to'),
     )
     .default({}),
-});
+  })
+  .superRefine((pack, ctx) => {
+    pack.scope?.everyday.forEach((group, i) => {
+      if (!(group in pack.synonyms))
+        ctx.addIssue({ code: 'custom', path: ['scope', 'everyday', i], message: `"${group}" is not a synonym group` });
+    });
+  });
 export type PackDefinition = z.infer<typeof packSchema>;

@@ -46,8 +46,13 @@ export function detectImmediateDanger(
     /\b(?:urgent|emergency|need help now|help now|help asap|happening now|right now|as we speak)\b/.test(
       lower,
     );
+  // "he's been arrested", "remanded in custody", "on bail": said of the situation, not "custody sgt".
   const resolved = sentences.some((s) =>
-    s.tokens.some((t) => W.RESOLVED.has(t.norm) || W.RESOLVED.has(t.lemma)),
+    s.tokens.some(
+      (t, i) =>
+        (W.RESOLVED.has(t.norm) || W.RESOLVED.has(t.lemma)) &&
+        (t.pos === 'VERB' || t.pos === 'ADJ' || s.tokens[i - 1]?.pos === 'ADP'),
+    ),
   );
 
   // Words that say something is going on at this moment (not "what now?", "today").
@@ -60,6 +65,11 @@ export function detectImmediateDanger(
     /\b(?:banging|smashing|screaming at|shouting at|hitting|crying (?:stop|help|no))\b/.test(lower);
   const closedDoor =
     /\b(?:lock|locked|locks|shut|zipped|closed|bolted|won't open|not opening|can't get an answer|no answer|on (?:his|her|their) own|alone|in there|been in there)\b/.test(
+      lower,
+    );
+  // A door someone holds shut, said in so many words (not "alone" or "in there").
+  const lockedDoor =
+    /\b(?:locked|locks|bolted|wedged|barricaded|zipped (?:it |the tent )?(?:up|shut)|won't open|will not open|not opening)\b/.test(
       lower,
     );
   const found =
@@ -82,8 +92,20 @@ export function detectImmediateDanger(
     if (r.confine && current && !r.generalQuestion) reasons.add('child held or not allowed to leave');
     if (r.take && (live || (current && !r.past)) && harmContext && !r.generalQuestion)
       reasons.add('child about to be taken by, or left with, someone who may harm them');
-    if (r.presence && current && harmContext && !r.generalQuestion && !(resolved && !live))
+    // Once someone is arrested or removed, a person with the child ("she's with her nan now") is not
+    // the threat, unless they are said to be back or still there.
+    if (r.presence && current && harmContext && !r.generalQuestion && !(resolved && !r.stillThere))
       reasons.add('the person who may harm the child is present or on the way');
+    if (r.presence && live && lockedDoor && subjects.child && !r.generalQuestion && !resolved)
+      reasons.add('a child behind a closed door with someone');
+    // A child hiding, begging or passing a note for help while someone is there or coming for them.
+    if (
+      r.fear &&
+      current &&
+      !r.generalQuestion &&
+      readings.some((o) => o.presence || o.take || o.weapon || o.threat)
+    )
+      reasons.add('a child in fear of someone who is there or coming');
     if (r.liveOnline && (r.undress || r.seriousHarm || r.weakHarm) && current)
       reasons.add('live online sexual abuse in progress');
     if (r.selfHarm && current) reasons.add('child has self-harmed or is at risk of suicide now');
@@ -103,7 +125,10 @@ export function detectImmediateDanger(
       reasons.add('a weapon near a child, now');
     if (r.threat && current && !r.generalQuestion)
       reasons.add('a threat of harm to the child now or tonight');
-    if (failSafe(r, resolved)) reasons.add('serious harm to a child that may be happening now');
+    // A disclosure places the child with the person told: a beating or a smack described to them is a
+    // same-day referral, not 999; rape or sexual abuse described in the present still leads with it.
+    if (failSafe(r, resolved) && (!r.reported || r.sexualHarm))
+      reasons.add('serious harm to a child that may be happening now');
   }
   return { escalate: reasons.size > 0, reasons: [...reasons] };
 }

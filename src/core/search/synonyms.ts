@@ -17,7 +17,7 @@ export class SynonymTable {
 
   constructor(groups: Record<string, string[]>) {
     for (const [key, variants] of Object.entries(groups)) {
-      const marker = `syn${terms(key).join('') || key.toLowerCase().replace(/\W/g, '')}`;
+      const marker = this.markerOf(key);
       for (const phrase of [key, ...variants]) {
         const stems = stemAll(phrase);
         if (stems.some(isContentTerm)) this.phrases.push({ stems, marker });
@@ -31,6 +31,11 @@ export class SynonymTable {
       if (list) list.push(i);
       else this.byFirstStem.set(first, [i]);
     });
+  }
+
+  /** The marker term a group's key stands for in analysed text ("HSB" → "synhsb"). */
+  markerOf(key: string): string {
+    return `syn${terms(key).join('') || key.toLowerCase().replace(/\W/g, '')}`;
   }
 
   /** Each synonym marker present in the (already stemmed) term list, with the terms of the phrase that matched. */

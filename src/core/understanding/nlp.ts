@@ -71,7 +71,13 @@ function verbForm(norm: string, lemma: string, pos: string): Token['form'] {
 
 const SENTENCE_END = new Set(['.', '?', '!', '...', '?!', '!!', '??']);
 
-const normalise = (text: string) => text.replace(/[\u2018\u2019\u02bc`´]/g, "'");
+// wink's tokeniser is slow on one enormous word (seconds for 100 KB): no word is longer than this,
+// and the rest of a longer run becomes spaces so every offset stays where it was.
+const MAX_WORD = 64;
+const normalise = (text: string) =>
+  text
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    .replace(/\S{65,}/g, (run) => run.slice(0, MAX_WORD) + ' '.repeat(run.length - MAX_WORD));
 
 /** The message as sentences of tokens. Pure; a few hundred microseconds for a long message. */
 export function parse(text: string): Sentence[] {

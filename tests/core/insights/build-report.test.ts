@@ -82,8 +82,8 @@ describe.each(backends)('the partnership report from a seeded %s store', (_name,
       },
     });
     expect([
-      'how many weeks holiday do teachers get',
-      'How many weeks of holiday do teachers get?',
+      'what training should volunteers have on safeguarding',
+      'What safeguarding training do volunteers need?',
     ]).toContain(holiday?.example);
     expect(cake).toEqual({
       kind: 'signposted',

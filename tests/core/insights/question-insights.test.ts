@@ -17,7 +17,7 @@ describe('question insights', () => {
     await askAt(guide, clock, [
       ['2025-11-03T09:00:00Z', 'What is MACE?'],
       ['2025-11-03T09:01:00Z', 'recipe for chocolate cake'],
-      ['2025-11-03T09:02:00Z', 'how many weeks holiday do teachers get'],
+      ['2025-11-03T09:02:00Z', 'what training should volunteers have on safeguarding'],
     ]);
     expect(await store.list('')).toEqual([]);
     await guide.close();
@@ -31,8 +31,8 @@ describe('question insights', () => {
       {
         v: 1,
         kind: 'low-confidence',
-        text: 'how many weeks holiday do teachers get',
-        terms: ['holiday', 'teacher', 'week'],
+        text: 'what training should volunteers have on safeguarding',
+        terms: ['safeguard', 'train', 'volunteer'],
         itemId: 'allegations-against-staff-lado',
       },
       { v: 1, kind: 'signposted', text: 'recipe for chocolate cake', terms: ['cake', 'chocol', 'recip'] },

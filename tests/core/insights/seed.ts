@@ -63,8 +63,8 @@ export const QUESTIONS = [
   // Sunday 23:30 UTC = Sunday 23:30 GMT (clocks went back that morning): still the week of 20 October.
   ['2025-10-26T23:30:00Z', 'recipe for chocolate cake'],
   ['2025-10-27T00:30:00Z', 'where can I get a chocolate cake recipe'],
-  ['2025-11-03T08:00:00Z', 'how many weeks holiday do teachers get'],
-  ['2025-11-03T08:05:00Z', 'How many weeks of holiday do teachers get?'],
+  ['2025-11-03T08:00:00Z', 'what training should volunteers have on safeguarding'],
+  ['2025-11-03T08:05:00Z', 'What safeguarding training do volunteers need?'],
   ['2025-11-03T08:10:00Z', 'what are the bus times to Harrogate'],
   ['2025-11-03T08:15:00Z', 'Someone is dragging a child into a van outside school right now'],
   ['2025-11-03T08:20:00Z', 'help'],

@@ -115,3 +115,90 @@ describe('danger model: past, resolved, hypothetical, fail-safe', () => {
     for (const r of reasons) expect(r).not.toMatch(/zebedee|quentin|shed/i);
   });
 });
+
+describe('danger model: threats, fear, doors and disclosures (second round)', () => {
+  it('who: negated child words and ages told in the past', () => {
+    expect(subjectsOf("her husband is abusive. they don't have children")).toEqual({
+      child: false,
+      adult: true,
+    });
+    expect(subjectsOf('my own ex assaulted me when I was 22')).toMatchObject({ adult: true, child: false });
+    expect(subjectsOf('his little cousins (7 and 9) are visiting').child).toBe(true);
+  });
+
+  it('a threat reported in what someone said, and in what threats are said with', () => {
+    expect(reading("he said he'd finish what he started tonight").threat).toBe(true);
+    expect(reading("he says he'll sort her out when she gets home").threat).toBe(true);
+    expect(reading("mum's new fella is coming for her after school").threat).toBe(true);
+    expect(reading("he said he'd pick her up tonight").threat).toBe(false);
+    expect(
+      escalates(
+        "yr 8 girl's stepdad is picking her up at 3.15 and last night he said he'd finish what he started. its 2.50",
+      ),
+    ).toBe(true);
+  });
+
+  it('"once I\'m asleep" looks ahead; "and last night" starts a clause of its own', () => {
+    expect(reading("he's saying he'll do it again once I'm asleep").past).toBe(false);
+    expect(
+      escalates(
+        "Found my 13 year old foster son in bed with my 6 year old. He's saying he'll do it again once I'm asleep",
+      ),
+    ).toBe(true);
+    expect(reading('it happened once before the summer').past).toBe(true);
+  });
+
+  it('a child hiding or passing a note for help while someone is there', () => {
+    expect(escalates("Student just texted 'hes back and got the belt out im hiding in the wardrobe'")).toBe(
+      true,
+    );
+    expect(
+      escalates(
+        "15 year old in cubicle 4, the man with her says he's her uncle. she has written 'not my uncle help' on a tissue",
+      ),
+    ).toBe(true);
+    expect(escalates('a 12 year old was hiding in the library at lunch because of exams')).toBe(false);
+  });
+
+  it('someone behind a locked or wedged door with a child, going on now', () => {
+    expect(escalates("he's still in there with her and the door is locked, she's 9")).toBe(true);
+    expect(
+      escalates(
+        "The older one (15) has gone into the 11 year old's room and wedged the door shut, we can hear crying",
+      ),
+    ).toBe(true);
+    expect(
+      escalates('last year he locked the door when he was alone with her; he has since moved away'),
+    ).toBe(false);
+  });
+
+  it('a collection at a time today, by someone who may harm the child', () => {
+    expect(escalates("4 year old said 'daddy's friend hurts my bum'. the friend is collecting at 12")).toBe(
+      true,
+    );
+    expect(escalates('the 6 year old says her dad hits her. mum is collecting at 3')).toBe(false);
+  });
+
+  it('resolved: "in custody" resolves, a custody sergeant does not; children said to be fine are safe', () => {
+    expect(
+      escalates(
+        'custody sgt. 15yo says the men he runs for are sat outside the station and will stab him when he walks out',
+      ),
+    ).toBe(true);
+    expect(
+      escalates(
+        'a man was hanging round the gate taking photos, police moved him on, all the children are fine',
+      ),
+    ).toBe(false);
+    expect(
+      escalates("dad turned up aggressive, he's been arrested and taken away, the child is with her nan now"),
+    ).toBe(false);
+  });
+
+  it('a retold beating is a same-day referral; retold rape or sexual abuse still leads with 999', () => {
+    expect(escalates('a boy in year 8 told me this morning his stepdad hits him with a slipper')).toBe(false);
+    expect(escalates('a kid told me their dad hits them with a belt when they have a bad race')).toBe(false);
+    expect(escalates('my pupil says her uncle rapes her')).toBe(true);
+    expect(escalates("6 year old just told me mum's boyfriend puts his willy in her mouth")).toBe(true);
+  });
+});

@@ -15,7 +15,12 @@ export function clausesOf(sentence: Sentence): Token[][] {
         t.norm === ':' ||
         t.norm === 'because') &&
       next !== undefined &&
-      (next.pos === 'PRON' || next.pos === 'DET' || next.pos === 'PROPN' || next.pos === 'NOUN') &&
+      (next.pos === 'PRON' ||
+        next.pos === 'DET' ||
+        next.pos === 'PROPN' ||
+        next.pos === 'NOUN' ||
+        // "and last night he said…", "and then he…": a conjunction before a time starts a new clause.
+        (t.pos === 'CCONJ' && (next.pos === 'ADJ' || next.pos === 'ADV' || next.pos === 'SCONJ'))) &&
       current.length > 0;
     if (breaks) {
       out.push(current);

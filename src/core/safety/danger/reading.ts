@@ -19,6 +19,9 @@ import * as W from './words.js';
 
 export { clausesOf };
 
+/** Verbs that pass on what a child said. */
+const REPORT_SPEECH = new Set(['tell', 'say', 'disclose', 'allege', 'claim', 'reveal', 'report', 'mention']);
+
 /** What one clause of a message says, in the terms the danger model weighs. */
 export interface ClauseReading {
   seriousHarm: boolean;
@@ -54,6 +57,14 @@ export interface ClauseReading {
   missing: boolean;
   threat: boolean;
   distress: boolean;
+  /** Said to be back, still there or there again ("he's back", "still in there"). */
+  stillThere: boolean;
+  /** A child hiding, begging, terrified, or signalling for help (a note, a text, a mouthed word). */
+  fear: boolean;
+  /** The serious harm is sexual: rape, sexual assault, a child's own words for sexual abuse. */
+  sexualHarm: boolean;
+  /** Told by someone ("she told me her dad hits her"): a disclosure places the child with the teller. */
+  reported: boolean;
   /** A cue that puts the clause now or within hours. */
   now: boolean;
   /** A cue that puts it in the past (a past time, or only past verbs). */
@@ -118,6 +129,17 @@ export function readClause(
     past: false,
     later: false,
     generalQuestion: false,
+    stillThere: ts.some((t) => ['still', 'back', 'again'].includes(t.norm)),
+    fear:
+      ts.some(
+        (t) =>
+          ['hide', 'beg', 'plead'].includes(t.lemma) || ['terrified', 'petrified', 'hiding'].includes(t.norm),
+      ) ||
+      /\b(?:wrote|written|writes|writing|texted|texts|typed|messaged|mouthed|mouthing|whispered|note saying|notes? (?:that )?says?) ['"]?(?:[\w']+ ){0,4}help\b/.test(
+        sentenceText.toLowerCase(),
+      ),
+    sexualHarm: ts.some((t) => word(t, W.SEXUAL_HARM) || word(t, W.SEXUAL_BODY)),
+    reported: ts.some((t) => REPORT_SPEECH.has(t.lemma) && (t.pos === 'VERB' || t.form !== 'none')),
   };
 
   let activeNow = false;
@@ -237,6 +259,22 @@ export function readClause(
     )
       r.takenAside = true;
     if (t.lemma === 'stay' && ts[i + 1]?.norm === 'behind') r.takenAside = true;
+    // "he's gone into her room", "followed him into the toilets": someone else, into a place out of sight.
+    if (
+      ['go', 'get', 'follow', 'sneak', 'creep', 'walk', 'barge'].includes(t.lemma) &&
+      !ts.slice(Math.max(0, i - 3), i).some((b) => b.norm === 'i' || b.norm === 'we') &&
+      within(ts, i, 4, (n) => n.norm === 'into') &&
+      within(ts, i, 9, (n) => W.ASIDE_PLACES.has(n.norm))
+    )
+      r.takenAside = true;
+    // "wedged the door shut", "has locked the bathroom door": a door held shut by someone else.
+    if (
+      word(t, W.CONFINE) &&
+      has.childInSentence &&
+      within(ts, i, 3, (n) => n.norm === 'door') &&
+      !ts.slice(Math.max(0, i - 3), i).some((b) => b.norm === 'i' || b.norm === 'we')
+    )
+      r.confine = true;
     if (
       ['trousers', 'pants', 'knickers', 'underwear', 'shorts', 'skirt'].includes(t.norm) &&
       ['down', 'off', 'up'].includes(ts[i + 1]?.norm ?? '')
@@ -305,12 +343,32 @@ export function readClause(
       r.confine = true;
     if (t.lemma === 'hold' && within(ts, i, 4, (n) => n.norm === 'down')) r.confine = true;
     if (t.lemma === 'push' && within(ts, i, 6, (n) => n.norm === 'against')) r.confine = true;
-    if (word(t, W.TAKE) && (t.pos === 'VERB' || t.norm.endsWith('ing'))) {
+    // The lite model reads some verbs in -ing as nouns ("the one picking her up"): their base counts.
+    const takeWord = word(t, W.TAKE) || (t.pos === 'NOUN' && W.TAKE.has(t.norm.replace(/ing$/, '')));
+    if (takeWord && (t.pos === 'VERB' || t.norm.endsWith('ing'))) {
       const particle = within(ts, i, 7, (n) => TAKE_PARTICLES.has(n.norm));
       // "take the phone off him" takes a thing: the one taken must be a person.
       const person = takesPerson(ts, i);
       if (person && (t.lemma === 'collect' || particle)) r.take = true;
+      // "the friend is collecting at 12": a collection at a time today.
+      if (
+        t.lemma === 'collect' &&
+        // …with no thing collected ("collecting the prescription at 3").
+        !['DET', 'NOUN', 'PROPN'].includes(ts[i + 1]?.pos ?? '') &&
+        nowWordOrClock &&
+        !has.negation &&
+        !safeCollector(ts, i)
+      )
+        r.take = true;
     }
+    // "he's getting me today", "coming to get her after school".
+    if (
+      t.lemma === 'get' &&
+      ['me', 'her', 'him', 'them'].includes(ts[i + 1]?.norm ?? '') &&
+      nowWordOrClock &&
+      !safeCollector(ts, i)
+    )
+      r.take = true;
     // Being sent or going home, or getting into a car, to the person who harmed them.
     if (
       ['go', 'return', 'send'].includes(t.lemma) &&
@@ -334,6 +392,8 @@ export function readClause(
       else if (within(ts, i, 3, (n) => ['off', 'away'].includes(n.norm))) r.take = true;
     }
     if (t.lemma === 'come' && ts[i + 1]?.norm === 'back' && ts[i + 2]?.norm === 'for') r.threat = true;
+    // "he's coming for her": coming to get the child.
+    if (t.lemma === 'come' && ts[i + 1]?.norm === 'for' && W.HELD.has(ts[i + 2]?.norm ?? '')) r.threat = true;
     // "she's being taken to a man's flat", "she'll be picked up at 11": the child is the one taken.
     if (
       (word(t, W.TAKE) || t.lemma === 'pick') &&
@@ -443,9 +503,16 @@ export function readClause(
     if (t.lemma === 'find' && prev?.norm === 'been' && has.negation && (has.child || has.thirdPerson))
       r.missing = true;
     // A threat: "will / is going to" + harm, "he'll send her pics", "or I'll do it again", "he's next".
+    // "he said he'd…", "told her she would…": a future reported by someone.
+    const reportedFuture =
+      (t.norm === "'d" || t.norm === 'would') &&
+      ts
+        .slice(Math.max(0, i - 3), i)
+        .some((b) => ['say', 'tell', 'threaten', 'warn', 'text', 'message'].includes(b.lemma));
     if (
       FUTURE.has(t.norm) ||
       t.lemma === 'will' ||
+      reportedFuture ||
       (t.lemma === 'go' && t.form === 'ing' && ts[i + 1]?.norm === 'to')
     ) {
       const imageAt = (j: number) => W.IMAGE_WORDS.has(ts[j]?.norm ?? '');
@@ -460,7 +527,18 @@ export function readClause(
               [1, 2, 3, 4].some((d) => imageAt(i + 1 + k + d))),
         );
       const again = ts.slice(i + 1, i + 5).some((n, j, a) => n.lemma === 'do' && a[j + 2]?.norm === 'again');
-      if (harmAhead || again) r.threat = true;
+      // What threats are said in: "finish what he started", "get her", "sort him out", "teach her a lesson".
+      const euphemism = ts
+        .slice(i + 1, i + 5)
+        .some(
+          (n, j, a) =>
+            n.lemma === 'finish' ||
+            (['get', 'sort', 'teach', 'make', 'deal'].includes(n.lemma) &&
+              [a[j + 1], a[j + 2]].some((m) => W.HELD.has(m?.norm ?? '')) &&
+              (n.lemma === 'get' ||
+                a.slice(j + 1, j + 5).some((m) => ['out', 'lesson', 'pay', 'with'].includes(m.norm)))),
+        );
+      if (harmAhead || again || euphemism) r.threat = true;
     }
     if (t.norm === 'next' && (prev?.lemma === 'be' || prev?.norm === "'")) r.threat = true;
     const images = [
@@ -514,6 +592,26 @@ export function readClause(
         window.some((v) => word(v, W.PRESENCE_VERBS)) && window.some((v) => v.norm === 'just');
       if (person && !leaving && (present || justArrived)) r.presence = true;
     }
+    // "the man with her", "an older lad with him": a person in the child's company (not her mum).
+    if (
+      t.norm === 'with' &&
+      W.HELD.has(ts[i + 1]?.norm ?? '') &&
+      prev?.pos === 'NOUN' &&
+      word(prev, W.PERSON) &&
+      !SAFE_COLLECTORS.has(prev.norm)
+    )
+      r.presence = true;
+    // "he's back", "her uncle is back": the person has returned (not "she's back home", found).
+    if (
+      t.norm === 'back' &&
+      !['home', 'at', 'in', 'to', 'with', 'from', 'on', 'safe'].includes(ts[i + 1]?.norm ?? '') &&
+      (['hes', "he's", 'theyre', "they're"].includes(prev?.norm ?? '') ||
+        (isBePresent(prev) &&
+          ts
+            .slice(Math.max(0, i - 3), i - 1)
+            .some((b) => ['he', 'they'].includes(b.norm) || (word(b, W.PERSON) && !word(b, W.CHILD_NOUNS)))))
+    )
+      r.presence = true;
     // "he keeps knocking on the door": someone there, again and again.
     if (word(t, W.PRESENCE_VERBS) && t.form === 'ing' && prev?.lemma === 'keep' && t.lemma !== 'come')
       r.presence = true;
@@ -552,6 +650,27 @@ export function readClause(
       ['a', 'an', 'any', 'someone', 'somebody', 'anyone'].includes(ts[i + 1]?.norm ?? ''),
   );
   return r;
+}
+
+/** "I'm collecting her at 3", "mum is picking him up": the one collecting is the narrator or a protective carer. */
+const SAFE_COLLECTORS = new Set([
+  'i',
+  'we',
+  "i'm",
+  'mum',
+  'mother',
+  'nan',
+  'gran',
+  'grandma',
+  'grandmother',
+  'police',
+  'officer',
+  'officers',
+  'worker',
+  'foster',
+]);
+function safeCollector(ts: Token[], i: number): boolean {
+  return ts.slice(Math.max(0, i - 4), i).some((b) => SAFE_COLLECTORS.has(b.norm));
 }
 
 /** Every clause of the message, read. */

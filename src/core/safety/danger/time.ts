@@ -28,7 +28,9 @@ export function readTime(
     (ts.some(
       (t, i) =>
         W.PAST_WORDS.has(t.norm) &&
-        (t.norm !== 'before' || t.pos === 'ADV' || i === ts.length - 1 || ts[i + 1]?.pos === 'PUNCT'),
+        (t.norm !== 'before' || t.pos === 'ADV' || i === ts.length - 1 || ts[i + 1]?.pos === 'PUNCT') &&
+        // "once I'm asleep", "once the others have gone": a conjunction looking ahead.
+        !(t.norm === 'once' && ['PRON', 'PROPN', 'DET'].includes(ts[i + 1]?.pos ?? '')),
     ) &&
       !recentAgo) ||
     W.PAST_PHRASES.some((p) => hasPhrase(ts, p)) ||

@@ -8,6 +8,11 @@ export const SERIOUS_HARM = set(`rape abuse assault molest grope strangle choke 
   kick slap hit hurt harm kill smother suffocate burn injure rapist abuser paedophile pedophile fondle
   interfere throttle thump whack smack drown starve violate sodomise sodomize`);
 
+/** The serious harms that are sexual: with a present-tense verb they lead with 999 even when retold. */
+export const SEXUAL_HARM =
+  set(`rape rapist molest grope fondle interfere violate sodomise sodomize abuse abuser
+  paedophile pedophile`);
+
 /** Harm words that describe many everyday HSB questions: they count only with a now-cue. */
 export const WEAK_HARM = set(`touch expose undress force threaten groom exploit bully film record photograph
   pressure coerce blackmail sextort flash fiddle kiss masturbate sell pimp`);
@@ -28,11 +33,13 @@ export const HARMER = set(`abuser offender perpetrator suspect rapist paedophile
 export const RISK_CONTEXT = set(`schedule offender exploit exploitation groom grooming trafficking sexual sex
   nude nudes naked pictures photos video videos boyfriend punter client clients online snapchat instagram
   tiktok app roblox discord condition conditions bail bailed banned barred allowed order injunction owe
-  owes debt older drink drinking slurring stinks drunk intoxicated high wasted violent aggressive kicking off angry gang weapon
+  owes debt molestation restraining protection older drink drinking slurring stinks drunk intoxicated high wasted violent aggressive kicking off angry gang weapon
   knife drugs`);
 
 /** Holding a child against their will. */
-export const CONFINE = set(`lock trap pin restrain barricade corner detain imprison hostage tie block`);
+export const CONFINE = set(
+  `lock trap pin restrain barricade corner detain imprison hostage tie block wedge jam`,
+);
 
 /** Taking a child away, collecting or driving off with them. */
 export const TAKE = set(`take collect pick drive fetch`);
@@ -41,7 +48,7 @@ export const TAKE = set(`take collect pick drive fetch`);
 export const ABDUCT = set(`abduct snatch drag bundle lure kidnap grab smuggle`);
 
 /** Verbs of moving a child that, with "into a car" or "off/away", are taking them. */
-export const MOVE_CHILD = set(`pull push walk lead carry bring march usher`);
+export const MOVE_CHILD = set(`pull push walk lead carry bring march usher wheel`);
 
 /** Weapons. */
 export const WEAPON = set(`knife knives gun firearm blade machete weapon axe hammer bat crowbar`);
@@ -150,7 +157,8 @@ export const CHILD_NOUNS = set(`child children kid kids baby babies toddler infa
   newborn placement`);
 
 /** Words that name an adult as the person at risk. */
-export const ADULT_NOUNS = set(`grownup woman women husband wife colleague colleagues resident tenant
+export const ADULT_NOUNS =
+  set(`grownup woman women lady ladies husband wife colleague colleagues resident tenant
   elderly pensioner lecturer employee`);
 
 /** A child seriously injured or unwell now. */

@@ -1,0 +1,90 @@
+import type { SynonymTable } from '../search/synonyms.js';
+import { isKnownWord, parse, type Sentence, type Token } from './nlp.js';
+
+/** Shorter words are too easily one letter from another word to be read as typos. */
+const MIN_TYPO_LENGTH = 6;
+
+export interface ScopeDefinition {
+  /** Words or phrases (any form: "abused" meets "abuse") that make a message a safeguarding question. */
+  words: string[];
+  /** Synonym groups that name people or places, never a concern: they do not bring a message in scope. */
+  everyday: string[];
+}
+
+// "what do I do", "who do we tell", "what should happen next": a practitioner asking what to do.
+const ACTION_QUESTION =
+  /\b(?:what (?:do|should|can|must|would) (?:i|we|you|they|(?:the|a|an|our|my) [a-z]+) (?:do|put|say|tell|record|write|include|ask)|(?:do|should|must|can) (?:i|we) (?:still )?(?:need to |have to )?(?:do|write|record|tell|report|say|ask|share|keep|sign|refer|log|follow)|how (?:do|should|would|can|must) (?:i|we|you|staff|they|(?:the|our|a) [a-z]+) (?:respond|handle|deal|support|manage|approach|talk|speak)|who (?:do|should|can) (?:i|we) (?:tell|contact|call|ring|speak to|talk to|inform|refer)|what (?:happens|should happen|needs to happen) next|what next|what now|what are my next steps|next steps)\b/;
+
+/**
+ * Whether a message is a safeguarding question at all: it names a concern, harm or a safeguarding
+ * process (the pack's `scope.words`), a domain concept of the pack (a synonym group that is not an
+ * everyday one), or it asks what to do about a child. "What's the pay for an M3 teacher" or "my
+ * toddler won't sleep, any tips" share everyday words with the guidance (teacher, toddler) and get
+ * the honest signpost, however well those words match an item.
+ */
+export class Scope {
+  private readonly words = new Set<string>();
+  /** Each word of a phrase as its lemma or as written. */
+  private readonly phrases: (readonly [string, string])[][] = [];
+  private readonly everydayMarkers: Set<string>;
+  /** Long scope words (and words of phrases), for typos. */
+  private readonly spellable = new Set<string>();
+
+  constructor(
+    definition: ScopeDefinition,
+    private readonly synonyms: SynonymTable,
+  ) {
+    for (const entry of definition.words) {
+      const tokens = parse(entry).flatMap((s) => s.tokens);
+      if (tokens.length === 1) this.words.add(tokens[0]?.lemma as string);
+      else if (tokens.length > 1) this.phrases.push(tokens.map((t) => [t.lemma, t.norm]));
+      // The word as written too: the model may lemmatise a term ("NICE", "nudes") differently alone.
+      this.words.add(entry.toLowerCase());
+    }
+    for (const w of this.words) if (w.length >= MIN_TYPO_LENGTH) this.spellable.add(w);
+    for (const p of this.phrases)
+      for (const [, norm] of p) if (norm.length >= MIN_TYPO_LENGTH) this.spellable.add(norm);
+    this.everydayMarkers = new Set(definition.everyday.map((g) => synonyms.markerOf(g)));
+  }
+
+  /** A scope word, in the plural, or mistyped by one letter ("complience", "snapchats"). */
+  private names(word: string): boolean {
+    if (this.words.has(word) || (word.endsWith('s') && this.words.has(word.slice(0, -1)))) return true;
+    if (word.length < MIN_TYPO_LENGTH || isKnownWord(word)) return false;
+    for (const w of this.spellable) if (oneEditApart(word, w)) return true;
+    return false;
+  }
+
+  includes(text: string, sentences: readonly Sentence[], aboutAChild: boolean): boolean {
+    const tokens = sentences.flatMap((s) => s.tokens);
+    if (tokens.some((t) => this.names(t.lemma) || this.names(t.norm))) return true;
+    if (this.phrases.some((p) => containsPhrase(tokens, p))) return true;
+    for (const marker of this.synonyms.analyse(text).markers.keys())
+      if (!this.everydayMarkers.has(marker)) return true;
+    return aboutAChild && ACTION_QUESTION.test(text.toLowerCase().replace(/[’‘]/g, "'"));
+  }
+}
+
+/** Damerau distance of at most one (one letter added, dropped, changed or two swapped). */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return a === b;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length)
+    return (
+      a.slice(i + 1) === b.slice(i + 1) ||
+      (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))
+    );
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+function containsPhrase(said: readonly Token[], phrase: readonly (readonly [string, string])[]): boolean {
+  for (let i = 0; i + phrase.length <= said.length; i++)
+    if (
+      phrase.every(
+        (forms, k) => forms.includes(said[i + k]?.lemma ?? '') || forms.includes(said[i + k]?.norm ?? ''),
+      )
+    )
+      return true;
+  return false;
+}

@@ -1,0 +1,69 @@
+import { rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readContentPack } from '../../../src/core/content/load.js';
+import { Guide } from '../../../src/core/guide.js';
+import { MemoryStore } from '../../../src/core/store/memory-store.js';
+import { copyContent, editFile } from '../../helpers/content-fixture.js';
+
+let guide: Guide;
+beforeAll(async () => {
+  guide = await Guide.create({ contentDir: resolve('content'), store: new MemoryStore(), admins: new Set() });
+});
+
+describe('scope: only safeguarding questions are answered', () => {
+  it.each([
+    'whats the pay for an M3 teacher outside london this year',
+    "off topic but my own toddler won't sleep past 5am, any tips lol",
+    'my own 13 yr old wants a phone for christmas, iphone or android?',
+    'how many days annual leave is a part time TA entitled to?',
+    'HV - what age do we advise parents to start weaning now?',
+  ])('everyday words that the guidance also uses do not make "%s" a safeguarding question', (q) => {
+    const reply = guide.ask(q);
+    expect(reply.meta.answered).toBe(false);
+    expect(reply.sources).toEqual([]);
+  });
+
+  it.each([
+    'what is disguised complience', // a domain word mistyped
+    'boy keeps sending girls in his class rude snapchats', // a plural
+    "There's no local service for this child, what do I do?", // what to do about a child
+    'is it normal for toddlers to play doctors and nurses', // a phrase of the pack
+    'who chairs a strat mtg', // a domain concept (synonym group) through the lexicon
+  ])('"%s" is in scope and answered', (q) => {
+    expect(guide.ask(q).meta.answered).toBe(true);
+  });
+
+  it('immediate danger is never refused as out of scope', () => {
+    const reply = guide.ask("he's still in there with her and the door is locked, she's 9");
+    expect(reply.meta.escalation).toBe(true);
+  });
+});
+
+describe('content:check: the scope list', () => {
+  it('refuses an everyday group that is not a synonym group', async () => {
+    const dir = await copyContent();
+    await editFile(join(dir, 'pack.yaml'), (text) =>
+      text.replace('  everyday: [CYP,', '  everyday: [Nonesuch, CYP,'),
+    );
+    const { pack, issues } = await readContentPack(dir);
+    expect(pack).toBeUndefined();
+    expect(
+      issues.some((i) => i.field === 'scope.everyday.0' && i.message.includes('not a synonym group')),
+    ).toBe(true);
+    await rm(dir, { recursive: true });
+  });
+
+  it('refuses a practitioner phrasing that names nothing in scope, so it could never be answered', async () => {
+    const dir = await copyContent();
+    await editFile(join(dir, 'guidance', 'genograms-and-family-networks.md'), (text) =>
+      text.replace(/questions:\n/, 'questions:\n  - "How tall is a giraffe?"\n'),
+    );
+    const { pack, issues } = await readContentPack(dir);
+    expect(pack).toBeUndefined();
+    const issue = issues.find((i) => i.message.includes('How tall is a giraffe?'));
+    expect(issue?.file).toMatch(/genograms-and-family-networks\.md$/);
+    expect(issue?.message).toContain('scope.words');
+    await rm(dir, { recursive: true });
+  });
+});
