@@ -14,7 +14,9 @@ const STOP_WORDS = new Set(
   anything something someone somebody thing things way ok okay yes yeah like much many
   wat wot whats hiya think pls plz u ur im
   now right today tonight yesterday last ago next see show year years old aged yr yrs yo
-  stand stands mean means meaning acronym abbreviation explain explained full options option advice`
+  stand stands mean means meaning acronym abbreviation explain explained full options option advice
+  actually actual really exactly basically normally usually literally honestly quite pretty totally even
+  count counts counted meant supposed`
     .split(/\s+/)
     .filter(Boolean),
 );

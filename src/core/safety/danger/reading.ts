@@ -570,7 +570,10 @@ export function readClause(
       const window = ts.slice(Math.max(0, i - 7), i);
       // A person by noun ("the man", "her uncle") anywhere; a pronoun ("she's in school") only at a
       // place where being there is a threat, or with the child.
-      const named = window.some(
+      // "the uncle who's got a no-contact condition has just walked in": a relative clause between
+      // the person and the place, so the person is looked for from the clause's start.
+      const relative = ts.slice(0, i).some((v) => v.norm === 'who');
+      const named = (relative ? ts.slice(0, i) : window).some(
         (v) => v.pos !== 'PRON' && (word(v, W.PERSON) || word(v, W.HARMER) || word(v, W.CHILD_NOUNS)),
       );
       const pronoun = window.some((v) => v.pos === 'PRON' && word(v, W.PERSON));

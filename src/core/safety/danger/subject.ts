@@ -60,7 +60,9 @@ export function subjectsOf(text: string): Subjects {
       else if (age < 120) adult = true;
     }
   }
-  const adultAge = adult;
+  // An elderly person's son or grandson is an adult too.
+  const adultAge =
+    adult || /\b(?:elderly|pensioner|old (?:lady|man|woman)|grandmother|grandfather)\b/.test(lower);
   const words = parseWords(lower);
   for (const t of words) {
     // "a 19 yr old student", "84yo patient … daughter": with only adult ages given, words that can
