@@ -95,7 +95,7 @@ describe('npm run report', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as PartnershipReport;
-    expect(report.questions.totals).toEqual({ answered: 2, lowConfidence: 1, signposted: 4 });
+    expect(report.questions.totals).toEqual({ answered: 1, lowConfidence: 2, signposted: 4 });
     expect(report.questions.perWeek).toHaveLength(12);
     const cake = report.questions.groups.find((g) => /chocolate cake/.test(g.example));
     expect(cake).toMatchObject({ kind: 'signposted', count: 3 });
@@ -133,7 +133,7 @@ describe('npm run report', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Partnership report: North Yorkshire Safeguarding Children Partnership$/m);
     expect(stdout).toMatch(
-      /^QUESTIONS, last 12 weeks: 2 answered, 1 answered with low confidence, 4 signposted$/m,
+      /^QUESTIONS, last 12 weeks: 1 answered, 2 answered with low confidence, 4 signposted$/m,
     );
     expect(stdout).toMatch(/^ {2}week of {5}answered {2}low conf\. {2}signposted$/m);
     expect(stdout).toMatch(/^ {4}3× ".*chocolate cake.*" \(signposted; last \d{4}-\d{2}-\d{2}\)$/m);

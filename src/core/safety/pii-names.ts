@@ -128,6 +128,13 @@ const LOWER_PAIR = new RegExp(
   'gd',
 );
 
+// A known first name and the word after it, before what a person's details start with: "jayden smith
+// in yr 8", "amelia wright (14)", "tyler brown, dob …".
+const LOWER_FIRST_AND_LAST = new RegExp(
+  String.raw`\b(${LOWER_WORD})[ \t]+(${LOWER_WORD})(?=[ \t,]+(?:in (?:yr|year|y)[ \t]?\d|told|said|says|tells|disclosed|aged?|\(|dob|d\.o\.b|born|who is|is \d)|,[ \t]*\d)`,
+  'gd',
+);
+
 /** A lower-case word that could be a name: a known first name, or a word the English lexicon lacks. */
 const nameLike = (w: string | undefined): boolean =>
   w !== undefined && !NOT_NAMES.has(w) && (FIRST_NAMES.has(w) || !isKnownWord(w));
@@ -144,6 +151,11 @@ function lowerCaseNames(text: string): TextSpan[] {
   for (const m of lower.matchAll(LOWER_TITLED)) take(m, nameLike(m[1]));
   for (const m of lower.matchAll(LOWER_CUE)) take(m, nameLike(m[1]));
   for (const m of lower.matchAll(LOWER_RELATION)) take(m, FIRST_NAMES.has(m[1] ?? ''));
+  for (const m of lower.matchAll(LOWER_FIRST_AND_LAST)) {
+    const [first, last] = [m[1] ?? '', m[2] ?? ''];
+    if (FIRST_NAMES.has(first) && !NOT_NAMES.has(last) && m.indices?.[1] && m.indices[2])
+      out.push({ start: m.indices[1][0], end: m.indices[2][1] });
+  }
   for (const m of lower.matchAll(LOWER_PAIR)) {
     const unknown = (w: string | undefined) => w !== undefined && !NOT_NAMES.has(w) && !isKnownWord(w);
     if (unknown(m[1]) && unknown(m[2]) && m.indices?.[1] && m.indices[2])

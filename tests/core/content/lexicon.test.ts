@@ -9,7 +9,7 @@ describe('content:check: the shorthand lexicon', () => {
     const dir = await copyContent();
     const { pack, issues } = await readContentPack(dir);
     expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
-    expect(pack?.settings.lexicon.strat).toBe('strategy');
+    expect(pack?.settings.lexicon.strat).toBe('strategy meeting');
     await rm(dir, { recursive: true });
   });
 

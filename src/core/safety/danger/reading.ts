@@ -216,7 +216,10 @@ export function readClause(
         t.pos === 'VERB' ||
         (['NOUN', 'PROPN', 'PRON'].includes(prev?.pos ?? '') &&
           ['her', 'him', 'them', 'me'].includes(ts[i + 1]?.norm ?? ''));
-      if (asVerb && (t.form === 'present' || t.form === 'ing' || t.form === 'none')) r.presentHarmVerb = true;
+      // "has been abusing his sibling" is a pattern up to now, told as such, not an event going on.
+      const perfectProgressive = t.form === 'ing' && lastNonAdv?.norm === 'been';
+      if (asVerb && !perfectProgressive && (t.form === 'present' || t.form === 'ing' || t.form === 'none'))
+        r.presentHarmVerb = true;
     }
     if (word(t, W.WEAK_HARM)) {
       r.weakHarm = true;
@@ -573,8 +576,12 @@ export function readClause(
       // "the uncle who's got a no-contact condition has just walked in": a relative clause between
       // the person and the place, so the person is looked for from the clause's start.
       const relative = ts.slice(0, i).some((v) => v.norm === 'who');
+      // The parent or officer who has come in to tell you is not the threat.
       const named = (relative ? ts.slice(0, i) : window).some(
-        (v) => v.pos !== 'PRON' && (word(v, W.PERSON) || word(v, W.HARMER) || word(v, W.CHILD_NOUNS)),
+        (v) =>
+          v.pos !== 'PRON' &&
+          !PROTECTIVE.has(v.norm) &&
+          (word(v, W.PERSON) || word(v, W.HARMER) || word(v, W.CHILD_NOUNS)),
       );
       const pronoun = window.some((v) => v.pos === 'PRON' && word(v, W.PERSON));
       const threatPlace =
@@ -672,6 +679,8 @@ const SAFE_COLLECTORS = new Set([
   'worker',
   'foster',
 ]);
+/** People who come to help or report, never the person the child needs protecting from. */
+const PROTECTIVE = new Set([...SAFE_COLLECTORS, 'parent', 'parents', 'teacher', 'nurse', 'doctor', 'staff']);
 function safeCollector(ts: Token[], i: number): boolean {
   return ts.slice(Math.max(0, i - 4), i).some((b) => SAFE_COLLECTORS.has(b.norm));
 }
