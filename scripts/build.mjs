@@ -8,12 +8,31 @@
  * working: each bundled source file gets its own original file URL for `import.meta.url`, so
  * cards/, playground assets and the content pack are read from the checkout exactly as under tsx.
  */
+import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+// A production install (`npm ci --omit=dev`, as in the Docker image) has no esbuild: `npm start` then
+// runs the build/ made beforehand, rather than needing the dev dependencies.
+const esbuild = await import('esbuild').catch((error) => {
+  if (error?.code === 'ERR_MODULE_NOT_FOUND') return undefined;
+  throw error;
+});
+if (!esbuild) {
+  if (existsSync(join(root, 'build/server.js'))) {
+    process.stderr.write('esbuild is not installed (a production install): starting the existing build/\n');
+    process.exit(0);
+  }
+  process.stderr.write(
+    'esbuild is not installed and there is no build/: run `npm ci` (with dev dependencies) first\n',
+  );
+  process.exit(1);
+}
+const { build } = esbuild;
 
 /** Replaces `import.meta.url` in each of our source files with that file's own URL. */
 const ownImportMetaUrl = {

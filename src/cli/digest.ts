@@ -1,6 +1,7 @@
 import { loadConfig } from '../config.js';
 import { Guide } from '../core/guide.js';
 import { renderPlainText } from '../core/render/plain-text.js';
+import { PROBLEM_OUTCOMES } from '../core/digests/delivery.js';
 import type { DigestPlatform, DigestSender } from '../core/digests/sender.js';
 import { openStore } from '../core/store/open-store.js';
 import type { CommandIo } from './io.js';
@@ -61,7 +62,7 @@ export async function run(args: string[], io: DigestCliIo): Promise<number> {
         const { results } = await service.sendDue();
         if (results.length === 0) io.out('Nothing due.');
         for (const r of results) io.out(`${r.channelKey} ${r.period} ${r.outcome}`);
-        const bad = results.filter((r) => ['failed', 'gave-up', 'no-sender', 'unknown'].includes(r.outcome));
+        const bad = results.filter((r) => PROBLEM_OUTCOMES.has(r.outcome));
         return bad.length ? 1 : 0;
       }
       case 'status': {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Answerer } from './answer/answerer.js';
 import { itemSources, itemToReply } from './answer/item-reply.js';
 import { ChecklistService } from './checklists/service.js';
-import { parseCommand } from './commands.js';
+import { parseCommand, type Command } from './commands.js';
 import { resolveContact } from './content/contacts.js';
 import { readPackExtras } from './content/extras.js';
 import { formatIssues, loadContentPack } from './content/load.js';
@@ -24,6 +24,7 @@ import { refusingUnknownWords, Vocabulary } from './insights/vocabulary.js';
 import { scrubStoredReferences } from './digests/references.js';
 import type { PartnershipReport } from './insights/report-data.js';
 import { reportToReply } from './insights/report-reply.js';
+import { UNOBSERVED, type Observer } from './observer.js';
 import { emptyReply, type Reply } from './reply.js';
 import { detectPiiStrict } from './safety/index.js';
 import { GuidanceIndex } from './search/index.js';
@@ -60,6 +61,8 @@ export interface GuideOptions {
    * (default 90); 0 keeps counts only.
    */
   questionLogDays?: number;
+  /** Told of each turn and digest delivery (the server's telemetry); default: nobody. */
+  observer?: Observer;
 }
 
 export type DigestTuning = Pick<
@@ -86,6 +89,7 @@ export class Guide {
   private readonly clock: () => Date;
   private readonly userLimiter: RateLimiter;
   private readonly questionInsights: QuestionInsights;
+  private readonly observer: Observer;
 
   private constructor(
     readonly pack: ContentPack,
@@ -95,10 +99,11 @@ export class Guide {
     readonly admins: ReadonlySet<string>,
     options: Pick<
       GuideOptions,
-      'clock' | 'digestSenders' | 'digestOptions' | 'userRateLimit' | 'questionLogDays'
+      'clock' | 'digestSenders' | 'digestOptions' | 'userRateLimit' | 'questionLogDays' | 'observer'
     >,
   ) {
     this.clock = options.clock ?? (() => new Date());
+    this.observer = options.observer ?? UNOBSERVED;
     // What may be stored of typed text: everyday English and the guidance's own words.
     const vocabulary = Vocabulary.fromGuidance(pack, checklistDefs);
     this.questionInsights = new QuestionInsights({
@@ -135,6 +140,7 @@ export class Guide {
       store,
       senders: options.digestSenders,
       clock: this.clock,
+      observer: this.observer,
     });
   }
 
@@ -169,9 +175,15 @@ export class Guide {
 
   /** A chat message from any channel: commands are parsed here, once; anything else is a question. */
   async handle(text: string, actor: Actor, place: Place, extras: TurnExtras = {}): Promise<Reply> {
+    const command = parseCommand(typeof text === 'string' ? text : '');
+    return this.observer.turn({ channel: actor.channel, kind: 'message', command: command.type }, () =>
+      this.respond(command, actor, place, extras),
+    );
+  }
+
+  private async respond(command: Command, actor: Actor, place: Place, extras: TurnExtras): Promise<Reply> {
     const user = userKey(actor);
     if (!this.userLimiter.take(user)) return this.slowDown();
-    const command = parseCommand(typeof text === 'string' ? text : '');
     switch (command.type) {
       case 'help':
         return this.help();
@@ -206,7 +218,9 @@ export class Guide {
     actor: Actor,
     _place?: Place,
   ): Promise<Reply> {
-    return this.checklists.submit(userKey(actor), { ...values, ...state });
+    return this.observer.turn({ channel: actor.channel, kind: 'form' }, () =>
+      this.checklists.submit(userKey(actor), { ...values, ...state }),
+    );
   }
 
   /** Open (unfinished) checklist runs, for the Slack App Home. */

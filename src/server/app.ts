@@ -19,6 +19,8 @@ import { makeClose, PLATFORM_GRACE_MS, settleWithin } from './shutdown.js';
 import { listen } from './listen.js';
 import { PlatformStatus } from './platform-status.js';
 import { mountMessagesRoute } from './messages-route.js';
+import { PROBLEM_OUTCOMES } from '../core/digests/delivery.js';
+import { startTelemetry } from './telemetry.js';
 
 export interface AppOptions {
   logger?: Logger;
@@ -29,6 +31,8 @@ export interface AppOptions {
   drainMs?: number;
   /** Bot Framework authentication overrides (OpenID metadata location). */
   adapter?: AdapterOverrides;
+  /** Where the OTEL_* settings are read (default process.env). */
+  telemetryEnv?: NodeJS.ProcessEnv;
 }
 
 export interface RunningApp {
@@ -48,6 +52,7 @@ export interface RunningApp {
 /** Builds the whole bot server and starts listening on config.host:config.port. */
 export async function createApp(config: Config, options: AppOptions = {}): Promise<RunningApp> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const telemetry = await startTelemetry(options.telemetryEnv);
   const store = options.store ?? (await openStore(config, logger));
   const adapter = createTeamsAdapter(config.microsoft, {
     onAuthRefused: (reason) => logger.warn({ reason }, 'teams: request not authenticated'),
@@ -60,6 +65,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     clock: options.clock,
     questionLogDays: config.questionLogDays,
     digestSenders: createDigestSenders(config, adapter),
+    observer: telemetry,
     digestOptions: {
       // Ids, periods and statuses only: digest events never carry message text.
       log: (event, fields) => logger.info(fields, event),
@@ -134,6 +140,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     await slack?.stop();
     await guide.close();
     await store.close();
+    await telemetry.shutdown();
     throw error;
   }
   const address = server.address();
@@ -147,9 +154,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         service: guide.digests,
         onReport: (report) => {
           const sent = report.results.filter((r) => r.outcome === 'sent' || r.outcome === 'recovered');
-          const problems = report.results.filter((r) =>
-            ['failed', 'gave-up', 'unknown', 'no-sender'].includes(r.outcome),
-          );
+          const problems = report.results.filter((r) => PROBLEM_OUTCOMES.has(r.outcome));
           if (sent.length || problems.length)
             logger.info(
               {
@@ -180,6 +185,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       await housekeeping.stop();
       await guide.close();
       await store.close();
+      // Last, so the spans of the final turns and digest posts go out too.
+      await settleWithin(PLATFORM_GRACE_MS, telemetry.shutdown(), 'telemetry export', logger);
     },
   });
   return { server, url, guide, store, logger, scheduler, platforms, close };

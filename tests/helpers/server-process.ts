@@ -23,6 +23,8 @@ export interface SpawnOptions {
   logFile?: string;
   /** How long to wait for the listening line. */
   startTimeoutMs?: number;
+  /** Where it runs and `script` is found (default the repo). */
+  cwd?: string;
 }
 
 const LISTENING = /http:\/\/127\.0\.0\.1:\d+/;
@@ -33,8 +35,9 @@ const LISTENING = /http:\/\/127\.0\.0\.1:\d+/;
  */
 export async function spawnServer(options: SpawnOptions): Promise<ServerProcess> {
   const nodeArgs = options.nodeArgs ?? ['--import', 'tsx'];
-  const child = spawn(process.execPath, [...nodeArgs, join(REPO, options.script ?? 'src/server.ts')], {
-    cwd: REPO,
+  const cwd = options.cwd ?? REPO;
+  const child = spawn(process.execPath, [...nodeArgs, join(cwd, options.script ?? 'src/server.ts')], {
+    cwd,
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'production',

@@ -21,6 +21,14 @@ export type DeliveryOutcome =
   | 'no-sender'
   | 'no-item';
 
+/** Outcomes an operator must hear about: this run did not post the digest. */
+export const PROBLEM_OUTCOMES: ReadonlySet<DeliveryOutcome> = new Set([
+  'failed',
+  'gave-up',
+  'unknown',
+  'no-sender',
+]);
+
 export interface DeliveryOptions {
   store: Store;
   senders: Partial<Record<Subscription['platform'], DigestSender>>;

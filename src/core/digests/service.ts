@@ -20,6 +20,7 @@ import {
   type Subscription,
 } from './subscriptions.js';
 import { DEFAULT_LIMITS, mapBounded, SendThrottle, type RateLimits } from './throttle.js';
+import { UNOBSERVED, type Observer } from '../observer.js';
 
 export interface DigestServiceOptions {
   store: Store;
@@ -47,6 +48,8 @@ export interface DigestServiceOptions {
    */
   onUnknownOutcome?: 'hold' | 'resend';
   log?: (event: string, fields: Record<string, unknown>) => void;
+  /** Told of each delivery and its outcome (telemetry). */
+  observer?: Pick<Observer, 'delivery'>;
 }
 
 export interface SubscribeInput {
@@ -287,10 +290,11 @@ export class DigestService {
       composeItem: (itemId: string, period: string) => this.composeItem(itemId, period),
       log: o.log,
     } as const;
+    const observer = o.observer ?? UNOBSERVED;
     const results = await mapBounded(due, o.maxConcurrency ?? 8, async ({ sub, period }) => ({
       channelKey: sub.channelKey,
       period,
-      outcome: await deliver(options, sub, period),
+      outcome: await observer.delivery({ platform: sub.platform }, () => deliver(options, sub, period)),
     }));
     return { results };
   }
