@@ -202,3 +202,31 @@ describe('danger model: threats, fear, doors and disclosures (second round)', ()
     expect(escalates("6 year old just told me mum's boyfriend puts his willy in her mouth")).toBe(true);
   });
 });
+
+describe('danger model: who is the threat, and questions asked ahead (third round)', () => {
+  it('the parent or officer who has come in to tell you is not the threat', () => {
+    expect(
+      escalates(
+        'parent has come in with screenshots - a man on roblox has been asking her 9 year old to send pics. where does this get reported?',
+      ),
+    ).toBe(false);
+    expect(escalates("mum's boyfriend has just come in and the 6 year old says he hurts her")).toBe(true);
+  });
+
+  it('"has been abusing" is a pattern told as such; "what do I do if…" asks ahead', () => {
+    expect(reading('he has been sexually abusing his younger sibling').presentHarmVerb).toBe(false);
+    expect(
+      escalates(
+        "what do i do if my foster daughter doesn't come home when she's meant to, how long do i wait before ringing the police",
+      ),
+    ).toBe(false);
+  });
+
+  it('taking a child out of hospital while she signals for help', () => {
+    expect(
+      escalates(
+        "15 year old in cubicle 4, the man who brought her in says he's her uncle. she has written 'not my uncle help' on a tissue. he's asking to discharge her",
+      ),
+    ).toBe(true);
+  });
+});

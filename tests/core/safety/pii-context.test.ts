@@ -9,6 +9,8 @@ describe('identifiers in context, whatever their case', () => {
     ['I spoke to mr okafor about it', 'name'],
     ["Mrs Patel's son is 12", 'name'],
     ['a boy called jayden keeps doing it', 'name'],
+    ['jayden smith in yr 8 at oakfield told me', 'name'],
+    ['tyler brown, dob 03/07/2010, came back', 'name'],
     ['ring her on 01632 960 123', 'phone'],
     ['or on +44 7911 123456', 'phone'],
     ['born 3rd March 2014', 'dob'],
@@ -20,6 +22,7 @@ describe('identifiers in context, whatever their case', () => {
     'the school bus driver told me',
     'a 9 year old in year 4 at 3.15 today',
     'the strategy meeting is on 12 May',
+    'the boy in yr 8 told me at break',
   ])('no identifier in: %s', (text) => expect(detectPii(text).found).toBe(false));
 
   it('the numbers the bot itself prints are not identifiers', async () => {

@@ -160,6 +160,8 @@ export function readClause(
     thirdPerson: ts.some((n) => ['she', 'he', 'they'].includes(n.norm)),
     future: ts.some((n) => FUTURE.has(n.norm) || (n.lemma === 'go' && n.form === 'ing')),
     person: ts.some((n) => word(n, W.PERSON)),
+    // A person other than the parent, carer or officer who came in to tell you.
+    threatPerson: ts.some((n) => word(n, W.PERSON) && !PROTECTIVE.has(n.norm)),
   };
   const firstTheres = ts.findIndex((v) => v.norm === 'theres' || v.norm === "there's");
   // Holding, or not finding, is about a person only when a person is in the clause.
@@ -647,18 +649,25 @@ export function readClause(
         isBePresent(prev) ||
         (prev?.lemma === 'have' && prev.form === 'present') ||
         prev?.norm === 'just') &&
-      has.person
+      has.threatPerson
     )
       r.presence = true;
+    // "he's asking to discharge her": taking a patient out of hospital.
+    if (t.lemma === 'discharge' && W.HELD.has(ts[i + 1]?.norm ?? '')) r.take = true;
   });
 
   Object.assign(r, readTime(ts, text, { nowWord, activeNow, ongoingHarm: r.ongoingHarm }));
 
-  r.generalQuestion = ts.some(
-    (t, i) =>
-      ['if', 'whenever', 'when'].includes(t.norm) &&
-      ['a', 'an', 'any', 'someone', 'somebody', 'anyone'].includes(ts[i + 1]?.norm ?? ''),
-  );
+  r.generalQuestion =
+    ts.some(
+      (t, i) =>
+        ['if', 'whenever', 'when'].includes(t.norm) &&
+        ['a', 'an', 'any', 'someone', 'somebody', 'anyone'].includes(ts[i + 1]?.norm ?? ''),
+    ) ||
+    // "what do I do if my foster daughter doesn't come home": asking ahead about a contingency.
+    /\b(?:what (?:do|should|would|can|must) (?:i|we|you) do|how long (?:do|should|must) (?:i|we) wait) (?:if|when|before)\b/.test(
+      sentenceText.toLowerCase(),
+    );
   return r;
 }
 
