@@ -47,21 +47,27 @@ export class Scope {
     this.everydayMarkers = new Set(definition.everyday.map((g) => synonyms.markerOf(g)));
   }
 
-  /** A scope word, in the plural, or mistyped by one letter ("complience", "snapchats"). */
+  /** A scope word, or its plural ("snapchats"). */
   private names(word: string): boolean {
-    if (this.words.has(word) || (word.endsWith('s') && this.words.has(word.slice(0, -1)))) return true;
+    return this.words.has(word) || (word.endsWith('s') && this.words.has(word.slice(0, -1)));
+  }
+
+  /** A long word the lexicon doesn't know, one letter from a scope word ("complience"). */
+  private mistypes(word: string): boolean {
     if (word.length < MIN_TYPO_LENGTH || isKnownWord(word)) return false;
     for (const w of this.spellable) if (oneEditApart(word, w)) return true;
     return false;
   }
 
+  // Cheapest readings first: most messages are settled by their words before any typo is considered.
   includes(text: string, sentences: readonly Sentence[], aboutAChild: boolean): boolean {
     const tokens = sentences.flatMap((s) => s.tokens);
     if (tokens.some((t) => this.names(t.lemma) || this.names(t.norm))) return true;
     if (this.phrases.some((p) => containsPhrase(tokens, p))) return true;
     for (const marker of this.synonyms.analyse(text).markers.keys())
       if (!this.everydayMarkers.has(marker)) return true;
-    return aboutAChild && ACTION_QUESTION.test(text.toLowerCase().replace(/[’‘]/g, "'"));
+    if (aboutAChild && ACTION_QUESTION.test(text.toLowerCase().replace(/[’‘]/g, "'"))) return true;
+    return tokens.some((t) => this.mistypes(t.norm));
   }
 }
 
