@@ -1,24 +1,15 @@
 import { KeptReplies } from '../../core/replies/kept-replies.js';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import {
-  App,
-  HTTPModuleFunctions,
-  HTTPReceiver,
-  SocketModeReceiver,
-  isValidSlackRequest,
-  webApi,
-} from '@slack/bolt';
+import { App, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Server } from 'restify';
 import type { Config } from '../../config.js';
 import type { Store } from '../../core/store/store.js';
-import { readRawBody } from '../../server/raw-body.js';
 import { BackgroundWork } from './background.js';
 import { BotIdentity } from './bot-identity.js';
 import { webApiOptions } from './web-api.js';
 import { boltLogger } from './bolt-logger.js';
 import { EventDedupe } from './dedupe.js';
-import { isKnownEnvelope } from './envelope.js';
+import { RestifyReceiver } from './restify-receiver.js';
 import type { SlackGuide } from './ports.js';
 import { registerActions } from './surfaces/actions.js';
 import { registerCommand } from './surfaces/command.js';
@@ -27,11 +18,7 @@ import { registerHome } from './surfaces/home.js';
 import { registerMessages } from './surfaces/messages.js';
 import type { SurfaceContext } from './surface-context.js';
 
-export const SLACK_EVENTS_PATH = '/slack/events';
-/** Slack payloads are small; a modal submission with every field filled stays far below this. */
-const BODY_LIMIT_BYTES = 1024 * 1024;
-/** Slack's own rule for how far a request's timestamp may be from our clock. */
-const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
+export { SLACK_EVENTS_PATH } from './restify-receiver.js';
 
 export interface SlackDeps {
   guide: SlackGuide;
@@ -55,8 +42,8 @@ export interface SlackHandle {
 
 /**
  * Mounts the Slack app. HTTP mode: `POST /slack/events` on the given restify server (events,
- * slash commands and interactivity, signature-verified on the raw body — no bodyParser on this
- * route). Socket Mode when SLACK_APP_TOKEN is set: no route, `start()` connects.
+ * slash commands and interactivity, through a Bolt Receiver that checks the signature on the raw
+ * body). Socket Mode when SLACK_APP_TOKEN is set: no route, `start()` connects.
  */
 export function mountSlack(server: Server, deps: SlackDeps): SlackHandle {
   const slack = deps.config.slack;
@@ -73,13 +60,7 @@ export function mountSlack(server: Server, deps: SlackDeps): SlackHandle {
 
   const receiver = socket
     ? new SocketModeReceiver({ appToken: slack.appToken ?? '', logger: boltLog })
-    : new HTTPReceiver({
-        signingSecret: slack.signingSecret,
-        endpoints: [SLACK_EVENTS_PATH],
-        // Bolt answers only after the listener returns; listeners ack and hand slow work to `work`.
-        processBeforeResponse: true,
-        logger: boltLog,
-      });
+    : new RestifyReceiver({ signingSecret: slack.signingSecret, logger: boltLog });
   const clientOptions = webApiOptions({ apiUrl: slack.apiUrl, timeoutMs: slack.apiTimeoutMs });
   // Not `token`: Bolt would check it once at construction and keep a failed (or hung) result for good.
   const identity = new BotIdentity(
@@ -130,11 +111,7 @@ export function mountSlack(server: Server, deps: SlackDeps): SlackHandle {
   registerHome(app, ctx);
   registerConversations(app, ctx);
 
-  if (receiver instanceof HTTPReceiver) {
-    server.post(SLACK_EVENTS_PATH, async (req, res) => {
-      await handleHttp(receiver, slack.signingSecret, req, res);
-    });
-  }
+  if (receiver instanceof RestifyReceiver) receiver.mount(server);
 
   return {
     mode: socket ? 'socket' : 'http',
@@ -150,63 +127,4 @@ export function mountSlack(server: Server, deps: SlackDeps): SlackHandle {
       await work.idle();
     },
   };
-}
-
-/**
- * Buffers the raw body once (Bolt reuses `rawBody`), rejects signed-but-unrecognisable bodies
- * with 400, and hands everything else to Bolt's listener, which checks the signature and
- * timestamp (401 when bad, missing or older than 5 minutes) and answers url_verification.
- */
-async function handleHttp(
-  receiver: HTTPReceiver,
-  signingSecret: string,
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<void> {
-  // Read to the end even when too large (Bolt's reader stops, leaving the rest in a keep-alive connection).
-  const body = await readRawBody(req, BODY_LIMIT_BYTES).catch(() => undefined);
-  if (!body) return; // the client went away mid-body
-  if (body.kind === 'too_large') {
-    res.writeHead(413, body.close ? { connection: 'close' } : {});
-    res.end();
-    return;
-  }
-  const buffered = Object.assign(req, { rawBody: body.bytes });
-  const signature = req.headers['x-slack-signature'];
-  const timestamp = Number(req.headers['x-slack-request-timestamp']);
-  // Bolt refuses timestamps over 5 minutes old but not ones from the future, which a captured
-  // request could be replayed with for as long as the sender's clock claimed.
-  if (timestamp > Date.now() / 1000 + MAX_CLOCK_SKEW_SECONDS) {
-    HTTPModuleFunctions.buildNoBodyResponse(res, 401);
-    return;
-  }
-  const signed =
-    typeof signature === 'string' &&
-    isValidSlackRequest({
-      signingSecret,
-      body: buffered.rawBody.toString(),
-      headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
-    });
-  if (signed) {
-    let parsed: unknown;
-    try {
-      parsed = HTTPModuleFunctions.parseHTTPRequestBody(buffered);
-    } catch {
-      parsed = undefined;
-    }
-    if (!isKnownEnvelope(parsed)) {
-      HTTPModuleFunctions.buildNoBodyResponse(res, 400);
-      return;
-    }
-  }
-  await new Promise<void>((resolve) => {
-    res.once('finish', resolve);
-    res.once('close', resolve);
-    try {
-      receiver.requestListener(buffered, res);
-    } catch {
-      if (!res.headersSent) HTTPModuleFunctions.buildNoBodyResponse(res, 500);
-      resolve();
-    }
-  });
 }
