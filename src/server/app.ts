@@ -80,6 +80,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     storage,
     guide,
     admins: config.admins,
+    allowedTenants: config.allowed.tenants,
     logger,
     onTimeout: () => platforms.timedOut('teams'),
     kept,

@@ -21,7 +21,8 @@ export function createDigestSenders(
   const senders: DigestSenders = {
     teams: createTeamsDigestSender(adapter, config.microsoft.appId, { timeoutMs }),
   };
-  if (config.slack) {
+  // Install-flow mode has a token per workspace, in the store: no one token to post digests with.
+  if (config.slack?.botToken) {
     senders.slack = new SlackDigestSender({
       token: config.slack.botToken,
       slackApiUrl: config.slack.apiUrl,

@@ -10,6 +10,8 @@ import { webApiOptions } from './web-api.js';
 import { boltLogger } from './bolt-logger.js';
 import { EventDedupe } from './dedupe.js';
 import { RestifyReceiver } from './restify-receiver.js';
+import { InstallFlow } from './install-flow.js';
+import { servedTeamsOnly } from './served-teams.js';
 import type { SlackGuide } from './ports.js';
 import { registerActions } from './surfaces/actions.js';
 import { registerCommand } from './surfaces/command.js';
@@ -58,19 +60,32 @@ export function mountSlack(server: Server, deps: SlackDeps): SlackHandle {
   const socket = Boolean(slack.appToken);
   const boltLog = boltLogger(logger);
 
+  const clientOptions = webApiOptions({ apiUrl: slack.apiUrl, timeoutMs: slack.apiTimeoutMs });
+  // Many workspaces: each installs through the flow and Bolt authorises with its stored token.
+  const installFlow = slack.oauth
+    ? new InstallFlow({
+        oauth: slack.oauth,
+        store: deps.store,
+        allowedTeams: deps.config.allowed.slackTeams,
+        clientOptions,
+        boltLogger: boltLog,
+        logger,
+      })
+    : undefined;
   const receiver = socket
     ? new SocketModeReceiver({ appToken: slack.appToken ?? '', logger: boltLog })
-    : new RestifyReceiver({ signingSecret: slack.signingSecret, logger: boltLog });
-  const clientOptions = webApiOptions({ apiUrl: slack.apiUrl, timeoutMs: slack.apiTimeoutMs });
+    : new RestifyReceiver({ signingSecret: slack.signingSecret, logger: boltLog, installFlow });
   // Not `token`: Bolt would check it once at construction and keep a failed (or hung) result for good.
-  const identity = new BotIdentity(
-    new webApi.WebClient(undefined, { ...clientOptions, logger: boltLog }),
-    slack.botToken,
-    logger,
-    () => deps.status?.ready(),
-  );
+  const identity = slack.botToken
+    ? new BotIdentity(
+        new webApi.WebClient(undefined, { ...clientOptions, logger: boltLog }),
+        slack.botToken,
+        logger,
+        () => deps.status?.ready(),
+      )
+    : undefined;
   const app = new App({
-    authorize: identity.authorize,
+    ...(identity ? { authorize: identity.authorize } : {}),
     receiver,
     logger: boltLog,
     clientOptions,
@@ -82,6 +97,26 @@ export function mountSlack(server: Server, deps: SlackDeps): SlackHandle {
       'slack: listener error',
     );
   });
+
+  // First: a workspace not served is refused before anything (an event id, a count) is stored.
+  app.use(servedTeamsOnly(deps.config.allowed.slackTeams, logger, work));
+  if (installFlow) {
+    // Uninstalling or revoking removes the workspace's token from the store.
+    const forget = async ({
+      context,
+    }: {
+      context: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean };
+    }) => {
+      await installFlow.installations.deleteInstallation({
+        teamId: context.teamId,
+        enterpriseId: context.enterpriseId,
+        isEnterpriseInstall: context.isEnterpriseInstall === true,
+      });
+      logger.info({ team: context.teamId, enterprise: context.enterpriseId }, 'slack: installation removed');
+    };
+    app.event('app_uninstalled', forget);
+    app.event('tokens_revoked', forget);
+  }
 
   // Events API retries (X-Slack-Retry-Num) carry the same event_id: ack (Bolt already has) and drop.
   app.use(async ({ body, next }) => {
@@ -117,12 +152,14 @@ export function mountSlack(server: Server, deps: SlackDeps): SlackHandle {
     mode: socket ? 'socket' : 'http',
     app,
     start: async () => {
-      identity.start();
+      // The install flow has no one token to confirm: ready once mounted.
+      if (identity) identity.start();
+      else deps.status?.ready();
       if (socket) await app.start();
     },
     idle: () => work.idle(),
     stop: async () => {
-      identity.stop();
+      identity?.stop();
       if (socket) await app.stop();
       await work.idle();
     },

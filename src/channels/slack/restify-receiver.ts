@@ -10,6 +10,7 @@ import {
 import type { Server } from 'restify';
 import { readRawBody } from '../../server/raw-body.js';
 import { isKnownEnvelope } from './envelope.js';
+import type { InstallFlow } from './install-flow.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 /** Slack payloads are small; a modal submission with every field filled stays far below this. */
@@ -22,12 +23,19 @@ const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
  * and interactivity. Bolt's own `parseAndVerifyHTTPRequest` checks the signature (once) on the raw
  * body, then each request becomes a `ReceiverEvent` for `app.processEvent`, acked the way Bolt's
  * HTTPReceiver acks (`processBeforeResponse`: the HTTP answer goes when the listener returns).
+ * With an install flow, its pages are served too, and `installer` (the name Bolt's App looks for)
+ * makes Bolt authorise each request with the installing workspace's own token.
  * start()/stop() have nothing to do: the server's lifetime is the app's, not Slack's.
  */
 export class RestifyReceiver implements Receiver {
   #app: App | undefined;
+  readonly installer: InstallFlow['installer'] | undefined;
 
-  constructor(private readonly options: { signingSecret: string; logger: BoltLogger }) {}
+  constructor(
+    private readonly options: { signingSecret: string; logger: BoltLogger; installFlow?: InstallFlow },
+  ) {
+    this.installer = options.installFlow?.installer;
+  }
 
   init(app: App): void {
     this.#app = app;
@@ -41,8 +49,9 @@ export class RestifyReceiver implements Receiver {
     return Promise.resolve();
   }
 
-  /** Adds `POST /slack/events`. Never put bodyParser on server.use: the signature is over the raw body. */
+  /** Adds `POST /slack/events` (and the install pages). Never put bodyParser on server.use: the signature is over the raw body. */
   mount(server: Server): void {
+    this.options.installFlow?.mount(server);
     server.post(SLACK_EVENTS_PATH, async (req, res) => {
       await this.#handle(req, res);
     });
