@@ -10,13 +10,14 @@ export interface SlackWorld {
   url: string;
 }
 
-/** The real server in Slack HTTP mode, calling a local fake Slack Web API. */
-export async function startSlackWorld(): Promise<SlackWorld> {
+/** The real server in Slack HTTP mode, calling a local fake Slack Web API; `env` adds settings. */
+export async function startSlackWorld(env: Record<string, string> = {}): Promise<SlackWorld> {
   const fake = await FakeSlackApi.start();
   const server = await startServer({
     SLACK_BOT_TOKEN: 'xoxb-test-token',
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: fake.apiUrl,
+    ...env,
   });
   return { fake, server, url: `${server.url}/slack/events` };
 }

@@ -28,8 +28,8 @@ async function storeDump(store: Store): Promise<string> {
  * a channel digest subscription, a checklist, a feedback click, a card action and a search.
  */
 async function firstUse(url: string, serviceUrl: string, tenantId: string) {
-  const channel = { ...conversation('channel'), tenantId };
-  const personal = { ...conversation('personal'), tenantId };
+  const channel: Json = { ...conversation('channel'), tenantId };
+  const personal: Json = { ...conversation('personal'), tenantId };
   const base = { serviceUrl, from: USER };
   const messages = [
     installationUpdate({ ...base, conv: channel, action: 'add' }),
