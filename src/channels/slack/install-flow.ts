@@ -45,6 +45,7 @@ export class InstallFlow {
       installationStore: this.installations,
       logger: deps.boltLogger,
       clientOptions: { slackApiUrl, timeout, retryConfig },
+      renderHtmlForInstallPath: installPage,
     });
     this.#urlOptions = { scopes: [...SLACK_BOT_SCOPES], redirectUri: deps.oauth.redirectUri };
     this.#callbacks = { afterInstallation: (installation, _o, _req, res) => this.#served(installation, res) };
@@ -84,4 +85,13 @@ export class InstallFlow {
     );
     return false;
   }
+}
+
+/** The install page: one link to Slack's authorize page, nothing loaded from elsewhere. */
+function installPage(authorizeUrl: string): string {
+  const href = authorizeUrl.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+  return `<!doctype html><html lang="en"><meta charset="utf-8"><title>Add Safeguarding Guide to Slack</title>
+<h1>Safeguarding Guide for Slack</h1>
+<p>A workspace administrator adds the app once; it then answers in that workspace only.</p>
+<p><a id="add-to-slack" href="${href}">Add to Slack</a></p></html>`;
 }
