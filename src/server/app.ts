@@ -59,7 +59,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     admins: config.admins,
     clock: options.clock,
     questionLogDays: config.questionLogDays,
-    digestSenders: createDigestSenders(config, adapter),
+    digestSenders: createDigestSenders(config, adapter, store),
     digestOptions: {
       // Ids, periods and statuses only: digest events never carry message text.
       log: (event, fields) => logger.info(fields, event),

@@ -108,3 +108,19 @@ function toInstallation(r: StoredInstallation): Installation<'v2', boolean> {
     bot: { ...r.bot },
   } as Installation<'v2', boolean>;
 }
+
+/** The bot token for a digest subscription's reference (`{ channel, team }`), from the stored install. */
+export function installedTokenFor(store: Store): (reference: unknown) => Promise<string> {
+  const installations = new StoreInstallations(store);
+  return async (reference) => {
+    const team = (reference as { team?: unknown } | null)?.team;
+    if (typeof team !== 'string' || !team) throw new Error('slack: the subscription names no workspace');
+    const found = await installations.fetchInstallation({
+      teamId: team,
+      enterpriseId: undefined,
+      isEnterpriseInstall: false,
+    });
+    if (!found.bot?.token) throw new Error('slack: the installation has no bot token');
+    return found.bot.token;
+  };
+}

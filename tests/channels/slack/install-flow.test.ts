@@ -3,7 +3,9 @@ import { NOT_SET_UP_FOR_YOUR_ORGANISATION } from '../../../src/core/organisation
 import { SLACK_BOT_SCOPES } from '../../../src/config.js';
 import type { FakeWorkspace } from '../../helpers/fake-slack-api.js';
 import { dm, eventEnvelope } from '../../helpers/slack-events.js';
-import { postSigned } from '../../helpers/slack-signing.js';
+import { formBody, postSigned } from '../../helpers/slack-signing.js';
+import { nextDue } from '../../../src/core/digests/schedule.js';
+import { channelKeyFor } from '../../../src/core/digests/subscriptions.js';
 import { SECRET, startSlackWorld, stopSlackWorld, type SlackWorld } from './slack-world.js';
 
 const OAUTH = {
@@ -12,7 +14,10 @@ const OAUTH = {
   SLACK_CLIENT_SECRET: 'client-secret-for-tests',
   SLACK_STATE_SECRET: 'state-secret-for-tests-0123456789abcdef',
   ALLOWED_SLACK_TEAMS: 'TAAA1,TBBB2',
+  ADMIN_USERS: 'UADMINA,UADMINB',
+  DIGEST_SCHEDULER: 'off', // the test sends due digests itself, on its own clock
 };
+let now = Date.now();
 const A: FakeWorkspace = {
   code: 'code-a',
   teamId: 'TAAA1',
@@ -37,7 +42,7 @@ const C: FakeWorkspace = {
 
 let world: SlackWorld;
 beforeAll(async () => {
-  world = await startSlackWorld(OAUTH);
+  world = await startSlackWorld(OAUTH, { clock: () => new Date(now) });
   for (const w of [A, B, C]) world.fake.workspace(w);
 });
 afterAll(() => stopSlackWorld(world));
@@ -110,6 +115,48 @@ describe('Slack install flow (OAuth) against a local fake Slack OAuth endpoint',
     expect(tokenFor('DUB1')).toEqual(new Set(['xoxb-bbb']));
   });
 
+  it('each workspace’s admin subscribes a channel; its digest is posted with that workspace’s token', async () => {
+    for (const [team, admin, channel] of [
+      ['TAAA1', 'UADMINA', 'CDIGESTA'],
+      ['TBBB2', 'UADMINB', 'CDIGESTB'],
+    ] as const) {
+      const res = await postSigned(
+        world.url,
+        formBody({
+          command: '/safeguarding',
+          text: 'digest subscribe',
+          user_id: admin,
+          channel_id: channel,
+          channel_name: 'safeguarding-leads',
+          team_id: team,
+          response_url: world.fake.responseUrl(channel),
+          trigger_id: `trig-${channel}`,
+        }),
+        { secret: SECRET, contentType: 'application/x-www-form-urlencoded' },
+      );
+      expect(res.status).toBe(200);
+    }
+    await world.fake.waitFor('response_url', 2);
+    const subs = await Promise.all(
+      ['CDIGESTA', 'CDIGESTB'].map((c) => world.server.guide.digests.subscription(channelKeyFor('slack', c))),
+    );
+    expect(subs.map((s) => s?.reference)).toEqual([
+      { channel: 'CDIGESTA', team: 'TAAA1' },
+      { channel: 'CDIGESTB', team: 'TBBB2' },
+    ]);
+    world.fake.reset();
+    const schedule = subs[0]?.schedule;
+    if (!schedule) throw new Error('no subscription');
+    now = nextDue(schedule, new Date(now)).at.getTime() + 60_000;
+    const report = await world.server.guide.digests.sendDue();
+    expect(report.results.map((r) => r.outcome)).toEqual(['sent', 'sent']);
+    const posts = world.fake.callsTo('chat.postMessage');
+    expect(posts.map((p) => [p.args.channel, p.token]).sort()).toEqual([
+      ['CDIGESTA', 'xoxb-aaa'],
+      ['CDIGESTB', 'xoxb-bbb'],
+    ]);
+  });
+
   it('a workspace not in ALLOWED_SLACK_TEAMS is refused at the end of the flow: token revoked, nothing kept', async () => {
     const before = await installationKeys();
     const done = await install(C.code);
@@ -153,6 +200,18 @@ describe('Slack install flow (OAuth) against a local fake Slack OAuth endpoint',
       200,
     );
     await expect.poll(installationKeys).toEqual(['slack-installation/team/TBBB2']);
+
+    // Next week's digests: B's is posted with B's token; A's channel gets no post with anyone's.
+    world.fake.reset();
+    now += 7 * 24 * 3_600_000;
+    const report = await world.server.guide.digests.sendDue();
+    const outcome = (key: string) =>
+      report.results.find((r) => r.channelKey === channelKeyFor('slack', key))?.outcome;
+    expect(outcome('CDIGESTB')).toBe('sent');
+    expect(outcome('CDIGESTA')).not.toBe('sent');
+    expect(world.fake.callsTo('chat.postMessage').map((p) => [p.args.channel, p.token])).toEqual([
+      ['CDIGESTB', 'xoxb-bbb'],
+    ]);
   });
 
   it('never logs a token or a secret of the flow', () => {
