@@ -19,6 +19,7 @@ import { makeClose, PLATFORM_GRACE_MS, settleWithin } from './shutdown.js';
 import { listen } from './listen.js';
 import { PlatformStatus } from './platform-status.js';
 import { mountMessagesRoute } from './messages-route.js';
+import { LiveGuide, type ReloadResult } from './live-guide.js';
 
 export interface AppOptions {
   logger?: Logger;
@@ -42,6 +43,8 @@ export interface RunningApp {
   scheduler?: RunningScheduler;
   /** Platform time-outs and readiness, as /healthz reports them. */
   platforms: PlatformStatus;
+  /** Reloads the content pack (checked as `npm run content:check` does); a failing one is refused. */
+  reload(): Promise<ReloadResult>;
   close(): Promise<void>;
 }
 
@@ -53,18 +56,23 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     onAuthRefused: (reason) => logger.warn({ reason }, 'teams: request not authenticated'),
     ...options.adapter,
   });
-  const guide = await Guide.create({
-    contentDir: config.contentDir,
-    store,
-    admins: config.admins,
-    clock: options.clock,
-    questionLogDays: config.questionLogDays,
-    digestSenders: createDigestSenders(config, adapter, store),
-    digestOptions: {
-      // Ids, periods and statuses only: digest events never carry message text.
-      log: (event, fields) => logger.info(fields, event),
-    },
-  });
+  const digestSenders = createDigestSenders(config, adapter, store);
+  const buildGuide = () =>
+    Guide.create({
+      contentDir: config.contentDir,
+      store,
+      admins: config.admins,
+      clock: options.clock,
+      questionLogDays: config.questionLogDays,
+      digestSenders,
+      digestOptions: {
+        // Ids, periods and statuses only: digest events never carry message text.
+        log: (event, fields) => logger.info(fields, event),
+      },
+    });
+  // SIGHUP (src/server.ts) reloads the content pack without a restart: see LiveGuide.
+  const live = new LiveGuide(await buildGuide(), buildGuide, logger);
+  const guide = live.guide;
 
   const server = createServer({ name: 'safeguarding-guide', handleUncaughtExceptions: false });
   const inFlight = new InFlight();
@@ -133,7 +141,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   } catch (error) {
     // Nothing was served: release what was opened (the DATA_DIR lock with the store) before failing.
     await slack?.stop();
-    await guide.close();
+    await live.close();
     await store.close();
     throw error;
   }
@@ -145,7 +153,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // each (channel, period) to one post regardless.
   const scheduler = config.digests.scheduler
     ? startScheduler({
-        service: guide.digests,
+        service: live.part((g) => g.digests),
         onReport: (report) => {
           const sent = report.results.filter((r) => r.outcome === 'sent' || r.outcome === 'recovered');
           const problems = report.results.filter((r) =>
@@ -179,9 +187,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         slack && settleWithin(PLATFORM_GRACE_MS, slack.stop(), 'slack posts', logger),
       ]);
       await housekeeping.stop();
-      await guide.close();
+      await live.close();
       await store.close();
     },
   });
-  return { server, url, guide, store, logger, scheduler, platforms, close };
+  return { server, url, guide, store, logger, scheduler, platforms, reload: () => live.reload(), close };
 }
