@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { InstallProvider, type CallbackOptions, type InstallURLOptions } from '@slack/oauth';
-import { webApi, type Logger as BoltLogger } from '@slack/bolt';
+import { webApi, type App, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Server } from 'restify';
 import { SLACK_BOT_SCOPES, type SlackOAuth } from '../../config.js';
@@ -31,7 +31,7 @@ export interface InstallFlowDeps {
  */
 export class InstallFlow {
   readonly installer: InstallProvider;
-  readonly installations: StoreInstallations;
+  private readonly installations: StoreInstallations;
   readonly #urlOptions: InstallURLOptions;
   readonly #callbacks: CallbackOptions;
 
@@ -58,6 +58,27 @@ export class InstallFlow {
     server.get(REDIRECT_PATH, async (req, res) => {
       await this.installer.handleCallback(req, res, this.#callbacks);
     });
+  }
+
+  /** Uninstalling the app (or revoking its token) deletes the workspace's stored install. */
+  forgetOnUninstall(app: App): void {
+    const forget = async ({
+      context,
+    }: {
+      context: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean };
+    }) => {
+      await this.installations.deleteInstallation({
+        teamId: context.teamId,
+        enterpriseId: context.enterpriseId,
+        isEnterpriseInstall: context.isEnterpriseInstall === true,
+      });
+      this.deps.logger.info(
+        { team: context.teamId, enterprise: context.enterpriseId },
+        'slack: installation removed',
+      );
+    };
+    app.event('app_uninstalled', forget);
+    app.event('tokens_revoked', forget);
   }
 
   /** A workspace the partnership does not serve: the token is revoked, not kept; a page says why. */

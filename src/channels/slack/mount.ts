@@ -100,23 +100,7 @@ export function mountSlack(server: Server, deps: SlackDeps): SlackHandle {
 
   // First: a workspace not served is refused before anything (an event id, a count) is stored.
   app.use(servedTeamsOnly(deps.config.allowed.slackTeams, logger, work));
-  if (installFlow) {
-    // Uninstalling or revoking removes the workspace's token from the store.
-    const forget = async ({
-      context,
-    }: {
-      context: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean };
-    }) => {
-      await installFlow.installations.deleteInstallation({
-        teamId: context.teamId,
-        enterpriseId: context.enterpriseId,
-        isEnterpriseInstall: context.isEnterpriseInstall === true,
-      });
-      logger.info({ team: context.teamId, enterprise: context.enterpriseId }, 'slack: installation removed');
-    };
-    app.event('app_uninstalled', forget);
-    app.event('tokens_revoked', forget);
-  }
+  installFlow?.forgetOnUninstall(app);
 
   // Events API retries (X-Slack-Retry-Num) carry the same event_id: ack (Bolt already has) and drop.
   app.use(async ({ body, next }) => {
