@@ -20,13 +20,22 @@ export interface Config {
   /** The browser playground is served (PLAYGROUND; default on in local mode only). */
   playground: boolean;
   slack?: {
-    botToken: string;
+    /** Single-workspace token mode (SLACK_BOT_TOKEN); absent when workspaces install through OAuth. */
+    botToken?: string;
+    /** Many workspaces: Bolt's OAuth install flow (SLACK_CLIENT_ID…), tokens kept in the store. */
+    oauth?: SlackOAuth;
     signingSecret: string;
     appToken?: string;
     apiUrl?: string;
     /** How long one Slack Web API call may take (SLACK_API_TIMEOUT_MS). */
     apiTimeoutMs: number;
   };
+  /**
+   * The organisations this partnership serves (ALLOWED_TENANTS: Entra tenant ids, lower-cased;
+   * ALLOWED_SLACK_TEAMS: Slack team or Enterprise Grid ids). Unset: every organisation, which only
+   * local mode allows; a turn from anywhere else gets one refusal and nothing is stored.
+   */
+  allowed: { tenants?: ReadonlySet<string>; slackTeams?: ReadonlySet<string> };
   admins: ReadonlySet<string>;
   logLevel: string;
   digests: {
@@ -41,12 +50,34 @@ export interface Config {
   teams: { turnMs: number; callMs: number };
 }
 
+export interface SlackOAuth {
+  clientId: string;
+  clientSecret: string;
+  /** Signs the OAuth `state` parameter (CSRF protection of the install flow). */
+  stateSecret: string;
+  /** Must match a Redirect URL of the Slack app when set; unset, Slack uses the app's only one. */
+  redirectUri?: string;
+}
+
+/** The bot scopes the app manifest asks for (appPackage/slack-manifest.json). */
+export const SLACK_BOT_SCOPES = [
+  'commands',
+  'app_mentions:read',
+  'channels:read',
+  'chat:write',
+  'im:history',
+  'im:read',
+  'im:write',
+] as const;
+
 type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 const APP_TYPES: readonly AppType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Slack user ids: U… (or W… on Enterprise Grid), upper-case letters and digits. */
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,20}$/;
+/** Slack workspace (T…) and Enterprise Grid organisation (E…) ids. */
+const SLACK_TEAM_ID = /^[TE][A-Z0-9]{2,20}$/;
 
 /** Collects every problem with the environment, one line each, before anything is thrown. */
 class Problems {
@@ -167,15 +198,24 @@ function readSlack(env: NodeJS.ProcessEnv, problems: Problems): Config['slack'] 
   const signingSecret = text(env, 'SLACK_SIGNING_SECRET');
   const appToken = text(env, 'SLACK_APP_TOKEN');
   const apiUrl = text(env, 'SLACK_API_URL');
+  const oauth = readSlackOAuth(env, problems);
+  // Said once: a half-set install flow gets its own line, not a "no token" one as well.
+  const oauthWanted = oauth !== undefined || text(env, 'SLACK_CLIENT_ID') !== undefined;
 
-  if (botToken && !signingSecret) {
+  if (botToken && oauthWanted) {
     problems.add(
-      'SLACK_BOT_TOKEN is set but SLACK_SIGNING_SECRET is not: set both (Slack app: Basic Information → Signing Secret) or neither (Slack off)',
+      'SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set: use one workspace token (SLACK_BOT_TOKEN) or the install flow for many workspaces (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET), not both',
     );
   }
-  if (signingSecret && !botToken) {
+  const credential = botToken ?? (oauthWanted ? 'oauth' : undefined);
+  if (credential && !signingSecret) {
     problems.add(
-      'SLACK_SIGNING_SECRET is set but SLACK_BOT_TOKEN is not: set both (Slack app: OAuth & Permissions → Bot User OAuth Token) or neither (Slack off)',
+      `${botToken ? 'SLACK_BOT_TOKEN' : 'SLACK_CLIENT_ID'} is set but SLACK_SIGNING_SECRET is not: set both (Slack app: Basic Information → Signing Secret) or neither (Slack off)`,
+    );
+  }
+  if (signingSecret && !credential) {
+    problems.add(
+      'SLACK_SIGNING_SECRET is set but SLACK_BOT_TOKEN is not: set both (Slack app: OAuth & Permissions → Bot User OAuth Token), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for many workspaces, or neither (Slack off)',
     );
   }
   if (botToken && !botToken.startsWith('xoxb-')) {
@@ -184,7 +224,11 @@ function readSlack(env: NodeJS.ProcessEnv, problems: Problems): Config['slack'] 
     );
   }
   if (appToken) {
-    if (!botToken) {
+    if (oauthWanted) {
+      problems.add(
+        'SLACK_APP_TOKEN is set with SLACK_CLIENT_ID: the install flow needs HTTP mode (its /slack/install and /slack/oauth_redirect pages are on this server); unset SLACK_APP_TOKEN, or use SLACK_BOT_TOKEN for one workspace in Socket Mode',
+      );
+    } else if (!botToken) {
       problems.add(
         'SLACK_APP_TOKEN is set but SLACK_BOT_TOKEN is not: Socket Mode needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET as well, or unset SLACK_APP_TOKEN',
       );
@@ -206,7 +250,105 @@ function readSlack(env: NodeJS.ProcessEnv, problems: Problems): Config['slack'] 
     fallback: 10_000,
     hint: '(milliseconds one Slack Web API call may take)',
   });
-  return botToken && signingSecret ? { botToken, signingSecret, appToken, apiUrl, apiTimeoutMs } : undefined;
+  return (botToken || oauth) && signingSecret
+    ? { botToken, oauth, signingSecret, appToken, apiUrl, apiTimeoutMs }
+    : undefined;
+}
+
+/** SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET (all or none), SLACK_REDIRECT_URI. */
+function readSlackOAuth(env: NodeJS.ProcessEnv, problems: Problems): SlackOAuth | undefined {
+  const clientId = text(env, 'SLACK_CLIENT_ID');
+  const clientSecret = text(env, 'SLACK_CLIENT_SECRET');
+  const stateSecret = text(env, 'SLACK_STATE_SECRET');
+  const redirectUri = text(env, 'SLACK_REDIRECT_URI');
+  const set = {
+    SLACK_CLIENT_ID: clientId,
+    SLACK_CLIENT_SECRET: clientSecret,
+    SLACK_STATE_SECRET: stateSecret,
+  };
+  const missing = Object.entries(set)
+    .filter(([, v]) => !v)
+    .map(([k]) => k);
+  if (missing.length === 3) {
+    if (redirectUri)
+      problems.add(
+        'SLACK_REDIRECT_URI is set but SLACK_CLIENT_ID is not: it belongs to the install flow; set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET too, or unset it',
+      );
+    return undefined;
+  }
+  if (missing.length > 0) {
+    problems.add(
+      `${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not set: the install flow for many workspaces needs SLACK_CLIENT_ID and SLACK_CLIENT_SECRET (Slack app: Basic Information → App Credentials) and SLACK_STATE_SECRET (a long random value of your own), or none of them`,
+    );
+  }
+  if (stateSecret && stateSecret.length < 32) {
+    problems.add(
+      "SLACK_STATE_SECRET is shorter than 32 characters: it signs the install flow's state; use a long random value, e.g. from `openssl rand -hex 32`",
+    );
+  }
+  if (redirectUri && !/^https:\/\/|^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(redirectUri)) {
+    problems.add(
+      `SLACK_REDIRECT_URI is ${shown(redirectUri)}: set the https:// URL of /slack/oauth_redirect on this server, as listed under the Slack app's OAuth & Permissions → Redirect URLs`,
+    );
+  }
+  if (missing.length > 0 || !clientId || !clientSecret || !stateSecret) return undefined;
+  return { clientId, clientSecret, stateSecret, redirectUri };
+}
+
+/** A comma-separated id list; undefined when unset. Each entry must match `pattern`. */
+function idList(
+  env: NodeJS.ProcessEnv,
+  problems: Problems,
+  name: string,
+  pattern: RegExp,
+  hint: string,
+): Set<string> | undefined {
+  const raw = text(env, name);
+  if (raw === undefined) return undefined;
+  const entries = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    if (!pattern.test(entry)) problems.add(`${name} has ${shown(entry)}: ${hint}, comma-separated`);
+  }
+  return new Set(entries);
+}
+
+function readAllowed(
+  env: NodeJS.ProcessEnv,
+  problems: Problems,
+  production: boolean,
+  slack: Config['slack'],
+): Config['allowed'] {
+  const tenants = idList(
+    env,
+    problems,
+    'ALLOWED_TENANTS',
+    GUID,
+    'list Microsoft Entra tenant ids, GUIDs (Entra ID → Overview → Tenant ID), not domain names',
+  );
+  const slackTeams = idList(
+    env,
+    problems,
+    'ALLOWED_SLACK_TEAMS',
+    SLACK_TEAM_ID,
+    'list Slack workspace ids like T012AB3CD (or Enterprise Grid ids like E012AB3CD), not workspace names or URLs',
+  );
+  if (production && !tenants?.size) {
+    problems.add(
+      'ALLOWED_TENANTS is not set: with MicrosoftAppId set, anyone holding the Teams app package could use the bot; list the Microsoft Entra tenant ids of the organisations this partnership serves, comma-separated (Entra ID → Overview → Tenant ID)',
+    );
+  }
+  if (slack && (production || slack.oauth) && !slackTeams?.size) {
+    problems.add(
+      `ALLOWED_SLACK_TEAMS is not set: ${slack.oauth ? 'with the install flow (SLACK_CLIENT_ID) any workspace could install the app' : 'with MicrosoftAppId set this is a production set-up'}; list the Slack team ids this partnership serves, comma-separated (workspace settings, or the T… id in the workspace's URL)`,
+    );
+  }
+  return {
+    tenants: tenants?.size ? new Set([...tenants].map((t) => t.toLowerCase())) : undefined,
+    slackTeams: slackTeams?.size ? slackTeams : undefined,
+  };
 }
 
 function isHttpUrl(value: string): boolean {
@@ -284,6 +426,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const slack = readSlack(env, problems);
   const databaseUrl = readDatabaseUrl(env, problems);
   const admins = readAdmins(env, problems);
+  const allowed = readAllowed(env, problems, !localMode, slack);
   const scheduler = onOff(env, problems, 'DIGEST_SCHEDULER') ?? true;
   const sendTimeoutMs = integer(env, problems, 'DIGEST_SEND_TIMEOUT_MS', {
     min: 100,
@@ -328,6 +471,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     localMode,
     playground,
     slack,
+    allowed,
     admins,
     logLevel,
     digests: { scheduler, sendTimeoutMs },

@@ -38,6 +38,11 @@ async function main(): Promise<void> {
       },
     );
   };
+  // `npm run content:check`, then `kill -HUP <pid>`: the new pack serves once it loads.
+  process.on('SIGHUP', () => {
+    logger.info({ signal: 'SIGHUP' }, 'content: reload requested');
+    void app.reload();
+  });
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
 }

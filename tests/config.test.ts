@@ -8,11 +8,18 @@ const REPO = new URL('../', import.meta.url).pathname;
 const APP_ID = '11111111-2222-3333-4444-555555555555';
 const TENANT_ID = '99999999-8888-7777-6666-555555555555';
 const TEAMS_ADMIN = '00000000-0000-0000-0000-0000000000a1';
+const SERVED = { ALLOWED_TENANTS: TENANT_ID };
+const OAUTH = {
+  SLACK_CLIENT_ID: '1234.5678',
+  SLACK_CLIENT_SECRET: 'client-secret',
+  SLACK_STATE_SECRET: 'a-state-secret-of-at-least-32-characters',
+};
 
 /** The problem lines of the error loadConfig throws for `env` (empty when it does not throw). */
 function problemsOf(env: Record<string, string>): string[] {
   try {
-    loadConfig(env, '/srv/bot');
+    // Production needs ALLOWED_TENANTS: given here unless the case is about it.
+    loadConfig({ ...SERVED, ...env }, '/srv/bot');
     return [];
   } catch (error) {
     expect(error).toBeInstanceOf(CodedError);
@@ -196,6 +203,51 @@ const ALONE: { name: string; env: Record<string, string>; line: RegExp }[] = [
     env: { ADMIN_USERS: 'Jo Bloggs' },
     line: /^ADMIN_USERS has "Jo Bloggs": use Teams users by Entra object ID \(a GUID\) and Slack users by member ID/,
   },
+  {
+    name: 'production without ALLOWED_TENANTS',
+    env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 's', ALLOWED_TENANTS: ' ' },
+    line: /^ALLOWED_TENANTS is not set: with MicrosoftAppId set, anyone holding the Teams app package could use the bot; list the Microsoft Entra tenant ids/,
+  },
+  {
+    name: 'ALLOWED_TENANTS with a domain name',
+    env: { ALLOWED_TENANTS: `${TENANT_ID},school.example.org` },
+    line: /^ALLOWED_TENANTS has "school.example.org": list Microsoft Entra tenant ids, GUIDs/,
+  },
+  {
+    name: 'ALLOWED_SLACK_TEAMS with a workspace URL',
+    env: { ALLOWED_SLACK_TEAMS: 'T012AB3CD,northyorks.slack.com' },
+    line: /^ALLOWED_SLACK_TEAMS has "northyorks.slack.com": list Slack workspace ids like T012AB3CD/,
+  },
+  {
+    name: 'production Slack without ALLOWED_SLACK_TEAMS',
+    env: {
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 's',
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 'x',
+    },
+    line: /^ALLOWED_SLACK_TEAMS is not set: with MicrosoftAppId set this is a production set-up; list the Slack team ids/,
+  },
+  {
+    name: 'the install flow without ALLOWED_SLACK_TEAMS, even in local mode',
+    env: { ...OAUTH, SLACK_SIGNING_SECRET: 'x' },
+    line: /^ALLOWED_SLACK_TEAMS is not set: with the install flow \(SLACK_CLIENT_ID\) any workspace could install the app/,
+  },
+  {
+    name: 'the install flow half set up',
+    env: { SLACK_CLIENT_ID: '123.456', SLACK_SIGNING_SECRET: 'x', ALLOWED_SLACK_TEAMS: 'T1AB' },
+    line: /^SLACK_CLIENT_SECRET and SLACK_STATE_SECRET are not set: the install flow for many workspaces needs/,
+  },
+  {
+    name: 'the install flow and a workspace token together',
+    env: { ...OAUTH, SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'x', ALLOWED_SLACK_TEAMS: 'T1AB' },
+    line: /^SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set: use one workspace token/,
+  },
+  {
+    name: 'a short state secret',
+    env: { ...OAUTH, SLACK_STATE_SECRET: 'short', SLACK_SIGNING_SECRET: 'x', ALLOWED_SLACK_TEAMS: 'T1AB' },
+    line: /^SLACK_STATE_SECRET is shorter than 32 characters/,
+  },
 ];
 
 describe('loadConfig: each problem alone', () => {
@@ -280,6 +332,7 @@ describe('loadConfig: valid environments', () => {
       localMode: true,
       playground: true,
       slack: undefined,
+      allowed: { tenants: undefined, slackTeams: undefined },
       admins: new Set(),
       logLevel: 'info',
       digests: { scheduler: true, sendTimeoutMs: 30_000 },
@@ -307,7 +360,10 @@ describe('loadConfig: valid environments', () => {
   });
 
   it('MultiTenant with a client secret: auth on, every interface, no playground', () => {
-    const config = loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 's3cret' }, '/srv/bot');
+    const config = loadConfig(
+      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 's3cret', ...SERVED },
+      '/srv/bot',
+    );
     expect(config.localMode).toBe(false);
     expect(config.host).toBe('0.0.0.0');
     expect(config.playground).toBe(false);
@@ -326,6 +382,7 @@ describe('loadConfig: valid environments', () => {
         MicrosoftAppPassword: 's',
         MicrosoftAppType: 'SingleTenant',
         MicrosoftAppTenantId: TENANT_ID,
+        ...SERVED,
       },
       '/srv/bot',
     );
@@ -340,7 +397,7 @@ describe('loadConfig: valid environments', () => {
   it("a user-assigned managed identity: tenant id, no secret (botbuilder's spelling UserAssignedMsi too)", () => {
     for (const type of ['UserAssignedMSI', 'UserAssignedMsi']) {
       const config = loadConfig(
-        { MicrosoftAppId: APP_ID, MicrosoftAppType: type, MicrosoftAppTenantId: TENANT_ID },
+        { MicrosoftAppId: APP_ID, MicrosoftAppType: type, MicrosoftAppTenantId: TENANT_ID, ...SERVED },
         '/srv/bot',
       );
       expect(config.microsoft).toEqual({
@@ -355,6 +412,7 @@ describe('loadConfig: valid environments', () => {
   it('Slack over HTTP and in Socket Mode', () => {
     expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1-2', SLACK_SIGNING_SECRET: 'abc' }, '/').slack).toEqual({
       botToken: 'xoxb-1-2',
+      oauth: undefined,
       signingSecret: 'abc',
       appToken: undefined,
       apiUrl: undefined,
@@ -371,6 +429,31 @@ describe('loadConfig: valid environments', () => {
     );
     expect(socket.slack?.appToken).toBe('xapp-1');
     expect(socket.slack?.apiUrl).toBe('http://127.0.0.1:9/api/');
+  });
+
+  it('allowed tenants (kept lower-case) and Slack teams; unset serves everyone, in local mode only', () => {
+    const upper = TENANT_ID.toUpperCase().replace('9', 'A');
+    const config = loadConfig(
+      { ALLOWED_TENANTS: `${upper}, ${TENANT_ID}`, ALLOWED_SLACK_TEAMS: 'T012AB3CD,E0GRID1' },
+      '/',
+    );
+    expect([...(config.allowed.tenants ?? [])]).toEqual([upper.toLowerCase(), TENANT_ID]);
+    expect([...(config.allowed.slackTeams ?? [])]).toEqual(['T012AB3CD', 'E0GRID1']);
+    expect(loadConfig({}, '/').allowed).toEqual({ tenants: undefined, slackTeams: undefined });
+  });
+
+  it('Slack for many workspaces: the install flow instead of a token', () => {
+    const config = loadConfig(
+      { ...OAUTH, SLACK_SIGNING_SECRET: 'abc', ALLOWED_SLACK_TEAMS: 'T012AB3CD' },
+      '/',
+    );
+    expect(config.slack?.botToken).toBeUndefined();
+    expect(config.slack?.oauth).toEqual({
+      clientId: OAUTH.SLACK_CLIENT_ID,
+      clientSecret: OAUTH.SLACK_CLIENT_SECRET,
+      stateSecret: OAUTH.SLACK_STATE_SECRET,
+      redirectUri: undefined,
+    });
   });
 
   it('PostgreSQL URLs in both spellings', () => {
@@ -390,7 +473,7 @@ describe('loadConfig: valid environments', () => {
   it('PLAYGROUND: off in local mode; on behind Bot Framework auth when bound to loopback', () => {
     expect(loadConfig({ PLAYGROUND: 'off' }, '/').playground).toBe(false);
     const config = loadConfig(
-      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 's', HOST: '127.0.0.1', PLAYGROUND: 'ON' },
+      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 's', HOST: '127.0.0.1', PLAYGROUND: 'ON', ...SERVED },
       '/',
     );
     expect(config.playground).toBe(true);

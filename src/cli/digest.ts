@@ -44,7 +44,7 @@ export async function run(args: string[], io: DigestCliIo): Promise<number> {
       store,
       admins: config.admins,
       clock: io.clock,
-      digestSenders: io.senders ?? createDigestSenders(config),
+      digestSenders: io.senders ?? createDigestSenders(config, undefined, store),
       digestOptions: { log: (event, fields) => io.err(`${event} ${JSON.stringify(fields)}`) },
     });
     const service = guide.digests;

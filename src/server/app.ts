@@ -21,6 +21,7 @@ import { PlatformStatus } from './platform-status.js';
 import { mountMessagesRoute } from './messages-route.js';
 import { PROBLEM_OUTCOMES } from '../core/digests/delivery.js';
 import { startTelemetry } from './telemetry.js';
+import { LiveGuide, type ReloadResult } from './live-guide.js';
 
 export interface AppOptions {
   logger?: Logger;
@@ -46,6 +47,8 @@ export interface RunningApp {
   scheduler?: RunningScheduler;
   /** Platform time-outs and readiness, as /healthz reports them. */
   platforms: PlatformStatus;
+  /** Reloads the content pack (checked as `npm run content:check` does); a failing one is refused. */
+  reload(): Promise<ReloadResult>;
   close(): Promise<void>;
 }
 
@@ -58,19 +61,24 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     onAuthRefused: (reason) => logger.warn({ reason }, 'teams: request not authenticated'),
     ...options.adapter,
   });
-  const guide = await Guide.create({
-    contentDir: config.contentDir,
-    store,
-    admins: config.admins,
-    clock: options.clock,
-    questionLogDays: config.questionLogDays,
-    digestSenders: createDigestSenders(config, adapter),
-    observer: telemetry,
-    digestOptions: {
-      // Ids, periods and statuses only: digest events never carry message text.
-      log: (event, fields) => logger.info(fields, event),
-    },
-  });
+  const digestSenders = createDigestSenders(config, adapter, store);
+  const buildGuide = () =>
+    Guide.create({
+      contentDir: config.contentDir,
+      store,
+      admins: config.admins,
+      clock: options.clock,
+      questionLogDays: config.questionLogDays,
+      digestSenders,
+      observer: telemetry,
+      digestOptions: {
+        // Ids, periods and statuses only: digest events never carry message text.
+        log: (event, fields) => logger.info(fields, event),
+      },
+    });
+  // SIGHUP (src/server.ts) reloads the content pack without a restart: see LiveGuide.
+  const live = new LiveGuide(await buildGuide(), buildGuide, logger);
+  const guide = live.guide;
 
   const server = createServer({ name: 'safeguarding-guide', handleUncaughtExceptions: false });
   const inFlight = new InFlight();
@@ -86,6 +94,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     storage,
     guide,
     admins: config.admins,
+    allowedTenants: config.allowed.tenants,
     logger,
     onTimeout: () => platforms.timedOut('teams'),
     kept,
@@ -138,7 +147,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   } catch (error) {
     // Nothing was served: release what was opened (the DATA_DIR lock with the store) before failing.
     await slack?.stop();
-    await guide.close();
+    await live.close();
     await store.close();
     await telemetry.shutdown();
     throw error;
@@ -151,7 +160,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // each (channel, period) to one post regardless.
   const scheduler = config.digests.scheduler
     ? startScheduler({
-        service: guide.digests,
+        service: live.part((g) => g.digests),
         onReport: (report) => {
           const sent = report.results.filter((r) => r.outcome === 'sent' || r.outcome === 'recovered');
           const problems = report.results.filter((r) => PROBLEM_OUTCOMES.has(r.outcome));
@@ -183,11 +192,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         slack && settleWithin(PLATFORM_GRACE_MS, slack.stop(), 'slack posts', logger),
       ]);
       await housekeeping.stop();
-      await guide.close();
+      await live.close();
       await store.close();
       // Last, so the spans of the final turns and digest posts go out too.
       await settleWithin(PLATFORM_GRACE_MS, telemetry.shutdown(), 'telemetry export', logger);
     },
   });
-  return { server, url, guide, store, logger, scheduler, platforms, close };
+  return { server, url, guide, store, logger, scheduler, platforms, reload: () => live.reload(), close };
 }

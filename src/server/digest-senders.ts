@@ -5,6 +5,8 @@ import { createTeamsAdapter } from '../channels/teams/adapter.js';
 import { createTeamsDigestSender } from '../channels/teams/digest-sender.js';
 import type { DigestPlatform, DigestSender } from '../core/digests/sender.js';
 import { SlackDigestSender } from '../core/digests/senders/slack.js';
+import { installedTokenFor } from '../channels/slack/installation-store.js';
+import type { Store } from '../core/store/store.js';
 
 export type DigestSenders = Partial<Record<DigestPlatform, DigestSender>>;
 
@@ -16,15 +18,18 @@ export type DigestSenders = Partial<Record<DigestPlatform, DigestSender>>;
 export function createDigestSenders(
   config: Config,
   adapter: TeamsAdapter = createTeamsAdapter(config.microsoft),
+  store?: Store,
 ): DigestSenders {
   const timeoutMs = config.digests.sendTimeoutMs;
   const senders: DigestSenders = {
     teams: createTeamsDigestSender(adapter, config.microsoft.appId, { timeoutMs }),
   };
-  if (config.slack) {
+  const tokenFor = config.slack?.oauth && store ? installedTokenFor(store) : undefined;
+  if (config.slack?.botToken || tokenFor) {
     senders.slack = new SlackDigestSender({
-      token: config.slack.botToken,
-      slackApiUrl: config.slack.apiUrl,
+      token: config.slack?.botToken,
+      tokenFor,
+      slackApiUrl: config.slack?.apiUrl,
       timeoutMs,
       renderBlocks: (reply) => renderBlocks(reply, { feedback: true }).blocks,
       renderText: (reply) => renderBlocks(reply).text,

@@ -22,10 +22,24 @@ const BOT = {
   url: 'https://test.slack.com/',
 };
 
+/** A workspace that can install the app through the OAuth flow: `oauth.v2.access` swaps `code` for `token`. */
+export interface FakeWorkspace {
+  code: string;
+  teamId: string;
+  token: string;
+  botUserId: string;
+  botId: string;
+  /** The installing person's Slack user id. */
+  installerId?: string;
+  enterpriseId?: string;
+}
+
 /**
  * A local stand-in for the Slack Web API (`SLACK_API_URL`): answers `auth.test`, records the
  * methods the bot calls, and receives `response_url` posts at `/response/{id}`. It can be told to
- * answer 429 (with Retry-After) or 500 for the next N calls of a method.
+ * answer 429 (with Retry-After) or 500 for the next N calls of a method. As Slack's OAuth endpoint
+ * it swaps the codes of workspaces added with `workspace()` for their own bot tokens, and
+ * `auth.test` then answers for each token with its own workspace's ids.
  */
 export class FakeSlackApi {
   readonly calls: RecordedCall[] = [];
@@ -35,6 +49,7 @@ export class FakeSlackApi {
   #conversations = new Map<string, Record<string, unknown>>();
   #holds = new Map<string, Promise<void>>();
   #hangs = new Map<string, number>();
+  #workspaces: FakeWorkspace[] = [];
 
   private constructor() {
     this.#server = createServer((req, res) => {
@@ -78,6 +93,11 @@ export class FakeSlackApi {
       retryAfterSeconds: options.retryAfterSeconds,
       remaining: options.times ?? 1,
     });
+  }
+
+  /** A workspace whose install code `oauth.v2.access` accepts (once per call, like a fresh code). */
+  workspace(workspace: FakeWorkspace): void {
+    this.#workspaces.push(workspace);
   }
 
   /** What `conversations.info` answers for a channel id. */
@@ -173,13 +193,27 @@ export class FakeSlackApi {
     if (method !== 'auth.test') this.calls.push({ method, args, token });
     const held = this.#holds.get(method);
     if (held) await held;
-    sendJson(res, 200, this.#answer(method, args));
+    sendJson(res, 200, this.#answer(method, args, token));
   }
 
-  #answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+  #answer(method: string, args: Record<string, unknown>, token: string | undefined): Record<string, unknown> {
     switch (method) {
-      case 'auth.test':
-        return { ok: true, ...BOT };
+      case 'auth.test': {
+        const w = this.#workspaces.find((x) => x.token === token);
+        return w
+          ? {
+              ok: true,
+              user_id: w.botUserId,
+              bot_id: w.botId,
+              team_id: w.teamId,
+              url: `https://${w.teamId}.slack.com/`,
+            }
+          : { ok: true, ...BOT };
+      }
+      case 'auth.revoke':
+        return { ok: true, revoked: true };
+      case 'oauth.v2.access':
+        return this.#exchange(args);
       case 'chat.postMessage':
       case 'chat.update':
         return {
@@ -205,6 +239,25 @@ export class FakeSlackApi {
       default:
         return { ok: false, error: 'unknown_method' };
     }
+  }
+
+  /** Slack's oauth.v2.access answer for a known code (client id and secret must be sent). */
+  #exchange(args: Record<string, unknown>): Record<string, unknown> {
+    const w = this.#workspaces.find((x) => x.code === args.code);
+    if (!args.client_id || !args.client_secret) return { ok: false, error: 'invalid_client_id' };
+    if (!w) return { ok: false, error: 'invalid_code' };
+    return {
+      ok: true,
+      app_id: 'A0001',
+      authed_user: { id: w.installerId ?? 'UINSTALLER' },
+      scope: String(args.scope ?? 'commands,chat:write'),
+      token_type: 'bot',
+      access_token: w.token,
+      bot_user_id: w.botUserId,
+      team: { id: w.teamId, name: `Workspace ${w.teamId}` },
+      enterprise: w.enterpriseId ? { id: w.enterpriseId, name: `Grid ${w.enterpriseId}` } : null,
+      is_enterprise_install: false,
+    };
   }
 }
 

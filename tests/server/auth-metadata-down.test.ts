@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCaptureServer, type CaptureServer } from '../helpers/capture-server.js';
 import { startServer, type TestServer } from '../helpers/start-server.js';
-import { conversation, message, post } from '../channels/teams/activities.js';
+import { conversation, message, post, SERVED_TENANT } from '../channels/teams/activities.js';
 
 /**
  * The Bot Framework login service (stood in for locally) is down: its OpenID metadata answers 500,
@@ -43,7 +43,7 @@ afterAll(async () => {
 
 async function withServer(metadataUrl: string, test: (s: TestServer) => Promise<void>): Promise<void> {
   const s = await startServer(
-    { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret' },
+    { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret', ALLOWED_TENANTS: SERVED_TENANT },
     { adapter: { openIdMetadataUrl: metadataUrl } },
   );
   try {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCaptureServer, type CaptureServer } from '../helpers/capture-server.js';
 import { startServer, type TestServer } from '../helpers/start-server.js';
-import { conversation, message, post } from '../channels/teams/activities.js';
+import { conversation, message, post, SERVED_TENANT } from '../channels/teams/activities.js';
 
 /**
  * With MicrosoftAppId set, Bot Framework JWT validation is on. The Bot Framework login service (an
@@ -48,7 +48,7 @@ beforeAll(async () => {
   await new Promise<void>((r) => login.listen(0, '127.0.0.1', r));
   const metadata = `http://127.0.0.1:${(login.address() as AddressInfo).port}/v1/.well-known/openidconfiguration`;
   s = await startServer(
-    { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret' },
+    { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret', ALLOWED_TENANTS: SERVED_TENANT },
     { adapter: { openIdMetadataUrl: metadata } },
   );
 });

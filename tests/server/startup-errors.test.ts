@@ -48,6 +48,24 @@ describe('start-up errors are one clear line', () => {
     }
   }, 30_000);
 
+  it('production without ALLOWED_TENANTS: exit 1, naming the variable and the fix', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'sg-allowed-'));
+    try {
+      const { code, stderr } = await runServer({
+        PORT: '0',
+        DATA_DIR: dataDir,
+        MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
+        MicrosoftAppPassword: 'not-a-real-secret',
+      });
+      expect(code).toBe(1);
+      expect(stderr).toMatch(
+        /^Safeguarding Guide could not start: Invalid environment \(1 problem\):\n {2}- ALLOWED_TENANTS is not set: .*list the Microsoft Entra tenant ids of the organisations this partnership serves, comma-separated \(Entra ID → Overview → Tenant ID\)\n$/,
+      );
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
   it('HOST=[::1] (URL brackets): exit 1 with the line saying how to write it', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'sg-host-'));
     try {

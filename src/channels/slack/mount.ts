@@ -1,24 +1,17 @@
 import { KeptReplies } from '../../core/replies/kept-replies.js';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import {
-  App,
-  HTTPModuleFunctions,
-  HTTPReceiver,
-  SocketModeReceiver,
-  isValidSlackRequest,
-  webApi,
-} from '@slack/bolt';
+import { App, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Server } from 'restify';
 import type { Config } from '../../config.js';
 import type { Store } from '../../core/store/store.js';
-import { readRawBody } from '../../server/raw-body.js';
 import { BackgroundWork } from './background.js';
 import { BotIdentity } from './bot-identity.js';
 import { webApiOptions } from './web-api.js';
 import { boltLogger } from './bolt-logger.js';
 import { EventDedupe } from './dedupe.js';
-import { isKnownEnvelope } from './envelope.js';
+import { RestifyReceiver } from './restify-receiver.js';
+import { InstallFlow } from './install-flow.js';
+import { servedTeamsOnly } from './served-teams.js';
 import type { SlackGuide } from './ports.js';
 import { registerActions } from './surfaces/actions.js';
 import { registerCommand } from './surfaces/command.js';
@@ -27,11 +20,7 @@ import { registerHome } from './surfaces/home.js';
 import { registerMessages } from './surfaces/messages.js';
 import type { SurfaceContext } from './surface-context.js';
 
-export const SLACK_EVENTS_PATH = '/slack/events';
-/** Slack payloads are small; a modal submission with every field filled stays far below this. */
-const BODY_LIMIT_BYTES = 1024 * 1024;
-/** Slack's own rule for how far a request's timestamp may be from our clock. */
-const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
+export { SLACK_EVENTS_PATH } from './restify-receiver.js';
 
 export interface SlackDeps {
   guide: SlackGuide;
@@ -55,8 +44,8 @@ export interface SlackHandle {
 
 /**
  * Mounts the Slack app. HTTP mode: `POST /slack/events` on the given restify server (events,
- * slash commands and interactivity, signature-verified on the raw body — no bodyParser on this
- * route). Socket Mode when SLACK_APP_TOKEN is set: no route, `start()` connects.
+ * slash commands and interactivity, through a Bolt Receiver that checks the signature on the raw
+ * body). Socket Mode when SLACK_APP_TOKEN is set: no route, `start()` connects.
  */
 export function mountSlack(server: Server, deps: SlackDeps): SlackHandle {
   const slack = deps.config.slack;
@@ -71,25 +60,32 @@ export function mountSlack(server: Server, deps: SlackDeps): SlackHandle {
   const socket = Boolean(slack.appToken);
   const boltLog = boltLogger(logger);
 
+  const clientOptions = webApiOptions({ apiUrl: slack.apiUrl, timeoutMs: slack.apiTimeoutMs });
+  // Many workspaces: each installs through the flow and Bolt authorises with its stored token.
+  const installFlow = slack.oauth
+    ? new InstallFlow({
+        oauth: slack.oauth,
+        store: deps.store,
+        allowedTeams: deps.config.allowed.slackTeams,
+        clientOptions,
+        boltLogger: boltLog,
+        logger,
+      })
+    : undefined;
   const receiver = socket
     ? new SocketModeReceiver({ appToken: slack.appToken ?? '', logger: boltLog })
-    : new HTTPReceiver({
-        signingSecret: slack.signingSecret,
-        endpoints: [SLACK_EVENTS_PATH],
-        // Bolt answers only after the listener returns; listeners ack and hand slow work to `work`.
-        processBeforeResponse: true,
-        logger: boltLog,
-      });
-  const clientOptions = webApiOptions({ apiUrl: slack.apiUrl, timeoutMs: slack.apiTimeoutMs });
+    : new RestifyReceiver({ signingSecret: slack.signingSecret, logger: boltLog, installFlow });
   // Not `token`: Bolt would check it once at construction and keep a failed (or hung) result for good.
-  const identity = new BotIdentity(
-    new webApi.WebClient(undefined, { ...clientOptions, logger: boltLog }),
-    slack.botToken,
-    logger,
-    () => deps.status?.ready(),
-  );
+  const identity = slack.botToken
+    ? new BotIdentity(
+        new webApi.WebClient(undefined, { ...clientOptions, logger: boltLog }),
+        slack.botToken,
+        logger,
+        () => deps.status?.ready(),
+      )
+    : undefined;
   const app = new App({
-    authorize: identity.authorize,
+    ...(identity ? { authorize: identity.authorize } : {}),
     receiver,
     logger: boltLog,
     clientOptions,
@@ -101,6 +97,10 @@ export function mountSlack(server: Server, deps: SlackDeps): SlackHandle {
       'slack: listener error',
     );
   });
+
+  // First: a workspace not served is refused before anything (an event id, a count) is stored.
+  app.use(servedTeamsOnly(deps.config.allowed.slackTeams, logger, work));
+  installFlow?.forgetOnUninstall(app);
 
   // Events API retries (X-Slack-Retry-Num) carry the same event_id: ack (Bolt already has) and drop.
   app.use(async ({ body, next }) => {
@@ -130,83 +130,22 @@ export function mountSlack(server: Server, deps: SlackDeps): SlackHandle {
   registerHome(app, ctx);
   registerConversations(app, ctx);
 
-  if (receiver instanceof HTTPReceiver) {
-    server.post(SLACK_EVENTS_PATH, async (req, res) => {
-      await handleHttp(receiver, slack.signingSecret, req, res);
-    });
-  }
+  if (receiver instanceof RestifyReceiver) receiver.mount(server);
 
   return {
     mode: socket ? 'socket' : 'http',
     app,
     start: async () => {
-      identity.start();
+      // The install flow has no one token to confirm: ready once mounted.
+      if (identity) identity.start();
+      else deps.status?.ready();
       if (socket) await app.start();
     },
     idle: () => work.idle(),
     stop: async () => {
-      identity.stop();
+      identity?.stop();
       if (socket) await app.stop();
       await work.idle();
     },
   };
-}
-
-/**
- * Buffers the raw body once (Bolt reuses `rawBody`), rejects signed-but-unrecognisable bodies
- * with 400, and hands everything else to Bolt's listener, which checks the signature and
- * timestamp (401 when bad, missing or older than 5 minutes) and answers url_verification.
- */
-async function handleHttp(
-  receiver: HTTPReceiver,
-  signingSecret: string,
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<void> {
-  // Read to the end even when too large (Bolt's reader stops, leaving the rest in a keep-alive connection).
-  const body = await readRawBody(req, BODY_LIMIT_BYTES).catch(() => undefined);
-  if (!body) return; // the client went away mid-body
-  if (body.kind === 'too_large') {
-    res.writeHead(413, body.close ? { connection: 'close' } : {});
-    res.end();
-    return;
-  }
-  const buffered = Object.assign(req, { rawBody: body.bytes });
-  const signature = req.headers['x-slack-signature'];
-  const timestamp = Number(req.headers['x-slack-request-timestamp']);
-  // Bolt refuses timestamps over 5 minutes old but not ones from the future, which a captured
-  // request could be replayed with for as long as the sender's clock claimed.
-  if (timestamp > Date.now() / 1000 + MAX_CLOCK_SKEW_SECONDS) {
-    HTTPModuleFunctions.buildNoBodyResponse(res, 401);
-    return;
-  }
-  const signed =
-    typeof signature === 'string' &&
-    isValidSlackRequest({
-      signingSecret,
-      body: buffered.rawBody.toString(),
-      headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
-    });
-  if (signed) {
-    let parsed: unknown;
-    try {
-      parsed = HTTPModuleFunctions.parseHTTPRequestBody(buffered);
-    } catch {
-      parsed = undefined;
-    }
-    if (!isKnownEnvelope(parsed)) {
-      HTTPModuleFunctions.buildNoBodyResponse(res, 400);
-      return;
-    }
-  }
-  await new Promise<void>((resolve) => {
-    res.once('finish', resolve);
-    res.once('close', resolve);
-    try {
-      receiver.requestListener(buffered, res);
-    } catch {
-      if (!res.headersSent) HTTPModuleFunctions.buildNoBodyResponse(res, 500);
-      resolve();
-    }
-  });
 }

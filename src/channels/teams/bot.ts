@@ -18,6 +18,7 @@ import { renderCard } from './render-card.js';
 import { digestReference, sendPrivately } from './digest-turns.js';
 import { turnTimedOut } from './time-limits.js';
 import { carriesARun, MOVED_TO_PRIVATE, movedNotice } from './private-runs.js';
+import { refusedTenant } from './served-tenants.js';
 
 /**
  * What Teams needs from core. `Guide` satisfies it. `submitForm` is the extension point for checklist
@@ -41,6 +42,8 @@ export interface TeamsBotDeps {
   storage: Storage;
   guide: TeamsGuide;
   admins: ReadonlySet<string>;
+  /** ALLOWED_TENANTS; unset serves every tenant (the playground, and local mode). */
+  allowedTenants?: ReadonlySet<string>;
   logger: Logger;
   /** Called when a turn's reply ran out of time (counted for /healthz). */
   onTimeout?: () => void;
@@ -294,6 +297,8 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
     app,
     async run(context) {
       const a = context.activity;
+      // First, before dedupe or turn state: nothing of a refused turn is kept anywhere.
+      if (await refusedTenant(context, deps.allowedTenants, logger)) return;
       if (
         a.id &&
         DEDUPED.has(a.type) &&

@@ -21,6 +21,7 @@ import {
   type Json,
   type Session,
 } from './client.js';
+import { SERVED_TENANT } from '../teams/activities.js';
 import { SseReader } from './sse.js';
 
 async function postJson(url: string, body: string, method = 'POST', type = 'application/json') {
@@ -283,6 +284,7 @@ describe('playground outside local mode', () => {
     server = await startServer({
       MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
       MicrosoftAppPassword: 'x',
+      ALLOWED_TENANTS: SERVED_TENANT,
     });
   });
   afterAll(() => server.stop());
@@ -328,6 +330,7 @@ describe('playground with PLAYGROUND=on and MicrosoftAppId set', () => {
     server = await startServer({
       MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
       MicrosoftAppPassword: 'x',
+      ALLOWED_TENANTS: SERVED_TENANT,
       PLAYGROUND: 'on',
     });
   });
@@ -369,7 +372,11 @@ describe('playground with PLAYGROUND=on and MicrosoftAppId set', () => {
 describe('when the playground is enabled', () => {
   it('follows PLAYGROUND, which is on by default in local mode only', async () => {
     const { loadConfig } = await import('../../../src/config.js');
-    const appId = { MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'x' };
+    const appId = {
+      MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
+      MicrosoftAppPassword: 'x',
+      ALLOWED_TENANTS: SERVED_TENANT,
+    };
     expect(playgroundEnabled(loadConfig({}))).toBe(true);
     expect(playgroundEnabled(loadConfig({ PLAYGROUND: 'off' }))).toBe(false);
     expect(playgroundEnabled(loadConfig(appId))).toBe(false);

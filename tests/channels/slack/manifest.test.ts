@@ -4,6 +4,8 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { SLASH_COMMAND } from '../../../src/channels/slack/surfaces/command.js';
 import { SLACK_EVENTS_PATH } from '../../../src/channels/slack/mount.js';
+import { REDIRECT_PATH } from '../../../src/channels/slack/install-flow.js';
+import { SLACK_BOT_SCOPES } from '../../../src/config.js';
 
 const MANIFEST = new URL('../../../appPackage/slack/manifest.yml', import.meta.url);
 
@@ -37,7 +39,10 @@ const manifestSchema = z.object({
       )
       .max(50),
   }),
-  oauth_config: z.object({ scopes: z.object({ bot: z.array(z.string()).min(1).max(255) }) }),
+  oauth_config: z.object({
+    redirect_urls: z.array(z.url()).min(1).optional(),
+    scopes: z.object({ bot: z.array(z.string()).min(1).max(255) }),
+  }),
   settings: z.object({
     event_subscriptions: z.object({ request_url: z.url(), bot_events: z.array(z.string()).min(1) }),
     interactivity: z.object({ is_enabled: z.boolean(), request_url: z.url() }),
@@ -72,11 +77,16 @@ describe('appPackage/slack/manifest.yml', () => {
       'im:read',
       'im:write',
     ]);
+    // The install flow asks Slack for exactly the manifest's scopes, and is sent back to its route.
+    expect(m.oauth_config.scopes.bot).toEqual([...SLACK_BOT_SCOPES]);
+    expect(m.oauth_config.redirect_urls?.map((u) => new URL(u).pathname)).toEqual([REDIRECT_PATH]);
     expect([...m.settings.event_subscriptions.bot_events].sort()).toEqual([
       'app_home_opened',
       'app_mention',
+      'app_uninstalled',
       'member_joined_channel',
       'message.im',
+      'tokens_revoked',
     ]);
     expect(m.settings.interactivity.is_enabled).toBe(true);
     expect(m.features.app_home.home_tab_enabled && m.features.app_home.messages_tab_enabled).toBe(true);

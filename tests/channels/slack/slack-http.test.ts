@@ -111,6 +111,28 @@ describe('Slack over HTTP on the real server', () => {
     expect(fake.calls).toEqual([]);
   });
 
+  it('an unsigned ssl_check is answered 200, and a command smuggled beside it is never run', async () => {
+    const body = formBody({
+      ssl_check: '1',
+      command: '/safeguarding',
+      text: 'help',
+      user_id: 'U100',
+      channel_id: 'C200',
+      response_url: fake.responseUrl('smuggled'),
+    });
+    const res = await postSigned(url, body, {
+      secret: SECRET,
+      contentType: 'application/x-www-form-urlencoded',
+      unsigned: true,
+    });
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('');
+    // A later signed command is answered: nothing of the smuggled one reached the listeners.
+    expect((await channelCommand('help', 'after')).status).toBe(200);
+    await fake.waitFor('response_url');
+    expect(fake.callsTo('response_url').map((c) => c.args.id)).toEqual(['after']);
+  });
+
   it('slash command in a channel: acks, then an ephemeral answer via response_url', async () => {
     const res = await channelCommand('what is harmful sexual behaviour?', 'cmd1');
     expect(res.status).toBe(200);

@@ -8,12 +8,21 @@ export const USER = {
   aadObjectId: '00000000-0000-0000-0000-0000000000a1',
 };
 
+/** The Entra tenant test activities come from (ALLOWED_TENANTS lists it), and one that is not served. */
+export const SERVED_TENANT = '0a0a0a0a-1111-4222-8333-444444444444';
+export const UNSERVED_TENANT = '0b0b0b0b-5555-4666-8777-888888888888';
+
 export type ConversationKind = 'personal' | 'channel' | 'groupChat';
 
 export function conversation(kind: ConversationKind, id = `a:${randomUUID()}`): Record<string, unknown> {
   return kind === 'channel'
-    ? { id: `19:${id}@thread.tacv2;messageid=1`, conversationType: 'channel', isGroup: true, tenantId: 't1' }
-    : { id, conversationType: kind, isGroup: kind !== 'personal', tenantId: 't1' };
+    ? {
+        id: `19:${id}@thread.tacv2;messageid=1`,
+        conversationType: 'channel',
+        isGroup: true,
+        tenantId: SERVED_TENANT,
+      }
+    : { id, conversationType: kind, isGroup: kind !== 'personal', tenantId: SERVED_TENANT };
 }
 
 interface Base {
@@ -32,7 +41,7 @@ function base(b: Base): Record<string, unknown> {
     from: b.from ?? USER,
     recipient: BOT,
     conversation: b.conv,
-    channelData: { tenant: { id: 't1' } },
+    channelData: { tenant: { id: b.conv.tenantId ?? SERVED_TENANT } },
     locale: 'en-GB',
   };
 }

@@ -12,15 +12,15 @@ export const SLASH_COMMAND = '/safeguarding';
  * question that may be sensitive), a normal message in the user's DM with the app.
  */
 export function registerCommand(app: App, ctx: SurfaceContext): void {
-  app.command(SLASH_COMMAND, async ({ ack, command, respond, client }) => {
+  app.command(SLASH_COMMAND, async ({ ack, command, respond, client, context }) => {
     await ack();
     const actor = slackActor(command.user_id, ctx.admins);
     const place = placeFromCommand(command.channel_id, command.channel_name);
     const text = command.text.trim() || 'help';
-    rememberChannel(ctx, command.channel_id, place.kind);
+    rememberChannel(ctx, command.channel_id, place.kind, context.teamId);
     ctx.work.run('slash-command', async () => {
       const reply = await ctx.guide.handle(text, actor, place, {
-        reference: slackReference(command.channel_id),
+        reference: slackReference(command.channel_id, context.teamId),
       });
       if (
         await openFormModal(client, command.trigger_id, reply, {

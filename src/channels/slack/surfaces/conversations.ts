@@ -2,9 +2,12 @@ import type { App } from '@slack/bolt';
 import type { Place } from '../../../core/guide.js';
 import type { SurfaceContext } from '../surface-context.js';
 
-/** The reference a Slack digest is posted to: the channel id (chat.postMessage needs nothing more). */
-export function slackReference(channel: string): { channel: string } {
-  return { channel };
+/**
+ * The reference a Slack digest is posted to: the channel id, and the workspace whose token reaches
+ * it (with the install flow, each workspace has its own token).
+ */
+export function slackReference(channel: string, team?: string): { channel: string; team?: string } {
+  return team ? { channel, team } : { channel };
 }
 
 const RECENT_MAX = 10_000;
@@ -14,7 +17,12 @@ const recentByContext = new WeakMap<SurfaceContext, Set<string>>();
  * Remembers a channel the bot was added to or spoken to in, so an admin can subscribe it to the
  * digest. Stored once per channel per process (a bounded set), in the background after the ack.
  */
-export function rememberChannel(ctx: SurfaceContext, channel: string, kind: Place['kind']): void {
+export function rememberChannel(
+  ctx: SurfaceContext,
+  channel: string,
+  kind: Place['kind'],
+  team: string | undefined,
+): void {
   if (kind === 'personal' || !ctx.guide.rememberConversation) return;
   let recent = recentByContext.get(ctx);
   if (!recent) recentByContext.set(ctx, (recent = new Set()));
@@ -22,13 +30,13 @@ export function rememberChannel(ctx: SurfaceContext, channel: string, kind: Plac
   recent.add(channel);
   if (recent.size > RECENT_MAX) recent.delete(recent.values().next().value!);
   const remember = ctx.guide.rememberConversation.bind(ctx.guide);
-  ctx.work.run('remember-conversation', () => remember('slack', channel, slackReference(channel)));
+  ctx.work.run('remember-conversation', () => remember('slack', channel, slackReference(channel, team)));
 }
 
 /** `member_joined_channel` for the bot itself: the bot was added to a channel. */
 export function registerConversations(app: App, ctx: SurfaceContext): void {
   app.event('member_joined_channel', async ({ event, context }) => {
     if (!context.botUserId || event.user !== context.botUserId) return;
-    rememberChannel(ctx, event.channel, event.channel_type === 'mpim' ? 'group' : 'channel');
+    rememberChannel(ctx, event.channel, event.channel_type === 'mpim' ? 'group' : 'channel', context.teamId);
   });
 }

@@ -15,15 +15,17 @@ const welcomedKey = (userId: string) => `slack-welcomed/${userId}`;
  * dedupe middleware.
  */
 export function registerMessages(app: App, ctx: SurfaceContext): void {
-  app.event('app_mention', async ({ event, client }) => {
+  app.event('app_mention', async ({ event, client, context }) => {
     if (event.bot_id || event.subtype || !event.user) return;
     const actor = slackActor(event.user, ctx.admins);
     const place = placeFromEvent(event.channel, 'channel');
     const text = stripMentions(event.text) || 'help';
     const threadTs = event.thread_ts ?? event.ts;
-    rememberChannel(ctx, event.channel, place.kind);
+    rememberChannel(ctx, event.channel, place.kind, context.teamId);
     ctx.work.run('app-mention', async () => {
-      const reply = await ctx.guide.handle(text, actor, place, { reference: slackReference(event.channel) });
+      const reply = await ctx.guide.handle(text, actor, place, {
+        reference: slackReference(event.channel, context.teamId),
+      });
       if (reply.kind === 'digest') {
         // A digest in answer to a person is `digest preview`: only the admin who asked sees it.
         const { text: fallback, blocks } = renderBlocks(reply);

@@ -63,6 +63,8 @@ export interface SlackDigestSenderOptions {
   /** A ready client, or a token (+ optional API URL for a fake Slack API in tests). */
   client?: WebClient;
   token?: string;
+  /** With Slack's install flow: the token of the workspace a subscription's channel is in. */
+  tokenFor?: (reference: unknown) => Promise<string>;
   slackApiUrl?: string;
   /** Per-request timeout; a hung request must not outlive the delivery lease. */
   timeoutMs?: number;
@@ -92,10 +94,25 @@ export class SlackDigestSender implements DigestSender {
       });
   }
 
+  /** Per-call token for install-flow mode; none in token mode (the client has it). */
+  async #token(reference: unknown): Promise<{ token?: string }> {
+    if (!this.#o.tokenFor) return {};
+    try {
+      return { token: await this.#o.tokenFor(reference) };
+    } catch (error) {
+      throw new DeliveryError('Slack: the workspace of this channel has not installed the app', {
+        permanent: true,
+        cause: error,
+      });
+    }
+  }
+
   async send(sub: Subscription, reply: Reply, attempt: SendAttempt): Promise<{ messageId?: string }> {
     const channel = slackChannelOf(sub.reference);
+    const token = await this.#token(sub.reference);
     const text = this.#o.renderText?.(reply) ?? [reply.title, reply.summary].filter(Boolean).join('\n');
     const args = {
+      ...token,
       channel,
       text,
       blocks: this.#o.renderBlocks(reply),
@@ -120,6 +137,7 @@ export class SlackDigestSender implements DigestSender {
   ): Promise<{ delivered: boolean; messageId?: string } | undefined> {
     try {
       const history = await this.#client.conversations.history({
+        ...(await this.#token(sub.reference)),
         channel: slackChannelOf(sub.reference),
         oldest: (attempt.since.getTime() / 1000).toFixed(6),
         include_all_metadata: true,

@@ -1,0 +1,85 @@
+import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { Logger } from 'pino';
+import { isServed, NOT_SET_UP_FOR_YOUR_ORGANISATION } from '../../core/organisations.js';
+import type { BackgroundWork } from './background.js';
+
+interface Teams {
+  /** The workspace the request is about, and its Enterprise Grid organisation. */
+  team?: string;
+  enterprise?: string;
+  /** The acting person's own workspace, when Slack says (Slack Connect: another organisation's user). */
+  userTeam?: string;
+}
+
+type Body = Record<string, unknown> & {
+  team_id?: unknown;
+  enterprise_id?: unknown;
+  team?: { id?: unknown } | null;
+  enterprise?: { id?: unknown } | null;
+  user?: { team_id?: unknown } | null;
+  event?: { user_team?: unknown; type?: unknown; channel?: unknown; user?: unknown; bot_id?: unknown } | null;
+};
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+
+/** Team ids from an Events API envelope, a slash command or an interactivity payload. */
+export function teamsOf(body: Body): Teams {
+  return {
+    team: str(body.team_id) ?? str(body.team?.id),
+    enterprise: str(body.enterprise_id) ?? str(body.enterprise?.id),
+    userTeam: str(body.event?.user_team) ?? str(body.user?.team_id),
+  };
+}
+
+function served(allowed: ReadonlySet<string>, ids: Teams): boolean {
+  const listed = (id: string | undefined) => isServed(allowed, id);
+  const workspace = listed(ids.team) || listed(ids.enterprise);
+  const person = ids.userTeam === undefined || ids.userTeam === ids.team || listed(ids.userTeam);
+  return workspace && person;
+}
+
+/**
+ * The first middleware: a request from a workspace (or a person of a workspace) not in
+ * ALLOWED_SLACK_TEAMS gets one refusal (the slash command's ephemeral answer, an ephemeral message
+ * for a mention or DM, a `respond` for a button) and goes no further, so nothing of it (event id,
+ * reference, count) reaches the store. Other events from there are dropped without a word.
+ */
+export function servedTeamsOnly(
+  allowed: ReadonlySet<string> | undefined,
+  logger: Logger,
+  work: BackgroundWork,
+): Middleware<AnyMiddlewareArgs> {
+  return async (args) => {
+    const body = args.body as Body;
+    const ids = teamsOf(body);
+    if (!allowed || served(allowed, ids)) {
+      await args.next();
+      return;
+    }
+    logger.warn(ids, 'slack: request from a workspace not served, refused');
+    if ('command' in args) {
+      await args.ack({ response_type: 'ephemeral', text: NOT_SET_UP_FOR_YOUR_ORGANISATION });
+      return;
+    }
+    if ('ack' in args && args.ack) await (args.ack as () => Promise<void>)();
+    if ('respond' in args && typeof args.respond === 'function') {
+      const respond = args.respond;
+      work.run('refuse-action', async () => {
+        await respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: NOT_SET_UP_FOR_YOUR_ORGANISATION,
+        });
+      });
+      return;
+    }
+    const event = body.event;
+    const channel = str(event?.channel);
+    const user = str(event?.user);
+    if ((event?.type === 'message' || event?.type === 'app_mention') && channel && user && !event?.bot_id) {
+      work.run('refuse-message', async () => {
+        await args.client.chat.postEphemeral({ channel, user, text: NOT_SET_UP_FOR_YOUR_ORGANISATION });
+      });
+    }
+  };
+}
