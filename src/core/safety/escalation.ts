@@ -2,6 +2,10 @@ import { parse, type Sentence } from '../understanding/nlp.js';
 import { readMessage, type ClauseReading } from './danger/reading.js';
 import { subjectsOf, type Subjects } from './danger/subject.js';
 import * as W from './danger/words.js';
+import { scoreOf, situationFeatures, type LearnedModel, type SituationCues } from './danger/features.js';
+import learned from './danger/learned-model.json' with { type: 'json' };
+
+const MODEL = learned as LearnedModel;
 
 export interface DangerAssessment {
   escalate: boolean;
@@ -21,64 +25,19 @@ export function detectImmediateDanger(
   sentences: readonly Sentence[] = parse(text),
   subjects: Subjects = subjectsOf(text),
 ): DangerAssessment {
-  const lower = text.toLowerCase().replace(/[’‘`´]/g, "'");
-  const readings = readMessage(sentences);
-  const strongNow =
-    /\b(?:right now|as we speak|happening now|it's happening|this is happening|going on now)\b/.test(lower);
-  // A children's service: an adult-only situation is signposted elsewhere, never escalated here.
-  if (subjects.adult && !subjects.child && !strongNow) return none();
-  if (hypothetical(sentences, lower) && !strongNow) return none();
-  // "What should I do if a child tells me they are being abused right now": the urgency wins.
-  if (strongNow) for (const r of readings) r.generalQuestion = false;
-  if (SAFE_NOW.test(lower) && !strongNow) return none();
-
-  const harmContextFromWords =
-    readings.some(
-      (r) => r.seriousHarm || r.weakHarm || r.threat || r.distress || r.abduct || r.weapon || r.injury,
-    ) ||
-    sentences.some((s) =>
-      s.tokens.some(
-        (t) => W.HARMER.has(t.lemma) || W.RISK_CONTEXT.has(t.lemma) || W.RISK_CONTEXT.has(t.norm),
-      ),
-    );
-  // The writer says it is urgent: the danger words need no other harm to count.
-  const declaredUrgent =
-    /\b(?:urgent|emergency|need help now|help now|help asap|happening now|right now|as we speak)\b/.test(
-      lower,
-    );
-  // "he's been arrested", "remanded in custody", "on bail": said of the situation, not "custody sgt".
-  const resolved = sentences.some((s) =>
-    s.tokens.some(
-      (t, i) =>
-        (W.RESOLVED.has(t.norm) || W.RESOLVED.has(t.lemma)) &&
-        (t.pos === 'VERB' || t.pos === 'ADJ' || s.tokens[i - 1]?.pos === 'ADP'),
-    ),
-  );
-
-  // Words that say something is going on at this moment (not "what now?", "today").
-  const goingOn =
-    /\b(?:still (?:in|there|here|with|at|on|doing|going)|right now|as we speak|at the moment|in there (?:with|now))\b/.test(
-      lower,
-    );
-  const harmContext = harmContextFromWords || declaredUrgent;
-  const violenceHeard =
-    /\b(?:banging|smashing|screaming at|shouting at|hitting|crying (?:stop|help|no))\b/.test(lower);
-  const closedDoor =
-    /\b(?:lock|locked|locks|shut|zipped|closed|bolted|won't open|not opening|can't get an answer|no answer|on (?:his|her|their) own|alone|in there|been in there)\b/.test(
-      lower,
-    );
-  // A door someone holds shut, said in so many words (not "alone" or "in there").
-  const lockedDoor =
-    /\b(?:locked|locks|bolted|wedged|barricaded|zipped (?:it |the tent )?(?:up|shut)|won't open|will not open|not opening)\b/.test(
-      lower,
-    );
-  const found =
-    /\b(?:found|back home|returned|is home|came back|come back|turned up)\b/.test(lower) &&
-    !/\b(?:not|n't|never|yet to be|hasnt|havent)\s+(?:been\s+|yet\s+)?(?:found|back|returned|come back|home|turned up)\b/.test(
-      lower,
-    );
-  // "next session is next week" and nothing said to be happening now: days ahead, not 999.
-  const messageLater = readings.some((r) => r.later) && !readings.some((r) => r.now);
+  const situation = readSituation(text, sentences, subjects);
+  if (situation.vetoed) return none();
+  const {
+    readings,
+    resolved,
+    goingOn,
+    harmContext,
+    violenceHeard,
+    closedDoor,
+    lockedDoor,
+    found,
+    messageLater,
+  } = situation;
   const reasons = new Set<string>();
   for (const r of readings) {
     const live = r.now && !r.past;
@@ -130,7 +89,109 @@ export function detectImmediateDanger(
     if (failSafe(r, resolved) && (!r.reported || r.sexualHarm))
       reasons.add('serious harm to a child that may be happening now');
   }
+  // The learned layer: a situation the rules do not name but that reads, on the whole, like the
+  // messages practitioners wrote about children in danger now. It only adds; every veto above holds.
+  if (
+    reasons.size === 0 &&
+    subjects.child &&
+    scoreOf(MODEL, situationFeatures(situation.cues)) >= MODEL.threshold
+  )
+    reasons.add('the situation reads as a child in danger now');
   return { escalate: reasons.size > 0, reasons: [...reasons] };
+}
+
+/** The situation a message describes, read once: its clauses, and the cues the rules and the learned layer weigh. */
+function readSituation(text: string, sentences: readonly Sentence[], subjects: Subjects) {
+  const lower = text.toLowerCase().replace(/[’‘`´]/g, "'");
+  const readings = readMessage(sentences);
+  const strongNow =
+    /\b(?:right now|as we speak|happening now|it's happening|this is happening|going on now)\b/.test(lower);
+  // A children's service: an adult-only situation is signposted elsewhere, never escalated here.
+  const vetoed =
+    !strongNow &&
+    ((subjects.adult && !subjects.child) || hypothetical(sentences, lower) || SAFE_NOW.test(lower));
+  // "What should I do if a child tells me they are being abused right now": the urgency wins.
+  if (strongNow) for (const r of readings) r.generalQuestion = false;
+
+  const harmContextFromWords =
+    readings.some(
+      (r) => r.seriousHarm || r.weakHarm || r.threat || r.distress || r.abduct || r.weapon || r.injury,
+    ) ||
+    sentences.some((s) =>
+      s.tokens.some(
+        (t) => W.HARMER.has(t.lemma) || W.RISK_CONTEXT.has(t.lemma) || W.RISK_CONTEXT.has(t.norm),
+      ),
+    );
+  // The writer says it is urgent: the danger words need no other harm to count.
+  const declaredUrgent =
+    /\b(?:urgent|emergency|need help now|help now|help asap|happening now|right now|as we speak)\b/.test(
+      lower,
+    );
+  // "he's been arrested", "remanded in custody", "on bail": said of the situation, not "custody sgt".
+  const resolved = sentences.some((s) =>
+    s.tokens.some(
+      (t, i) =>
+        (W.RESOLVED.has(t.norm) || W.RESOLVED.has(t.lemma)) &&
+        (t.pos === 'VERB' || t.pos === 'ADJ' || s.tokens[i - 1]?.pos === 'ADP'),
+    ),
+  );
+
+  // Words that say something is going on at this moment (not "what now?", "today").
+  const goingOn =
+    /\b(?:still (?:in|there|here|with|at|on|doing|going)|right now|as we speak|at the moment|in there (?:with|now))\b/.test(
+      lower,
+    );
+  const harmContext = harmContextFromWords || declaredUrgent;
+  const violenceHeard =
+    /\b(?:banging|smashing|screaming at|shouting at|hitting|crying (?:stop|help|no))\b/.test(lower);
+  const closedDoor =
+    /\b(?:lock|locked|locks|shut|zipped|closed|bolted|won't open|not opening|can't get an answer|no answer|on (?:his|her|their) own|alone|in there|been in there)\b/.test(
+      lower,
+    );
+  // A door someone holds shut, said in so many words (not "alone" or "in there").
+  const lockedDoor =
+    /\b(?:locked|locks|bolted|wedged|barricaded|zipped (?:it |the tent )?(?:up|shut)|won't open|will not open|not opening)\b/.test(
+      lower,
+    );
+  const found =
+    /\b(?:found|back home|returned|is home|came back|come back|turned up)\b/.test(lower) &&
+    !/\b(?:not|n't|never|yet to be|hasnt|havent)\s+(?:been\s+|yet\s+)?(?:found|back|returned|come back|home|turned up)\b/.test(
+      lower,
+    );
+  // "next session is next week" and nothing said to be happening now: days ahead, not 999.
+  const messageLater = readings.some((r) => r.later) && !readings.some((r) => r.now);
+  return {
+    readings,
+    vetoed,
+    resolved,
+    goingOn,
+    harmContext,
+    violenceHeard,
+    closedDoor,
+    lockedDoor,
+    found,
+    messageLater,
+    cues: {
+      readings,
+      sentences,
+      child: subjects.child,
+      resolved,
+      declaredUrgent,
+      goingOn,
+      lockedDoor,
+      harmContext,
+      messageLater,
+    } satisfies SituationCues,
+  };
+}
+
+/** The learned layer's features of a message (for training it: scripts/train-danger-model.ts). */
+export function situationFeaturesOf(
+  text: string,
+  sentences: readonly Sentence[] = parse(text),
+  subjects: Subjects = subjectsOf(text),
+): Set<string> {
+  return situationFeatures(readSituation(text, sentences, subjects).cues);
 }
 
 /** Serious harm, in the present tense, with nothing that dates it, resolves it or makes it general. */
