@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 
 const REPO = new URL('../../', import.meta.url).pathname;
 
@@ -14,8 +14,10 @@ export interface ServerProcess {
 }
 
 export interface SpawnOptions {
-  /** Script relative to the repo, run with `node --import tsx` (default src/server.ts). */
+  /** Script relative to the repo (or absolute), run with `node --import tsx` (default src/server.ts). */
   script?: string;
+  /** Working directory (default: the repo). */
+  cwd?: string;
   /** Node options before the script; default `['--import', 'tsx']`. `[]` runs built JavaScript as `npm start` does. */
   nodeArgs?: string[];
   env: Record<string, string>;
@@ -33,8 +35,9 @@ const LISTENING = /http:\/\/127\.0\.0\.1:\d+/;
  */
 export async function spawnServer(options: SpawnOptions): Promise<ServerProcess> {
   const nodeArgs = options.nodeArgs ?? ['--import', 'tsx'];
-  const child = spawn(process.execPath, [...nodeArgs, join(REPO, options.script ?? 'src/server.ts')], {
-    cwd: REPO,
+  const script = options.script ?? 'src/server.ts';
+  const child = spawn(process.execPath, [...nodeArgs, isAbsolute(script) ? script : join(REPO, script)], {
+    cwd: options.cwd ?? REPO,
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'production',
