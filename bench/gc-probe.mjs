@@ -5,6 +5,7 @@
  * heap's used size before each collection minus after the previous one (v8.GCProfiler), the same
  * way for every server, so it includes what is allocated and freed between two collections.
  */
+/* global process -- a Node preload script, outside the TypeScript project */
 import { writeFileSync } from 'node:fs';
 import { GCProfiler, getHeapStatistics } from 'node:v8';
 
