@@ -12,12 +12,14 @@
  * this script and package-lock.json have the size and modification time recorded then
  * (build/inputs.json). `npm start` on a built tree then costs a stat per source file, not an esbuild run.
  */
+import { createRequire } from 'node:module';
 import { argv } from 'node:process';
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const requireFromRoot = createRequire(join(root, 'package.json'));
 const INPUTS = join(root, 'build/inputs.json');
 /** Read by every build besides what esbuild reports: a change to either means a new bundle. */
 const ALWAYS = ['scripts/build.mjs', 'package-lock.json'];
@@ -87,6 +89,40 @@ async function bundle() {
     },
   };
 
+  /**
+   * teams-ai's Application requires its sign-in modules at load, and they require botbuilder-dialogs,
+   * which loads the Microsoft recognizers (numbers, dates, choices in many languages): about a third
+   * of the server's start-up CPU, for sign-in flows this bot never configures (no `authentication`
+   * option). So Application and its own modules are bundled, and those requires become modules that
+   * load the real thing on first use: the sign-in manager only if `authentication` is ever set,
+   * botbuilder-dialogs only if a sign-in helper runs. Everything else teams-ai requires stays external.
+   */
+  const teamsAiLib = dirname(requireFromRoot.resolve('@microsoft/teams-ai/lib/Application.js'));
+  const ON_FIRST_USE = /^(?:\.\/authentication\/Authentication|\.\/Authentication|botbuilder-dialogs)$/;
+  const teamsAiSignInOnFirstUse = {
+    name: 'teams-ai-sign-in-on-first-use',
+    setup(b) {
+      b.onResolve({ filter: /^@microsoft\/teams-ai\/lib\/(?:Application|TeamsAdapter)\.js$/ }, (args) => ({
+        path: requireFromRoot.resolve(args.path),
+      }));
+      b.onResolve({ filter: ON_FIRST_USE }, (args) => {
+        if (!args.importer.startsWith(teamsAiLib)) return undefined;
+        const target = args.path.startsWith('.')
+          ? requireFromRoot.resolve(join(dirname(args.importer), args.path))
+          : args.path;
+        return { path: target, namespace: 'on-first-use' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'on-first-use' }, (args) => ({
+        contents: [
+          'let loaded;',
+          `const load = () => (loaded ??= __nodeRequire(${JSON.stringify(args.path)}));`,
+          'module.exports = new Proxy({}, { get: (_target, key) => load()[key], has: (_target, key) => key in load() });',
+        ].join('\n'),
+        loader: 'js',
+      }));
+    },
+  };
+
   // Code split: modules loaded with import() (Slack only when configured) get their own chunks, so
   // their packages are not imported at start. Old chunks go first (their names carry content hashes).
   await rm(INPUTS, { force: true });
@@ -102,7 +138,15 @@ async function bundle() {
     target: 'node20',
     packages: 'external',
     sourcemap: 'linked',
-    plugins: [ownImportMetaUrl, teamsAiModulesOnly],
+    plugins: [ownImportMetaUrl, teamsAiModulesOnly, teamsAiSignInOnFirstUse],
+    // The bundled teams-ai modules are CommonJS: their require() of external packages needs Node's.
+    banner: {
+      js: [
+        "import { createRequire as __createRequire } from 'node:module';",
+        'const require = __createRequire(import.meta.url);',
+        'const __nodeRequire = require;',
+      ].join(' '),
+    },
     logLevel: 'warning',
     metafile: true,
   absWorkingDir: root, // metafile paths relative to the repo, whatever the caller's cwd
