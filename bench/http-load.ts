@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import autocannon from 'autocannon';
 import { build } from 'esbuild';
@@ -29,13 +29,12 @@ const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)
 const ECHO_SCRIPT = join(REPO, 'build/bench/echo-bot.js');
 
 /**
- * `node scripts/build.mjs` (what `npm start` runs first), here and in a baseline checkout if one is
- * given, and the echo bot bundled the same way (packages external: both load botbuilder and restify
+ * `node scripts/build.mjs` (what `npm start` runs first), here and in each baseline checkout, and the echo bot bundled the same way (packages external: both load botbuilder and restify
  * from node_modules).
  */
-async function buildAll(baseline?: string): Promise<void> {
-  await promisify(execFile)(process.execPath, [join(REPO, 'scripts/build.mjs')]);
-  if (baseline) await promisify(execFile)(process.execPath, [join(baseline, 'scripts/build.mjs')]);
+async function buildAll(baselines: string[]): Promise<void> {
+  for (const dir of [REPO, ...baselines])
+    await promisify(execFile)(process.execPath, [join(dir, 'scripts/build.mjs')], { cwd: dir });
   await build({
     entryPoints: [join(REPO, 'bench/echo-bot.ts')],
     outfile: ECHO_SCRIPT,
@@ -224,16 +223,20 @@ function summary(rounds: Round[], labels: string[]): boolean {
 
 export async function benchHttpLoad(): Promise<boolean> {
   const texts = questions();
-  const baseline = process.env.BENCH_BASELINE ? resolve(process.env.BENCH_BASELINE) : undefined;
-  await buildAll(baseline);
+  // BENCH_BASELINE: other built checkouts to run as well (comma-separated), e.g. main before a change.
+  const baselines = (process.env.BENCH_BASELINE ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((dir) => resolve(dir));
+  await buildAll(baselines);
   const sink = await startSinkServer();
   const specs: BenchServerSpec[] = [
     { label: 'echo bot', script: ECHO_SCRIPT },
     { label: 'echo, kept client', script: ECHO_SCRIPT, env: { ECHO_KEEP_CLIENTS: '1' } },
     { label: 'ours (lowdb)', script: join(REPO, 'build/server.js') },
   ];
-  if (baseline)
-    specs.push({ label: 'ours (baseline)', script: join(baseline, 'build/server.js'), cwd: baseline });
+  for (const dir of baselines)
+    specs.push({ label: `ours (${basename(dir)})`, script: join(dir, 'build/server.js'), cwd: dir });
   const databaseUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
   const db = databaseUrl ? await createTempDatabase(databaseUrl, 'sg_bench') : undefined;
   if (db) specs.push({ label: 'ours (PostgreSQL)', script: join(REPO, 'build/server.js'), env: { DATABASE_URL: db.url } });
