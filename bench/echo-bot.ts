@@ -3,6 +3,9 @@
  * bodyParser on the route only, CloudAdapter in local mode), replying with the text it received.
  * Run: PORT=0 node --import tsx bench/echo-bot.ts (prints the URL it listens on); the HTTP load
  * bench bundles it with esbuild to build/bench/echo-bot.js and runs that with plain node, like ours.
+ *
+ * ECHO_KEEP_CLIENTS=1: the same echo bot keeping its connector clients between turns, with the
+ * module ours uses (src/channels/teams/connector-clients.ts): the floor our default path can reach.
  */
 import {
   CloudAdapter,
@@ -10,10 +13,11 @@ import {
   ConfigurationServiceClientCredentialFactory,
 } from 'botbuilder';
 import { createServer, plugins } from 'restify';
+import { keepClients } from '../src/channels/teams/connector-clients.js';
 
-const adapter = new CloudAdapter(
-  new ConfigurationBotFrameworkAuthentication({}, new ConfigurationServiceClientCredentialFactory({})),
-);
+const auth = new ConfigurationBotFrameworkAuthentication({}, new ConfigurationServiceClientCredentialFactory({}));
+if (process.env.ECHO_KEEP_CLIENTS === '1') keepClients(auth, { version: () => 0 });
+const adapter = new CloudAdapter(auth);
 adapter.onTurnError = async (context, error) => {
   console.error(`echo-bot: turn failed: ${(error as Error).message}`);
   await context.sendActivity('Sorry, that failed.');

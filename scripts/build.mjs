@@ -7,88 +7,169 @@
  * Modules that find files next to themselves (`new URL('./static/', import.meta.url)`) keep
  * working: each bundled source file gets its own original file URL for `import.meta.url`, so
  * cards/, playground assets and the content pack are read from the checkout exactly as under tsx.
+ *
+ * Nothing is built when build/ is up to date: every file the last build read (esbuild's metafile),
+ * this script and package-lock.json have the size and modification time recorded then
+ * (build/inputs.json). `npm start` on a built tree then costs a stat per source file, not an esbuild run.
  */
 import { existsSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import process, { argv } from 'node:process';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const requireFromRoot = createRequire(join(root, 'package.json'));
+const INPUTS = join(root, 'build/inputs.json');
+/** Read by every build besides what esbuild reports: a change to either means a new bundle. */
+const ALWAYS = ['scripts/build.mjs', 'package-lock.json'];
 
-// A production install (`npm ci --omit=dev`, as in the Docker image) has no esbuild: `npm start` then
-// runs the build/ made beforehand, rather than needing the dev dependencies.
-const esbuild = await import('esbuild').catch((error) => {
-  if (error?.code === 'ERR_MODULE_NOT_FOUND') return undefined;
-  throw error;
-});
-if (!esbuild) {
-  if (existsSync(join(root, 'build/server.js'))) {
-    process.stderr.write('esbuild is not installed (a production install): starting the existing build/\n');
-    process.exit(0);
-  }
-  process.stderr.write(
-    'esbuild is not installed and there is no build/: run `npm ci` (with dev dependencies) first\n',
-  );
-  process.exit(1);
+async function fingerprint(file) {
+  const s = await stat(join(root, file));
+  return `${s.size}:${s.mtimeMs}`;
 }
-const { build } = esbuild;
 
-/** Replaces `import.meta.url` in each of our source files with that file's own URL. */
-const ownImportMetaUrl = {
-  name: 'own-import-meta-url',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      return {
-        contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
-        loader: 'ts',
-      };
-    });
-  },
-};
+/** True when build/inputs.json lists the same inputs, unchanged, and the bundle is there. */
+async function upToDate() {
+  try {
+    const recorded = JSON.parse(await readFile(INPUTS, 'utf8'));
+    await stat(join(root, 'build/server.js'));
+    const entries = Object.entries(recorded);
+    if (entries.length === 0) return false;
+    for (const [file, print] of entries) if ((await fingerprint(file)) !== print) return false;
+    return true;
+  } catch {
+    return false; // no record, a file gone, or no bundle
+  }
+}
 
-/**
- * `@microsoft/teams-ai`'s index loads every module of the package (AI planners, OpenAI and Azure
- * clients, tokenizers: ~11 MB of heap, ~15 MB of RSS at start). The server uses two classes from it:
- * import just their modules. Type-only imports are erased; a new value import of anything else fails
- * the build here ("No matching export") until it is added to this list.
- */
-const TEAMS_AI_USED = {
-  Application: '@microsoft/teams-ai/lib/Application.js',
-  TeamsAdapter: '@microsoft/teams-ai/lib/TeamsAdapter.js',
-};
-const teamsAiModulesOnly = {
-  name: 'teams-ai-modules-only',
-  setup(b) {
-    b.onResolve({ filter: /^@microsoft\/teams-ai$/ }, () => ({
-      path: 'teams-ai',
-      namespace: 'teams-ai-used',
-    }));
-    b.onLoad({ filter: /.*/, namespace: 'teams-ai-used' }, () => ({
-      contents: Object.entries(TEAMS_AI_USED)
-        .map(([name, module]) => `export { ${name} } from ${JSON.stringify(module)};`)
-        .join('\n'),
-      resolveDir: root,
-      loader: 'js',
-    }));
-  },
-};
+if (argv.includes('--force') || !(await upToDate())) await bundle();
 
-// Code split: modules loaded with import() (Slack only when configured) get their own chunks, so
-// their packages are not imported at start. Old chunks go first (their names carry content hashes).
-await rm(join(root, 'build/chunks'), { recursive: true, force: true });
-await build({
-  entryPoints: { server: join(root, 'src/server.ts') },
-  outdir: join(root, 'build'),
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  sourcemap: 'linked',
-  plugins: [ownImportMetaUrl, teamsAiModulesOnly],
-  logLevel: 'warning',
-});
+async function bundle() {
+  // A production install (`npm ci --omit=dev`, as in the Docker image) has no esbuild: `npm start`
+  // then runs the build/ made beforehand, rather than needing the dev dependencies.
+  const esbuild = await import('esbuild').catch((error) => {
+    if (error?.code === 'ERR_MODULE_NOT_FOUND') return undefined;
+    throw error;
+  });
+  if (!esbuild) {
+    if (existsSync(join(root, 'build/server.js'))) {
+      process.stderr.write('esbuild is not installed (a production install): starting the existing build/\n');
+      process.exit(0);
+    }
+    process.stderr.write(
+      'esbuild is not installed and there is no build/: run `npm ci` (with dev dependencies) first\n',
+    );
+    process.exit(1);
+  }
+  const { build } = esbuild;
+
+  /** Replaces `import.meta.url` in each of our source files with that file's own URL. */
+  const ownImportMetaUrl = {
+    name: 'own-import-meta-url',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        return {
+          contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
+          loader: 'ts',
+        };
+      });
+    },
+  };
+
+  /**
+   * `@microsoft/teams-ai`'s index loads every module of the package (AI planners, OpenAI and Azure
+   * clients, tokenizers: ~11 MB of heap, ~15 MB of RSS at start). The server uses two classes from it:
+   * import just their modules. Type-only imports are erased; a new value import of anything else fails
+   * the build here ("No matching export") until it is added to this list.
+   */
+  const TEAMS_AI_USED = {
+    Application: '@microsoft/teams-ai/lib/Application.js',
+    TeamsAdapter: '@microsoft/teams-ai/lib/TeamsAdapter.js',
+  };
+  const teamsAiModulesOnly = {
+    name: 'teams-ai-modules-only',
+    setup(b) {
+      b.onResolve({ filter: /^@microsoft\/teams-ai$/ }, () => ({
+        path: 'teams-ai',
+        namespace: 'teams-ai-used',
+      }));
+      b.onLoad({ filter: /.*/, namespace: 'teams-ai-used' }, () => ({
+        contents: Object.entries(TEAMS_AI_USED)
+          .map(([name, module]) => `export { ${name} } from ${JSON.stringify(module)};`)
+          .join('\n'),
+        resolveDir: root,
+        loader: 'js',
+      }));
+    },
+  };
+
+  /**
+   * teams-ai's Application requires its sign-in modules at load, and they require botbuilder-dialogs,
+   * which loads the Microsoft recognizers (numbers, dates, choices in many languages): about a third
+   * of the server's start-up CPU, for sign-in flows this bot never configures (no `authentication`
+   * option). So Application and its own modules are bundled, and those requires become modules that
+   * load the real thing on first use: the sign-in manager only if `authentication` is ever set,
+   * botbuilder-dialogs only if a sign-in helper runs. Everything else teams-ai requires stays external.
+   */
+  const teamsAiLib = dirname(requireFromRoot.resolve('@microsoft/teams-ai/lib/Application.js'));
+  const ON_FIRST_USE = /^(?:\.\/authentication\/Authentication|\.\/Authentication|botbuilder-dialogs)$/;
+  const teamsAiSignInOnFirstUse = {
+    name: 'teams-ai-sign-in-on-first-use',
+    setup(b) {
+      b.onResolve({ filter: /^@microsoft\/teams-ai\/lib\/(?:Application|TeamsAdapter)\.js$/ }, (args) => ({
+        path: requireFromRoot.resolve(args.path),
+      }));
+      b.onResolve({ filter: ON_FIRST_USE }, (args) => {
+        if (!args.importer.startsWith(teamsAiLib)) return undefined;
+        const target = args.path.startsWith('.')
+          ? requireFromRoot.resolve(join(dirname(args.importer), args.path))
+          : args.path;
+        return { path: target, namespace: 'on-first-use' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'on-first-use' }, (args) => ({
+        contents: [
+          'let loaded;',
+          `const load = () => (loaded ??= __nodeRequire(${JSON.stringify(args.path)}));`,
+          'module.exports = new Proxy({}, { get: (_target, key) => load()[key], has: (_target, key) => key in load() });',
+        ].join('\n'),
+        loader: 'js',
+      }));
+    },
+  };
+
+  // Code split: modules loaded with import() (Slack only when configured) get their own chunks, so
+  // their packages are not imported at start. Old chunks go first (their names carry content hashes).
+  await rm(INPUTS, { force: true });
+  await rm(join(root, 'build/chunks'), { recursive: true, force: true });
+  const result = await build({
+    entryPoints: { server: join(root, 'src/server.ts') },
+    outdir: join(root, 'build'),
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'linked',
+    plugins: [ownImportMetaUrl, teamsAiModulesOnly, teamsAiSignInOnFirstUse],
+    // The bundled teams-ai modules are CommonJS: their require() of external packages needs Node's.
+    banner: {
+      js: [
+        "import { createRequire as __createRequire } from 'node:module';",
+        'const require = __createRequire(import.meta.url);',
+        'const __nodeRequire = require;',
+      ].join(' '),
+    },
+    logLevel: 'warning',
+    metafile: true,
+  absWorkingDir: root, // metafile paths relative to the repo, whatever the caller's cwd
+  });
+  const files = [...ALWAYS, ...Object.keys(result.metafile.inputs).filter((f) => !f.includes(':'))];
+  const record = {};
+  for (const file of files) record[file] = await fingerprint(file);
+  await writeFile(INPUTS, JSON.stringify(record, null, 1));
+}

@@ -22,6 +22,7 @@ import { DEFAULT_QUESTION_LOG_DAYS, QuestionInsights } from './insights/question
 import { acronymsOf } from './insights/redact-question.js';
 import { refusingUnknownWords, Vocabulary } from './insights/vocabulary.js';
 import { scrubStoredReferences } from './digests/references.js';
+import { deleteRetiredKeys } from './store/retired-keys.js';
 import type { PartnershipReport } from './insights/report-data.js';
 import { reportToReply } from './insights/report-reply.js';
 import { UNOBSERVED, type Observer } from './observer.js';
@@ -293,13 +294,19 @@ export class Guide {
 
   /**
    * Periodic upkeep (the server runs it at start and every few hours): writes pending question counts,
-   * which prunes question examples past their retention once a day, and deletes expired checklist runs.
+   * which prunes question examples past their retention once a day, deletes expired checklist runs and
+   * what older versions stored that nothing reads any more.
    */
-  async housekeeping(): Promise<{ expiredChecklistRuns: number; scrubbedReferences: number }> {
+  async housekeeping(): Promise<{
+    expiredChecklistRuns: number;
+    scrubbedReferences: number;
+    retiredItems: number;
+  }> {
     await this.questionInsights.flush();
     return {
       expiredChecklistRuns: await this.checklists.purgeExpired(),
       scrubbedReferences: await scrubStoredReferences(this.store),
+      retiredItems: await deleteRetiredKeys(this.store),
     };
   }
 

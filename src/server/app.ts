@@ -1,7 +1,6 @@
 import { createServer, type Server } from 'restify';
 import type { Config } from '../config.js';
 import { Guide } from '../core/guide.js';
-import { BotStorage } from '../core/store/bot-storage.js';
 import { openStore } from '../core/store/open-store.js';
 import { KeptReplies } from '../core/replies/kept-replies.js';
 import { MemoryStore } from '../core/store/memory-store.js';
@@ -84,14 +83,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const inFlight = new InFlight();
   const platforms = new PlatformStatus();
 
-  const storage = new BotStorage(store, { logger });
   // Teams keeps voted-on replies in memory: a lost one only costs the in-place redraw (the vote
   // still counts), and questions keep leaving the store untouched. Slack keeps its own in the store,
   // because "More" is the only way to the rest of an answer there.
   const kept = new KeptReplies(new MemoryStore(), logger, 2 * 60 * 60 * 1000, 10 * 60 * 1000);
   const bot = createTeamsBot({
     adapter,
-    storage,
     guide,
     admins: config.admins,
     allowedTenants: config.allowed.tenants,
@@ -110,7 +107,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   mountHealth(server, { store, contentItems: () => guide.pack.items.length, platforms });
   if (playgroundEnabled(config)) {
     const track = <T>(work: () => Promise<T>): Promise<T> => inFlight.track(work);
-    mountPlayground(server, { logger, guide, storage, kept, admins: config.admins, track });
+    mountPlayground(server, { logger, guide, kept, admins: config.admins, track });
   }
 
   // Slack: its own `/slack/events` route (raw body, signature check), or Socket Mode with SLACK_APP_TOKEN.

@@ -21,8 +21,14 @@ export function startHousekeeping(
   const sweep = () => {
     running = running.then(async () => {
       try {
-        const { expiredChecklistRuns: deleted, scrubbedReferences } = await guide.housekeeping();
+        const {
+          expiredChecklistRuns: deleted,
+          scrubbedReferences,
+          retiredItems,
+        } = await guide.housekeeping();
         if (deleted > 0) logger.info({ deleted }, 'housekeeping: expired checklist runs deleted');
+        if (retiredItems > 0)
+          logger.info({ retiredItems }, 'housekeeping: items older versions stored (turn state) deleted');
         if (scrubbedReferences > 0)
           logger.info({ scrubbedReferences }, 'housekeeping: display names removed from stored references');
       } catch (error) {

@@ -9,5 +9,11 @@ import { setFlagsFromString } from 'node:v8';
  * bot's peak RSS under the 50-connection benchmark went from ~315 MB to ~205 MB at the same CPU per
  * turn within measurement noise (bench/http-load.ts; 10 % cost ~25 % more CPU, 100 % saved less).
  * It only changes when full collections happen: there is no heap limit, nothing can run out.
+ *
+ * Measured again with `npm run bench -- http` (4 alternating rounds, load average 12-16 on 2 shared
+ * cores, so noisy): CPU per turn under load 4.2 ms at 30 %, 2.6 ms at 60 %, 2.6 ms with V8's default;
+ * peak RSS 299, 390 and 495 MB. Every round put 30 % highest in CPU, and every setting over 250 MB,
+ * while the lowdb store grew with the benchmark's question examples. Kept at 30 % for RSS until a
+ * quieter run with a bounded store decides between 30 and 60.
  */
 setFlagsFromString('--heap-growing-percent=30');

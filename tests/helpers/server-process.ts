@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 
 const REPO = new URL('../../', import.meta.url).pathname;
 
@@ -14,7 +14,7 @@ export interface ServerProcess {
 }
 
 export interface SpawnOptions {
-  /** Script relative to the repo, run with `node --import tsx` (default src/server.ts). */
+  /** Script relative to `cwd` (or absolute), run with `node --import tsx` (default src/server.ts). */
   script?: string;
   /** Node options before the script; default `['--import', 'tsx']`. `[]` runs built JavaScript as `npm start` does. */
   nodeArgs?: string[];
@@ -36,7 +36,8 @@ const LISTENING = /http:\/\/127\.0\.0\.1:\d+/;
 export async function spawnServer(options: SpawnOptions): Promise<ServerProcess> {
   const nodeArgs = options.nodeArgs ?? ['--import', 'tsx'];
   const cwd = options.cwd ?? REPO;
-  const child = spawn(process.execPath, [...nodeArgs, join(cwd, options.script ?? 'src/server.ts')], {
+  const script = options.script ?? 'src/server.ts';
+  const child = spawn(process.execPath, [...nodeArgs, isAbsolute(script) ? script : join(cwd, script)], {
     cwd,
     env: {
       PATH: process.env.PATH ?? '',

@@ -1,7 +1,6 @@
-import { createSign, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { KeyObject } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBotLogin, type BotLogin } from '../helpers/bot-login.js';
 import { startCaptureServer, type CaptureServer } from '../helpers/capture-server.js';
 import { startServer, type TestServer } from '../helpers/start-server.js';
 import { conversation, message, post, SERVED_TENANT } from '../channels/teams/activities.js';
@@ -12,67 +11,27 @@ import { conversation, message, post, SERVED_TENANT } from '../channels/teams/ac
  * a token signed with that key is the positive control, so the 401s below are due to the forgery.
  */
 const APP_ID = '11111111-2222-3333-4444-555555555555';
-const ISSUER = 'https://api.botframework.com';
 
 let cap: CaptureServer;
 let s: TestServer;
-let login: Server;
-const trusted = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const attacker = generateKeyPairSync('rsa', { modulusLength: 2048 });
+let login: BotLogin;
 
 beforeAll(async () => {
   cap = await startCaptureServer();
-  login = createServer((req, res) => {
-    const base = `http://127.0.0.1:${(login.address() as AddressInfo).port}`;
-    res.setHeader('content-type', 'application/json');
-    if (req.url === '/v1/.well-known/openidconfiguration') {
-      res.end(
-        JSON.stringify({
-          issuer: ISSUER,
-          jwks_uri: `${base}/keys`,
-          id_token_signing_alg_values_supported: ['RS256'],
-        }),
-      );
-    } else if (req.url === '/keys') {
-      const jwk = trusted.publicKey.export({ format: 'jwk' });
-      res.end(
-        JSON.stringify({
-          keys: [{ ...jwk, kty: 'RSA', use: 'sig', kid: 'trusted-key', endorsements: ['msteams'] }],
-        }),
-      );
-    } else {
-      res.statusCode = 404;
-      res.end('{}');
-    }
-  });
-  await new Promise<void>((r) => login.listen(0, '127.0.0.1', r));
-  const metadata = `http://127.0.0.1:${(login.address() as AddressInfo).port}/v1/.well-known/openidconfiguration`;
+  login = await startBotLogin();
   s = await startServer(
     { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret', ALLOWED_TENANTS: SERVED_TENANT },
-    { adapter: { openIdMetadataUrl: metadata } },
+    { adapter: { openIdMetadataUrl: login.metadataUrl } },
   );
 });
 afterAll(async () => {
   await s?.stop();
   await cap?.close();
-  login?.closeAllConnections();
-  await new Promise((r) => login?.close(r));
+  await login?.close();
 });
 
 function token(key: KeyObject, kid: string, claims: Record<string, unknown> = {}): string {
-  const enc = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  const head = enc({ alg: 'RS256', typ: 'JWT', kid });
-  const body = enc({
-    iss: ISSUER,
-    aud: APP_ID,
-    serviceurl: cap.url,
-    nbf: now - 60,
-    exp: now + 3600,
-    ...claims,
-  });
-  const signature = createSign('RSA-SHA256').update(`${head}.${body}`).sign(key).toString('base64url');
-  return `${head}.${body}.${signature}`;
+  return login.token(key, kid, APP_ID, { serviceurl: cap.url, ...claims });
 }
 
 function activity() {
@@ -82,7 +41,7 @@ function activity() {
 describe('Bot Framework authentication', () => {
   it('accepts a token signed by the published key (positive control)', async () => {
     const res = await post(s.url, activity(), {
-      authorization: `Bearer ${token(trusted.privateKey, 'trusted-key')}`,
+      authorization: `Bearer ${token(login.trustedKey, 'trusted-key')}`,
     });
     // The turn runs; its reply then needs an outbound token from the real login service, which
     // this offline test cannot reach, so we only assert the request was authenticated.
@@ -96,21 +55,21 @@ describe('Bot Framework authentication', () => {
 
   it('answers 401 to a token signed by an unknown key', async () => {
     const res = await post(s.url, activity(), {
-      authorization: `Bearer ${token(attacker.privateKey, 'forged-key')}`,
+      authorization: `Bearer ${token(login.forgedKey, 'forged-key')}`,
     });
     expect(res.status).toBe(401);
   });
 
   it('answers 401 to a token claiming the published key id but signed by another key', async () => {
     const res = await post(s.url, activity(), {
-      authorization: `Bearer ${token(attacker.privateKey, 'trusted-key')}`,
+      authorization: `Bearer ${token(login.forgedKey, 'trusted-key')}`,
     });
     expect(res.status).toBe(401);
   });
 
   it('answers 401 to a validly signed token for another bot', async () => {
     const res = await post(s.url, activity(), {
-      authorization: `Bearer ${token(trusted.privateKey, 'trusted-key', { aud: 'another-bot' })}`,
+      authorization: `Bearer ${token(login.trustedKey, 'trusted-key', { aud: 'another-bot' })}`,
     });
     expect(res.status).toBe(401);
   });

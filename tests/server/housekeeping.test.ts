@@ -45,6 +45,17 @@ describe('server housekeeping', () => {
     ).toBe(true);
   });
 
+  it('deletes the teams-ai turn state older versions stored, and nothing else', async () => {
+    const store = new MemoryStore();
+    await store.put('botstate/msteams/28:bot/users/29:someone', { eTag: 'x' });
+    await store.put('botstate/msteams/28:bot/conversations/a:chat', { topic: 'old' });
+    await store.put('conversation/teams/19:channel', { v: 1 });
+    server = await startServer({}, { store });
+    await expect.poll(() => store.list('botstate/')).toEqual([]);
+    expect(await store.get('conversation/teams/19:channel')).toBeDefined();
+    expect(server.logs().some((l) => l.retiredItems === 2)).toBe(true);
+  });
+
   it('keeps redacted question examples only as long as QUESTION_LOG_DAYS says (0: none, counts only)', async () => {
     for (const [days, examples] of [
       ['0', 0],

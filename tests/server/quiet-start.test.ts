@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -22,6 +22,29 @@ async function startFlags(): Promise<string[]> {
   if (!m) throw new Error(`unexpected start script: ${pkg.scripts.start}`);
   return (m[1] ?? '').trim().split(' ').filter(Boolean);
 }
+const build = () => promisify(execFile)(process.execPath, ['scripts/build.mjs'], { cwd: ROOT });
+const bundleWritten = async () => (await stat(join(ROOT, 'build/server.js'))).mtimeMs;
+
+// In this file, not beside it: test files run in parallel, and a rebuild replaces build/chunks.
+describe('npm start on a built tree', () => {
+  it('runs no esbuild build when build/ is up to date, and rebuilds when an input changed', async () => {
+    await build();
+    const built = await bundleWritten();
+    await build();
+    expect(await bundleWritten()).toBe(built);
+    // As if src/server.ts had changed since: its recorded size and time no longer match.
+    const inputsFile = join(ROOT, 'build/inputs.json');
+    const inputs = JSON.parse(await readFile(inputsFile, 'utf8')) as Record<string, string>;
+    expect(inputs['src/server.ts']).toBeDefined();
+    expect(inputs['src/channels/teams/bot.ts']).toBeDefined();
+    await writeFile(inputsFile, JSON.stringify({ ...inputs, 'src/server.ts': '0:0' }));
+    await build();
+    expect(await bundleWritten()).not.toBe(built);
+    const rebuilt = JSON.parse(await readFile(inputsFile, 'utf8')) as Record<string, string>;
+    expect(rebuilt['src/server.ts']).toBe(inputs['src/server.ts']);
+  }, 60_000);
+});
+
 describe('a quiet start', () => {
   it('prints no warning at start, for a favicon, or for connection probes to /api/messages', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sg-quiet-'));

@@ -1,5 +1,4 @@
 import type { KeptReplies } from '../../core/replies/kept-replies.js';
-import type { Storage } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { createTeamsAdapter } from '../teams/adapter.js';
 import { createTeamsBot, type TeamsBot, type TeamsGuide } from '../teams/bot.js';
@@ -14,7 +13,6 @@ export const PLAYGROUND_USER = { id: 'playground-operator', name: 'You (this com
 
 export interface PlaygroundBotDeps {
   guide: TeamsGuide;
-  storage: Storage;
   kept: KeptReplies;
   admins: ReadonlySet<string>;
   logger: Logger;
@@ -26,7 +24,7 @@ export interface PlaygroundBot {
 }
 
 /**
- * The same Teams bot (same guide, same storage) behind a second, credential-less CloudAdapter: it takes
+ * The same Teams bot (same guide) behind a second, credential-less CloudAdapter: it takes
  * activities without a Bot Framework token and replies to the playground connector without one, whatever
  * the main adapter's settings. Only loopback requests ever reach it (see mount.ts).
  */
@@ -35,7 +33,6 @@ export function createPlaygroundBot(deps: PlaygroundBotDeps): PlaygroundBot {
   const admins = new Set([...deps.admins, PLAYGROUND_USER.id]);
   const bot = createTeamsBot({
     adapter,
-    storage: deps.storage,
     kept: deps.kept,
     guide: deps.guide,
     admins,

@@ -1,5 +1,4 @@
 import type { KeptReplies } from '../../core/replies/kept-replies.js';
-import type { Storage } from 'botbuilder';
 import type { Server } from 'restify';
 import type { Logger } from '../../server/logger.js';
 import type { TeamsGuide } from '../teams/bot.js';
@@ -15,8 +14,6 @@ export interface PlaygroundOptions {
   logger: Logger;
   /** The core the Teams bot runs; the playground runs its own instance of that bot on it. */
   guide: TeamsGuide & AdminGuide;
-  /** The bot's turn-state storage (the same store as `/api/messages`). */
-  storage: Storage;
   /** Replies kept for redrawing a card in place after a vote (shared with `/api/messages`). */
   kept: KeptReplies;
   /** ADMIN_USERS; the playground user is added to them in the playground's bot only. */
@@ -55,7 +52,6 @@ export function mountPlayground(server: Server, options: PlaygroundOptions): Pla
 
   const playground = createPlaygroundBot({
     guide: options.guide,
-    storage: options.storage,
     kept: options.kept,
     admins: options.admins,
     logger: options.logger,

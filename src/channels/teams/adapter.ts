@@ -1,9 +1,10 @@
-import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 // botbuilder's own copy (4.23.3, the only one in the tree): CloudAdapter maps errors to 401 by `instanceof` this class.
 import { AuthenticationError, type BotFrameworkAuthentication } from 'botframework-connector';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Config } from '../../config.js';
 import { limitConnectorCalls } from './time-limits.js';
+import { keepClients } from './connector-clients.js';
+import { TeamsCredentials } from './credentials.js';
 
 /**
  * TeamsAdapter is botbuilder's CloudAdapter with a ConfigurationBotFrameworkAuthentication built from
@@ -28,6 +29,13 @@ export interface AdapterOverrides {
   openIdMetadataUrl?: string;
   /** Told why a request was refused as unauthenticated (the response says only "Unauthorized."). */
   onAuthRefused?: (reason: string) => void;
+  /** Receives the credential factory, to replace the credentials later (a rotated secret). */
+  onCredentials?: (credentials: TeamsCredentials) => void;
+  /**
+   * `false` builds a connector client for every turn, as botbuilder does by default (the benchmark's
+   * and the equivalence test's reference); default: clients are kept (connector-clients.ts).
+   */
+  keepClients?: boolean;
 }
 
 export function createTeamsAdapter(
@@ -49,31 +57,45 @@ export function createTeamsAdapter(
         }),
       }
     : {};
-  const adapter = new TeamsAdapter(settings, new ConfigurationServiceClientCredentialFactory(settings));
-  wrapAuthentication(adapter, overrides.onAuthRefused);
+  const credentials = new TeamsCredentials(settings);
+  overrides.onCredentials?.(credentials);
+  const adapter = new TeamsAdapter(settings, credentials);
+  wrapAuthentication(adapter, credentials, overrides);
   return adapter;
 }
 
 /**
- * Two changes to how a request is authenticated. Any failure is a 401 whose body says only
+ * Three changes to how a request is authenticated. Any failure is a 401 whose body says only
  * "Unauthorized." (the reason goes to the log): botframework-connector rethrows jsonwebtoken's errors
  * as they are ("invalid signature"), and a login service that cannot be reached ("Failed to load
- * openID config: 500") became a 500 carrying that text. And the turn's connector client (made by the
- * result's factory) gets the turn time limits.
+ * openID config: 500") became a 500 carrying that text. The connector client and the user token
+ * client are kept between turns (connector-clients.ts) instead of being built for every activity.
+ * And each connector client (made by the result's factory) gets the turn time limits.
  */
-function wrapAuthentication(adapter: TeamsAdapter, onRefused?: (reason: string) => void): void {
+function wrapAuthentication(
+  adapter: TeamsAdapter,
+  credentials: TeamsCredentials,
+  overrides: AdapterOverrides,
+): void {
   // `botFrameworkAuthentication` is protected on CloudAdapterBase; TeamsAdapter gives no other way in.
   const auth = (adapter as unknown as { botFrameworkAuthentication: BotFrameworkAuthentication })
     .botFrameworkAuthentication;
   const authenticate = auth.authenticateRequest.bind(auth);
   auth.authenticateRequest = async (activity, authHeader) => {
-    let result;
     try {
-      result = await authenticate(activity, authHeader);
+      return await authenticate(activity, authHeader);
     } catch (error) {
-      onRefused?.(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+      overrides.onAuthRefused?.(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
       throw new AuthenticationError('Unauthorized.', 401);
     }
+  };
+  if (overrides.keepClients !== false) {
+    keepClients(auth, { version: () => credentials.version, prepare: limitConnectorCalls });
+    return;
+  }
+  const unkept = auth.authenticateRequest;
+  auth.authenticateRequest = async (activity, authHeader) => {
+    const result = await unkept(activity, authHeader);
     const factory = result.connectorFactory;
     if (factory) {
       const create = factory.create.bind(factory);

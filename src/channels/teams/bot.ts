@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ActivityTypes, TurnContext, type Storage } from 'botbuilder';
+import { ActivityTypes, TurnContext } from 'botbuilder';
 import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { z } from 'zod';
 import type { Actor, Guide, Place } from '../../core/guide.js';
@@ -39,7 +39,6 @@ export interface TeamsGuide extends Pick<
 
 export interface TeamsBotDeps {
   adapter: TeamsAdapter;
-  storage: Storage;
   guide: TeamsGuide;
   admins: ReadonlySet<string>;
   /** ALLOWED_TENANTS; unset serves every tenant (the playground, and local mode). */
@@ -66,9 +65,11 @@ const DEDUPED = new Set<string>([
 
 export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   const { guide, admins, logger, kept } = deps;
+  // No `storage`: no handler reads teams-ai's turn state, so it stays in memory for the turn and is
+  // never loaded or saved. What must outlive a turn (checklist runs, feedback, kept replies) is in our
+  // Store, with its own keys and conflict rules.
   const app = new Application<TurnState>({
     adapter: deps.adapter,
-    storage: deps.storage,
     removeRecipientMention: true,
     startTypingTimer: false,
     longRunningMessages: false,

@@ -127,10 +127,16 @@ export class QuestionInsights {
         }));
         batch.counts.delete(day);
       }
-      for (const [key, example] of batch.examples) {
-        await this.o.store.put(key, example, { ifNoneMatch: '*' });
-        batch.examples.delete(key);
-      }
+      // Put together, not one after another: the file store commits puts that are queued together
+      // in one rewrite of its file, where a put at a time rewrote it once per example.
+      const puts = await Promise.allSettled(
+        [...batch.examples].map(async ([key, example]) => {
+          await this.o.store.put(key, example, { ifNoneMatch: '*' });
+          batch.examples.delete(key);
+        }),
+      );
+      const failed = puts.find((p): p is PromiseRejectedResult => p.status === 'rejected');
+      if (failed) throw failed.reason;
     } catch (error) {
       for (const [day, n] of batch.counts) {
         const c = this.pending.counts.get(day);

@@ -66,7 +66,6 @@ interface Row {
  */
 const SQL = {
   get: { name: 'kv-get', text: 'SELECT key, value, etag FROM kv WHERE key = $1' },
-  getMany: { name: 'kv-get-many', text: 'SELECT key, value, etag FROM kv WHERE key = ANY($1::text[])' },
   create: {
     name: 'kv-create',
     text: 'INSERT INTO kv (key, value, etag) VALUES ($1, $2::jsonb, $3) ON CONFLICT (key) DO NOTHING',
@@ -117,14 +116,6 @@ export class PostgresStore implements Store {
     const { rows } = await this.#query<Row>(SQL.get, [key]);
     const row = rows[0];
     return row && { key: row.key, value: row.value as T, eTag: row.etag };
-  }
-
-  async getMany<T>(keys: readonly string[]): Promise<Map<string, StoredItem<T>>> {
-    const found = new Map<string, StoredItem<T>>();
-    if (keys.length === 0) return found;
-    const { rows } = await this.#query<Row>(SQL.getMany, [[...new Set(keys)]]);
-    for (const row of rows) found.set(row.key, { key: row.key, value: row.value as T, eTag: row.etag });
-    return found;
   }
 
   async put<T>(key: string, value: T, options?: PutOptions): Promise<string> {

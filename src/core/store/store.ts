@@ -1,7 +1,7 @@
 /**
  * The one storage interface. Keys are namespaced strings:
  *   checklist/{user}/{runId}, subscription/{channel}, digest-ledger/{channel}/{period},
- *   feedback/{replyId}, botstate/{key} …
+ *   feedback/{replyId} …
  * Values are JSON. Nothing stored may hold raw message text.
  *
  * Optimistic concurrency: every stored item carries an eTag that changes on each write.
@@ -23,11 +23,6 @@ export interface PutOptions {
 
 export interface Store {
   get<T>(key: string): Promise<StoredItem<T> | undefined>;
-  /**
-   * Optional: several keys in one round trip (PostgreSQL: one statement instead of one per key).
-   * Absent keys are simply missing from the map. Callers fall back to get() when it is not there.
-   */
-  getMany?<T>(keys: readonly string[]): Promise<Map<string, StoredItem<T>>>;
   /** Returns the new eTag. Throws ConflictError on a precondition failure. */
   put<T>(key: string, value: T, options?: PutOptions): Promise<string>;
   /** Returns true if something was deleted. Throws ConflictError if ifMatch is given and differs. */

@@ -1,14 +1,12 @@
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { ConflictError } from '../../../src/core/errors.js';
-import { BOT_STATE_PREFIX, BotStorage, NEW_ITEM_ETAG } from '../../../src/core/store/bot-storage.js';
 import { MIGRATIONS } from '../../../src/core/store/postgres-migrations.js';
 import {
   advisoryLockName,
   openPostgresStore,
   type PostgresStore,
 } from '../../../src/core/store/postgres-store.js';
-import type { PutOptions, Store } from '../../../src/core/store/store.js';
 import { updateWithRetry } from '../../../src/core/store/update.js';
 import { RACE_ATTEMPTS } from './contract.js';
 import { describePostgres, dropSchema, testSchema } from '../../helpers/postgres.js';
@@ -68,47 +66,6 @@ describePostgres('PostgreSQL store', (url) => {
     expect(e2).not.toBe(e1);
     const { rows } = await sql.query(`SELECT version, etag FROM ${schema}.kv WHERE key = 'checklist/u/r'`);
     expect(rows).toEqual([{ version: '2', etag: e2 }]);
-  });
-
-  it('reads several keys in one statement (getMany): present ones only, duplicates once', async () => {
-    const store = await instance();
-    const e1 = await store.put('botstate/msteams/b/conversations/c1', { topic: 'x' });
-    const e2 = await store.put('botstate/msteams/b/users/u1', { n: [1, 2] });
-    const found = await store.getMany([
-      'botstate/msteams/b/conversations/c1',
-      'botstate/msteams/b/users/u1',
-      'botstate/msteams/b/users/u1',
-      'botstate/absent',
-    ]);
-    expect([...found.entries()].sort()).toEqual([
-      [
-        'botstate/msteams/b/conversations/c1',
-        { key: 'botstate/msteams/b/conversations/c1', value: { topic: 'x' }, eTag: e1 },
-      ],
-      ['botstate/msteams/b/users/u1', { key: 'botstate/msteams/b/users/u1', value: { n: [1, 2] }, eTag: e2 }],
-    ]);
-    expect((await store.getMany([])).size).toBe(0);
-  });
-
-  it('gives BotStorage the same turn state through getMany as through get', async () => {
-    const store = await instance();
-    await store.put(`${BOT_STATE_PREFIX}msteams/b/conversations/c1`, { topic: 'x' });
-    const keys = ['msteams/b/conversations/c1', 'msteams/b/users/new-user', 'other/key'];
-    const batched = await new BotStorage(store).read(keys);
-    // The same database through a Store without getMany: BotStorage falls back to one get per key.
-    const perKey: Store = {
-      get: <T>(key: string) => store.get<T>(key),
-      put: <T>(key: string, value: T, options?: PutOptions) => store.put(key, value, options),
-      delete: (key, options) => store.delete(key, options),
-      list: <T>(prefix: string) => store.list<T>(prefix),
-      healthy: () => store.healthy(),
-      close: async () => {},
-    };
-    expect(await new BotStorage(perKey).read(keys)).toEqual(batched);
-    expect(batched).toEqual({
-      'msteams/b/conversations/c1': { topic: 'x', eTag: expect.any(String) },
-      'msteams/b/users/new-user': { eTag: NEW_ITEM_ETAG },
-    });
   });
 
   it('lists by prefix with an index range scan on the primary key', async () => {
