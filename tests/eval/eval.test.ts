@@ -34,13 +34,15 @@ describe('blind question sets (written by people who never saw the content or th
   const files = existsSync(BLIND) ? readdirSync(BLIND).filter((f) => f.endsWith('.jsonl')) : [];
 
   it('every set holds its figures above the floors measured when it was added', async () => {
-    expect(files.length).toBeGreaterThanOrEqual(8);
+    expect(files.length).toBeGreaterThanOrEqual(14);
     const guide = await realGuide();
     const results = files.flatMap((f) => scoreQuestions(guide, readQuestions(join(BLIND, f))));
     const got = Object.fromEntries(figures(results).map((f) => [f.name, f.right / f.of]));
-    // Floors a little under the figures of 2026-12-01 (660 messages: danger recall 86.8 %, false alarms
-    // 3.0 %, answers 83.8 %, identifiers 99.4 %, refusals 87.9 %; see tests/eval/blind/README.md): a change that
-    // costs understanding on real wording fails here, whatever it does to our own set.
+    // Floors a little under the figures of 2026-12-02 (1190 messages: danger recall 95.1 %, false
+    // alarms 5.0 %, answers 85.1 %, identifiers 99.6 %, refusals 95.1 %; see tests/eval/blind/README.md):
+    // a change that costs understanding on real wording fails here, whatever it does to our own set.
+    // Half of these sets trained the danger model's learned layer, so these are regression floors,
+    // not measures of generalisation: that needs a new blind batch.
     expect(got['danger recall']).toBeGreaterThanOrEqual(BLIND_FLOORS.dangerRecall);
     expect(got['false alarms']).toBeLessThanOrEqual(BLIND_FLOORS.falseAlarms);
     expect(got.answers).toBeGreaterThanOrEqual(BLIND_FLOORS.answers);
@@ -50,9 +52,9 @@ describe('blind question sets (written by people who never saw the content or th
 });
 
 const BLIND_FLOORS = {
-  dangerRecall: 0.84,
-  falseAlarms: 0.05,
-  answers: 0.81,
-  identifiers: 0.98,
-  refusals: 0.85,
+  dangerRecall: 0.93,
+  falseAlarms: 0.06,
+  answers: 0.83,
+  identifiers: 0.99,
+  refusals: 0.93,
 };
