@@ -25,6 +25,9 @@ param image string
 @description('ADMIN_USERS: partnership admins by Entra object ID, comma-separated')
 param adminUsers string = ''
 
+@description('Microsoft Entra tenant ids of the organisations the partnership serves, comma-separated (README: Allowed organisations). Default: this deployment\'s own tenant.')
+param allowedTenants string = tenant().tenantId
+
 @description('DATABASE_URL for PostgreSQL (several replicas); empty keeps the embedded store on Azure Files')
 @secure()
 param databaseUrl string = ''
@@ -190,6 +193,10 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
               {
                 name: 'ADMIN_USERS'
                 value: adminUsers
+              }
+              {
+                name: 'ALLOWED_TENANTS'
+                value: allowedTenants
               }
               {
                 name: 'DATA_DIR'

@@ -233,8 +233,11 @@ describe('infra/ (Bicep)', () => {
       'MicrosoftAppId',
       'MicrosoftAppTenantId',
       'ADMIN_USERS',
+      'ALLOWED_TENANTS',
       'DATA_DIR',
     ]);
+    // Only the listed organisations are served; by default the deployment's own tenant.
+    expect(text).toMatch(/param allowedTenants string = tenant\(\)\.tenantId/);
     expect(env.MicrosoftAppType).toBe("'UserAssignedMSI'");
     expect(text).toContain("msaAppType: 'UserAssignedMSI'");
     // The settings the Container App gives the server start it with Bot Framework auth on.
@@ -244,6 +247,7 @@ describe('infra/ (Bicep)', () => {
         MicrosoftAppId: randomUUID(),
         MicrosoftAppTenantId: randomUUID(),
         ADMIN_USERS: '',
+        ALLOWED_TENANTS: randomUUID(),
         DATA_DIR: '/data',
       },
       REPO,

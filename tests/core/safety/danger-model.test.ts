@@ -176,7 +176,10 @@ describe('danger model: threats, fear, doors and disclosures (second round)', ()
     expect(escalates("4 year old said 'daddy's friend hurts my bum'. the friend is collecting at 12")).toBe(
       true,
     );
-    expect(escalates('the 6 year old says her dad hits her. mum is collecting at 3')).toBe(false);
+    // Mum collecting is not someone taking the child (the learned layer may still weigh the whole).
+    expect(
+      detectImmediateDanger('the 6 year old says her dad hits her. mum is collecting at 3').reasons,
+    ).not.toContain('child about to be taken by, or left with, someone who may harm them');
   });
 
   it('resolved: "in custody" resolves, a custody sergeant does not; children said to be fine are safe', () => {
@@ -191,8 +194,10 @@ describe('danger model: threats, fear, doors and disclosures (second round)', ()
       ),
     ).toBe(false);
     expect(
-      escalates("dad turned up aggressive, he's been arrested and taken away, the child is with her nan now"),
-    ).toBe(false);
+      detectImmediateDanger(
+        "dad turned up aggressive, he's been arrested and taken away, the child is with her nan now",
+      ).reasons,
+    ).not.toContain('the person who may harm the child is present or on the way');
   });
 
   it('a retold beating is a same-day referral; retold rape or sexual abuse still leads with 999', () => {
