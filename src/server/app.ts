@@ -1,16 +1,15 @@
 import { createServer, type Server } from 'restify';
 import type { Config } from '../config.js';
-import { Guide } from '../core/guide.js';
-import { BotStorage } from '../core/store/bot-storage.js';
-import { openStore } from '../core/store/open-store.js';
+import type { Guide } from '../core/guide.js';
+import { composeGuide, createDigestSenders, openStoreFor, startDigestScheduler } from '../compose.js';
+import { BotStorage } from '../channels/teams/bot-storage.js';
 import { KeptReplies } from '../core/replies/kept-replies.js';
 import { MemoryStore } from '../core/store/memory-store.js';
 import type { Store } from '../core/store/store.js';
 import { createTeamsAdapter, type AdapterOverrides } from '../channels/teams/adapter.js';
 import { createTeamsBot } from '../channels/teams/bot.js';
 import { mountPlayground, playgroundEnabled } from '../channels/playground/index.js';
-import { startScheduler, type RunningScheduler } from '../core/digests/scheduler.js';
-import { createDigestSenders } from './digest-senders.js';
+import type { RunningScheduler } from '../core/digests/scheduler.js';
 import { mountHealth } from './health.js';
 import { InFlight } from './in-flight.js';
 import { createLogger, type Logger } from './logger.js';
@@ -48,22 +47,16 @@ export interface RunningApp {
 /** Builds the whole bot server and starts listening on config.host:config.port. */
 export async function createApp(config: Config, options: AppOptions = {}): Promise<RunningApp> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
-  const store = options.store ?? (await openStore(config, logger));
+  const store = options.store ?? (await openStoreFor(config, 'read-write', logger));
   const adapter = createTeamsAdapter(config.microsoft, {
     onAuthRefused: (reason) => logger.warn({ reason }, 'teams: request not authenticated'),
     ...options.adapter,
   });
-  const guide = await Guide.create({
-    contentDir: config.contentDir,
+  const guide = await composeGuide(config, {
     store,
-    admins: config.admins,
     clock: options.clock,
-    questionLogDays: config.questionLogDays,
-    digestSenders: createDigestSenders(config, adapter),
-    digestOptions: {
-      // Ids, periods and statuses only: digest events never carry message text.
-      log: (event, fields) => logger.info(fields, event),
-    },
+    senders: createDigestSenders(config, adapter),
+    log: (event, fields) => logger.info(fields, event),
   });
 
   const server = createServer({ name: 'safeguarding-guide', handleUncaughtExceptions: false });
@@ -139,29 +132,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const address = server.address();
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`;
 
-  // Catches up anything missed inside the grace window at start, then checks every minute. With
-  // several instances on PostgreSQL the store's advisory lock picks one leader; the ledger keeps
-  // each (channel, period) to one post regardless.
-  const scheduler = config.digests.scheduler
-    ? startScheduler({
-        service: guide.digests,
-        onReport: (report) => {
-          const sent = report.results.filter((r) => r.outcome === 'sent' || r.outcome === 'recovered');
-          const problems = report.results.filter((r) =>
-            ['failed', 'gave-up', 'unknown', 'no-sender'].includes(r.outcome),
-          );
-          if (sent.length || problems.length)
-            logger.info(
-              {
-                sent: sent.length,
-                problems: problems.map((p) => `${p.channelKey} ${p.period} ${p.outcome}`),
-              },
-              'digests: scheduled run',
-            );
-        },
-        onError: (error) => logger.error({ err: error }, 'digests: scheduled run failed'),
-      })
-    : undefined;
+  const scheduler = config.digests.scheduler ? startDigestScheduler(guide, logger) : undefined;
 
   const housekeeping = startHousekeeping(guide, logger);
 

@@ -11,6 +11,7 @@ import {
 import type { Logger } from 'pino';
 import type { Server } from 'restify';
 import type { Config } from '../../config.js';
+import type { GuideApi } from '../../core/guide-api.js';
 import type { Store } from '../../core/store/store.js';
 import { readRawBody } from '../../server/raw-body.js';
 import { BackgroundWork } from './background.js';
@@ -19,7 +20,6 @@ import { webApiOptions } from './web-api.js';
 import { boltLogger } from './bolt-logger.js';
 import { EventDedupe } from './dedupe.js';
 import { isKnownEnvelope } from './envelope.js';
-import type { SlackGuide } from './ports.js';
 import { registerActions } from './surfaces/actions.js';
 import { registerCommand } from './surfaces/command.js';
 import { registerConversations } from './surfaces/conversations.js';
@@ -34,7 +34,7 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 
 export interface SlackDeps {
-  guide: SlackGuide;
+  guide: GuideApi;
   store: Store;
   config: Config;
   logger: Logger;

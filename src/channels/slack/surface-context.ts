@@ -3,11 +3,11 @@ import type { Store } from '../../core/store/store.js';
 import type { BackgroundWork } from './background.js';
 import type { EventDedupe } from './dedupe.js';
 import type { KeptReplies } from '../../core/replies/kept-replies.js';
-import type { SlackGuide } from './ports.js';
+import type { GuideApi } from '../../core/guide-api.js';
 
 /** What every surface handler gets: core, storage, bounded background work and config. */
 export interface SurfaceContext {
-  guide: SlackGuide;
+  guide: GuideApi;
   store: Store;
   admins: ReadonlySet<string>;
   logger: Logger;

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { emptyReply, type Reply } from '../reply.js';
 import { parseTime, WEEKDAYS, type Weekday } from './schedule.js';
-import type { DigestPlatform } from './sender.js';
 import type { ChannelStatus, DigestFailure, DigestService } from './service.js';
-import { channelKeyFor, type ConversationRef } from './subscriptions.js';
+import { channelKeyFor, type ConversationRef, type DigestPlatform } from './subscriptions.js';
 
 export interface DigestCommandContext {
   actor: { userId: string; isAdmin: boolean };

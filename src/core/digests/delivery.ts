@@ -21,6 +21,13 @@ export type DeliveryOutcome =
   | 'no-sender'
   | 'no-item';
 
+/** Outcomes an admin should hear about: the channel did not get its digest and may not without help. */
+const PROBLEMS: ReadonlySet<DeliveryOutcome> = new Set(['failed', 'gave-up', 'unknown', 'no-sender']);
+
+export function isDeliveryProblem(outcome: DeliveryOutcome): boolean {
+  return PROBLEMS.has(outcome);
+}
+
 export interface DeliveryOptions {
   store: Store;
   senders: Partial<Record<Subscription['platform'], DigestSender>>;

@@ -104,6 +104,13 @@ describe('Teams conversations', () => {
     expect(texts(card(reply))).toContain(world.s.guide.help().title);
   });
 
+  it("reads a command past another person's @mention (Teams leaves <at> tags for all but the bot's)", async () => {
+    const conv = conversation('channel');
+    const text = '<at>Jo Bloggs</at> help';
+    const [reply] = await exchange(message({ serviceUrl: world.cap.url, conv, text, mention: true }));
+    expect(texts(card(reply))).toContain(world.s.guide.help().title);
+  });
+
   it('leads with the 999 warning, visually distinct, for a child in immediate danger', async () => {
     const conv = conversation('personal');
     const replies = await exchange(

@@ -318,7 +318,7 @@ describe('ChecklistService', () => {
       'a multi choice value not offered',
       'recognition',
       'context',
-      'force,rocket',
+      ['force', 'rocket'],
       /isn't one of the choices/,
     ],
     ['a text answer that is too long', 'recognition', 'notes', 'x'.repeat(301), /under 300 characters/],

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ledgerKey, type LedgerRecord } from '../../../src/core/digests/ledger.js';
-import { TeamsDigestSender, type DigestActivity } from '../../../src/core/digests/senders/teams.js';
+import { TeamsDigestSender, type DigestActivity } from '../../../src/channels/teams/digest-delivery.js';
 import type { DigestService } from '../../../src/core/digests/service.js';
 import { MemoryStore } from '../../../src/core/store/memory-store.js';
 import { FakeSlackApi } from './fake-slack-api.js';

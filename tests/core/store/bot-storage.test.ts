@@ -2,7 +2,7 @@ import { TurnState } from '@microsoft/teams-ai';
 import { MemoryStorage, TestAdapter, TurnContext, type Storage } from 'botbuilder';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../../src/core/errors.js';
-import { BOT_STATE_PREFIX, BotStorage } from '../../../src/core/store/bot-storage.js';
+import { BOT_STATE_PREFIX, BotStorage } from '../../../src/channels/teams/bot-storage.js';
 import { MemoryStore } from '../../../src/core/store/memory-store.js';
 
 /** A turn of one Teams conversation, with teams-ai's own TurnState doing the load and save. */

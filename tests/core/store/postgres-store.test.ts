@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { ConflictError } from '../../../src/core/errors.js';
-import { BOT_STATE_PREFIX, BotStorage, NEW_ITEM_ETAG } from '../../../src/core/store/bot-storage.js';
+import { BOT_STATE_PREFIX, BotStorage, NEW_ITEM_ETAG } from '../../../src/channels/teams/bot-storage.js';
 import { MIGRATIONS } from '../../../src/core/store/postgres-migrations.js';
 import {
   advisoryLockName,

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { Place } from '../../../core/guide.js';
+import type { Place } from '../../../core/guide-api.js';
 import type { SurfaceContext } from '../surface-context.js';
 
 /** The reference a Slack digest is posted to: the channel id (chat.postMessage needs nothing more). */
@@ -15,14 +15,15 @@ const recentByContext = new WeakMap<SurfaceContext, Set<string>>();
  * digest. Stored once per channel per process (a bounded set), in the background after the ack.
  */
 export function rememberChannel(ctx: SurfaceContext, channel: string, kind: Place['kind']): void {
-  if (kind === 'personal' || !ctx.guide.rememberConversation) return;
+  if (kind === 'personal') return;
   let recent = recentByContext.get(ctx);
   if (!recent) recentByContext.set(ctx, (recent = new Set()));
   if (recent.has(channel)) return;
   recent.add(channel);
   if (recent.size > RECENT_MAX) recent.delete(recent.values().next().value!);
-  const remember = ctx.guide.rememberConversation.bind(ctx.guide);
-  ctx.work.run('remember-conversation', () => remember('slack', channel, slackReference(channel)));
+  ctx.work.run('remember-conversation', () =>
+    ctx.guide.rememberConversation('slack', channel, slackReference(channel)),
+  );
 }
 
 /** `member_joined_channel` for the bot itself: the bot was added to a channel. */

@@ -23,7 +23,10 @@ export function registerMessages(app: App, ctx: SurfaceContext): void {
     const threadTs = event.thread_ts ?? event.ts;
     rememberChannel(ctx, event.channel, place.kind);
     ctx.work.run('app-mention', async () => {
-      const reply = await ctx.guide.handle(text, actor, place, { reference: slackReference(event.channel) });
+      const reply = await ctx.guide.handle(text, actor, {
+        ...place,
+        reference: slackReference(event.channel),
+      });
       if (reply.kind === 'digest') {
         // A digest in answer to a person is `digest preview`: only the admin who asked sees it.
         const { text: fallback, blocks } = renderBlocks(reply);

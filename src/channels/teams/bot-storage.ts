@@ -1,10 +1,10 @@
 import type { Storage, StoreItems } from 'botbuilder';
-import { ConflictError } from '../errors.js';
-import { silentLogger, type StoreLogger } from './store-logger.js';
-import { toJsonValue } from './store-semantics.js';
-import type { Store, StoredItem } from './store.js';
-import { mergeTurnState, type StateObject } from './turn-state-merge.js';
-import { updateWithRetry } from './update.js';
+import { ConflictError } from '../../core/errors.js';
+import { silentLogger, type StoreLogger } from '../../core/store/store-logger.js';
+import { toJsonValue } from '../../core/store/store-semantics.js';
+import type { Store, StoredItem } from '../../core/store/store.js';
+import { mergeTurnState, type StateObject } from '../../core/store/turn-state-merge.js';
+import { updateWithRetry } from '../../core/store/update.js';
 
 export const BOT_STATE_PREFIX = 'botstate/';
 
