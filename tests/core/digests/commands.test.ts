@@ -8,7 +8,7 @@ import { startScheduler } from '../../../src/core/digests/scheduler.js';
 import { channelKeyFor } from '../../../src/core/digests/subscriptions.js';
 import { MemoryStore } from '../../../src/core/store/memory-store.js';
 import { run } from '../../../src/cli/digest.js';
-import { FakeSlackApi } from './fake-slack-api.js';
+import { FakeSlackApi } from '../../helpers/fake-slack-api.js';
 import { contentDir, service, slackSender, TestClock } from './harness.js';
 
 const admin = { userId: 'UADMIN', isAdmin: true };
@@ -124,12 +124,12 @@ describe('digest commands', () => {
 
 describe('scheduler', () => {
   let api: FakeSlackApi;
-  afterEach(async () => api.stop());
+  afterEach(async () => api.close());
 
   it('on start-up sends a digest missed during downtime once, and stops cleanly', async () => {
     const clock = new TestClock('2026-11-16T12:00:00Z');
-    api = new FakeSlackApi(() => clock.now().getTime());
-    const url = await api.start();
+    api = await FakeSlackApi.start({ now: () => clock.now().getTime() });
+    const url = api.apiUrl;
     const store = new MemoryStore();
     const svc = await service(store, clock, { slack: slackSender(url) });
     await svc.subscribe({ channelKey: 'slack:C0100', platform: 'slack', reference: 'C0100', by: 'UADMIN' });
