@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Answerer } from './answer/answerer.js';
 import { itemSources, itemToReply } from './answer/item-reply.js';
 import { ChecklistService } from './checklists/service.js';
@@ -23,7 +22,7 @@ import { refusingUnknownWords, Vocabulary } from './insights/vocabulary.js';
 import { scrubStoredReferences } from './digests/references.js';
 import type { PartnershipReport } from './insights/report-data.js';
 import { reportToReply } from './insights/report-reply.js';
-import { emptyReply, type Reply } from './reply.js';
+import { emptyReply, newReplyId, type Reply } from './reply.js';
 import { detectPiiStrict } from './safety/index.js';
 import { GuidanceIndex } from './search/index.js';
 import { SynonymTable } from './search/synonyms.js';
@@ -67,8 +66,6 @@ export type DigestTuning = Pick<
   | 'sleep'
   | 'random'
 >;
-
-const newReplyId = () => randomUUID().slice(0, 8);
 
 /** The platform-neutral core every channel calls. Knows nothing of Teams or Slack. */
 export class Guide implements GuideApi {

@@ -18,7 +18,8 @@ import { BackgroundWork } from './background.js';
 import { BotIdentity } from './bot-identity.js';
 import { webApiOptions } from './web-api.js';
 import { boltLogger } from './bolt-logger.js';
-import { EventDedupe } from './dedupe.js';
+import { FirstTimeKeys } from '../shared/first-time.js';
+import { recentlyRemembered } from '../shared/recent-keys.js';
 import { isKnownEnvelope } from './envelope.js';
 import { registerActions } from './surfaces/actions.js';
 import { registerCommand } from './surfaces/command.js';
@@ -67,7 +68,15 @@ export function mountSlack(server: Server, deps: SlackDeps): SlackHandle {
     taskTimeoutMs: 3 * slack.apiTimeoutMs,
     onTimeout: () => deps.status?.timedOut(),
   });
-  const dedupe = new EventDedupe(deps.store, logger);
+  const dedupe = new FirstTimeKeys({
+    store: deps.store,
+    prefix: 'slack-event/',
+    logger,
+    // Slack retries an event up to three times within about half an hour; keep ids for longer.
+    keepMs: 2 * 60 * 60 * 1000,
+    ifStoreFails: 'first',
+    what: 'slack event id',
+  });
   const socket = Boolean(slack.appToken);
   const boltLog = boltLogger(logger);
 
@@ -122,6 +131,15 @@ export function mountSlack(server: Server, deps: SlackDeps): SlackHandle {
     logger,
     work,
     dedupe,
+    welcomed: new FirstTimeKeys({
+      store: deps.store,
+      prefix: 'slack-welcomed/',
+      logger,
+      keepMs: Infinity,
+      ifStoreFails: 'seen',
+      what: 'slack welcome',
+    }),
+    remembered: recentlyRemembered(),
     folded: new KeptReplies(deps.store, logger),
   };
   registerCommand(app, ctx);

@@ -1,16 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { ActivityTypes, TurnContext, type Storage } from 'botbuilder';
 import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { z } from 'zod';
 import type { GuideApi } from '../../core/guide-api.js';
-import { emptyReply, type Reply } from '../../core/reply.js';
+import { emptyReply, newReplyId, type Reply } from '../../core/reply.js';
 import { asCodedError, userMessageFor } from '../../core/errors.js';
 import { redact } from '../../core/safety/pii.js';
 import type { Logger } from '../../server/logger.js';
 import type { KeptReplies } from '../../core/replies/kept-replies.js';
 import { VERBS } from './card-actions.js';
 import { SEARCH_COMMAND, searchGuidance } from './message-extension.js';
-import { RecentKeys } from './recent.js';
+import { RecentKeys, recentlyRemembered } from '../shared/recent-keys.js';
 import { sendReply } from './send.js';
 import { askData, commandData, feedbackData, formData, formValues } from './submit-data.js';
 import { actorFrom, messageText, placeFrom, turnFields } from './turn-info.js';
@@ -56,8 +55,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   const delivered = new RecentKeys(15_000, 10_000);
   // Teams sends both installationUpdate and conversationUpdate on install: welcome once (see welcome()).
   const welcomed = new RecentKeys(60_000, 10_000);
-  // Channels whose reference this process has stored lately: remembered on the first message, not every one.
-  const remembered = new RecentKeys(6 * 3_600_000, 10_000);
+  const remembered = recentlyRemembered();
 
   /** Where the bot was added or spoken to in a channel, so an admin can subscribe it to the digest. */
   const remember = async (context: TurnContext): Promise<void> => {
@@ -239,7 +237,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   });
 
   app.error(async (context, error) => {
-    const reference = randomUUID().slice(0, 8);
+    const reference = newReplyId();
     const coded = asCodedError(error);
     if (turnTimedOut()) {
       // The connector did not answer in time. The reply may still land, so it is not sent again, and
@@ -295,7 +293,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 function unreadableReply(): Reply {
-  const reply = emptyReply('notice', userMessageFor('bad_input'), randomUUID().slice(0, 8));
+  const reply = emptyReply('notice', userMessageFor('bad_input'), newReplyId());
   reply.summary =
     'That button may be from an old or changed card. Please type your question, or send "help".';
   return reply;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FEEDBACK_REASONS } from '../../core/feedback.js';
+import { feedbackFields } from '../../core/feedback.js';
 
 /**
  * Schemas for what our cards send back. Card data arrives from the client and can be tampered with:
@@ -11,14 +11,11 @@ export const askData = z.object({ verb: z.literal('ask'), q: question });
 export const commandData = z.object({ verb: z.literal('command'), command: question });
 export const feedbackData = z.object({
   verb: z.literal('feedback'),
-  replyId: z.string().regex(/^[A-Za-z0-9-]{4,64}$/),
-  itemIds: z.array(z.string().regex(/^[a-z0-9-]{1,80}$/)).max(10),
-  helpful: z.boolean(),
+  replyId: feedbackFields.replyId,
+  itemIds: feedbackFields.itemIds,
+  helpful: feedbackFields.helpful,
   // Input.ChoiceSet sends '' when nothing was picked.
-  reason: z
-    .enum(FEEDBACK_REASONS)
-    .or(z.literal('').transform(() => undefined))
-    .optional(),
+  reason: feedbackFields.reason.or(z.literal('').transform(() => undefined)).optional(),
 });
 
 /**

@@ -1,5 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { emptyReply, type Reply, type ReplyContact, type ReplySource, type ReplyWarning } from '../reply.js';
+import {
+  emptyReply,
+  newReplyId,
+  type Reply,
+  type ReplyContact,
+  type ReplySource,
+  type ReplyWarning,
+} from '../reply.js';
 import type { AnswerValue } from './conditions.js';
 import { activeNotes, contactRefs, fillContacts, findStep, longestFrom, progress } from './engine.js';
 import { textLimit } from './answers.js';
@@ -19,7 +25,7 @@ export interface ChecklistReplyContext {
 export const ANSWER_FIELD = 'answer';
 
 export function newReply(kind: Reply['kind'], title: string): Reply {
-  return emptyReply(kind, title, randomUUID());
+  return emptyReply(kind, title, newReplyId());
 }
 
 export function contactLine(c: ReplyContact): string {

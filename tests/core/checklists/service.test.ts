@@ -31,8 +31,7 @@ const UNDER_10: Record<string, unknown> = {
   parents: 'agreed',
   processes: 'none',
   'strategy-meeting': 'held',
-  // Teams sends a multi choice as one comma-separated string.
-  'strategy-agencies': 'social-care,police,health,education',
+  'strategy-agencies': ['social-care', 'police', 'health', 'education'],
   'harmed-child': 'yes',
   'csaac-harmed': 'requested',
   'csaac-accused': 'not-yet',

@@ -160,7 +160,7 @@ export function registerActions(app: App, ctx: SurfaceContext): void {
       ctx.work.run('feedback', async () => {
         await ctx.guide.recordFeedback({
           replyId: value.r,
-          itemIds: value.i.slice(0, 10),
+          itemIds: value.i,
           helpful,
           channel: 'slack',
         });

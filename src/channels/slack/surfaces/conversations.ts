@@ -7,20 +7,12 @@ export function slackReference(channel: string): { channel: string } {
   return { channel };
 }
 
-const RECENT_MAX = 10_000;
-const recentByContext = new WeakMap<SurfaceContext, Set<string>>();
-
 /**
  * Remembers a channel the bot was added to or spoken to in, so an admin can subscribe it to the
- * digest. Stored once per channel per process (a bounded set), in the background after the ack.
+ * digest. Stored on the first message a while (a bounded set), in the background after the ack.
  */
 export function rememberChannel(ctx: SurfaceContext, channel: string, kind: Place['kind']): void {
-  if (kind === 'personal') return;
-  let recent = recentByContext.get(ctx);
-  if (!recent) recentByContext.set(ctx, (recent = new Set()));
-  if (recent.has(channel)) return;
-  recent.add(channel);
-  if (recent.size > RECENT_MAX) recent.delete(recent.values().next().value!);
+  if (kind === 'personal' || !ctx.remembered.firstSeen(channel)) return;
   ctx.work.run('remember-conversation', () =>
     ctx.guide.rememberConversation('slack', channel, slackReference(channel)),
   );
