@@ -2,7 +2,10 @@ import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadContentPack } from '../src/core/content/load.js';
 import type { ContentPack } from '../src/core/content/types.js';
-import { readPackExtras, type PackExtras } from '../src/core/content/extras.js';
+import {
+  readChecklistsAndDigests,
+  type ChecklistsAndDigests,
+} from '../src/core/content/checklists-and-digests.js';
 import { Guide } from '../src/core/guide.js';
 import { MemoryStore } from '../src/core/store/memory-store.js';
 import { readQuestions } from '../scripts/eval-score.js';
@@ -17,9 +20,14 @@ interface Figures {
   max: number;
 }
 
-function measure(pack: ContentPack, extras: PackExtras, questions: string[], rounds: number): Figures {
+function measure(
+  pack: ContentPack,
+  extras: ChecklistsAndDigests,
+  questions: string[],
+  rounds: number,
+): Figures {
   const { result: guide, ms: buildMs } = time(() =>
-    Guide.fromContent(pack, extras, { store: new MemoryStore(), admins: new Set() }),
+    Guide.fromContent(pack, extras, { store: new MemoryStore() }),
   );
   for (const q of questions) guide.ask(q); // warm-up
   const samples: number[] = [];
@@ -47,7 +55,7 @@ export async function benchAnswers(): Promise<boolean> {
   );
   const questions = files.flatMap((f) => readQuestions(f).map((q) => q.q));
   const rounds = 20;
-  const extras = await readPackExtras(pack);
+  const extras = await readChecklistsAndDigests(pack);
   const one = measure(pack, extras, questions, rounds);
   const ten = measure(growPack(pack, 10), extras, questions, rounds);
   const row = (label: string, f: Figures) =>

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Guide } from '../src/core/guide.js';
-import { renderPlainText } from '../src/core/render/plain-text.js';
+import { renderPlainText } from '../src/cli/plain-text.js';
 
 export interface EvalQuestion {
   q: string;

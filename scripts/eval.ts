@@ -38,7 +38,6 @@ if (missing.length) {
 const guide = await Guide.create({
   contentDir: resolve('content'),
   store: new MemoryStore(),
-  admins: new Set(),
 });
 let ok = true;
 for (const file of files) {

@@ -1,6 +1,5 @@
 import { loadConfig } from './config.js';
-import { Guide } from './core/guide.js';
-import { MemoryStore } from './core/store/memory-store.js';
+import { composeGuide, openStoreFor } from './compose.js';
 import { runAsk, type CliIo } from './cli/ask.js';
 import { runContentCheck } from './cli/content-check.js';
 import { asCodedError } from './core/errors.js';
@@ -23,11 +22,7 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'ask': {
       // Questions asked from the terminal are not stored anywhere: an in-memory store is enough.
-      const guide = await Guide.create({
-        contentDir: config.contentDir,
-        store: new MemoryStore(),
-        admins: config.admins,
-      });
+      const guide = await composeGuide(config, { store: await openStoreFor(config, 'memory') });
       return runAsk(guide, args, io);
     }
     case 'content-check':

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import { isLoopbackHost } from './channels/playground/loopback.js';
+import { isLoopbackHost } from './server/loopback.js';
 import { CodedError } from './core/errors.js';
 
-/** Environment, read once at start-up (names from design.md). */
+/** Environment, read once at start-up. */
 export interface Config {
   port: number;
   host: string;

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Guide } from '../core/guide.js';
-import { renderPlainText } from '../core/render/plain-text.js';
+import { renderPlainText } from './plain-text.js';
 import type { Reply } from '../core/reply.js';
 import { TerminalChat, type TerminalTurn } from './terminal-chat.js';
 
@@ -11,7 +11,7 @@ export interface CliIo {
   isTTY: boolean;
 }
 
-/** The `ask --jsonl` contract line (design.md). */
+/** One line of `ask --jsonl` output: what a batch of questions is checked against. */
 export function jsonlLine(q: string, reply: Reply): string {
   return JSON.stringify({
     q,

@@ -1,4 +1,4 @@
-import { readPackExtras } from '../core/content/extras.js';
+import { readChecklistsAndDigests } from '../core/content/checklists-and-digests.js';
 import { readContentPack, formatIssues } from '../core/content/load.js';
 import type { CliIo } from './ask.js';
 
@@ -10,7 +10,7 @@ export async function runContentCheck(
   today: string,
 ): Promise<number> {
   const { pack, issues } = await readContentPack(contentDir, { today });
-  const extra = pack ? (await readPackExtras(pack)).issues : [];
+  const extra = pack ? (await readChecklistsAndDigests(pack)).issues : [];
   const all = [...issues, ...extra];
   if (all.length) io.stderr.write(formatIssues(all) + '\n');
   const errors = all.filter((i) => i.severity === 'error').length;

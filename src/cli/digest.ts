@@ -1,14 +1,11 @@
 import { loadConfig } from '../config.js';
-import { Guide } from '../core/guide.js';
-import { renderPlainText } from '../core/render/plain-text.js';
-import { PROBLEM_OUTCOMES } from '../core/digests/delivery.js';
-import type { DigestPlatform, DigestSender } from '../core/digests/sender.js';
-import { openStore } from '../core/store/open-store.js';
+import { composeGuide, createDigestSenders, openStoreFor, type DigestSenders } from '../compose.js';
+import { isDeliveryProblem } from '../core/digests/delivery.js';
+import { renderPlainText } from './plain-text.js';
 import type { CommandIo } from './io.js';
-import { createDigestSenders } from '../server/digest-senders.js';
 
 export interface DigestCliIo extends CommandIo {
-  senders?: Partial<Record<DigestPlatform, DigestSender>>;
+  senders?: DigestSenders;
 }
 
 const USAGE = [
@@ -36,16 +33,14 @@ export async function run(args: string[], io: DigestCliIo): Promise<number> {
   const config = loadConfig(io.env ?? process.env, io.cwd);
   // A preview only reads: like `npm run report`, a lock-free snapshot, so it works beside a running
   // server. The other commands write (ledger, resolutions) and take the store as the server would.
-  const store = io.store ?? (await openStore(config, undefined, { readOnly: command === 'preview' }));
+  const store = io.store ?? (await openStoreFor(config, command === 'preview' ? 'read-only' : 'read-write'));
   try {
-    // Built exactly as the server builds it (src/server/app.ts): a Guide with the configured senders.
-    const guide = await Guide.create({
-      contentDir: config.contentDir,
+    // Built exactly as the server builds it (src/compose.ts): a Guide with the configured senders.
+    const guide = await composeGuide(config, {
       store,
-      admins: config.admins,
       clock: io.clock,
-      digestSenders: io.senders ?? createDigestSenders(config, undefined, store),
-      digestOptions: { log: (event, fields) => io.err(`${event} ${JSON.stringify(fields)}`) },
+      senders: io.senders ?? createDigestSenders(config, undefined, store),
+      log: (event, fields) => io.err(`${event} ${JSON.stringify(fields)}`),
     });
     const service = guide.digests;
     switch (command) {
@@ -62,7 +57,7 @@ export async function run(args: string[], io: DigestCliIo): Promise<number> {
         const { results } = await service.sendDue();
         if (results.length === 0) io.out('Nothing due.');
         for (const r of results) io.out(`${r.channelKey} ${r.period} ${r.outcome}`);
-        const bad = results.filter((r) => PROBLEM_OUTCOMES.has(r.outcome));
+        const bad = results.filter((r) => isDeliveryProblem(r.outcome));
         return bad.length ? 1 : 0;
       }
       case 'status': {

@@ -1,7 +1,6 @@
 import { loadConfig } from '../config.js';
-import { Guide } from '../core/guide.js';
+import { composeGuide, openStoreFor } from '../compose.js';
 import type { PartnershipReport } from '../core/insights/report-data.js';
-import { openStore } from '../core/store/open-store.js';
 import type { CommandIo } from './io.js';
 
 export type ReportCliIo = CommandIo;
@@ -25,15 +24,9 @@ export async function run(args: string[], io: ReportCliIo): Promise<number> {
   }
   const config = loadConfig(io.env ?? process.env, io.cwd);
   // A snapshot that takes no store lock: the report can be read beside a running server.
-  const store = io.store ?? (await openStore(config, undefined, { readOnly: true }));
+  const store = io.store ?? (await openStoreFor(config, 'read-only'));
   try {
-    const guide = await Guide.create({
-      contentDir: config.contentDir,
-      store,
-      admins: config.admins,
-      clock: io.clock,
-      questionLogDays: config.questionLogDays,
-    });
+    const guide = await composeGuide(config, { store, clock: io.clock });
     // Read-only: the server may be running beside us and owns the pending counts and pruning.
     const report = await guide.report({ readOnly: true });
     if (args.includes('--json')) io.out(JSON.stringify(report, null, 2));

@@ -1,4 +1,4 @@
-import type { Actor, Guide, Place } from '../core/guide.js';
+import type { Actor, FormState, GuideApi, Place } from '../core/guide-api.js';
 import { parseCommand } from '../core/commands.js';
 import type { Reply, ReplyField } from '../core/reply.js';
 
@@ -25,10 +25,10 @@ export type TerminalTurn = { reply: Reply } | { notice: string };
 export class TerminalChat {
   /** The checklist form waiting for answers, if any, and the answers given to its fields so far. */
   #open: Reply | undefined;
-  #values: Record<string, string> = {};
+  #values: Record<string, string | string[]> = {};
 
   constructor(
-    private readonly guide: Guide,
+    private readonly guide: GuideApi,
     /** False for a one-shot `npm run ask -- "…"`: a checklist could never be finished there. */
     private readonly interactive: boolean,
   ) {}
@@ -77,13 +77,13 @@ export class TerminalChat {
     const field = this.#field();
     if (!form || !field) return this.shown(step);
     const op = step.actions.find((a) => a.kind === 'submit' && a.value === text.toLowerCase());
-    if (op) return this.shown(await this.guide.submitForm(form.state, { ...op.data }, ACTOR, PLACE));
+    if (op) return this.shown(await this.guide.submitForm(withActionData(form.state, op.data), {}, ACTOR));
     const value = valueFor(field, text);
     if (value === undefined) return { notice: `That is not one of the answers. ${this.prompt() ?? ''}` };
     this.#values[field.id] = value;
     // A form of several fields (which checklist, then what to do) is sent once all are answered.
     if (this.#field()) return { notice: this.prompt() ?? '' };
-    return this.shown(await this.guide.submitForm(form.state, this.#values, ACTOR, PLACE));
+    return this.shown(await this.guide.submitForm(form.state, this.#values, ACTOR));
   }
 
   private shown(reply: Reply): TerminalTurn {
@@ -91,6 +91,14 @@ export class TerminalChat {
     this.#values = {};
     return { reply };
   }
+}
+
+/** A button's data joins the form state it sends back (as Back / Pause / Cancel do in Teams and Slack). */
+function withActionData(state: FormState, data: Record<string, unknown> = {}): FormState {
+  const merged: FormState = { ...state };
+  for (const [key, value] of Object.entries(data))
+    if (typeof value === 'string' || typeof value === 'number') merged[key] = value;
+  return merged;
 }
 
 function choicesOf(field: ReplyField): { value: string; label: string }[] {
@@ -104,7 +112,7 @@ function choicesOf(field: ReplyField): { value: string; label: string }[] {
 }
 
 /** The typed answer as the form value core expects; undefined when a choice is not one on offer. */
-function valueFor(field: ReplyField, text: string): string | undefined {
+function valueFor(field: ReplyField, text: string): string | string[] | undefined {
   const choices = choicesOf(field);
   if (choices.length === 0) return text; // date and text: core validates them and says what is wrong
   if (text === '') return '';
@@ -113,8 +121,7 @@ function valueFor(field: ReplyField, text: string): string | undefined {
     const byNumber = Number.isInteger(n) ? choices[n - 1] : undefined;
     return (byNumber ?? choices.find((c) => c.label.toLowerCase() === token.toLowerCase()))?.value;
   };
-  const tokens = field.type === 'multi' ? text.split(',').map((t) => t.trim()) : [text];
-  const values = tokens.map(pick);
-  if (values.some((v) => v === undefined)) return undefined;
-  return values.join(',');
+  if (field.type !== 'multi') return pick(text);
+  const values = text.split(',').map((t) => pick(t.trim()));
+  return values.every((v) => v !== undefined) ? values : undefined;
 }

@@ -37,10 +37,7 @@ const PATTERNS: { re: RegExp; build: (m: RegExpExecArray) => Command }[] = [
 ];
 
 export function parseCommand(raw: string): Command {
-  const text = raw
-    .replace(/<at>[^<]*<\/at>/gi, ' ') // Teams @mentions, if a channel left them in
-    .replace(/\s+/g, ' ')
-    .trim();
+  const text = raw.replace(/\s+/g, ' ').trim();
   const lowered = text.toLowerCase().replace(/[.!]+$/, '');
   for (const { re, build } of PATTERNS) {
     const m = re.exec(lowered);

@@ -14,11 +14,20 @@ export const FEEDBACK_REASON_LABELS: Record<FeedbackReason, string> = {
   other: 'Something else',
 };
 
-const feedbackSchema = z.object({
+/** The guidance items the reply used: at most this many are kept with a vote. */
+export const MAX_FEEDBACK_ITEMS = 10;
+
+/** The one shape of a vote. Channels build their button data from these fields and check it on the way back. */
+export const feedbackFields = {
   replyId: z.string().regex(/^[A-Za-z0-9-]{4,64}$/),
-  itemIds: z.array(z.string().regex(/^[a-z0-9-]{1,80}$/)).max(10),
+  itemIds: z.array(z.string().regex(/^[a-z0-9-]{1,80}$/)).max(MAX_FEEDBACK_ITEMS),
   helpful: z.boolean(),
-  reason: z.enum(FEEDBACK_REASONS).optional(),
+  reason: z.enum(FEEDBACK_REASONS),
+};
+
+const feedbackSchema = z.object({
+  ...feedbackFields,
+  reason: feedbackFields.reason.optional(),
   channel: z.enum(['teams', 'slack', 'cli', 'playground']),
 });
 export type FeedbackInput = z.input<typeof feedbackSchema>;

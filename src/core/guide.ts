@@ -1,19 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import { Answerer } from './answer/answerer.js';
 import { itemSources, itemToReply } from './answer/item-reply.js';
 import { ChecklistService } from './checklists/service.js';
 import { parseCommand, type Command } from './commands.js';
 import { resolveContact } from './content/contacts.js';
-import { readPackExtras } from './content/extras.js';
-import { formatIssues, loadContentPack } from './content/load.js';
+import { loadWholePack } from './content/checklists-and-digests.js';
 import type { ContentPack } from './content/types.js';
 import { digestServiceFor } from './digests/load.js';
 import type { DigestService, DigestServiceOptions } from './digests/service.js';
-import type { DigestPlatform, DigestSender } from './digests/sender.js';
-import { channelKeyFor, type ConversationRef } from './digests/subscriptions.js';
+import { handleDigestCommand } from './digests/commands.js';
+import type { DigestSender } from './digests/sender.js';
+import { channelKeyFor, type ConversationRef, type DigestPlatform } from './digests/subscriptions.js';
 import type { ChecklistDefinition } from './checklists/schema.js';
 import type { DigestItem } from './digests/pool.js';
-import { CodedError } from './errors.js';
 import { recordFeedback, type FeedbackInput } from './feedback.js';
 import { helpReply, welcomeReply } from './help.js';
 import { RateLimiter, USER_MESSAGE_LIMIT, type RateLimitOptions } from './rate-limit.js';
@@ -26,32 +24,26 @@ import { deleteRetiredKeys } from './store/retired-keys.js';
 import type { PartnershipReport } from './insights/report-data.js';
 import { reportToReply } from './insights/report-reply.js';
 import { UNOBSERVED, type Observer } from './observer.js';
-import { emptyReply, type Reply } from './reply.js';
+import { emptyReply, newReplyId, type Reply } from './reply.js';
 import { detectPiiStrict } from './safety/index.js';
 import { GuidanceIndex } from './search/index.js';
 import { SynonymTable } from './search/synonyms.js';
 import { warmUp } from './understanding/nlp.js';
 import type { Store } from './store/store.js';
-
-export type ChannelName = 'teams' | 'slack' | 'cli' | 'playground';
-export interface Actor {
-  userId: string;
-  channel: ChannelName;
-  isAdmin: boolean;
-}
-export interface Place {
-  conversationId: string;
-  kind: 'personal' | 'group' | 'channel';
-}
-/** Transport facts a command may need: the conversation reference used to post digests later. */
-export interface TurnExtras {
-  reference?: ConversationRef;
-}
+import type {
+  Actor,
+  FormState,
+  FormValues,
+  GuidanceHit,
+  GuideApi,
+  OpenRunSummary,
+  Place,
+  SubscriptionSummary,
+} from './guide-api.js';
 
 export interface GuideOptions {
   contentDir: string;
   store: Store;
-  admins: ReadonlySet<string>;
   clock?: () => Date;
   digestSenders?: Partial<Record<DigestPlatform, DigestSender>>;
   /** Delivery tuning and logging for the DigestService (retry, limits, grace window, log). */
@@ -79,12 +71,10 @@ export type DigestTuning = Pick<
   | 'random'
 >;
 
-const newReplyId = () => randomUUID().slice(0, 8);
-
 /** The platform-neutral core every channel calls. Knows nothing of Teams or Slack. */
-export class Guide {
-  readonly answerer: Answerer;
-  readonly index: GuidanceIndex;
+export class Guide implements GuideApi {
+  private readonly answerer: Answerer;
+  private readonly index: GuidanceIndex;
   readonly checklists: ChecklistService;
   readonly digests: DigestService;
   private readonly clock: () => Date;
@@ -96,8 +86,7 @@ export class Guide {
     readonly pack: ContentPack,
     private readonly checklistDefs: ChecklistDefinition[],
     digestPool: DigestItem[],
-    readonly store: Store,
-    readonly admins: ReadonlySet<string>,
+    private readonly store: Store,
     options: Pick<
       GuideOptions,
       'clock' | 'digestSenders' | 'digestOptions' | 'userRateLimit' | 'questionLogDays' | 'observer'
@@ -149,14 +138,7 @@ export class Guide {
   static async create(options: GuideOptions): Promise<Guide> {
     // The language model loads now, at start-up, not on the first practitioner's message.
     warmUp();
-    const pack = await loadContentPack(options.contentDir);
-    const extras = await readPackExtras(pack);
-    if (extras.issues.length) {
-      throw new CodedError(
-        'bad_input',
-        `Content pack in ${options.contentDir} is invalid:\n${formatIssues(extras.issues)}`,
-      );
-    }
+    const { pack, ...extras } = await loadWholePack(options.contentDir);
     return Guide.fromContent(pack, extras, options);
   }
 
@@ -166,7 +148,7 @@ export class Guide {
     extras: { checklists: ChecklistDefinition[]; digestPool: DigestItem[] },
     options: Omit<GuideOptions, 'contentDir'>,
   ): Guide {
-    return new Guide(pack, extras.checklists, extras.digestPool, options.store, options.admins, options);
+    return new Guide(pack, extras.checklists, extras.digestPool, options.store, options);
   }
 
   /** A question → answer, signpost or escalation. Pure: stores nothing. */
@@ -175,14 +157,14 @@ export class Guide {
   }
 
   /** A chat message from any channel: commands are parsed here, once; anything else is a question. */
-  async handle(text: string, actor: Actor, place: Place, extras: TurnExtras = {}): Promise<Reply> {
+  async handle(text: string, actor: Actor, place: Place): Promise<Reply> {
     const command = parseCommand(typeof text === 'string' ? text : '');
     return this.observer.turn({ channel: actor.channel, kind: 'message', command: command.type }, () =>
-      this.respond(command, actor, place, extras),
+      this.respond(command, actor, place),
     );
   }
 
-  private async respond(command: Command, actor: Actor, place: Place, extras: TurnExtras): Promise<Reply> {
+  private async respond(command: Command, actor: Actor, place: Place): Promise<Reply> {
     const user = userKey(actor);
     if (!this.userLimiter.take(user)) return this.slowDown();
     switch (command.type) {
@@ -195,11 +177,11 @@ export class Guide {
       case 'my-checklists':
         return this.checklists.myRuns(user);
       case 'digest':
-        return this.digests.handleDigestCommand(command.args, {
+        return handleDigestCommand(this.digests, command.args, {
           actor: { userId: actor.userId, isAdmin: actor.isAdmin },
           place,
           platform: actor.channel,
-          reference: extras.reference,
+          reference: place.reference,
         });
       case 'report':
         if (!actor.isAdmin) return this.refusal('The partnership report is for partnership admins.');
@@ -213,24 +195,18 @@ export class Guide {
   }
 
   /** A checklist card or modal was submitted: `state` is the form's round-tripped state, `values` the inputs. */
-  submitForm(
-    state: Record<string, unknown>,
-    values: Record<string, unknown>,
-    actor: Actor,
-    _place?: Place,
-  ): Promise<Reply> {
+  submitForm(state: FormState, values: FormValues, actor: Actor): Promise<Reply> {
     return this.observer.turn({ channel: actor.channel, kind: 'form' }, () =>
       this.checklists.submit(userKey(actor), { ...values, ...state }),
     );
   }
 
-  /** Open (unfinished) checklist runs, for the Slack App Home. */
-  async openChecklists(actor: Actor): Promise<{ title: string; progress?: string; resumeCommand: string }[]> {
+  async openRuns(actor: Actor): Promise<OpenRunSummary[]> {
     const runs = await this.checklists.openRuns(userKey(actor));
     return runs.map((r) => ({ title: r.title, progress: r.progress, resumeCommand: 'my checklists' }));
   }
 
-  async digestSubscriptions(actor: Actor): Promise<{ conversationId: string; schedule: string }[]> {
+  async subscriptions(actor: Actor): Promise<SubscriptionSummary[]> {
     if (!actor.isAdmin) return [];
     const status = await this.digests.status();
     return status
@@ -241,7 +217,6 @@ export class Guide {
       }));
   }
 
-  /** Remembers where the bot was added or first spoken to in a channel, for digests later. */
   rememberConversation(
     platform: DigestPlatform,
     conversationId: string,
@@ -258,7 +233,7 @@ export class Guide {
     return welcomeReply(this.pack, newReplyId());
   }
 
-  searchItems(query: string, limit = 10): { id: string; title: string; summary: string }[] {
+  searchItems(query: string, limit = 10): GuidanceHit[] {
     const hits = query.trim() ? this.index.search(query, limit) : [];
     const items = hits.length ? hits.map((h) => this.pack.byId.get(h.id)) : this.pack.items.slice(0, limit);
     return items
@@ -271,7 +246,6 @@ export class Guide {
     return item ? itemToReply(this.pack, item, newReplyId()) : undefined;
   }
 
-  /** True when recorded; false when this reply already had a vote (the first one stands). */
   recordFeedback(feedback: FeedbackInput): Promise<boolean> {
     return recordFeedback(this.store, feedback, this.clock());
   }
@@ -290,6 +264,10 @@ export class Guide {
       now: this.clock(),
       retentionDays: this.questionInsights.retentionDays,
     });
+  }
+
+  previewDigest(): Promise<Reply | undefined> {
+    return this.digests.preview();
   }
 
   /**

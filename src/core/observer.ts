@@ -1,5 +1,5 @@
 import type { DeliveryOutcome } from './digests/delivery.js';
-import type { DigestPlatform } from './digests/sender.js';
+import type { DigestPlatform } from './digests/subscriptions.js';
 import type { Reply } from './reply.js';
 
 /** What a turn was, without anything the person typed. */

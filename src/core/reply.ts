@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 /**
  * The neutral reply model. Core returns a Reply; each channel renders it
  * (Teams → Adaptive Card, Slack → Block Kit, CLI/jsonl → plain text).
@@ -130,6 +132,14 @@ export interface Reply {
   actions: ReplyAction[];
   form?: ReplyForm;
   meta: ReplyMeta;
+}
+
+/**
+ * The id of a new reply: short enough for a button's data, random enough that one person's replies
+ * never collide. Feedback and error references quote it.
+ */
+export function newReplyId(): string {
+  return randomUUID().slice(0, 8);
 }
 
 /** A Reply with every list empty; callers fill in what they need. */

@@ -1,15 +1,14 @@
 import { createServer, type Server } from 'restify';
 import type { Config } from '../config.js';
-import { Guide } from '../core/guide.js';
-import { openStore } from '../core/store/open-store.js';
+import type { Guide } from '../core/guide.js';
+import { composeGuide, createDigestSenders, openStoreFor, startDigestScheduler } from '../compose.js';
 import { KeptReplies } from '../core/replies/kept-replies.js';
 import { MemoryStore } from '../core/store/memory-store.js';
 import type { Store } from '../core/store/store.js';
 import { createTeamsAdapter, type AdapterOverrides } from '../channels/teams/adapter.js';
 import { createTeamsBot } from '../channels/teams/bot.js';
 import { mountPlayground, playgroundEnabled } from '../channels/playground/index.js';
-import { startScheduler, type RunningScheduler } from '../core/digests/scheduler.js';
-import { createDigestSenders } from './digest-senders.js';
+import type { RunningScheduler } from '../core/digests/scheduler.js';
 import { mountHealth } from './health.js';
 import { InFlight } from './in-flight.js';
 import { createLogger, type Logger } from './logger.js';
@@ -18,7 +17,6 @@ import { makeClose, PLATFORM_GRACE_MS, settleWithin } from './shutdown.js';
 import { listen } from './listen.js';
 import { PlatformStatus } from './platform-status.js';
 import { mountMessagesRoute } from './messages-route.js';
-import { PROBLEM_OUTCOMES } from '../core/digests/delivery.js';
 import { startTelemetry } from './telemetry.js';
 import { LiveGuide, type ReloadResult } from './live-guide.js';
 
@@ -55,29 +53,24 @@ export interface RunningApp {
 export async function createApp(config: Config, options: AppOptions = {}): Promise<RunningApp> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const telemetry = await startTelemetry(options.telemetryEnv);
-  const store = options.store ?? (await openStore(config, logger));
+  const store = options.store ?? (await openStoreFor(config, 'read-write', logger));
   const adapter = createTeamsAdapter(config.microsoft, {
     onAuthRefused: (reason) => logger.warn({ reason }, 'teams: request not authenticated'),
     ...options.adapter,
   });
   const digestSenders = createDigestSenders(config, adapter, store);
   const buildGuide = () =>
-    Guide.create({
-      contentDir: config.contentDir,
+    composeGuide(config, {
       store,
-      admins: config.admins,
       clock: options.clock,
-      questionLogDays: config.questionLogDays,
-      digestSenders,
+      senders: digestSenders,
       observer: telemetry,
-      digestOptions: {
-        // Ids, periods and statuses only: digest events never carry message text.
-        log: (event, fields) => logger.info(fields, event),
-      },
+      // Ids, periods and statuses only: digest events never carry message text.
+      log: (event, fields) => logger.info(fields, event),
     });
   // SIGHUP (src/server.ts) reloads the content pack without a restart: see LiveGuide.
   const live = new LiveGuide(await buildGuide(), buildGuide, logger);
-  const guide = live.guide;
+  const guide: Guide = live.guide;
 
   const server = createServer({ name: 'safeguarding-guide', handleUncaughtExceptions: false });
   const inFlight = new InFlight();
@@ -152,26 +145,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const address = server.address();
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`;
 
-  // Catches up anything missed inside the grace window at start, then checks every minute. With
-  // several instances on PostgreSQL the store's advisory lock picks one leader; the ledger keeps
-  // each (channel, period) to one post regardless.
+  // The scheduler reaches the digests through the live view, so a reloaded pack's digests are used.
   const scheduler = config.digests.scheduler
-    ? startScheduler({
-        service: live.part((g) => g.digests),
-        onReport: (report) => {
-          const sent = report.results.filter((r) => r.outcome === 'sent' || r.outcome === 'recovered');
-          const problems = report.results.filter((r) => PROBLEM_OUTCOMES.has(r.outcome));
-          if (sent.length || problems.length)
-            logger.info(
-              {
-                sent: sent.length,
-                problems: problems.map((p) => `${p.channelKey} ${p.period} ${p.outcome}`),
-              },
-              'digests: scheduled run',
-            );
-        },
-        onError: (error) => logger.error({ err: error }, 'digests: scheduled run failed'),
-      })
+    ? startDigestScheduler(
+        live.part((g) => g.digests),
+        logger,
+      )
     : undefined;
 
   const housekeeping = startHousekeeping(guide, logger);

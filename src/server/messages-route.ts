@@ -1,7 +1,7 @@
 import type { Next, Request, RequestHandler, Response, Server } from 'restify';
 import type { TurnContext } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
-import { isLocalRequest, isLoopbackHost } from '../channels/playground/loopback.js';
+import { isLocalRequest, isLoopbackHost } from './loopback.js';
 import { runWithTurnLimits, type TurnLimits } from '../channels/teams/time-limits.js';
 import { activityBody } from './body.js';
 import type { InFlight } from './in-flight.js';

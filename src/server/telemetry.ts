@@ -9,7 +9,7 @@
  */
 import type { Span } from '@opentelemetry/api';
 import type { DeliveryOutcome } from '../core/digests/delivery.js';
-import { PROBLEM_OUTCOMES } from '../core/digests/delivery.js';
+import { isDeliveryProblem } from '../core/digests/delivery.js';
 import { CodedError } from '../core/errors.js';
 import type { Observer } from '../core/observer.js';
 import type { Reply } from '../core/reply.js';
@@ -254,12 +254,12 @@ async function exportingTelemetry(settings: TelemetrySettings): Promise<Telemetr
         try {
           outcome = await work();
           span.setAttribute('digest.outcome', outcome);
-          if (PROBLEM_OUTCOMES.has(outcome)) span.setStatus({ code: ERROR });
+          if (isDeliveryProblem(outcome)) span.setStatus({ code: ERROR });
           return outcome;
         } finally {
           const attributes = { 'digest.platform': facts.platform, 'digest.outcome': outcome };
           deliveries.add(1, attributes);
-          if (outcome === 'error' || PROBLEM_OUTCOMES.has(outcome)) deliveryFailures.add(1, attributes);
+          if (outcome === 'error' || isDeliveryProblem(outcome)) deliveryFailures.add(1, attributes);
         }
       }),
     async shutdown() {

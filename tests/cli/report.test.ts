@@ -34,7 +34,7 @@ const CHANNEL = 'slack:C0REPORT';
 /** A DATA_DIR written by a Guide over the embedded store, as the server would leave it. */
 async function seedDataDir(dataDir: string): Promise<void> {
   const store = await openLowdbStore(dataDir);
-  const guide = await Guide.create({ contentDir: CONTENT_DIR, store, admins: new Set() });
+  const guide = await Guide.create({ contentDir: CONTENT_DIR, store });
   const actor = { userId: 'U0SECRETUSER', channel: 'slack' as const, isAdmin: false };
   const place = { conversationId: 'D0SECRETDM', kind: 'personal' as const };
   for (const q of [

@@ -14,7 +14,6 @@ describe('parseCommand', () => {
     ['digest subscribe tuesday 10:30', { type: 'digest', args: ['subscribe', 'tuesday', '10:30'] }],
     ['digest', { type: 'digest', args: [] }],
     ['subscribe this channel to the digest', { type: 'digest', args: ['subscribe'] }],
-    ['<at>Safeguarding Guide</at> digest status', { type: 'digest', args: ['status'] }],
     ['report', { type: 'report' }],
   ])('%s', (text, expected) => {
     expect(parseCommand(text)).toEqual(expected);

@@ -28,7 +28,6 @@ describe('per-user message limit in Guide.handle', () => {
     const guide = await Guide.create({
       contentDir: CONTENT_DIR,
       store: new MemoryStore(),
-      admins: new Set(),
       clock: () => new Date(now),
       userRateLimit: { burst: 2, perSecond: 0.5, maxKeys: 100 },
     });

@@ -3,7 +3,7 @@ import { renderBlocks } from '../../src/channels/slack/render-blocks.js';
 import { renderCard } from '../../src/channels/teams/render-card.js';
 import type { PartnershipReport } from '../../src/core/insights/report-data.js';
 import { CARD_ROWS, reportToReply } from '../../src/core/insights/report-reply.js';
-import { renderPlainText } from '../../src/core/render/plain-text.js';
+import { renderPlainText } from '../../src/cli/plain-text.js';
 import { MemoryStore } from '../../src/core/store/memory-store.js';
 import { ADMIN, guideAt, PLACE, seedReport, TEAMS } from './insights/seed.js';
 

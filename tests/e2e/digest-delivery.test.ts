@@ -67,9 +67,7 @@ describe('npm run digest -- send, as child processes', { timeout: 240_000 }, () 
     expect(first.code, first.stdout + first.stderr).toBe(0);
     expect(world.capture.requests.filter((r) => r.includes(' 429'))).toHaveLength(1);
     expect(world.capture.requests.filter((r) => r.includes(' 500'))).toHaveLength(1);
-    expect(world.slack.calls.filter((c) => c.method === 'chat.postMessage').map((c) => c.status)).toEqual([
-      429, 500, 200,
-    ]);
+    expect(world.slack.statusesTo('chat.postMessage', SLACK_CHANNEL)).toEqual([429, 500, 200]);
     await digestCli(['send'], world.env);
     expectOneEach();
   });

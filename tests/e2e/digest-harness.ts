@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { FakeSlackApi } from '../core/digests/fake-slack-api.js';
+import { FakeSlackApi } from '../helpers/fake-slack-api.js';
 import { cardOf, conversation, message, post, USER } from '../channels/teams/activities.js';
 import { startCaptureServer, type CaptureServer } from '../helpers/capture-server.js';
 import { formBody, postSigned } from '../helpers/slack-signing.js';
@@ -47,8 +47,8 @@ export interface World {
 export async function startWorld(extraEnv: Record<string, string> = {}): Promise<World> {
   const dataDir = await mkdtemp(join(tmpdir(), 'sg-digest-e2e-'));
   const capture = await startCaptureServer();
-  const slack = new FakeSlackApi();
-  const slackApiUrl = await slack.start();
+  const slack = await FakeSlackApi.start();
+  const slackApiUrl = slack.apiUrl;
   const env = {
     DATA_DIR: dataDir,
     CONTENT_DIR: join(REPO, 'content'),
@@ -67,7 +67,7 @@ export async function startWorld(extraEnv: Record<string, string> = {}): Promise
     env,
     async close() {
       await capture.close();
-      await slack.stop();
+      await slack.close();
     },
   };
 }
@@ -108,7 +108,7 @@ export async function slackCommand(
   text: string,
   userId = SLACK_ADMIN,
 ): Promise<Record<string, unknown>> {
-  const id = `r${world.slack.responses.length + 1}-${Date.now()}`;
+  const id = `r${world.slack.callsTo('response_url').length + 1}-${Date.now()}`;
   const res = await postSigned(
     `${server.url}/slack/events`,
     formBody({
@@ -126,8 +126,8 @@ export async function slackCommand(
   expect(res.status).toBe(200);
   const deadline = Date.now() + 10_000;
   for (;;) {
-    const hit = world.slack.responses.find((r) => r.id === id);
-    if (hit) return hit.body;
+    const hit = world.slack.responseTo(id);
+    if (hit) return hit;
     if (Date.now() > deadline) throw new Error(`no response_url post for "${text}"`);
     await new Promise((r) => setTimeout(r, 20));
   }

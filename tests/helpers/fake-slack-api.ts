@@ -2,11 +2,30 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 export interface RecordedCall {
+  /** The method, with `#429`, `#500` or `#hung` when the fake answered with a fault. */
   method: string;
   /** Form or JSON arguments; JSON-looking fields (blocks, view…) are parsed. */
   args: Record<string, unknown>;
   token?: string;
+  /** The HTTP status answered; 0 when never answered. */
+  status: number;
 }
+
+/** A message posted with chat.postMessage, as conversations.history returns it. */
+export interface Posted {
+  channel: string;
+  ts: string;
+  text: string;
+  blocks: unknown[];
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
+
+/** A fault the fake answers one chat.postMessage to a channel with, instead of posting. */
+export type PostFault =
+  | { kind: 'status'; status: number; retryAfter?: string }
+  | { kind: 'hang' } // never answers: the client times out
+  | { kind: 'post-then-status'; status: number } // posts, then answers with an error (ambiguous)
+  | { kind: 'post-then-hang' }; // posts, then never answers (the sender "dies")
 
 interface Failure {
   status: 429 | 500;
@@ -35,30 +54,35 @@ export interface FakeWorkspace {
 }
 
 /**
- * A local stand-in for the Slack Web API (`SLACK_API_URL`): answers `auth.test`, records the
- * methods the bot calls, and receives `response_url` posts at `/response/{id}`. It can be told to
- * answer 429 (with Retry-After) or 500 for the next N calls of a method. As Slack's OAuth endpoint
- * it swaps the codes of workspaces added with `workspace()` for their own bot tokens, and
- * `auth.test` then answers for each token with its own workspace's ids.
+ * A local stand-in for the Slack Web API (`SLACK_API_URL`), an outside system: answers `auth.test`,
+ * records the methods the bot calls, keeps what chat.postMessage posted (conversations.history reads
+ * it back), and receives `response_url` posts at `/response/{id}`. It can be told to answer 429 (with
+ * Retry-After) or 500 for the next N calls of a method, to hang, or to fault one channel's posts. As
+ * Slack's OAuth endpoint it swaps the codes of workspaces added with `workspace()` for their own bot
+ * tokens, and `auth.test` then answers for each token with its own workspace's ids.
  */
 export class FakeSlackApi {
   readonly calls: RecordedCall[] = [];
+  readonly posts: Posted[] = [];
+  /** Faults for the next chat.postMessage calls to a channel, in order. */
+  readonly faults = new Map<string, PostFault[]>();
   #server: Server;
   #failures = new Map<string, Failure>();
-  #ts = 1_700_000_000;
+  #seq = 0;
   #conversations = new Map<string, Record<string, unknown>>();
   #holds = new Map<string, Promise<void>>();
   #hangs = new Map<string, number>();
   #workspaces: FakeWorkspace[] = [];
 
-  private constructor() {
+  /** `now` stamps message ts, so tests on a fake clock can look up history by time. */
+  private constructor(private readonly now: () => number) {
     this.#server = createServer((req, res) => {
       void this.#handle(req, res);
     });
   }
 
-  static async start(): Promise<FakeSlackApi> {
-    const api = new FakeSlackApi();
+  static async start(options: { now?: () => number } = {}): Promise<FakeSlackApi> {
+    const api = new FakeSlackApi(options.now ?? Date.now);
     await new Promise<void>((resolve) => api.#server.listen(0, '127.0.0.1', resolve));
     return api;
   }
@@ -80,6 +104,25 @@ export class FakeSlackApi {
 
   callsTo(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === method);
+  }
+
+  /** The statuses answered to every call of `method` for `channel`, faults included, in order. */
+  statusesTo(method: string, channel: string): number[] {
+    return this.calls
+      .filter((c) => (c.method === method || c.method.startsWith(`${method}#`)) && c.args.channel === channel)
+      .map((c) => c.status);
+  }
+
+  postsTo(channel: string): Posted[] {
+    return this.posts.filter((p) => p.channel === channel);
+  }
+
+  /** What was posted to response_url `/response/{id}`. */
+  responseTo(id: string): Record<string, unknown> | undefined {
+    const call = this.callsTo('response_url').find((c) => c.args.id === id);
+    if (!call) return undefined;
+    const { id: _id, ...body } = call.args;
+    return body;
   }
 
   /** Answer the next `times` calls to `method` with 429 + Retry-After, or 500. */
@@ -139,6 +182,8 @@ export class FakeSlackApi {
 
   reset(): void {
     this.calls.length = 0;
+    this.posts.length = 0;
+    this.faults.clear();
     this.#failures.clear();
     this.#hangs.clear();
   }
@@ -165,6 +210,7 @@ export class FakeSlackApi {
       this.calls.push({
         method: 'response_url',
         args: { ...args, id: url.pathname.slice('/response/'.length) },
+        status: 200,
       });
       return send(res, 200, 'ok');
     }
@@ -174,13 +220,13 @@ export class FakeSlackApi {
     const hangs = this.#hangs.get(method) ?? 0;
     if (hangs > 0) {
       this.#hangs.set(method, hangs - 1);
-      this.calls.push({ method: `${method}#hung`, args, token });
+      this.calls.push({ method: `${method}#hung`, args, token, status: 0 });
       return;
     }
     const failure = this.#failures.get(method);
     if (failure && failure.remaining > 0) {
       failure.remaining -= 1;
-      this.calls.push({ method: `${method}#${failure.status}`, args, token });
+      this.calls.push({ method: `${method}#${failure.status}`, args, token, status: failure.status });
       const headers: Record<string, string> =
         failure.retryAfterSeconds !== undefined ? { 'retry-after': String(failure.retryAfterSeconds) } : {};
       return sendJson(
@@ -190,10 +236,49 @@ export class FakeSlackApi {
         headers,
       );
     }
-    if (method !== 'auth.test') this.calls.push({ method, args, token });
+    const fault = method === 'chat.postMessage' ? this.faults.get(String(args.channel))?.shift() : undefined;
+    if (fault) return this.#fault(res, fault, args, token);
+    if (method !== 'auth.test') this.calls.push({ method, args, token, status: 200 });
     const held = this.#holds.get(method);
     if (held) await held;
     sendJson(res, 200, this.#answer(method, args, token));
+  }
+
+  #fault(res: ServerResponse, fault: PostFault, args: Record<string, unknown>, token?: string): void {
+    const record = (status: number): void => {
+      this.calls.push({ method: `chat.postMessage#${status || 'hung'}`, args, token, status });
+    };
+    switch (fault.kind) {
+      case 'status':
+        record(fault.status);
+        return sendJson(
+          res,
+          fault.status,
+          fault.status === 429 ? { ok: false, error: 'ratelimited' } : { ok: false },
+          fault.retryAfter ? { 'retry-after': fault.retryAfter } : {},
+        );
+      case 'hang':
+        return record(0);
+      case 'post-then-status':
+        this.#post(args);
+        record(fault.status);
+        return sendJson(res, fault.status, { ok: false });
+      case 'post-then-hang':
+        this.#post(args);
+        return record(0);
+    }
+  }
+
+  #post(args: Record<string, unknown>): string {
+    const ts = `${Math.floor(this.now() / 1000)}.${String(++this.#seq).padStart(6, '0')}`;
+    this.posts.push({
+      channel: String(args.channel ?? ''),
+      ts,
+      text: typeof args.text === 'string' ? args.text : '',
+      blocks: Array.isArray(args.blocks) ? args.blocks : [],
+      metadata: args.metadata as Posted['metadata'],
+    });
+    return ts;
   }
 
   #answer(method: string, args: Record<string, unknown>, token: string | undefined): Record<string, unknown> {
@@ -215,14 +300,28 @@ export class FakeSlackApi {
       case 'oauth.v2.access':
         return this.#exchange(args);
       case 'chat.postMessage':
+        return { ok: true, channel: args.channel, ts: this.#post(args) };
       case 'chat.update':
+        return { ok: true, channel: args.channel, ts: args.ts };
+      case 'chat.postEphemeral':
         return {
           ok: true,
-          channel: args.channel,
-          ts: typeof args.ts === 'string' ? args.ts : `${(this.#ts += 1)}.000100`,
+          message_ts: `${Math.floor(this.now() / 1000)}.${String(++this.#seq).padStart(6, '0')}`,
         };
-      case 'chat.postEphemeral':
-        return { ok: true, message_ts: `${(this.#ts += 1)}.000200` };
+      case 'conversations.history': {
+        const oldest = Number(args.oldest ?? 0);
+        const messages = this.postsTo(String(args.channel ?? ''))
+          .filter((p) => Number(p.ts) >= oldest)
+          .reverse()
+          .map((p) => ({
+            type: 'message',
+            ts: p.ts,
+            text: p.text,
+            bot_id: BOT.bot_id,
+            ...(args.include_all_metadata ? { metadata: p.metadata } : {}),
+          }));
+        return { ok: true, messages, has_more: false };
+      }
       case 'views.publish':
       case 'views.open':
       case 'views.update':

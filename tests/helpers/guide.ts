@@ -9,7 +9,6 @@ export function realGuide(): Promise<Guide> {
   shared ??= Guide.create({
     contentDir: CONTENT_DIR,
     store: new MemoryStore(),
-    admins: new Set(['admin-1']),
   });
   return shared;
 }

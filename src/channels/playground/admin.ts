@@ -1,16 +1,9 @@
 import type { Server } from 'restify';
-import type { DigestService } from '../../core/digests/service.js';
-import type { PartnershipReport } from '../../core/insights/report-data.js';
+import type { GuideApi } from '../../core/guide-api.js';
 import { renderCard } from '../teams/render-card.js';
 import type { Logger } from '../../server/logger.js';
 import { ADMIN_PAGE } from './assets.js';
 import { localOnly, sendAsset, sendFresh } from './http.js';
-
-/** What the admin view needs from core. `Guide` satisfies it. */
-export interface AdminGuide {
-  report(): Promise<PartnershipReport>;
-  digests: Pick<DigestService, 'preview'>;
-}
 
 export const ADMIN_PATH = '/playground/admin';
 
@@ -19,7 +12,7 @@ export const ADMIN_PATH = '/playground/admin';
  * and this week's digest preview as the very Adaptive Card Teams would get. Local requests only,
  * like the rest of the playground: the operator at this machine can read the data directory anyway.
  */
-export function mountAdmin(server: Server, options: { guide: AdminGuide; logger: Logger }): void {
+export function mountAdmin(server: Server, options: { guide: GuideApi; logger: Logger }): void {
   const { guide, logger } = options;
 
   server.get(ADMIN_PATH, localOnly, async (_req, res) => sendAsset(res, ADMIN_PAGE));
@@ -31,7 +24,7 @@ export function mountAdmin(server: Server, options: { guide: AdminGuide; logger:
   });
 
   server.get(`${ADMIN_PATH}/digest-preview.json`, localOnly, async (_req, res) => {
-    const reply = await guide.digests.preview();
+    const reply = await guide.previewDigest();
     sendFresh(
       res,
       reply

@@ -1,7 +1,8 @@
 import type { KeptReplies } from '../../core/replies/kept-replies.js';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { createTeamsAdapter } from '../teams/adapter.js';
-import { createTeamsBot, type TeamsBot, type TeamsGuide } from '../teams/bot.js';
+import type { GuideApi } from '../../core/guide-api.js';
+import { createTeamsBot, type TeamsBot } from '../teams/bot.js';
 import type { Logger } from '../../server/logger.js';
 
 /**
@@ -12,7 +13,7 @@ import type { Logger } from '../../server/logger.js';
 export const PLAYGROUND_USER = { id: 'playground-operator', name: 'You (this computer)' } as const;
 
 export interface PlaygroundBotDeps {
-  guide: TeamsGuide;
+  guide: GuideApi;
   kept: KeptReplies;
   admins: ReadonlySet<string>;
   logger: Logger;

@@ -1,6 +1,6 @@
 import type { Next, Request, RequestHandler, Response, Server } from 'restify';
 import type { Asset } from './assets.js';
-import { isLocalRequest } from './loopback.js';
+import { isLocalRequest } from '../../server/loopback.js';
 
 /** The page runs only its own scripts; card text can never become markup that runs. */
 export const PAGE_HEADERS = {

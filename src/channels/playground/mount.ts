@@ -1,8 +1,8 @@
 import type { KeptReplies } from '../../core/replies/kept-replies.js';
 import type { Server } from 'restify';
 import type { Logger } from '../../server/logger.js';
-import type { TeamsGuide } from '../teams/bot.js';
-import { ADMIN_PATH, mountAdmin, type AdminGuide } from './admin.js';
+import type { GuideApi } from '../../core/guide-api.js';
+import { ADMIN_PATH, mountAdmin } from './admin.js';
 import { ASSETS, PAGE } from './assets.js';
 import { createPlaygroundBot, PLAYGROUND_USER } from './bot.js';
 import { CONNECTOR_PATH, mountConnector } from './connector.js';
@@ -13,7 +13,7 @@ import { MESSAGES_PATH, mountMessages } from './messages.js';
 export interface PlaygroundOptions {
   logger: Logger;
   /** The core the Teams bot runs; the playground runs its own instance of that bot on it. */
-  guide: TeamsGuide & AdminGuide;
+  guide: GuideApi;
   /** Replies kept for redrawing a card in place after a vote (shared with `/api/messages`). */
   kept: KeptReplies;
   /** ADMIN_USERS; the playground user is added to them in the playground's bot only. */

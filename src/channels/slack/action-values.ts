@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { feedbackFields, MAX_FEEDBACK_ITEMS } from '../../core/feedback.js';
 import { safeJson } from './escape.js';
 import { LIMITS } from './limits.js';
 
@@ -22,7 +23,7 @@ export const FORM_CALLBACK_ID = 'sg_form';
 export const actionIdPattern = (base: string): RegExp => new RegExp(`^${base}(:\\d+)?$`);
 
 const textValue = z.object({ t: z.string().min(1).max(1500) });
-const feedbackValue = z.object({ r: z.string().min(1).max(100), i: z.array(z.string().max(200)).max(50) });
+const feedbackValue = z.object({ r: feedbackFields.replyId, i: feedbackFields.itemIds });
 const stateRecord = z.record(z.string(), z.union([z.string(), z.number()]));
 const submitValue = z.object({
   s: stateRecord,
@@ -48,7 +49,7 @@ export function encodeText(text: string): string {
 
 /** Encodes feedback context, dropping trailing item ids if they would overflow the value. */
 export function encodeFeedback(replyId: string, itemIds: readonly string[]): string {
-  const ids = itemIds.slice(0, 50);
+  const ids = itemIds.slice(0, MAX_FEEDBACK_ITEMS);
   let v = safeJson({ r: replyId, i: ids });
   while (v.length > LIMITS.buttonValue && ids.length > 0) {
     ids.pop();

@@ -1,4 +1,4 @@
-import type { Actor, Place } from '../../core/guide.js';
+import type { Actor, Place } from '../../core/guide-api.js';
 
 /** Slack user id → Actor; admins are configured by Slack user id in ADMIN_USERS. */
 export function slackActor(userId: string, admins: ReadonlySet<string>): Actor {

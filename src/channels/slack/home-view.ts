@@ -1,63 +1,58 @@
 import type { types as Slack } from '@slack/bolt';
-import type { Actor } from '../../core/guide.js';
+import type { Actor, GuideApi } from '../../core/guide-api.js';
 import { escapeText, plain } from './escape.js';
 import { encodeText, ACTION } from './action-values.js';
 import { LIMITS } from './limits.js';
-import type { SlackGuide } from './ports.js';
 import { renderBlocks } from './render-blocks.js';
 
 /**
- * The App Home tab: how to use the app and the privacy note (core's help reply), then — when core
- * provides them — the user's open checklists and, for admins, the digest subscriptions.
+ * The App Home tab: how to use the app and the privacy note (core's help reply), then the user's
+ * open checklists and, for admins, the digest subscriptions.
  */
-export async function buildHomeView(guide: SlackGuide, actor: Actor): Promise<Slack.HomeView> {
+export async function buildHomeView(guide: GuideApi, actor: Actor): Promise<Slack.HomeView> {
   const budget = LIMITS.surfaceBlocks;
   const blocks: Slack.KnownBlock[] = [];
 
-  // EXTENSION POINT (issue 5): open checklist runs.
-  if (guide.openChecklists) {
-    const runs = await guide.openChecklists(actor);
-    blocks.push({ type: 'header', text: plain('Your open checklists', LIMITS.headerText) });
-    if (runs.length === 0) blocks.push(section('You have no open checklists.'));
-    for (const [i, run] of runs.slice(0, 10).entries()) {
-      blocks.push({
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text: `*${escapeText(run.title)}*${run.progress ? `\n${escapeText(run.progress)}` : ''}`,
-        },
-        accessory: {
-          type: 'button',
-          text: plain('Resume', LIMITS.buttonText),
-          action_id: `${ACTION.command}:${900 + i}`,
-          value: encodeText(run.resumeCommand),
-        },
-      });
-    }
-    // Start opens the checklist list in the user's DM; its Start buttons open the run in a modal.
+  const runs = await guide.openRuns(actor);
+  blocks.push({ type: 'header', text: plain('Your open checklists', LIMITS.headerText) });
+  if (runs.length === 0) blocks.push(section('You have no open checklists.'));
+  for (const [i, run] of runs.slice(0, 10).entries()) {
     blocks.push({
-      type: 'actions',
-      elements: [
-        {
-          type: 'button',
-          text: plain('Start a checklist', LIMITS.buttonText),
-          action_id: `${ACTION.command}:950`,
-          value: encodeText('checklists'),
-        },
-        {
-          type: 'button',
-          text: plain('My checklists', LIMITS.buttonText),
-          action_id: `${ACTION.command}:951`,
-          value: encodeText('my checklists'),
-        },
-      ],
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: `*${escapeText(run.title)}*${run.progress ? `\n${escapeText(run.progress)}` : ''}`,
+      },
+      accessory: {
+        type: 'button',
+        text: plain('Resume', LIMITS.buttonText),
+        action_id: `${ACTION.command}:${900 + i}`,
+        value: encodeText(run.resumeCommand),
+      },
     });
-    blocks.push({ type: 'divider' });
   }
+  // Start opens the checklist list in the user's DM; its Start buttons open the run in a modal.
+  blocks.push({
+    type: 'actions',
+    elements: [
+      {
+        type: 'button',
+        text: plain('Start a checklist', LIMITS.buttonText),
+        action_id: `${ACTION.command}:950`,
+        value: encodeText('checklists'),
+      },
+      {
+        type: 'button',
+        text: plain('My checklists', LIMITS.buttonText),
+        action_id: `${ACTION.command}:951`,
+        value: encodeText('my checklists'),
+      },
+    ],
+  });
+  blocks.push({ type: 'divider' });
 
-  // EXTENSION POINT (issue 6): channel digest subscriptions, for admins.
-  if (actor.isAdmin && guide.digestSubscriptions) {
-    const subs = await guide.digestSubscriptions(actor);
+  if (actor.isAdmin) {
+    const subs = await guide.subscriptions(actor);
     blocks.push({ type: 'header', text: plain('Digest subscriptions', LIMITS.headerText) });
     blocks.push(
       section(

@@ -1,4 +1,4 @@
-/** Block Kit limits (Slack's published figures; see shared/platform-notes.md). */
+/** Block Kit limits, as Slack publishes them. */
 export const LIMITS = {
   messageBlocks: 50,
   surfaceBlocks: 100, // modals and the Home tab

@@ -3,16 +3,17 @@ import { App, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Server } from 'restify';
 import type { Config } from '../../config.js';
+import type { GuideApi } from '../../core/guide-api.js';
 import type { Store } from '../../core/store/store.js';
 import { BackgroundWork } from './background.js';
 import { BotIdentity } from './bot-identity.js';
 import { webApiOptions } from './web-api.js';
 import { boltLogger } from './bolt-logger.js';
-import { EventDedupe } from './dedupe.js';
 import { RestifyReceiver } from './restify-receiver.js';
 import { InstallFlow } from './install-flow.js';
 import { servedTeamsOnly } from './served-teams.js';
-import type { SlackGuide } from './ports.js';
+import { FirstTimeKeys } from '../shared/first-time.js';
+import { recentlyRemembered } from '../shared/recent-keys.js';
 import { registerActions } from './surfaces/actions.js';
 import { registerCommand } from './surfaces/command.js';
 import { registerConversations } from './surfaces/conversations.js';
@@ -23,7 +24,7 @@ import type { SurfaceContext } from './surface-context.js';
 export { SLACK_EVENTS_PATH } from './restify-receiver.js';
 
 export interface SlackDeps {
-  guide: SlackGuide;
+  guide: GuideApi;
   store: Store;
   config: Config;
   logger: Logger;
@@ -56,7 +57,15 @@ export function mountSlack(server: Server, deps: SlackDeps): SlackHandle {
     taskTimeoutMs: 3 * slack.apiTimeoutMs,
     onTimeout: () => deps.status?.timedOut(),
   });
-  const dedupe = new EventDedupe(deps.store, logger);
+  const dedupe = new FirstTimeKeys({
+    store: deps.store,
+    prefix: 'slack-event/',
+    logger,
+    // Slack retries an event up to three times within about half an hour; keep ids for longer.
+    keepMs: 2 * 60 * 60 * 1000,
+    ifStoreFails: 'first',
+    what: 'slack event id',
+  });
   const socket = Boolean(slack.appToken);
   const boltLog = boltLogger(logger);
 
@@ -122,6 +131,15 @@ export function mountSlack(server: Server, deps: SlackDeps): SlackHandle {
     logger,
     work,
     dedupe,
+    welcomed: new FirstTimeKeys({
+      store: deps.store,
+      prefix: 'slack-welcomed/',
+      logger,
+      keepMs: Infinity,
+      ifStoreFails: 'seen',
+      what: 'slack welcome',
+    }),
+    remembered: recentlyRemembered(),
     folded: new KeptReplies(deps.store, logger),
   };
   registerCommand(app, ctx);

@@ -1,6 +1,6 @@
 import type { types as Slack } from '@slack/bolt';
 import type { Reply, ReplyAction, ReplyContact, ReplySection, ReplyWarning } from '../../core/reply.js';
-import { citations, layoutReply } from '../../core/render/first-screen.js';
+import { citations, layoutReply } from '../../core/replies/first-screen.js';
 import { ACTION, encodeFeedback, encodeMore, encodeSubmit, encodeText } from './action-values.js';
 import { chunkEscaped, escapeText, link, plain, safeUrl, truncateEscaped } from './escape.js';
 import { LIMITS } from './limits.js';

@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { Place } from '../../core/guide.js';
+import type { Place } from '../../core/guide-api.js';
 import type { Reply } from '../../core/reply.js';
 import { encodeModalMeta } from './action-values.js';
 import type { KeptReplies } from '../../core/replies/kept-replies.js';

@@ -1,18 +1,24 @@
 import type { Logger } from 'pino';
 import type { Store } from '../../core/store/store.js';
 import type { BackgroundWork } from './background.js';
-import type { EventDedupe } from './dedupe.js';
+import type { FirstTimeKeys } from '../shared/first-time.js';
+import type { RecentKeys } from '../shared/recent-keys.js';
 import type { KeptReplies } from '../../core/replies/kept-replies.js';
-import type { SlackGuide } from './ports.js';
+import type { GuideApi } from '../../core/guide-api.js';
 
 /** What every surface handler gets: core, storage, bounded background work and config. */
 export interface SurfaceContext {
-  guide: SlackGuide;
+  guide: GuideApi;
   store: Store;
   admins: ReadonlySet<string>;
   logger: Logger;
   work: BackgroundWork;
-  dedupe: EventDedupe;
+  /** Events API event ids: each event is handled once (Slack retries carry the same id). */
+  dedupe: FirstTimeKeys;
+  /** Users welcomed in their DM with the app (the key is the Slack user id). */
+  welcomed: FirstTimeKeys;
+  /** Channels whose reference was stored lately. */
+  remembered: RecentKeys;
   /** Full replies behind "More", for messages posted as their first screen. */
   folded: KeptReplies;
 }

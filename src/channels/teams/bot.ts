@@ -1,45 +1,27 @@
-import { randomUUID } from 'node:crypto';
 import { ActivityTypes, TurnContext } from 'botbuilder';
 import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { z } from 'zod';
-import type { Actor, Guide, Place } from '../../core/guide.js';
-import { emptyReply, type Reply } from '../../core/reply.js';
+import type { GuideApi } from '../../core/guide-api.js';
+import { emptyReply, newReplyId, type Reply } from '../../core/reply.js';
 import { asCodedError, userMessageFor } from '../../core/errors.js';
 import { redact } from '../../core/safety/pii.js';
 import type { Logger } from '../../server/logger.js';
 import type { KeptReplies } from '../../core/replies/kept-replies.js';
 import { VERBS } from './card-actions.js';
 import { SEARCH_COMMAND, searchGuidance } from './message-extension.js';
-import { RecentKeys } from './recent.js';
+import { RecentKeys, recentlyRemembered } from '../shared/recent-keys.js';
 import { sendReply } from './send.js';
-import { askData, commandData, feedbackData, formData, formValues, type FormValues } from './submit-data.js';
-import { actorFrom, placeFrom, turnFields } from './turn-info.js';
+import { askData, commandData, feedbackData, formData, formValues } from './submit-data.js';
+import { actorFrom, messageText, placeFrom, turnFields } from './turn-info.js';
 import { renderCard } from './render-card.js';
 import { digestReference, sendPrivately } from './digest-turns.js';
 import { turnTimedOut } from './time-limits.js';
 import { carriesARun, MOVED_TO_PRIVATE, movedNotice } from './private-runs.js';
 import { refusedTenant } from './served-tenants.js';
 
-/**
- * What Teams needs from core. `Guide` satisfies it. `submitForm` is the extension point for checklist
- * step forms (issue 5); same name and shape as the Slack channel's port, so both light up together.
- * Multi-select answers arrive from Teams as one comma-separated string.
- */
-export interface TeamsGuide extends Pick<
-  Guide,
-  'handle' | 'help' | 'welcome' | 'recordFeedback' | 'searchItems' | 'itemReply' | 'rememberConversation'
-> {
-  submitForm?(
-    state: Record<string, string | number>,
-    values: FormValues,
-    actor: Actor,
-    place: Place,
-  ): Promise<Reply>;
-}
-
 export interface TeamsBotDeps {
   adapter: TeamsAdapter;
-  guide: TeamsGuide;
+  guide: GuideApi;
   admins: ReadonlySet<string>;
   /** ALLOWED_TENANTS; unset serves every tenant (the playground, and local mode). */
   allowedTenants?: ReadonlySet<string>;
@@ -77,8 +59,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   const delivered = new RecentKeys(15_000, 10_000);
   // Teams sends both installationUpdate and conversationUpdate on install: welcome once (see welcome()).
   const welcomed = new RecentKeys(60_000, 10_000);
-  // Channels whose reference this process has stored lately: remembered on the first message, not every one.
-  const remembered = new RecentKeys(6 * 3_600_000, 10_000);
+  const remembered = recentlyRemembered();
 
   /** Where the bot was added or spoken to in a channel, so an admin can subscribe it to the digest. */
   const remember = async (context: TurnContext): Promise<void> => {
@@ -102,7 +83,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
     const place = placeFrom(a);
     await remember(context);
     // The reference lets "digest subscribe" post to this conversation later (proactive messages).
-    const reply = await guide.handle(text, actorFrom(a, admins), place, { reference: digestReference(a) });
+    const reply = await guide.handle(text, actorFrom(a, admins), { ...place, reference: digestReference(a) });
     logger.info(
       { ...turnFields(context.activity), reply: reply.kind, replyId: reply.meta.replyId },
       'teams: replied',
@@ -234,13 +215,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   const formReply = async (context: TurnContext, data: Record<string, unknown>): Promise<Reply> => {
     const form = formData.safeParse(data);
     if (!form.success) return unreadableReply();
-    if (!guide.submitForm) {
-      const reply = emptyReply('notice', 'Checklists are not available yet', randomUUID().slice(0, 8));
-      reply.summary = 'This version cannot take checklist answers yet. Please ask your question instead.';
-      return reply;
-    }
-    const a = context.activity;
-    return guide.submitForm(form.data.state, formValues(data), actorFrom(a, admins), placeFrom(a));
+    return guide.submitForm(form.data.state, formValues(form.data), actorFrom(context.activity, admins));
   };
 
   app.messageExtensions.query(SEARCH_COMMAND, async (_context, _state, query) =>
@@ -258,7 +233,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   });
 
   app.activity(ActivityTypes.Message, async (context) => {
-    const text = context.activity.text?.trim() ?? '';
+    const text = messageText(context.activity);
     if (text) return answer(context, text);
     // A message with no text is a card submit whose verb we don't know (tampered or from an old card).
     if (context.activity.value !== undefined) return unreadable(context, 'unknown or missing verb');
@@ -266,7 +241,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   });
 
   app.error(async (context, error) => {
-    const reference = randomUUID().slice(0, 8);
+    const reference = newReplyId();
     const coded = asCodedError(error);
     if (turnTimedOut()) {
       // The connector did not answer in time. The reply may still land, so it is not sent again, and
@@ -324,7 +299,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 function unreadableReply(): Reply {
-  const reply = emptyReply('notice', userMessageFor('bad_input'), randomUUID().slice(0, 8));
+  const reply = emptyReply('notice', userMessageFor('bad_input'), newReplyId());
   reply.summary =
     'That button may be from an old or changed card. Please type your question, or send "help".';
   return reply;

@@ -1,6 +1,6 @@
 import type { ConversationReference, ResourceResponse } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
-import { TeamsDigestSender } from '../../core/digests/senders/teams.js';
+import { TeamsDigestSender } from './digest-delivery.js';
 import { renderCard } from './render-card.js';
 
 /**

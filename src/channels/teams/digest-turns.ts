@@ -9,6 +9,7 @@ import {
 import type { ConnectorClient } from 'botframework-connector';
 import type { Reply } from '../../core/reply.js';
 import { renderCard } from './render-card.js';
+import { channelConversationId } from './turn-info.js';
 
 /**
  * The reference a digest is posted to later: the channel itself, not the thread or the message the
@@ -27,7 +28,7 @@ export function digestReference(activity: Activity): Partial<ConversationReferen
     user: user && idsOf(user),
     bot: bot && idsOf(bot),
     conversation: conversation && {
-      id: conversation.id.replace(/;messageid=\d+$/i, ''),
+      id: channelConversationId(conversation.id),
       isGroup: conversation.isGroup,
       conversationType: conversation.conversationType,
       tenantId: conversation.tenantId,

@@ -1,5 +1,5 @@
 import { CardFactory, type MessagingExtensionResult } from 'botbuilder';
-import type { Guide } from '../../core/guide.js';
+import type { GuideApi } from '../../core/guide-api.js';
 import { renderCard } from './render-card.js';
 
 /** The command id in appPackage/manifest.json (composeExtensions[0].commands[0].id). */
@@ -11,7 +11,7 @@ export const SEARCH_COMMAND = 'searchGuidance';
  * in-memory, so it answers in milliseconds.
  */
 export function searchGuidance(
-  guide: Pick<Guide, 'searchItems' | 'itemReply'>,
+  guide: Pick<GuideApi, 'searchItems' | 'itemReply'>,
   params: Record<string, unknown>,
   count: number,
 ): MessagingExtensionResult {

@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { emptyReply, type Reply } from '../../core/reply.js';
+import { emptyReply, newReplyId, type Reply } from '../../core/reply.js';
 
 /**
  * Checklists are private in Teams: a run started or continued in a channel or group chat goes to
@@ -21,7 +20,7 @@ export function carriesARun(reply: Reply): boolean {
 }
 
 export function movedNotice(): Reply {
-  const reply = emptyReply('notice', 'Continued in your private chat', randomUUID().slice(0, 8));
+  const reply = emptyReply('notice', 'Continued in your private chat', newReplyId());
   reply.summary = MOVED_TO_PRIVATE;
   return reply;
 }

@@ -1,5 +1,5 @@
 import type { Reply, ReplyContact, ReplyField, ReplyWarning } from '../../core/reply.js';
-import { layoutReply } from '../../core/render/first-screen.js';
+import { layoutReply } from '../../core/replies/first-screen.js';
 import { expandCard, expandWithEngine, type AdaptiveCardJson } from './card-template.js';
 import { FEEDBACK_CHOICES, VERBS } from './card-actions.js';
 
@@ -114,13 +114,16 @@ function formActions(reply: Reply): object[] {
   const form = reply.form;
   const buttons: { label: string; style: string; inputs: string; data: object }[] = [];
   // The form state travels under `state`; the inputs arrive beside it as top-level keys (their ids).
-  if (form)
+  // `multi` names the multi-select inputs, whose choices Teams sends as one "a,b" string.
+  if (form) {
+    const multi = form.fields.filter((f) => f.type === 'multi').map((f) => f.id);
     buttons.push({
       label: form.submitLabel,
       style: 'positive',
       inputs: 'auto',
-      data: { state: { ...form.state } },
+      data: { state: { ...form.state }, ...(multi.length ? { multi } : {}) },
     });
+  }
   for (const a of reply.actions.filter((x) => x.kind === 'submit')) {
     const extra = Object.entries(a.data ?? {}).filter(
       ([, v]) => typeof v === 'string' || typeof v === 'number',

@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import type { Actor, Place } from '../../core/guide.js';
+import type { Actor, Place } from '../../core/guide-api.js';
 
 /** ADMIN_USERS holds Teams users by AAD object id (`from.aadObjectId`), which is stable across chats. */
 export function actorFrom(activity: Activity, admins: ReadonlySet<string>): Actor {
@@ -11,10 +11,29 @@ export function actorFrom(activity: Activity, admins: ReadonlySet<string>): Acto
   };
 }
 
+/**
+ * A channel message's conversation id ends `;messageid=…` (the thread); the channel itself is what
+ * core keys on (digest subscriptions, remembered conversations).
+ */
+export function channelConversationId(id: string): string {
+  return id.replace(/;messageid=\d+$/i, '');
+}
+
+/**
+ * The typed text as core should see it: Teams leaves `<at>Name</at>` for every @mention but the
+ * bot's own (teams-ai removes that one), and a mention is neither a command word nor a question.
+ */
+export function messageText(activity: Activity): string {
+  return (activity.text ?? '')
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 export function placeFrom(activity: Activity): Place {
   const type = activity.conversation?.conversationType;
   return {
-    conversationId: activity.conversation?.id ?? 'unknown',
+    conversationId: channelConversationId(activity.conversation?.id ?? 'unknown'),
     kind: type === 'channel' ? 'channel' : type === 'groupChat' ? 'group' : 'personal',
   };
 }

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { ContentPack, GuidanceItem } from '../content/types.js';
-import { emptyReply, type Reply } from '../reply.js';
+import { emptyReply, newReplyId, type Reply } from '../reply.js';
 import { detectImmediateDanger, findPii, type PiiFinding } from '../safety/index.js';
 import { subjectsOf } from '../safety/danger/subject.js';
 import { focusOf, type MessageFocus } from '../understanding/focus.js';
@@ -123,7 +122,7 @@ export class Answerer {
   /** What makes a message a safeguarding question, when the pack says (else every message may be). */
   private readonly scope?: Scope;
 
-  answer(raw: unknown, replyId: string = randomUUID().slice(0, 8)): Reply {
+  answer(raw: unknown, replyId: string = newReplyId()): Reply {
     const input = cleanInput(raw);
     // One scan serves both the warning (detectPii is "any finding") and the redacted text read below.
     const pii = input.problem === 'empty' ? [] : this.notOurNumbers(findPii(input.text), input.text);

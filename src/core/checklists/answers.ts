@@ -38,8 +38,8 @@ export function dateTooEarly(s: ChecklistStep, value: AnswerValue | null, today:
 }
 
 /**
- * Reads a submitted value for a step. Channels differ: Teams sends a multi choice as "a,b" and a
- * toggle as a string; Slack sends arrays. Anything that is not a valid answer gets a message that
+ * Reads a submitted value for a step: a multi choice is a list (channels decode their own wire
+ * forms), a yes/no a string or a boolean. Anything that is not a valid answer gets a message that
  * says what is expected (never echoing the value back).
  */
 export function readAnswer(s: ChecklistStep, raw: unknown): AnswerResult {
@@ -64,7 +64,7 @@ export function readAnswer(s: ChecklistStep, raw: unknown): AnswerResult {
             message: "That isn't one of the choices for this step. Please choose one of the options.",
           };
     case 'multi': {
-      const list = typeof raw === 'string' ? raw.split(',') : Array.isArray(raw) ? raw : undefined;
+      const list = typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw : undefined;
       if (!list || list.some((v) => typeof v !== 'string' || !values.has(v.trim()))) {
         return {
           ok: false,

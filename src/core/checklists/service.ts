@@ -12,8 +12,8 @@ import {
   noticeReply,
   stepReply,
   ANSWER_FIELD,
-  type RenderContext,
-} from './render.js';
+  type ChecklistReplyContext,
+} from './replies.js';
 import {
   isExpired,
   runKey,
@@ -81,7 +81,7 @@ export class ChecklistService {
   readonly #store: Store;
   readonly #clock: () => Date;
   readonly #detectPii: DetectPii;
-  readonly #ctx: RenderContext;
+  readonly #ctx: ChecklistReplyContext;
   /** Today's date (YYYY-MM-DD) in the partnership's time zone. */
   readonly #today: () => string;
 

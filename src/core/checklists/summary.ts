@@ -1,6 +1,6 @@
 import type { Reply, ReplyWarning } from '../reply.js';
 import { contactRefs, fillContacts, findStep, recommendedOutcomes } from './engine.js';
-import { answerText, contactLine, newReply, sourcesFor, type RenderContext } from './render.js';
+import { answerText, contactLine, newReply, sourcesFor, type ChecklistReplyContext } from './replies.js';
 import type { ChecklistDefinition, ChecklistStep } from './schema.js';
 import type { RunRecord } from './run.js';
 
@@ -8,7 +8,7 @@ const JUDGEMENT = 'These are prompts for your professional judgement, not decisi
 
 /** The end-of-run card: answers, recommended actions with who to contact, timestamps and a copyable record. */
 export function summaryReply(
-  ctx: RenderContext,
+  ctx: ChecklistReplyContext,
   def: ChecklistDefinition,
   run: RunRecord,
   warnings: ReplyWarning[] = [],

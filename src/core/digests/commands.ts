@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { emptyReply, type Reply } from '../reply.js';
+import { emptyReply, newReplyId, type Reply } from '../reply.js';
 import { parseTime, WEEKDAYS, type Weekday } from './schedule.js';
-import type { DigestPlatform } from './sender.js';
 import type { ChannelStatus, DigestFailure, DigestService } from './service.js';
-import { channelKeyFor, type ConversationRef } from './subscriptions.js';
+import { channelKeyFor, type ConversationRef, type DigestPlatform } from './subscriptions.js';
 
 export interface DigestCommandContext {
   actor: { userId: string; isAdmin: boolean };
@@ -94,7 +92,7 @@ export function parseDigestCommand(args: readonly string[]): DigestCommand {
 }
 
 function notice(title: string, summary: string, sections: Reply['sections'] = []): Reply {
-  const reply = emptyReply('notice', title, randomUUID());
+  const reply = emptyReply('notice', title, newReplyId());
   reply.summary = summary;
   reply.sections = sections;
   return reply;

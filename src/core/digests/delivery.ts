@@ -21,13 +21,12 @@ export type DeliveryOutcome =
   | 'no-sender'
   | 'no-item';
 
-/** Outcomes an operator must hear about: this run did not post the digest. */
-export const PROBLEM_OUTCOMES: ReadonlySet<DeliveryOutcome> = new Set([
-  'failed',
-  'gave-up',
-  'unknown',
-  'no-sender',
-]);
+/** Outcomes an admin should hear about: the channel did not get its digest and may not without help. */
+const PROBLEMS: ReadonlySet<DeliveryOutcome> = new Set(['failed', 'gave-up', 'unknown', 'no-sender']);
+
+export function isDeliveryProblem(outcome: DeliveryOutcome): boolean {
+  return PROBLEMS.has(outcome);
+}
 
 export interface DeliveryOptions {
   store: Store;

@@ -1,7 +1,5 @@
-import { readPackExtras } from '../content/extras.js';
-import { formatIssues, loadContentPack } from '../content/load.js';
+import { loadWholePack } from '../content/checklists-and-digests.js';
 import type { ContentPack } from '../content/types.js';
-import { CodedError } from '../errors.js';
 import type { DocumentInfo } from './composer.js';
 import type { DigestItem } from './pool.js';
 import { DigestService, type DigestServiceOptions } from './service.js';
@@ -37,15 +35,8 @@ export function digestServiceFor(
 export async function loadDigestContent(
   contentDir: string,
 ): Promise<ReturnType<typeof digestSettings> & { pool: DigestItem[]; pack: ContentPack }> {
-  const pack = await loadContentPack(contentDir);
-  const extras = await readPackExtras(pack);
-  if (extras.issues.length) {
-    throw new CodedError(
-      'bad_input',
-      `Content pack in ${contentDir} is invalid:\n${formatIssues(extras.issues)}`,
-    );
-  }
-  return { ...digestSettings(pack), pool: extras.digestPool, pack };
+  const { pack, digestPool } = await loadWholePack(contentDir);
+  return { ...digestSettings(pack), pool: digestPool, pack };
 }
 
 /** A DigestService over the content pack in `contentDir`. */

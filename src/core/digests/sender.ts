@@ -1,7 +1,5 @@
 import type { Reply } from '../reply.js';
-import type { Subscription } from './subscriptions.js';
-
-export type DigestPlatform = 'teams' | 'slack';
+import type { DigestPlatform, Subscription } from './subscriptions.js';
 
 /** What a sender knows about one attempt, so it can look for it later (Slack message metadata). */
 export interface SendAttempt {

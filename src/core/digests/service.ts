@@ -1,5 +1,4 @@
 import type { Reply } from '../reply.js';
-import { handleDigestCommand, type DigestCommandContext } from './commands.js';
 import type { Store } from '../store/store.js';
 import { composeDigest, pickItem, type DigestHistoryEntry, type DocumentInfo } from './composer.js';
 import { deliver, type DeliveryOutcome } from './delivery.js';
@@ -7,7 +6,7 @@ import { historyOf, ledgerEntries, ledgerKey, periodOfLedgerKey, type LedgerReco
 import type { DigestItem } from './pool.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry.js';
 import { dueNow, nextDue, periodOf, type Weekday } from './schedule.js';
-import type { DigestPlatform, DigestSender } from './sender.js';
+import type { DigestSender } from './sender.js';
 import {
   conversationKey,
   getHealth,
@@ -16,6 +15,7 @@ import {
   subscriptionKey,
   type ChannelHealth,
   type ConversationRef,
+  type DigestPlatform,
   type RememberedConversation,
   type Subscription,
 } from './subscriptions.js';
@@ -297,11 +297,6 @@ export class DigestService {
       outcome: await observer.delivery({ platform: sub.platform }, () => deliver(options, sub, period)),
     }));
     return { results };
-  }
-
-  /** `digest …` chat commands (args are the words after "digest"); Guide.handle calls this. */
-  handleDigestCommand(args: readonly string[], ctx: DigestCommandContext): Promise<Reply> {
-    return handleDigestCommand(this, args, ctx);
   }
 
   /**

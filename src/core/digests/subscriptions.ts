@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Store } from '../store/store.js';
 import { updateWithRetry } from '../store/update.js';
 import { WEEKDAYS, type DigestSchedule } from './schedule.js';
-import type { DigestPlatform } from './sender.js';
+
+export type DigestPlatform = 'teams' | 'slack';
 
 /**
  * Opaque, JSON-serialisable address of a conversation: a Teams ConversationReference, or for Slack
@@ -44,12 +45,11 @@ export const healthKey = (channelKey: string) => `digest-health/${channelKey}`;
 export const conversationKey = (channelKey: string) => `conversation/${channelKey}`;
 
 /**
- * A store key for a conversation: platform prefix, Teams `;messageid=` (a thread) dropped so the
- * channel is the unit, and `/` and `%` escaped so the key nests safely under prefixes.
+ * A store key for a conversation: platform prefix, and `/` and `%` escaped so the key nests safely
+ * under prefixes. Channels pass the channel's own id (Teams drops a thread's `;messageid=`).
  */
 export function channelKeyFor(platform: DigestPlatform, conversationId: string): string {
-  const base = platform === 'teams' ? conversationId.replace(/;messageid=\d+$/i, '') : conversationId;
-  return `${platform}:${base.replace(/[/%]/g, (c) => encodeURIComponent(c))}`;
+  return `${platform}:${conversationId.replace(/[/%]/g, (c) => encodeURIComponent(c))}`;
 }
 
 export const subscriptionSchema = z.object({

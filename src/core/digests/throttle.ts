@@ -1,6 +1,6 @@
-import type { DigestPlatform } from './sender.js';
+import type { DigestPlatform } from './subscriptions.js';
 
-/** Minimum spacing between sends, per conversation and per platform (platform-notes.md). */
+/** Minimum spacing between sends, per conversation and per platform (the platforms' published rate limits). */
 export interface RateLimits {
   perConversationMs: number;
   perPlatformMs: number;

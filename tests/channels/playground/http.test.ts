@@ -2,11 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../../src/server/body.js';
 import { playgroundEnabled } from '../../../src/channels/playground/index.js';
-import {
-  isLoopbackAddress,
-  isLoopbackHostHeader,
-  isProxied,
-} from '../../../src/channels/playground/loopback.js';
+import { isLoopbackAddress, isLoopbackHostHeader, isProxied } from '../../../src/server/loopback.js';
 import { PlaygroundConversations } from '../../../src/channels/playground/conversations.js';
 import type { PartnershipReport } from '../../../src/core/insights/report-data.js';
 import { startServer, type TestServer } from '../../helpers/start-server.js';

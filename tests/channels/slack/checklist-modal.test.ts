@@ -4,7 +4,7 @@ import { OVER_10_YJS, UNDER_10_CRIME, type ReferralPlan } from '../../helpers/re
 import { postSigned } from '../../helpers/slack-signing.js';
 import type { TestServer } from '../../helpers/start-server.js';
 import { SECRET, startSlackWorld, stopSlackWorld } from './slack-world.js';
-import { citations } from '../../../src/core/render/first-screen.js';
+import { citations } from '../../../src/core/replies/first-screen.js';
 import { escapeText } from '../../../src/channels/slack/escape.js';
 import {
   modalClient,

@@ -5,7 +5,7 @@ import { Template } from 'adaptivecards-templating';
 import { compileTemplate, NotCompiled } from '../../../src/channels/teams/card-compiler.js';
 import { isCompiled } from '../../../src/channels/teams/card-template.js';
 import { renderCard, renderCardWithEngine, replyCardData } from '../../../src/channels/teams/render-card.js';
-import type { Actor, Place } from '../../../src/core/guide.js';
+import type { Actor, Place } from '../../../src/core/guide-api.js';
 import type { Reply, ReplyField } from '../../../src/core/reply.js';
 import { readQuestions } from '../../../scripts/eval-score.js';
 import { realGuide } from '../../helpers/guide.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readPackExtras } from '../../../src/core/content/extras.js';
+import { readChecklistsAndDigests } from '../../../src/core/content/checklists-and-digests.js';
 import { runProblem, runRecordSchema } from '../../../src/core/checklists/run.js';
 import type { ChecklistDefinition } from '../../../src/core/checklists/schema.js';
 import { startCaptureServer, type CaptureServer } from '../../helpers/capture-server.js';
@@ -22,7 +22,7 @@ let defs: Map<string, ChecklistDefinition>;
 beforeAll(async () => {
   cap = await startCaptureServer();
   s = await startServer();
-  defs = new Map((await readPackExtras(s.guide.pack)).checklists.map((d) => [d.id, d]));
+  defs = new Map((await readChecklistsAndDigests(s.guide.pack)).checklists.map((d) => [d.id, d]));
 });
 afterAll(async () => {
   await s?.stop();

@@ -104,6 +104,15 @@ describe('Teams conversations', () => {
     expect(texts(card(reply))).toContain(world.s.guide.help().title);
   });
 
+  it("reads a command past another person's @mention (Teams leaves <at> tags for all but the bot's)", async () => {
+    const conv = conversation('channel');
+    const text = '<at>Jo Bloggs</at> help';
+    // Another practitioner: the file's other tests keep USER near the per-person message limit.
+    const from = { ...USER, id: '29:user-2', aadObjectId: '00000000-0000-0000-0000-0000000000a2' };
+    const [reply] = await exchange(message({ serviceUrl: world.cap.url, conv, from, text, mention: true }));
+    expect(texts(card(reply))).toContain(world.s.guide.help().title);
+  });
+
   it('leads with the 999 warning, visually distinct, for a child in immediate danger', async () => {
     const conv = conversation('personal');
     const replies = await exchange(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderPlainText } from '../../../src/core/render/plain-text.js';
+import { renderPlainText } from '../../../src/cli/plain-text.js';
 import { realGuide } from '../../helpers/guide.js';
 
 describe('answers', () => {

@@ -4,7 +4,13 @@ import { readAnswer } from '../../../src/core/checklists/answers.js';
 import { findStep, nextRule, progress, recommendedOutcomes } from '../../../src/core/checklists/engine.js';
 import { loadChecklists } from '../../../src/core/checklists/load.js';
 import { END, type ChecklistDefinition } from '../../../src/core/checklists/schema.js';
-import { RECOGNITION_SHORT_PATH } from '../../helpers/recognition-plans.js';
+import {
+  RECOGNITION_SHORT_PATH,
+  TEEN_COERCION,
+  UNDER_10_EXPECTED,
+  type RecognitionPlan,
+} from '../../helpers/recognition-plans.js';
+import { OVER_10_YJS, UNDER_10_CRIME, type ReferralPlan } from '../../helpers/referral-plans.js';
 import { CHECKLIST_DIR, defById } from './helpers.js';
 
 type Given = Record<string, AnswerValue | null>;
@@ -602,8 +608,19 @@ function run(checklist: string, rows: Row[]) {
   });
 }
 
-run('recognition', RECOGNITION);
-run('referral', REFERRAL);
+/** A whole walk the channel tests drive (tests/helpers/*-plans.ts), checked here with the engine alone. */
+function planRow(plan: ReferralPlan | RecognitionPlan): Row {
+  return {
+    name: `plan: ${plan.name}`,
+    given: plan.answers,
+    path: plan.path,
+    outcomes: plan.actions,
+    notOutcomes: 'notActions' in plan ? plan.notActions : [],
+  };
+}
+
+run('recognition', [...RECOGNITION, planRow(UNDER_10_EXPECTED), planRow(TEEN_COERCION)]);
+run('referral', [...REFERRAL, planRow(UNDER_10_CRIME), planRow(OVER_10_YJS)]);
 
 describe('the tables cover every branch', () => {
   afterAll(() => undefined);

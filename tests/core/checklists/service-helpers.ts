@@ -73,7 +73,7 @@ export function expectWellFormed(reply: Reply, def?: ChecklistDefinition, run?: 
   ]) {
     expect(Array.isArray(list)).toBe(true);
   }
-  expect(reply.meta.replyId).toMatch(/^[0-9a-f-]{36}$/);
+  expect(reply.meta.replyId).toMatch(/^[0-9a-f]{8}$/);
   for (const a of reply.actions) expect(a.label.trim()).not.toBe('');
   if (reply.kind === 'checklist-list' && reply.form) {
     // "my checklists" with many runs: a choice of run and of what to do, nothing identifying in state.

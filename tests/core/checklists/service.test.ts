@@ -31,8 +31,7 @@ const UNDER_10: Record<string, unknown> = {
   parents: 'agreed',
   processes: 'none',
   'strategy-meeting': 'held',
-  // Teams sends a multi choice as one comma-separated string.
-  'strategy-agencies': 'social-care,police,health,education',
+  'strategy-agencies': ['social-care', 'police', 'health', 'education'],
   'harmed-child': 'yes',
   'csaac-harmed': 'requested',
   'csaac-accused': 'not-yet',
@@ -318,7 +317,7 @@ describe('ChecklistService', () => {
       'a multi choice value not offered',
       'recognition',
       'context',
-      'force,rocket',
+      ['force', 'rocket'],
       /isn't one of the choices/,
     ],
     ['a text answer that is too long', 'recognition', 'notes', 'x'.repeat(301), /under 300 characters/],

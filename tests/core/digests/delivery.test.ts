@@ -2,10 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ledgerKey, type LedgerRecord } from '../../../src/core/digests/ledger.js';
-import { TeamsDigestSender, type DigestActivity } from '../../../src/core/digests/senders/teams.js';
+import { TeamsDigestSender, type DigestActivity } from '../../../src/channels/teams/digest-delivery.js';
 import type { DigestService } from '../../../src/core/digests/service.js';
 import { MemoryStore } from '../../../src/core/store/memory-store.js';
-import { FakeSlackApi } from './fake-slack-api.js';
+import { FakeSlackApi } from '../../helpers/fake-slack-api.js';
 import { service, slackSender, TestClock } from './harness.js';
 
 // Monday 23 November 2026 (2026-W48), 09:05 GMT: five minutes after the default schedule.
@@ -40,13 +40,13 @@ function onePostEach(channels = CHANNELS) {
 
 beforeEach(async () => {
   clock = new TestClock(DUE);
-  api = new FakeSlackApi(() => clock.now().getTime());
-  apiUrl = await api.start();
+  api = await FakeSlackApi.start({ now: () => clock.now().getTime() });
+  apiUrl = api.apiUrl;
   store = new MemoryStore();
 });
 
 afterEach(async () => {
-  await api.stop();
+  await api.close();
 });
 
 describe('exactly-once delivery to Slack over HTTP', () => {
@@ -89,17 +89,11 @@ describe('exactly-once delivery to Slack over HTTP', () => {
     const report = await svc.sendDue();
     expect(report.results.map((r) => r.outcome)).toEqual(['sent', 'sent', 'sent', 'sent']);
     onePostEach();
-    expect(
-      api.calls.filter((c) => c.channel === 'C0001' && c.method === 'chat.postMessage').map((c) => c.status),
-    ).toEqual([429, 200]);
-    expect(
-      api.calls.filter((c) => c.channel === 'C0002' && c.method === 'chat.postMessage').map((c) => c.status),
-    ).toEqual([500, 500, 200]);
-    expect(
-      api.calls.filter((c) => c.channel === 'C0003' && c.method === 'chat.postMessage').map((c) => c.status),
-    ).toEqual([0, 200]);
+    expect(api.statusesTo('chat.postMessage', 'C0001')).toEqual([429, 200]);
+    expect(api.statusesTo('chat.postMessage', 'C0002')).toEqual([500, 500, 200]);
+    expect(api.statusesTo('chat.postMessage', 'C0003')).toEqual([0, 200]);
     // The lost answer was found in channel history, not posted again.
-    expect(api.calls.filter((c) => c.channel === 'C0004' && c.method === 'chat.postMessage')).toHaveLength(1);
+    expect(api.statusesTo('chat.postMessage', 'C0004')).toHaveLength(1);
   });
 
   it('a process that dies after posting but before recording: the restarted one finds the post', async () => {
@@ -114,12 +108,11 @@ describe('exactly-once delivery to Slack over HTTP', () => {
     const restarted = await service(store, clock, { slack: slackSender(apiUrl) });
     expect((await restarted.sendDue()).results.map((r) => r.outcome)).toEqual(['recovered']);
     expect((await restarted.sendDue()).results.map((r) => r.outcome)).toEqual(['already-sent']);
-    await api.stop(); // the dead process's socket closes
+    await api.close(); // the dead process's socket closes
     await abandoned;
     onePostEach(['C0001']);
     expect((await store.get<LedgerRecord>(ledgerKey('slack:C0001', PERIOD)))?.value.state).toBe('sent');
-    api = new FakeSlackApi();
-    await api.start();
+    api = await FakeSlackApi.start();
   });
 
   it('a process that dies before posting: the restarted one posts once, with the same item', async () => {

@@ -3,7 +3,7 @@ import { renderBlocks } from '../../../src/channels/slack/render-blocks.js';
 import { createDigestService } from '../../../src/core/digests/load.js';
 import type { DigestSender } from '../../../src/core/digests/sender.js';
 import type { DigestServiceOptions } from '../../../src/core/digests/service.js';
-import { SlackDigestSender } from '../../../src/core/digests/senders/slack.js';
+import { SlackDigestSender } from '../../../src/channels/slack/digest-sender.js';
 import type { Store } from '../../../src/core/store/store.js';
 
 export const contentDir = join(import.meta.dirname, '../../../content');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { QuestionExample } from '../../../src/core/insights/question-insights.js';
 import { reportToReply } from '../../../src/core/insights/report-reply.js';
-import { renderPlainText } from '../../../src/core/render/plain-text.js';
+import { renderPlainText } from '../../../src/cli/plain-text.js';
 import { openLowdbStore, STORE_FILE } from '../../../src/core/store/lowdb-store.js';
 import { MemoryStore } from '../../../src/core/store/memory-store.js';
 import { EVERYTHING, findNeedles, IDENTIFIERS } from '../../privacy/identifiers.js';

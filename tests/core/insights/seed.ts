@@ -1,9 +1,10 @@
 import type { ChecklistStats } from '../../../src/core/checklists/stats.js';
-import { readPackExtras } from '../../../src/core/content/extras.js';
+import { readChecklistsAndDigests } from '../../../src/core/content/checklists-and-digests.js';
 import { loadContentPack } from '../../../src/core/content/load.js';
 import type { LedgerRecord } from '../../../src/core/digests/ledger.js';
 import type { ChannelHealth } from '../../../src/core/digests/subscriptions.js';
-import { Guide, type Actor, type GuideOptions } from '../../../src/core/guide.js';
+import type { Actor } from '../../../src/core/guide-api.js';
+import { Guide, type GuideOptions } from '../../../src/core/guide.js';
 import type { Store } from '../../../src/core/store/store.js';
 import { CONTENT_DIR } from '../../helpers/content-fixture.js';
 
@@ -23,7 +24,7 @@ export async function guideAt(
   options: Partial<GuideOptions> = {},
 ): Promise<{ guide: Guide; clock: { now: Date } }> {
   const pack = await loadContentPack(CONTENT_DIR);
-  const extras = await readPackExtras(pack);
+  const extras = await readChecklistsAndDigests(pack);
   const reviewBy: Record<string, string> = {
     mace: '2025-10-01', // overdue
     csaac: '2025-12-15', // due soon
@@ -34,7 +35,6 @@ export async function guideAt(
   const clock = { now: NOW };
   const guide = Guide.fromContent(pack, extras, {
     store,
-    admins: new Set([ADMIN.userId]),
     clock: () => clock.now,
     userRateLimit: { burst: 1000, perSecond: 1000, maxKeys: 1000 },
     ...options,

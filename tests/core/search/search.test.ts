@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withAgeBands } from '../../../src/core/content/age-bands.js';
+import { Answerer } from '../../../src/core/answer/answerer.js';
+import { GuidanceIndex } from '../../../src/core/search/index.js';
 import { SynonymTable } from '../../../src/core/search/synonyms.js';
 import { stem, terms } from '../../../src/core/search/text.js';
 import { realGuide } from '../../helpers/guide.js';
@@ -17,8 +19,16 @@ describe('text normalisation', () => {
   });
 });
 
+/** The index and answerer over the real content pack, built as Guide builds them. */
+async function realSearch(): Promise<{ index: GuidanceIndex; answerer: Answerer }> {
+  const { pack } = await realGuide();
+  const index = new GuidanceIndex(pack.items, new SynonymTable(pack.settings.synonyms));
+  return { index, answerer: new Answerer(pack, index) };
+}
+
 describe('guidance search', () => {
-  const top = async (q: string) => (await realGuide()).index.search(q, 3)[0]?.id;
+  const search = realSearch();
+  const top = async (q: string) => (await search).index.search(q, 3)[0]?.id;
 
   it('expands acronyms both ways', async () => {
     expect(await top('What does CSAAC stand for?')).toMatch(/^csaac/);
@@ -40,8 +50,8 @@ describe('guidance search', () => {
       expect(markers(q), q).toEqual(band);
     for (const q of ['a 10 year old', 'aged 14', '19 yrs old', 'page 9']) expect(markers(q), q).toEqual([]);
 
-    const guide = await realGuide();
-    const ids = (q: string) => guide.index.search(q, 3).map((h) => h.id);
+    const { index } = await search;
+    const ids = (q: string) => index.search(q, 3).map((h) => h.id);
     expect(ids('9 yr old suspect in a sexual assault, can he be prosecuted')).toContain(
       'age-of-criminal-responsibility',
     );
@@ -59,14 +69,14 @@ describe('guidance search', () => {
   });
 
   it('gives off-topic questions low coverage', async () => {
-    const guide = await realGuide();
+    const { index, answerer } = await search;
     for (const q of [
       'recipe for chocolate cake',
       'translate hello into French',
       "what's the weather in York",
     ]) {
-      const hit = guide.index.search(q, 1)[0];
-      expect(guide.answerer.confidentHits(q), q).toEqual([]);
+      const hit = index.search(q, 1)[0];
+      expect(answerer.confidentHits(q), q).toEqual([]);
       if (hit) expect(hit.anchorWeight < 2 || hit.coverage < 0.45, q).toBe(true);
     }
   });

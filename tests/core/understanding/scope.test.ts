@@ -8,7 +8,7 @@ import { copyContent, editFile } from '../../helpers/content-fixture.js';
 
 let guide: Guide;
 beforeAll(async () => {
-  guide = await Guide.create({ contentDir: resolve('content'), store: new MemoryStore(), admins: new Set() });
+  guide = await Guide.create({ contentDir: resolve('content'), store: new MemoryStore() });
 });
 
 describe('scope: only safeguarding questions are answered', () => {

@@ -1,6 +1,6 @@
 import type { App, BlockAction, types as Slack, webApi } from '@slack/bolt';
-import type { Actor, Place } from '../../../core/guide.js';
-import { emptyReply, type Reply } from '../../../core/reply.js';
+import type { Actor, FormState, Place } from '../../../core/guide-api.js';
+import type { Reply } from '../../../core/reply.js';
 import {
   ACTION,
   FORM_CALLBACK_ID,
@@ -13,7 +13,6 @@ import {
   type SubmitValue,
 } from '../action-values.js';
 import { slackActor } from '../context.js';
-import type { FormState } from '../ports.js';
 import { FEEDBACK_BLOCK, FEEDBACK_DONE_BLOCK, renderBlocks } from '../render-blocks.js';
 import { readFormValues } from '../render-form.js';
 import type { KeptReplies } from '../../../core/replies/kept-replies.js';
@@ -95,15 +94,6 @@ async function deliver(
   await postReply(client, { channel: o.channel, threadTs: o.threadTs }, reply, folded);
 }
 
-function notice(title: string, summary: string): Reply {
-  const reply = emptyReply('notice', title, 'slack');
-  reply.summary = summary;
-  return reply;
-}
-
-const formsUnavailable = () =>
-  notice('Not available yet', 'Checklist forms cannot be submitted in this version yet.');
-
 function mergeState(value: SubmitValue): FormState {
   const state: FormState = { ...value.s };
   for (const [k, v] of Object.entries(value.d ?? {})) {
@@ -170,7 +160,7 @@ export function registerActions(app: App, ctx: SurfaceContext): void {
       ctx.work.run('feedback', async () => {
         await ctx.guide.recordFeedback({
           replyId: value.r,
-          itemIds: value.i.slice(0, 10),
+          itemIds: value.i,
           helpful,
           channel: 'slack',
         });
@@ -189,11 +179,8 @@ export function registerActions(app: App, ctx: SurfaceContext): void {
       // Back / Pause / Cancel / Resume inside a checklist modal: the result replaces the modal.
       const meta = decodeModalMeta(view.private_metadata);
       if (!meta) return ctx.logger.warn('slack: modal metadata not recognised');
-      const place: Place = { conversationId: meta.c ?? body.user.id, kind: meta.k };
       ctx.work.run('modal-button', async () => {
-        const reply = ctx.guide.submitForm
-          ? await ctx.guide.submitForm(mergeState(value), {}, o.actor, place)
-          : formsUnavailable();
+        const reply = await ctx.guide.submitForm(mergeState(value), {}, o.actor);
         const outcome = modalOutcome(reply, meta);
         if (outcome.kind === 'errors') return; // only a view_submission has fields to mark
         await client.views.update({ view_id: view.id, hash: view.hash, view: outcome.view });
@@ -204,9 +191,7 @@ export function registerActions(app: App, ctx: SurfaceContext): void {
     }
     const values = readFormValues((body.state as { values?: unknown } | undefined)?.values);
     ctx.work.run('form-submit', async () => {
-      const reply = ctx.guide.submitForm
-        ? await ctx.guide.submitForm(mergeState(value), values, o.actor, o.place)
-        : formsUnavailable();
+      const reply = await ctx.guide.submitForm(mergeState(value), values, o.actor);
       // A step reached from a message ("Resume" in my checklists, an inline form) continues in a modal.
       const where = { channel: o.channel, threadTs: o.threadTs, place: o.place.kind };
       if (await openFormModal(client, o.triggerId, reply, where)) return;
@@ -225,20 +210,10 @@ export function registerActions(app: App, ctx: SurfaceContext): void {
       return ctx.logger.warn('slack: modal metadata not recognised');
     }
     const actor = slackActor(body.user.id, ctx.admins);
-    const channel = meta.c ?? body.user.id;
-    const place: Place = { conversationId: channel, kind: meta.k };
     const values = readFormValues(view.state.values);
-    if (!ctx.guide.submitForm) {
-      await ack();
-      ctx.work.run(
-        'modal-submit',
-        async () => void (await postReply(client, { channel: body.user.id }, formsUnavailable())),
-      );
-      return;
-    }
     // The next step replaces the modal in the ack itself (Slack's response_action: update), so the
     // store write happens before the ack; it is one small write.
-    const reply = await ctx.guide.submitForm(meta.s, values, actor, place);
+    const reply = await ctx.guide.submitForm(meta.s, values, actor);
     const outcome = modalOutcome(reply, meta, meta.s);
     if (outcome.kind === 'errors') {
       await ack({ response_action: 'errors', errors: outcome.errors });

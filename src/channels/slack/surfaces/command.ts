@@ -19,7 +19,8 @@ export function registerCommand(app: App, ctx: SurfaceContext): void {
     const text = command.text.trim() || 'help';
     rememberChannel(ctx, command.channel_id, place.kind, context.teamId);
     ctx.work.run('slash-command', async () => {
-      const reply = await ctx.guide.handle(text, actor, place, {
+      const reply = await ctx.guide.handle(text, actor, {
+        ...place,
         reference: slackReference(command.channel_id, context.teamId),
       });
       if (

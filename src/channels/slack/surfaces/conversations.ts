@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { Place } from '../../../core/guide.js';
+import type { Place } from '../../../core/guide-api.js';
 import type { SurfaceContext } from '../surface-context.js';
 
 /**
@@ -10,12 +10,9 @@ export function slackReference(channel: string, team?: string): { channel: strin
   return team ? { channel, team } : { channel };
 }
 
-const RECENT_MAX = 10_000;
-const recentByContext = new WeakMap<SurfaceContext, Set<string>>();
-
 /**
  * Remembers a channel the bot was added to or spoken to in, so an admin can subscribe it to the
- * digest. Stored once per channel per process (a bounded set), in the background after the ack.
+ * digest. Stored on the first message a while (a bounded set), in the background after the ack.
  */
 export function rememberChannel(
   ctx: SurfaceContext,
@@ -23,14 +20,10 @@ export function rememberChannel(
   kind: Place['kind'],
   team: string | undefined,
 ): void {
-  if (kind === 'personal' || !ctx.guide.rememberConversation) return;
-  let recent = recentByContext.get(ctx);
-  if (!recent) recentByContext.set(ctx, (recent = new Set()));
-  if (recent.has(channel)) return;
-  recent.add(channel);
-  if (recent.size > RECENT_MAX) recent.delete(recent.values().next().value!);
-  const remember = ctx.guide.rememberConversation.bind(ctx.guide);
-  ctx.work.run('remember-conversation', () => remember('slack', channel, slackReference(channel, team)));
+  if (kind === 'personal' || !ctx.remembered.firstSeen(channel)) return;
+  ctx.work.run('remember-conversation', () =>
+    ctx.guide.rememberConversation('slack', channel, slackReference(channel, team)),
+  );
 }
 
 /** `member_joined_channel` for the bot itself: the bot was added to a channel. */

@@ -1,12 +1,9 @@
 import type { App } from '@slack/bolt';
-import { ConflictError } from '../../../core/errors.js';
 import { placeFromEvent, slackActor, stripMentions } from '../context.js';
 import { postReply } from '../send.js';
 import type { SurfaceContext } from '../surface-context.js';
 import { renderBlocks } from '../render-blocks.js';
 import { rememberChannel, slackReference } from './conversations.js';
-
-const welcomedKey = (userId: string) => `slack-welcomed/${userId}`;
 
 /**
  * @mentions in channels (answered in the message's thread) and direct messages (answered in the
@@ -23,7 +20,8 @@ export function registerMessages(app: App, ctx: SurfaceContext): void {
     const threadTs = event.thread_ts ?? event.ts;
     rememberChannel(ctx, event.channel, place.kind, context.teamId);
     ctx.work.run('app-mention', async () => {
-      const reply = await ctx.guide.handle(text, actor, place, {
+      const reply = await ctx.guide.handle(text, actor, {
+        ...place,
         reference: slackReference(event.channel, context.teamId),
       });
       if (reply.kind === 'digest') {
@@ -50,24 +48,11 @@ export function registerMessages(app: App, ctx: SurfaceContext): void {
     const text = stripMentions(message.text) || 'help';
     const threadTs = message.thread_ts;
     ctx.work.run('direct-message', async () => {
-      if (await firstContact(ctx, actor.userId)) {
+      if (await ctx.welcomed.firstTime(actor.userId)) {
         await postReply(client, { channel: message.channel }, ctx.guide.welcome());
       }
       const reply = await ctx.guide.handle(text, actor, place);
       await postReply(client, { channel: message.channel, threadTs }, reply, ctx.folded);
     });
   });
-}
-
-/** Records that the user was welcomed (the key holds no name, only the Slack user id). */
-async function firstContact(ctx: SurfaceContext, userId: string): Promise<boolean> {
-  try {
-    await ctx.store.put(welcomedKey(userId), { at: new Date().toISOString() }, { ifNoneMatch: '*' });
-    return true;
-  } catch (err) {
-    if (err instanceof ConflictError) return false;
-    // Without the store we cannot remember; answering matters more than the welcome.
-    ctx.logger.warn({ err }, 'slack: could not record welcome');
-    return false;
-  }
 }

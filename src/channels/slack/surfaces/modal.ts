@@ -2,7 +2,7 @@ import type { types as Slack, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Reply } from '../../../core/reply.js';
 import { encodeModalMeta, type ModalMeta } from '../action-values.js';
-import type { FormState } from '../ports.js';
+import type { FormState } from '../../../core/guide-api.js';
 import { doneModal, fieldErrors, renderReplyModal } from '../render-modal.js';
 import type { KeptReplies } from '../../../core/replies/kept-replies.js';
 import { postReply } from '../send.js';

@@ -1,7 +1,7 @@
-import type { Reply } from '../../reply.js';
-import { DeliveryError, type DigestSender, type SendAttempt } from '../sender.js';
-import type { Subscription } from '../subscriptions.js';
-import { deliveryErrorFromHttp } from './http-error.js';
+import type { Reply } from '../../core/reply.js';
+import { DeliveryError, type DigestSender, type SendAttempt } from '../../core/digests/sender.js';
+import type { Subscription } from '../../core/digests/subscriptions.js';
+import { deliveryErrorFromHttp } from '../../core/digests/http-error.js';
 
 /** The outgoing Bot Framework activity (a subset of botbuilder's Partial<Activity>). */
 export interface DigestActivity {

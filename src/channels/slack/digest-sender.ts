@@ -1,8 +1,10 @@
 import { WebClient, type ChatPostMessageArguments } from '@slack/web-api';
-import type { Reply } from '../../reply.js';
-import { DeliveryError, type DigestSender, type SendAttempt } from '../sender.js';
-import type { Subscription } from '../subscriptions.js';
-import { deliveryErrorFromHttp } from './http-error.js';
+import type { Reply } from '../../core/reply.js';
+import { DeliveryError, type DigestSender, type SendAttempt } from '../../core/digests/sender.js';
+import type { Subscription } from '../../core/digests/subscriptions.js';
+import type { Config } from '../../config.js';
+import { deliveryErrorFromHttp } from '../../core/digests/http-error.js';
+import { renderBlocks } from './render-blocks.js';
 
 /** Message metadata marks our digest posts so a restarted run can find them in channel history. */
 export const DIGEST_EVENT_TYPE = 'digest';
@@ -156,4 +158,19 @@ export class SlackDigestSender implements DigestSender {
       return undefined;
     }
   }
+}
+
+/** The Slack digest sender for the configured workspace: the Block Kit message a reply renders as. */
+export function createSlackDigestSender(
+  slack: NonNullable<Config['slack']>,
+  options: { timeoutMs?: number; tokenFor?: (reference: unknown) => Promise<string> } = {},
+): SlackDigestSender {
+  return new SlackDigestSender({
+    token: slack.botToken,
+    tokenFor: options.tokenFor,
+    slackApiUrl: slack.apiUrl,
+    timeoutMs: options.timeoutMs,
+    renderBlocks: (reply) => renderBlocks(reply, { feedback: true }).blocks,
+    renderText: (reply) => renderBlocks(reply).text,
+  });
 }

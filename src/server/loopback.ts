@@ -1,5 +1,4 @@
 import { isIP } from 'node:net';
-import type { Config } from '../../config.js';
 
 /** True for 127.0.0.0/8, ::1 and their IPv4-mapped form. */
 export function isLoopbackAddress(address: string | undefined): boolean {
@@ -46,12 +45,4 @@ export function isLocalRequest(req: {
     isLoopbackHostHeader(host) &&
     !isProxied(req.headers)
   );
-}
-
-/**
- * Whether the playground is mounted: `PLAYGROUND` (on by default in local mode only). Every
- * playground route then still answers only local requests (isLocalRequest), whatever the bind address.
- */
-export function playgroundEnabled(config: Pick<Config, 'playground'>): boolean {
-  return config.playground;
 }

@@ -1,5 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { emptyReply, type Reply, type ReplyContact, type ReplySource, type ReplyWarning } from '../reply.js';
+import {
+  emptyReply,
+  newReplyId,
+  type Reply,
+  type ReplyContact,
+  type ReplySource,
+  type ReplyWarning,
+} from '../reply.js';
 import type { AnswerValue } from './conditions.js';
 import { activeNotes, contactRefs, fillContacts, findStep, longestFrom, progress } from './engine.js';
 import { textLimit } from './answers.js';
@@ -7,7 +13,7 @@ import { stepOptions, type ChecklistDefinition, type ChecklistStep } from './sch
 import type { RunRecord } from './run.js';
 
 /** What replies need from outside the engine. */
-export interface RenderContext {
+export interface ChecklistReplyContext {
   contact: (key: string) => ReplyContact;
   guidance: (id: string) => ReplySource | undefined;
   document: (key: string) => string;
@@ -19,7 +25,7 @@ export interface RenderContext {
 export const ANSWER_FIELD = 'answer';
 
 export function newReply(kind: Reply['kind'], title: string): Reply {
-  return emptyReply(kind, title, randomUUID());
+  return emptyReply(kind, title, newReplyId());
 }
 
 export function contactLine(c: ReplyContact): string {
@@ -28,16 +34,16 @@ export function contactLine(c: ReplyContact): string {
   return how ? `${c.name}: ${how}` : c.name;
 }
 
-function uniqueContacts(ctx: RenderContext, keys: readonly string[]): ReplyContact[] {
+function uniqueContacts(ctx: ChecklistReplyContext, keys: readonly string[]): ReplyContact[] {
   return [...new Set(keys)].map((k) => ctx.contact(k));
 }
 
-export function sourcesFor(ctx: RenderContext, ids: readonly string[]): ReplySource[] {
+export function sourcesFor(ctx: ChecklistReplyContext, ids: readonly string[]): ReplySource[] {
   return [...new Set(ids)].flatMap((id) => ctx.guidance(id) ?? []);
 }
 
 export function answerText(
-  ctx: RenderContext,
+  ctx: ChecklistReplyContext,
   s: ChecklistStep,
   value: AnswerValue | null | undefined,
 ): string {
@@ -62,7 +68,7 @@ function formatDate(value: string): string {
 
 /** The card for the run's current step. `warnings` explain why it is shown again (stale card, invalid answer…). */
 export function stepReply(
-  ctx: RenderContext,
+  ctx: ChecklistReplyContext,
   def: ChecklistDefinition,
   run: RunRecord,
   warnings: ReplyWarning[] = [],
@@ -115,7 +121,7 @@ export function stepReply(
   return reply;
 }
 
-export function listReply(defs: readonly ChecklistDefinition[], ctx: RenderContext): Reply {
+export function listReply(defs: readonly ChecklistDefinition[], ctx: ChecklistReplyContext): Reply {
   const reply = newReply('checklist-list', 'Checklists');
   reply.summary =
     'Step-by-step prompts for your professional judgement. They do not decide for you, and they are not a case record.';
@@ -146,7 +152,10 @@ export function noticeReply(title: string, summary: string, warnings: ReplyWarni
 export const RUNS_AS_BUTTONS = 3;
 
 /** The form for many runs: pick one, pick resume or cancel; the fields are the submission's `runId` and `op`. */
-function runPicker(ctx: RenderContext, runs: readonly { run: RunRecord; def: ChecklistDefinition }[]) {
+function runPicker(
+  ctx: ChecklistReplyContext,
+  runs: readonly { run: RunRecord; def: ChecklistDefinition }[],
+) {
   return {
     state: {},
     submitLabel: 'Go',
@@ -179,7 +188,7 @@ function runPicker(ctx: RenderContext, runs: readonly { run: RunRecord; def: Che
 }
 
 export function myRunsReply(
-  ctx: RenderContext,
+  ctx: ChecklistReplyContext,
   runs: readonly { run: RunRecord; def: ChecklistDefinition }[],
   defs: readonly ChecklistDefinition[],
 ): Reply {

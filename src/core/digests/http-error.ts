@@ -1,4 +1,4 @@
-import { DeliveryError } from '../sender.js';
+import { DeliveryError } from './sender.js';
 
 /** Retry-After as ms: delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
 export function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {

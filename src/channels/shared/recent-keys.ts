@@ -1,6 +1,7 @@
 /**
- * A bounded set of recently seen keys with a time window (insertion-ordered Map as an LRU).
- * Teams redelivers an activity when a turn takes longer than 15 s; the redelivery has the same id.
+ * A bounded set of recently seen keys with a time window (insertion-ordered Map as an LRU), for what
+ * one process need only do once in a while: skip a redelivered Teams activity (same id within 15 s),
+ * store a conversation's reference on its first message rather than every one.
  */
 export class RecentKeys {
   readonly #seen = new Map<string, number>();
@@ -35,4 +36,9 @@ export class RecentKeys {
     }
     return true;
   }
+}
+
+/** Conversations whose reference this process stored lately: remembered on the first message, not every one. */
+export function recentlyRemembered(): RecentKeys {
+  return new RecentKeys(6 * 3_600_000, 10_000);
 }

@@ -1,4 +1,4 @@
-import type { Reply, ReplyContact, ReplySection, ReplySource } from '../reply.js';
+import type { Reply, ReplyContact, ReplySection, ReplySource } from '../core/reply.js';
 
 /** The complete reply as plain text: what the CLI prints and what `ask --jsonl` returns as `text`. */
 export function renderPlainText(reply: Reply): string {

@@ -1,0 +1,108 @@
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { Config } from './config.js';
+import { createSlackDigestSender } from './channels/slack/digest-sender.js';
+import { installedTokenFor } from './channels/slack/installation-store.js';
+import { createTeamsAdapter } from './channels/teams/adapter.js';
+import { createTeamsDigestSender } from './channels/teams/digest-sender.js';
+import { isDeliveryProblem } from './core/digests/delivery.js';
+import { startScheduler, type RunningScheduler } from './core/digests/scheduler.js';
+import type { DigestSender } from './core/digests/sender.js';
+import type { DigestPlatform } from './core/digests/subscriptions.js';
+import { Guide, type GuideOptions } from './core/guide.js';
+import type { DigestService } from './core/digests/service.js';
+import { MemoryStore } from './core/store/memory-store.js';
+import { openStore } from './core/store/open-store.js';
+import type { StoreLogger } from './core/store/store-logger.js';
+import type { Store } from './core/store/store.js';
+
+/**
+ * The one place the parts are put together, for the server and for `npm run ask`, `digest` and
+ * `report`: the store, the Guide over the content pack, the digest senders and the digest scheduler.
+ */
+
+export type DigestSenders = Partial<Record<DigestPlatform, DigestSender>>;
+
+/**
+ * How a command uses the store. `memory`: nothing is kept (questions asked at the terminal).
+ * `read-only`: a snapshot that takes no lock, so it works beside a running server. `read-write`:
+ * the store as the server takes it.
+ */
+export type StoreAccess = 'memory' | 'read-only' | 'read-write';
+
+export function openStoreFor(config: Config, access: StoreAccess, logger?: StoreLogger): Promise<Store> {
+  if (access === 'memory') return Promise.resolve(new MemoryStore());
+  return openStore(config, logger, { readOnly: access === 'read-only' });
+}
+
+/**
+ * The digest senders for a configuration: Teams through the bot's adapter (proactive posts to stored
+ * conversation references), Slack through chat.postMessage when Slack is configured.
+ */
+export function createDigestSenders(
+  config: Config,
+  adapter: TeamsAdapter = createTeamsAdapter(config.microsoft),
+  store?: Store,
+): DigestSenders {
+  const timeoutMs = config.digests.sendTimeoutMs;
+  const senders: DigestSenders = {
+    teams: createTeamsDigestSender(adapter, config.microsoft.appId, { timeoutMs }),
+  };
+  // Installed to many workspaces (the Slack install flow): each channel's workspace has its own token.
+  const tokenFor = config.slack?.oauth && store ? installedTokenFor(store) : undefined;
+  if (config.slack && (config.slack.botToken || tokenFor))
+    senders.slack = createSlackDigestSender(config.slack, { timeoutMs, tokenFor });
+  return senders;
+}
+
+export interface ComposeGuideOptions {
+  store: Store;
+  clock?: () => Date;
+  /** Absent: no digest can be posted (asking questions and reading the report need none). */
+  senders?: DigestSenders;
+  /** Digest delivery events: ids, periods and statuses only, never message text. */
+  log?: NonNullable<GuideOptions['digestOptions']>['log'];
+  /** Traces and counters (src/server/telemetry.ts); none by default. */
+  observer?: GuideOptions['observer'];
+}
+
+/** The Guide over the configured content pack; every problem in the pack stops it, listed. */
+export function composeGuide(config: Config, options: ComposeGuideOptions): Promise<Guide> {
+  return Guide.create({
+    contentDir: config.contentDir,
+    store: options.store,
+    clock: options.clock,
+    questionLogDays: config.questionLogDays,
+    digestSenders: options.senders,
+    digestOptions: options.log ? { log: options.log } : undefined,
+    observer: options.observer,
+  });
+}
+
+interface SchedulerLogger {
+  info(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}
+
+/**
+ * The weekly digest scheduler: catches up anything missed inside the grace window at start, then
+ * checks every minute. With several instances on PostgreSQL the store's advisory lock picks one
+ * leader; the ledger keeps each (channel, period) to one post regardless.
+ */
+export function startDigestScheduler(service: DigestService, logger: SchedulerLogger): RunningScheduler {
+  return startScheduler({
+    service,
+    onReport: (report) => {
+      const sent = report.results.filter((r) => r.outcome === 'sent' || r.outcome === 'recovered');
+      const problems = report.results.filter((r) => isDeliveryProblem(r.outcome));
+      if (sent.length || problems.length)
+        logger.info(
+          {
+            sent: sent.length,
+            problems: problems.map((p) => `${p.channelKey} ${p.period} ${p.outcome}`),
+          },
+          'digests: scheduled run',
+        );
+    },
+    onError: (error) => logger.error({ err: error }, 'digests: scheduled run failed'),
+  });
+}
