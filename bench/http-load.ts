@@ -35,6 +35,11 @@ const ECHO_SCRIPT = join(REPO, 'build/bench/echo-bot.js');
 async function buildAll(baselines: string[]): Promise<void> {
   for (const dir of [REPO, ...baselines])
     await promisify(execFile)(process.execPath, [join(dir, 'scripts/build.mjs')], { cwd: dir });
+  await buildEchoBot();
+}
+
+/** The echo bot, bundled the same way; the start-up bench needs it too. */
+export async function buildEchoBot(): Promise<string> {
   await build({
     entryPoints: [join(REPO, 'bench/echo-bot.ts')],
     outfile: ECHO_SCRIPT,
@@ -45,6 +50,7 @@ async function buildAll(baselines: string[]): Promise<void> {
     packages: 'external',
     logLevel: 'warning',
   });
+  return ECHO_SCRIPT;
 }
 
 function questions(): string[] {
@@ -121,7 +127,12 @@ interface Round {
 async function loadedRound(server: BenchServer, sink: SinkServer, texts: string[], round: number) {
   const body = activityFactory(sink.url, texts);
   const load1 = loadavg()[0] ?? 0;
-  const [posts, connections, cpu, gc] = [sink.posts, sink.connections, await server.cpu(), await server.probe()];
+  const [posts, connections, cpu, gc] = [
+    sink.posts,
+    sink.connections,
+    await server.cpu(),
+    await server.probe(),
+  ];
   const rss = sampleRss(server.pid);
   const result = await load(server.url, body, CONNECTIONS, SECONDS);
   const peakRssMb = await rss.stop();
@@ -201,7 +212,9 @@ function summary(rounds: Round[], labels: string[]): boolean {
     const toEcho = ratio(label, echo);
     const toKept = ratio(label, kept);
     console.log(
-      `  ${label.padEnd(22)} ${m((r) => r.rps).toFixed(0).padStart(5)} req/s  ×${toEcho.toFixed(2)} echo  ` +
+      `  ${label.padEnd(22)} ${m((r) => r.rps)
+        .toFixed(0)
+        .padStart(5)} req/s  ×${toEcho.toFixed(2)} echo  ` +
         `×${toKept.toFixed(2)} kept-client echo  CPU ${m((r) => r.mainMs).toFixed(2)} + ` +
         `${m((r) => r.backgroundMs).toFixed(2)} = ${cpu.toFixed(2)} ms/turn  p50 ${m((r) => r.p50)} ms  ` +
         `p99 ${m((r) => r.p99)} ms  alloc ${m((r) => r.allocKb).toFixed(0)} KB/turn  peak RSS ${peak.toFixed(0)} MB`,
@@ -215,7 +228,9 @@ function summary(rounds: Round[], labels: string[]): boolean {
       [`peak RSS < ${TARGET.rssMb} MB`, peak < TARGET.rssMb],
       ['no failed requests', failures === 0],
     ] as const;
-    console.log(`    targets: ${checks.map(([name, met]) => `${name} ${met ? 'met' : 'MISSED'}`).join('; ')}`);
+    console.log(
+      `    targets: ${checks.map(([name, met]) => `${name} ${met ? 'met' : 'MISSED'}`).join('; ')}`,
+    );
     ok = ok && checks.filter(([name]) => !name.includes('goal')).every(([, met]) => met);
   }
   return ok;
@@ -239,7 +254,12 @@ export async function benchHttpLoad(): Promise<boolean> {
     specs.push({ label: `ours (${basename(dir)})`, script: join(dir, 'build/server.js'), cwd: dir });
   const databaseUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
   const db = databaseUrl ? await createTempDatabase(databaseUrl, 'sg_bench') : undefined;
-  if (db) specs.push({ label: 'ours (PostgreSQL)', script: join(REPO, 'build/server.js'), env: { DATABASE_URL: db.url } });
+  if (db)
+    specs.push({
+      label: 'ours (PostgreSQL)',
+      script: join(REPO, 'build/server.js'),
+      env: { DATABASE_URL: db.url },
+    });
 
   console.log(
     `\n## HTTP load (POST /api/messages): ${ROUNDS} alternating rounds of ${SECONDS} s at ${CONNECTIONS} connections ` +
@@ -250,7 +270,10 @@ export async function benchHttpLoad(): Promise<boolean> {
     'CPU from /proc (main = the JavaScript thread; bg = all other threads: GC helpers, compiler, libuv); ' +
       'allocation = JS heap allocated per turn (v8.GCProfiler, bench/gc-probe.mjs); load = 1-min load average at the start of the window',
   );
-  if (!db) console.log('ours (PostgreSQL): skipped, set BENCH_DATABASE_URL or TEST_DATABASE_URL (scripts/ci-postgres.sh prints one)');
+  if (!db)
+    console.log(
+      'ours (PostgreSQL): skipped, set BENCH_DATABASE_URL or TEST_DATABASE_URL (scripts/ci-postgres.sh prints one)',
+    );
   console.log(`before: ${machine()}`);
   const servers: BenchServer[] = [];
   try {
@@ -267,7 +290,10 @@ export async function benchHttpLoad(): Promise<boolean> {
         console.log(row(figures));
       }
     }
-    return summary(rounds, specs.map((s) => s.label));
+    return summary(
+      rounds,
+      specs.map((s) => s.label),
+    );
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
     await db?.drop();

@@ -1,3 +1,4 @@
+import { buildEchoBot } from './http-load.js';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -58,8 +59,15 @@ async function timeToHealthy(
     }
   } finally {
     // npm start runs node under sh under npm: end the whole group.
-    if (child.pid) process.kill(-child.pid, 'SIGTERM');
-    await new Promise((done) => child.once('exit', done));
+    // The group may be gone already (a server that failed to start): that is not a second error.
+    if (child.pid && child.exitCode === null) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+      }
+      await new Promise((done) => child.once('exit', done));
+    }
     await rm(dataDir, { recursive: true, force: true });
   }
 }
@@ -71,7 +79,7 @@ async function timeToHealthy(
  * with BENCH_BASELINE=<another built checkout>, its `node build/server.js` too.
  */
 export async function benchStartup(): Promise<boolean> {
-  const echo = join(REPO, 'build/bench/echo-bot.js');
+  const echo = await buildEchoBot();
   const baseline = process.env.BENCH_BASELINE ? resolve(process.env.BENCH_BASELINE) : undefined;
   const runs: Record<string, { ms: number; cpuMs: number }[]> = {
     'npm start': [],
