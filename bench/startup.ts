@@ -60,14 +60,8 @@ async function timeToHealthy(
   } finally {
     // npm start runs node under sh under npm: end the whole group.
     // The group may be gone already (a server that failed to start): that is not a second error.
-    if (child.pid && child.exitCode === null) {
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
-      }
+    if (child.pid && child.exitCode === null && stopGroup(child.pid))
       await new Promise((done) => child.once('exit', done));
-    }
     await rm(dataDir, { recursive: true, force: true });
   }
 }
@@ -119,4 +113,15 @@ export async function benchStartup(): Promise<boolean> {
     `  target: npm start to healthy < ${TARGET_MS} ms ${met ? 'met' : 'MISSED'}; load average now ${loadavg()[0]?.toFixed(2)}`,
   );
   return met;
+}
+
+/** SIGTERM to a process group; false when it has already gone. */
+function stopGroup(pid: number): boolean {
+  try {
+    process.kill(-pid, 'SIGTERM');
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
+    throw error;
+  }
 }
