@@ -18,7 +18,9 @@ export interface DangerAssessment {
  * The message is read as a situation rather than matched against phrasings: who (a child), what
  * (harm, holding, taking, a person present, live online abuse, self-harm, a threat) and when (now,
  * within hours, past, resolved, hypothetical). Fail-safe: serious harm to a child that is not placed
- * in the past, resolved or hypothetical escalates.
+ * in the past, resolved or hypothetical escalates. Over the rules, a learned layer (features.ts,
+ * trained by scripts/train-danger-model.ts on the development question sets) may add an escalation
+ * the rules did not name; it never overrides a veto.
  */
 export function detectImmediateDanger(
   text: string,
