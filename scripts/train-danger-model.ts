@@ -11,7 +11,7 @@ import { situationFeaturesOf } from '../src/core/safety/escalation.js';
 import { subjectsOf } from '../src/core/safety/danger/subject.js';
 import { parse } from '../src/core/understanding/nlp.js';
 import { readQuestions } from './eval-score.js';
-import type { LearnedModel } from '../src/core/safety/danger/features.js';
+import { scoreOf, type LearnedModel } from '../src/core/safety/danger/features.js';
 
 const TRAIN_SETS = [
   'tests/eval/questions.jsonl',
@@ -82,19 +82,13 @@ function train(data: readonly Example[]): LearnedModel {
   return { bias: Number(b.toFixed(4)), weights, threshold: 0.5, trainedOn: used };
 }
 
-const score = (m: LearnedModel, f: Set<string>) => {
-  let z = m.bias;
-  for (const x of f) z += m.weights[x] ?? 0;
-  return 1 / (1 + Math.exp(-z));
-};
-
 // 5 folds, by position (the sets are in file order, so each fold mixes writers).
 const folds = 5;
 const scored: { s: number; danger: boolean }[] = [];
 for (let k = 0; k < folds; k++) {
   const model = train(examples.filter((_, i) => i % folds !== k));
   for (const [i, e] of examples.entries())
-    if (i % folds === k) scored.push({ s: score(model, e.features), danger: e.danger });
+    if (i % folds === k) scored.push({ s: scoreOf(model, e.features), danger: e.danger });
 }
 const negatives = scored
   .filter((x) => !x.danger)

@@ -6,7 +6,6 @@ import { focusOf, type MessageFocus } from '../understanding/focus.js';
 import { parse, type Sentence } from '../understanding/nlp.js';
 import { Shorthand } from '../understanding/shorthand.js';
 import { Scope } from '../understanding/scope.js';
-import { SynonymTable } from '../search/synonyms.js';
 import { adultReply, didYouMeanReply, offerSecondQuestion } from './understanding-replies.js';
 import type { GuidanceIndex, SearchHit } from '../search/index.js';
 import { cleanInput, MAX_QUESTION_CHARS, type InputProblem } from './input.js';
@@ -114,7 +113,7 @@ export class Answerer {
   ) {
     this.shorthand = new Shorthand(pack.settings.lexicon ?? {});
     const scope = pack.settings.scope;
-    this.scope = scope ? new Scope(scope, new SynonymTable(pack.settings.synonyms)) : undefined;
+    this.scope = scope ? new Scope(scope, index.synonyms) : undefined;
     for (const c of pack.contacts.values()) if (c.phone) this.ownNumbers.add(c.phone.replace(/\D/g, ''));
   }
 

@@ -33,7 +33,8 @@ export class GuidanceIndex {
 
   constructor(
     items: readonly GuidanceItem[],
-    private readonly synonyms: SynonymTable,
+    /** The pack's synonym table, shared with whatever else reads the same messages (the scope check). */
+    readonly synonyms: SynonymTable,
   ) {
     const docs = items.map((item) => toDoc(item, (text) => this.synonyms.expand(text)));
     this.bm25 = new Bm25fIndex(docs, FIELD_BOOSTS);

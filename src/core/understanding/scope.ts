@@ -36,10 +36,13 @@ export class Scope {
   ) {
     for (const entry of definition.words) {
       const tokens = parse(entry).flatMap((s) => s.tokens);
-      if (tokens.length === 1) this.words.add(tokens[0]?.lemma as string);
-      else if (tokens.length > 1) this.phrases.push(tokens.map((t) => [t.lemma, t.norm]));
-      // The word as written too: the model may lemmatise a term ("NICE", "nudes") differently alone.
-      this.words.add(entry.toLowerCase());
+      const [only] = tokens;
+      if (tokens.length > 1) this.phrases.push(tokens.map((t) => [t.lemma, t.norm]));
+      else if (only) {
+        // The word as written too: the model may lemmatise a term ("NICE", "nudes") differently alone.
+        this.words.add(only.lemma);
+        this.words.add(entry.toLowerCase());
+      }
     }
     for (const w of this.words) if (w.length >= MIN_TYPO_LENGTH) this.spellable.add(w);
     for (const p of this.phrases)
