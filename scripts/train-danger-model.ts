@@ -12,6 +12,10 @@ import { subjectsOf } from '../src/core/safety/danger/subject.js';
 import { parse } from '../src/core/understanding/nlp.js';
 import { readQuestions } from './eval-score.js';
 import { scoreOf, type LearnedModel } from '../src/core/safety/danger/features.js';
+import { loadContentPack } from '../src/core/content/load.js';
+import { GuidanceIndex } from '../src/core/search/index.js';
+import { SynonymTable } from '../src/core/search/synonyms.js';
+import { Answerer } from '../src/core/answer/answerer.js';
 
 const TRAIN_SETS = [
   'tests/eval/questions.jsonl',
@@ -22,6 +26,8 @@ const TRAIN_SETS = [
   'tests/eval/blind/2026-12-01-writer-f-danger.jsonl',
   'tests/eval/blind/2026-12-02-writer-g-dev.jsonl',
   'tests/eval/blind/2026-12-02-writer-h-dev.jsonl',
+  'tests/eval/blind/2026-12-02-writer-k-dev.jsonl',
+  'tests/eval/blind/2026-12-02-writer-l-dev.jsonl',
 ];
 const outAt = process.argv.indexOf('--out');
 const OUT = outAt >= 0 ? (process.argv[outAt + 1] as string) : 'src/core/safety/danger/learned-model.json';
@@ -37,6 +43,10 @@ interface Example {
   danger: boolean;
 }
 
+// The layer learns from the text it reads when serving: identifiers removed, shorthand written out.
+const pack = await loadContentPack('content');
+const answerer = new Answerer(pack, new GuidanceIndex(pack.items, new SynonymTable(pack.settings.synonyms)));
+
 const examples: Example[] = [];
 const used: string[] = [];
 for (const file of TRAIN_SETS) {
@@ -44,7 +54,8 @@ for (const file of TRAIN_SETS) {
   used.push(file);
   for (const q of readQuestions(file)) {
     if (q.escalation === undefined) continue;
-    examples.push({ features: situationFeaturesOf(q.q, parse(q.q), subjectsOf(q.q)), danger: q.escalation });
+    const text = answerer.readable(q.q);
+    examples.push({ features: situationFeaturesOf(text, parse(text), subjectsOf(text)), danger: q.escalation });
   }
 }
 

@@ -121,15 +121,24 @@ export class Answerer {
   /** What makes a message a safeguarding question, when the pack says (else every message may be). */
   private readonly scope?: Scope;
 
-  answer(raw: unknown, replyId: string = newReplyId()): Reply {
+  /** The text the danger model and the search read: identifiers removed, shorthand written out. */
+  readable(raw: unknown): string {
+    return this.prepare(raw).text;
+  }
+
+  private prepare(raw: unknown) {
     const input = cleanInput(raw);
     // One scan serves both the warning (detectPii is "any finding") and the redacted text read below.
     const pii = input.problem === 'empty' ? [] : this.notOurNumbers(findPii(input.text), input.text);
-    // Shorthand written out, identifiers removed: what the danger model and the search read.
     const text =
       input.problem === 'empty'
         ? ''
         : this.shorthand.expand(withoutPlaceholders(redactFindings(input.text, pii)));
+    return { input, pii, text };
+  }
+
+  answer(raw: unknown, replyId: string = newReplyId()): Reply {
+    const { input, pii, text } = this.prepare(raw);
     const sentences = parse(text);
     // Who the message is about: read once, for the danger check and for the adult signpost.
     const subjects = subjectsOf(text);

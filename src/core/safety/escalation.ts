@@ -55,7 +55,15 @@ export function detectImmediateDanger(
       reasons.add('child about to be taken by, or left with, someone who may harm them');
     // Once someone is arrested or removed, a person with the child ("she's with her nan now") is not
     // the threat, unless they are said to be back or still there.
-    if (r.presence && current && harmContext && !r.generalQuestion && !(resolved && !r.stillThere))
+    // "comes in every week", "most evenings": a routine, not someone there now.
+    if (
+      r.presence &&
+      current &&
+      harmContext &&
+      !r.generalQuestion &&
+      !r.routine &&
+      !(resolved && !r.stillThere)
+    )
       reasons.add('the person who may harm the child is present or on the way');
     if (r.presence && live && lockedDoor && subjects.child && !r.generalQuestion && !resolved)
       reasons.add('a child behind a closed door with someone');
@@ -73,7 +81,7 @@ export function detectImmediateDanger(
     if (r.takenAside && (live || !r.past) && closedDoor)
       reasons.add('a child taken somewhere alone behind a closed door');
     // Missing since last night and not found is missing now.
-    if (r.missing && !found && (current || r.recentPast) && !r.generalQuestion)
+    if (r.missing && !found && (current || r.recentPast) && !r.generalQuestion && !r.routine)
       reasons.add('child missing and at risk now');
     if (r.distress && current && violenceHeard && subjects.child && !r.generalQuestion)
       reasons.add('a child heard in distress as violence goes on');
@@ -93,9 +101,11 @@ export function detectImmediateDanger(
   }
   // The learned layer: a situation the rules do not name but that reads, on the whole, like the
   // messages practitioners wrote about children in danger now. It only adds; every veto above holds.
+  // A message asking ahead ("what should a driver do if…") is a general question: not the layer's to raise.
   if (
     reasons.size === 0 &&
     subjects.child &&
+    !readings.some((r) => r.generalQuestion) &&
     scoreOf(MODEL, situationFeatures(situation.cues)) >= MODEL.threshold
   )
     reasons.add('the situation reads as a child in danger now');
@@ -156,7 +166,7 @@ function readSituation(text: string, sentences: readonly Sentence[], subjects: S
       lower,
     );
   const found =
-    /\b(?:found|back home|returned|is home|came back|come back|turned up)\b/.test(lower) &&
+    /\b(?:found|back home|returned|returns|is home|came back|come back|comes back|turned up)\b/.test(lower) &&
     !/\b(?:not|n't|never|yet to be|hasnt|havent)\s+(?:been\s+|yet\s+)?(?:found|back|returned|come back|home|turned up)\b/.test(
       lower,
     );
@@ -202,7 +212,7 @@ function failSafe(r: ClauseReading, resolved: boolean): boolean {
 }
 
 const SAFE_NOW =
-  /\b(?:(?:she's|he's|they're|she is|he is|they are) (?:fine|ok|okay)(?: at home| with| now)|no (?:immediate|imminent|current) (?:risk|danger|threat)|not (?:in|at) (?:any )?(?:immediate |imminent )?(?:danger|risk)|(?:is|are|'s|'re) (?:now )?safe(?: now)?\b(?! to)|in a place of safety|(?:has|have) been found(?: safe)?)\b/;
+  /\b(?:(?:she's|he's|they're|she is|he is|they are) (?:fine|ok|okay)(?: at home| with| now)|no (?:immediate|imminent|current) (?:risk|danger|threat)|not (?:in|at) (?:any )?(?:immediate |imminent )?(?:danger|risk)|(?:is|are|'s|'re) (?:now )?safe(?: now)?\b(?! to)|(?:is|are|'s|'re|now and|and is) (?:now )?doing (?:well|fine|ok|okay|better)|in a place of safety|(?:has|have) been found(?: safe)?|(?:everyone|everybody|all|both)(?:'s| is| are)? (?:all )?(?:fine|ok|okay|safe|well)(?: now)?)\b/;
 
 function hypothetical(sentences: readonly Sentence[], lower: string): boolean {
   if (

@@ -11,6 +11,15 @@ const GLUED: readonly [RegExp, string][] = [
   [/\b(\d{1,2})\s*(?:yo|y\/o|y\.o\.?|yrs?\s*old|yr\/o|years?\s*old|yoa)(?![a-z])/gi, '$1 year old'],
   [/\b(\d{1,2})\s*(?:yrs|yr)\b(?!\s*(?:\d|ago|later|before|after|since))/gi, '$1 year old'],
   [/\b(?:yr|yrs)\s?(\d{1,2})s?\b|\by(\d{1,2})\b/gi, 'year $1$2'],
+  // A baby's age in months or weeks: "18m old", "18mo", "6 wk old", "4 mths".
+  [/\b(\d{1,2})\s*(?:m|mo|mth|mths|mnth|mnths)\s*(?:olds?\b|o\b)/gi, '$1 month old'],
+  [/\b(her|his|their|the|my|our|a)\s+(\d{1,2})\s*(?:mo|mth|mths|mnths)\b/gi, '$1 $2 month old'],
+  [/\b(\d{1,2})\s*(?:wk|wks|week|weeks)\s*olds?\b/gi, '$1 week old'],
+  // The apostrophe left out after a family word: "stepdads here", "mums boyfriend".
+  [
+    /\b(dad|mum|mom|stepdad|stepmum|uncle|aunty|auntie|brother|sister|boyfriend|girlfriend|partner|grandad|nan|cousin|ex)s (?=(?:here|there|outside|back|coming|downstairs|upstairs|still|just|boyfriend|girlfriend|partner|ex|mate|mates|friend|friends|house|flat|car|place|new|been|got)\b)/gi,
+    "$1's ",
+  ],
 ];
 
 export class Shorthand {

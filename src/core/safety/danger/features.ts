@@ -22,6 +22,7 @@ const READING_FLAGS = [
   'recentPast',
   'statedNow',
   'habit',
+  'routine',
   'weakProgressive',
   'presentHarmVerb',
   'infoQuestion',

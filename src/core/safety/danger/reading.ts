@@ -36,6 +36,8 @@ export interface ClauseReading {
   statedNow: boolean;
   /** A habit rather than an event ("keeps trying to", "always", "every playtime"). */
   habit: boolean;
+  /** A routine said in so many words ("every week", "most evenings", "whenever he drinks"), not "keeps". */
+  routine: boolean;
   /** A weak-harm verb in the -ing form ("filming", "touching"): now only with a now-word in the message. */
   weakProgressive: boolean;
   /** A serious-harm verb in the present ("he hurts her"): undated, so possibly now. */
@@ -99,7 +101,9 @@ export function readClause(
       /\b(?:last night|yesterday|this morning|earlier today|since (?:last night|yesterday|this morning))\b/.test(
         sentenceText.toLowerCase(),
       ),
-    habit: ts.some((t) => t.lemma === 'keep' || W.HABIT.has(t.norm)),
+    habit:
+      ts.some((t) => t.lemma === 'keep' || W.HABIT.has(t.norm)) || RECURRING.test(sentenceText.toLowerCase()),
+    routine: ts.some((t) => W.HABIT.has(t.norm)) || RECURRING.test(sentenceText.toLowerCase()),
     presentHarmVerb: false,
     infoQuestion: INFO_QUESTION.test(sentenceText.toLowerCase().trim()),
     confine: false,
@@ -330,7 +334,8 @@ export function readClause(
     if (
       t.lemma === 'let' &&
       (isNeg(prev) || isNeg(prev2)) &&
-      within(ts, i, 3, (n) => ['out', 'leave', 'go', 'home', 'take', 'in', 'see', 'near'].includes(n.norm))
+      within(ts, i, 3, (n) => ['out', 'leave', 'go', 'home', 'take', 'in', 'see', 'near'].includes(n.norm)) &&
+      !controlling(ts, i)
     )
       r.confine = true;
     // Standing in the doorway, in front of the door: not letting anyone out.
@@ -343,7 +348,8 @@ export function readClause(
     if (
       t.lemma === 'allow' &&
       (isNeg(prev) || isNeg(prev2)) &&
-      within(ts, i, 3, (n) => ['out', 'leave', 'go'].includes(n.norm))
+      within(ts, i, 3, (n) => ['out', 'leave', 'go'].includes(n.norm)) &&
+      !controlling(ts, i)
     )
       r.confine = true;
     if (t.lemma === 'hold' && within(ts, i, 4, (n) => n.norm === 'down')) r.confine = true;
@@ -354,7 +360,8 @@ export function readClause(
       const particle = within(ts, i, 7, (n) => TAKE_PARTICLES.has(n.norm));
       // "take the phone off him" takes a thing: the one taken must be a person.
       const person = takesPerson(ts, i);
-      if (person && (t.lemma === 'collect' || particle)) r.take = true;
+      // "driving the baby", "collecting her": a person carried off, with or without "off".
+      if (person && (t.lemma === 'collect' || t.lemma === 'drive' || particle)) r.take = true;
       // "the friend is collecting at 12": a collection at a time today.
       if (
         t.lemma === 'collect' &&
@@ -377,11 +384,25 @@ export function readClause(
     // Being sent or going home, or getting into a car, to the person who harmed them.
     if (
       ['go', 'return', 'send'].includes(t.lemma) &&
-      within(ts, i, 2, (n) => n.norm === 'home' || n.norm === 'back')
+      within(
+        ts,
+        i,
+        2,
+        (n, j) =>
+          n.norm === 'home' ||
+          (n.norm === 'back' &&
+            ['to', 'with', 'there', 'home', 'tonight', 'today'].includes(ts[j + 1]?.norm ?? '')),
+      ) &&
+      !backToSchool(ts, i)
     )
       r.take = true;
     // "demanding to take her", "wants her to go with him", "walk her off", "pulled into a car".
-    if (t.lemma === 'take' && t.pos === 'VERB' && ['her', 'him', 'them'].includes(ts[i + 1]?.norm ?? ''))
+    if (
+      t.lemma === 'take' &&
+      t.pos === 'VERB' &&
+      ['her', 'him', 'them'].includes(ts[i + 1]?.norm ?? '') &&
+      takesPerson(ts, i)
+    )
       r.take = true;
     if (
       t.lemma === 'go' &&
@@ -402,7 +423,8 @@ export function readClause(
     // "she's being taken to a man's flat", "she'll be picked up at 11": the child is the one taken.
     if (
       (word(t, W.TAKE) || t.lemma === 'pick') &&
-      ['being', 'be', 'get', 'getting'].includes(prev?.norm ?? '')
+      ['being', 'be', 'get', 'getting'].includes(prev?.norm ?? '') &&
+      !collectedBySafeCarer(ts, i)
     )
       r.take = true;
     if (
@@ -658,17 +680,59 @@ export function readClause(
 
   Object.assign(r, readTime(ts, text, { nowWord, activeNow, ongoingHarm: r.ongoingHarm }));
 
+  // "if a pupil told me she was being taken abroad tonight…": the framing covers its whole sentence.
   r.generalQuestion =
-    ts.some(
+    sentence.some(
       (t, i) =>
         ['if', 'whenever', 'when'].includes(t.norm) &&
-        ['a', 'an', 'any', 'someone', 'somebody', 'anyone'].includes(ts[i + 1]?.norm ?? ''),
+        ['a', 'an', 'any', 'someone', 'somebody', 'anyone'].includes(sentence[i + 1]?.norm ?? ''),
     ) ||
-    // "what do I do if my foster daughter doesn't come home": asking ahead about a contingency.
-    /\b(?:what (?:do|should|would|can|must) (?:i|we|you) do|how long (?:do|should|must) (?:i|we) wait) (?:if|when|before)\b/.test(
+    // "what do I do if my foster daughter doesn't come home", "what should a driver do if…": asking
+    // ahead about a contingency.
+    /\b(?:what (?:do|should|would|can|must) (?:i|we|you|staff|(?:a|an|the) [a-z]+) (?:have to |need to )?do|how long (?:do|should|must) (?:i|we) wait) (?:if|when|before)\b/.test(
       sentenceText.toLowerCase(),
-    );
+    ) ||
+    // "if she told me…, what would I have to do": a second conditional asks about what has not happened.
+    (/\bif\b/.test(sentenceText.toLowerCase()) &&
+      /\bwhat would (?:i|we|you) (?:have to |need to |be expected to )?do\b/.test(
+        sentenceText.toLowerCase(),
+      ));
   return r;
+}
+
+/** "keeps hitting him whenever he's drunk", "hits her when he gets in": harm that recurs, not an event now. */
+const RECURRING =
+  /\bwhenever\b|\b(?:hits?|beats?|slaps?|punch(?:es)?|kicks?|hurts?|shouts? at|locks?) (?:him|her|them|me)(?: [a-z]+){0,2} when (?:he|she|they|dad|mum|his dad|her dad|his mum|her mum)(?:'s| is| are|'re| gets| get| has| comes| drinks| loses)\b/;
+
+/** "being picked up by her mum", "taken home by the police": collected by someone protective. */
+function collectedBySafeCarer(ts: Token[], i: number): boolean {
+  const by = ts.findIndex((n, j) => j > i && j <= i + 3 && n.norm === 'by');
+  if (by < 0) return false;
+  const who = ts.slice(by + 1, by + 4).find((n) => n.pos === 'NOUN' || n.pos === 'PROPN');
+  return who !== undefined && SAFE_COLLECTORS.has(who.norm);
+}
+
+/** "won't let her out without him", "not allowed to go out at all": coercive control, a pattern, not a locked door now. */
+function controlling(ts: Token[], i: number): boolean {
+  return (
+    within(ts, i, 7, (n) => ['without', 'anywhere', 'ever', 'friends', 'alone', 'unless'].includes(n.norm)) ||
+    ts.slice(i + 1, i + 9).some((n, k, a) => n.norm === 'at' && a[k + 1]?.norm === 'all')
+  );
+}
+
+/** "won't go back to class", "sent back to lessons": back to a place in the day, not to a person. */
+function backToSchool(ts: Token[], i: number): boolean {
+  const k = ts.findIndex((n, j) => j > i && j <= i + 2 && (n.norm === 'back' || n.norm === 'home'));
+  return (
+    k >= 0 &&
+    ts[k]?.norm === 'back' &&
+    ts[k + 1]?.norm === 'to' &&
+    ['class', 'lessons', 'lesson', 'school', 'college', 'work', 'bed', 'sleep', 'the', 'his', 'her'].includes(
+      ts[k + 2]?.norm ?? '',
+    ) &&
+    !['dad', 'mum', 'him', 'his dad', 'her dad'].includes(ts[k + 3]?.norm ?? '') &&
+    ![ts[k + 2]?.norm, ts[k + 3]?.norm].some((w) => ['house', 'flat', 'place', 'home'].includes(w ?? ''))
+  );
 }
 
 /** "I'm collecting her at 3", "mum is picking him up": the one collecting is the narrator or a protective carer. */

@@ -8,12 +8,12 @@ export interface Subjects {
 }
 
 const AGE =
-  /\b(\d{1,3})\s*(?:year old|years old|year-old|month old|months old|week old)|\baged?\s+(\d{1,3})\b|\b(?:she|he|they|\w+)(?:'s| is| are|'re)\s+(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d))|\((\d{1,2})(?:\s*(?:and|&|,|\/)\s*\d{1,2})*\)|\b(?:about|around|roughly|maybe|approx)\s+(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d|people|kids|children|men|times))|\b(?:under|over)\s+(\d{1,2})s?\b|\bwhen (?:i|she|he|they|we) (?:was|were) (\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?))/g;
+  /\b(\d{1,3})\s*(?:year old|years old|year-old|month old|months old|week old)|\baged?\s+(\d{1,3})\b|\b(?:she|he|they|\w+)(?:'s| is| are|'re)\s+(?:now\s+)?(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d))|\((\d{1,2})(?:\s*(?:and|&|,|\/)\s*\d{1,2})*\)|\b(?:about|around|roughly|maybe|approx)\s+(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d|people|kids|children|men|times))|\b(?:under|over)\s+(\d{1,2})s?\b|\bwhen (?:i|she|he|they|we) (?:was|were) (\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?))/g;
 const SCHOOL =
   /\b(?:year|yr)\s?(?:[1-9]|1[0-3])\b|\b(?:reception class|nursery|primary school|foster (?:child|son|daughter|placement|carer)|looked after|children's home|pupil)\b/;
 // "no kids in the picture", "not a child", "adult son", "kids are grown up": a child word that names no child here.
 const NO_CHILD =
-  /\b(?:no|no other|not a|not about a|without|(?:don't|do not|doesn't|does not|didn't|haven't|hasn't|never had)(?: have| got)?(?: any)?|(?:have|has|had) no) (?:kids?|child(?:ren)?)\b|\badult (?:son|daughter|child(?:ren)?|kids?)\b|\b(?:kids|children) (?:are|were|have) (?:all )?(?:grown|adults|left)/g;
+  /\b(?:no|no other|not a|not about a|without|(?:'s|has|have|'ve) got no|(?:don't|do not|doesn't|does not|didn't|haven't|hasn't|never had)(?: have| got)?(?: any)?|(?:have|has|had) no) (?:kids?|child(?:ren)?)\b|\badult (?:son|daughter|child(?:ren)?|kids?)\b|\b(?:kids|children) (?:are|were|have) (?:all )?(?:grown|adults|left)/g;
 // "an adult victim", "vulnerable adult", "adult female": the person at risk is an adult.
 const ADULT_VICTIM =
   /\b(?:vulnerable adults?|adults? at risk|adult (?:victim|survivor|patient|student|female|male|woman|man|learner|client|service user|safeguarding|social care|services?|mental health))\b/g;
@@ -49,6 +49,8 @@ export function subjectsOf(text: string): Subjects {
   const lower = text
     .toLowerCase()
     .replace(/[’‘`´]/g, "'")
+    // "the baby room", "toddler room": a nursery's rooms are places, not children.
+    .replace(/\b(?:baby|babies|toddler|toddlers) (?:room|unit)\b/g, ' setting room ')
     .replace(NO_CHILD, ' grownup ')
     .replace(ADULT_VICTIM, ' grownup ');
   let child = SCHOOL.test(lower);

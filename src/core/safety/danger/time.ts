@@ -38,17 +38,40 @@ export function readTime(
     ts.some(
       (t, i) => t.norm === 'old' && ['her', 'his', 'their', 'my', 'our'].includes(ts[i - 1]?.norm ?? ''),
     ) ||
-    /\b(?:in|back in|since) (?:19|20)\d{2}\b|\bwhen (?:she|he|they|i|we) (?:was|were)\b|\bover the (?:summer|holidays)\b|\bat the time\b/.test(
+    (DURATION.test(text) && !nowWord) ||
+    /\b(?:in|back in|since|during) (?:19|20)\d{2}\b|\b(?:back in|since|during|last) (?:january|february|march|april|june|july|august|september|october|november|december)\b|\bwhen (?:she|he|they|i|we) (?:was|were)\b|\bover the (?:summer|holidays)\b|\bat the time\b/.test(
       text,
     );
   const verbs = ts.filter((t) => (t.pos === 'VERB' || t.pos === 'AUX') && !REPORTING.has(t.lemma));
-  const allPast = verbs.length > 0 && verbs.every((t) => t.form === 'past');
-  r.past = (pastTime && !r.ongoingHarm) || (allPast && !r.now);
+  const inPast = pastChain(ts);
+  const allPast = verbs.length > 0 && verbs.every((t) => t.form === 'past' || inPast.has(t));
+  // "were pinning her down" with no present auxiliary beside it: told in the past, whatever else is tagged.
+  const pastAuxOnly = inPast.size > 0 && !verbs.some((t) => t.pos === 'AUX' && t.form === 'present');
+  r.past = (pastTime && !r.ongoingHarm) || ((allPast || pastAuxOnly) && !r.now);
 
   r.later =
-    /\b(?:tomorrow|tmrw|next (?:week|month|term|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|time|\d+ (?:days|weeks|months))|for the next|in (?:a|\d+|two|three|a few|a couple of) (?:days?|weeks?|months?)|after (?:half term|the holidays|christmas|easter|the weekend)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/.test(
+    /\b(?:tomorrow|tmrw|next (?:week|month|term|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|time|\d+ (?:days|weeks|months))|for the next|in (?:a|\d+|two|three|a few|a couple of) (?:days?|weeks?|months?)(?! old)|after (?:half term|the holidays|christmas|easter|the weekend)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/.test(
       text,
     ) && !r.now;
 
   return { now: r.now, past: r.past, later: r.later };
+}
+
+// "for the last few weeks", "over the past month": a pattern over time, not an event now.
+const DURATION =
+  /\b(?:for|over) (?:the )?(?:last|past) (?:few |couple of |\d+ |two |three |four |six |several )?(?:days|weeks|months|years|term|year|month)\b|\bfor (?:weeks|months|years)\b/;
+
+/**
+ * Verbs carried into the past by a past auxiliary: "were pinning", "was going to hang", "had been
+ * hitting". The chain runs through verbs, adverbs, "to" and "not" and stops at anything else.
+ */
+function pastChain(ts: readonly Token[]): Set<Token> {
+  const out = new Set<Token>();
+  let carrying = false;
+  for (const t of ts) {
+    if (t.pos === 'AUX' && t.form === 'past' && ['be', 'have'].includes(t.lemma)) carrying = true;
+    else if (carrying && (t.pos === 'VERB' || t.pos === 'AUX')) out.add(t);
+    else if (!(carrying && ['ADV', 'PART', 'ADP', 'CCONJ'].includes(t.pos))) carrying = false;
+  }
+  return out;
 }

@@ -5,8 +5,8 @@ import * as W from './words.js';
 export const word = (t: Token | undefined, s: Set<string>) =>
   t !== undefined && (s.has(t.lemma) || s.has(t.norm));
 export const any = (ts: Token[], s: Set<string>) => ts.some((t) => word(t, s));
-export const within = (ts: Token[], i: number, n: number, test: (t: Token) => boolean) =>
-  ts.slice(i + 1, i + 1 + n).some(test);
+export const within = (ts: Token[], i: number, n: number, test: (t: Token, at: number) => boolean) =>
+  ts.slice(i + 1, i + 1 + n).some((t, k) => test(t, i + 1 + k));
 export const isNeg = (t: Token | undefined) =>
   t !== undefined && (t.lemma === 'not' || t.norm === "n't" || t.norm === 'never');
 export const isBePresent = (t: Token | undefined) =>
@@ -84,12 +84,18 @@ export function withPerson(ts: Token[], j: number): boolean {
 export function takesPerson(ts: Token[], i: number): boolean {
   for (let j = i + 1; j < Math.min(ts.length, i + 8); j++) {
     const n = ts[j] as Token;
-    if (W.HELD.has(n.norm) || word(n, W.CHILD_NOUNS) || n.pos === 'PROPN') return true;
+    // "takes her phone", "her universal credit": "her" before a noun is hers, a thing taken.
+    const next = ts[j + 1];
+    const possessive =
+      n.norm === 'her' && ['NOUN', 'ADJ'].includes(next?.pos ?? '') && !W.PLACES.has(next?.norm ?? '');
+    if (!possessive && (W.HELD.has(n.norm) || word(n, W.CHILD_NOUNS) || n.pos === 'PROPN')) return true;
+    if (j > i + 1 && word(n, W.PERSON) && n.pos === 'NOUN') return true;
     // "a 2 year old", "the little one", "one of the u10s".
     if (n.norm === 'old' && ts[j - 1]?.norm === 'year') return true;
     if (n.norm === 'one' && ts[j - 1]?.norm === 'little') return true;
     if (n.norm === 'of' && ts[j - 1]?.norm === 'one') return true;
     const filler =
+      possessive ||
       ['DET', 'NUM', 'ADJ'].includes(n.pos) ||
       ['year', 'years', 'old', 'little', 'younger', 'older', 'one'].includes(n.norm);
     if (!filler) return false;

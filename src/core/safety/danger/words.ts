@@ -140,7 +140,7 @@ export const PAST_NOUNS = set(`night week month year term time weekend summer wi
 /** The danger has been dealt with or the child is away from it. */
 export const RESOLVED = set(`arrest arrested charge charged remand remanded custody convict convicted sentence
   sentenced jail jailed prison bail bailed remove removed excluded expelled placed settled died dead moved
-  allocated`);
+  allocated suspend suspended dismiss dismissed sacked`);
 
 /** Framing that makes the whole message general, hypothetical or for training. */
 export const HYPOTHETICAL = set(`hypothetically hypothetical scenario scenarios quiz imagine suppose
@@ -148,7 +148,7 @@ export const HYPOTHETICAL = set(`hypothetically hypothetical scenario scenarios 
 
 /** Framing phrases: training, policy writing (not "U14s training" or "police procedure"). */
 export const HYPOTHETICAL_PHRASES =
-  /\b(?:for (?:a |our |the )?training|training (?:scenario|exercise|purposes|session|day|course|materials)|(?:inset|cpd) (?:day|training|session)|(?:writing|rewriting|updating|reviewing) (?:our|the|a) (?:[\w']+ ){0,3}(?:policy|procedure|guidance)|for (?:our|the) (?:policy|procedure)|case study|role play|tabletop|table top|flowchart|flow chart|exercise for|what should (?:our|the|a) (?:flowchart|policy|procedure|guidance|training) say|(?:staff|team) briefing|say (?:a|an|that a) (?:child|pupil|student|young person|kid))\b/;
+  /\b(?:for (?:a |our |the )?(?:[\w-]+ )?training|(?:safeguarding|staff|starter|induction|refresher|cpd|inset|level \d) training|training (?:for|with) (?:our |the |new |all )?(?:staff|drivers|volunteers|coaches|colleagues|starters|team|teachers|governors|students|trainees)|model answer|training (?:scenario|exercise|purposes|session|day|course|materials)|(?:inset|cpd) (?:day|training|session)|(?:writing|rewriting|updating|reviewing) (?:our|the|a) (?:[\w']+ ){0,3}(?:policy|procedure|guidance)|for (?:our|the) (?:policy|procedure)|case study|role play|tabletop|table top|flowchart|flow chart|exercise for|what should (?:our|the|a) (?:flowchart|policy|procedure|guidance|training) say|(?:staff|team) briefing|say (?:a|an|that a) (?:child|pupil|student|young person|kid))\b/;
 
 /** Words that name a child. */
 export const CHILD_NOUNS = set(`child children kid kids baby babies toddler infant girl girls boy boys pupil
@@ -163,7 +163,8 @@ export const ADULT_NOUNS =
 
 /** A child seriously injured or unwell now. */
 export const INJURY = set(`bleeding unconscious unresponsive injury injuries injured wound wounds fitting
-  seizure concussion fracture fractured floppy burns burn scald scalds blood swollen drowsy pale`);
+  seizure concussion fracture fractured floppy burns burn scald scalds blood swollen drowsy pale limp lifeless
+  fontanelle unrousable`);
 
 /** Words saying someone is unsafe or in danger. */
 export const UNSAFE = set(`danger unsafe endangered`);
@@ -177,7 +178,8 @@ export const ASIDE_PLACES = set(
 export const YOUNG = set(`baby babies toddler toddlers infant newborn tot`);
 
 /** Words that make harm a pattern, not an event. */
-export const HABIT = set(`always often sometimes regularly repeatedly every constantly usually`);
+export const HABIT = set(`always often sometimes regularly repeatedly every constantly usually most weekly
+  nightly daily`);
 
 /** Object pronouns: the person a verb does something to. */
 export const HELD = set(`him her them himself herself themselves us`);
