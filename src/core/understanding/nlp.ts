@@ -99,6 +99,7 @@ export function parse(text: string): Sentence[] {
         LEMMA_FIXES[norm] ?? String(t.out(its.lemma as Parameters<typeof t.out>[0])).toLowerCase();
       tokens.push({ norm, lemma, pos, form: verbForm(norm, lemma, pos), start, end: cursor });
     });
+    isNotPossessive(tokens);
     // The model keeps "…send help). what is…" as one sentence when the next starts in lower case,
     // as chat messages often do: end a sentence at every full stop, question or exclamation mark.
     let from = 0;
@@ -118,6 +119,27 @@ export function parse(text: string): Sentence[] {
     });
   });
   return sentences;
+}
+
+// After a noun, "'s" before a place, a particle or a participle is "is" or "has", not a possessive:
+// "stepdad's here", "her uncle's outside", "the man's just arrived", "mum's been drinking".
+const AFTER_IS = new Set(
+  `here there outside inside downstairs upstairs back in at on still just been got gone not now always
+  never coming going waiting sitting standing banging shouting refusing trying arrived turned left taken
+  gone drunk`.split(/\s+/),
+);
+function isNotPossessive(tokens: Token[]): void {
+  tokens.forEach((t, i) => {
+    if (t.norm !== "'s" || t.pos !== 'PART' || tokens[i - 1]?.pos !== 'NOUN') return;
+    const next = tokens[i + 1];
+    if (next && AFTER_IS.has(next.norm))
+      tokens[i] = {
+        ...t,
+        pos: 'AUX',
+        lemma: next.norm === 'been' || next.norm === 'got' ? 'have' : 'be',
+        form: 'present',
+      };
+  });
 }
 
 let firstUnknownId: number | undefined;

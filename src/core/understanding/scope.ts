@@ -13,7 +13,7 @@ export interface ScopeDefinition {
 
 // "what do I do", "who do we tell", "what should happen next": a practitioner asking what to do.
 const ACTION_QUESTION =
-  /\b(?:what (?:do|should|can|must|would) (?:i|we|you|they|(?:the|a|an|our|my) [a-z]+) (?:do|put|say|tell|record|write|include|ask)|(?:do|should|must|can) (?:i|we) (?:still )?(?:need to |have to )?(?:do|write|record|tell|report|say|ask|share|keep|sign|refer|log|follow)|how (?:do|should|would|can|must) (?:i|we|you|staff|they|(?:the|our|a) [a-z]+) (?:respond|handle|deal|support|manage|approach|talk|speak)|who (?:do|should|can) (?:i|we) (?:tell|contact|call|ring|speak to|talk to|inform|refer)|what (?:happens|should happen|needs to happen) next|what next|what now|what are my next steps|next steps)\b/;
+  /\b(?:what (?:do|should|can|must|would) (?:i|we|you|they|(?:the|a|an|our|my) [a-z]+) (?:do|put|say|tell|record|write|include|ask)|(?:do|should|must|can|could) (?:i|we) (?:still |just )?(?:need to |have to |be )?(?:do|write|record|tell|report|say|ask|share|keep|sign|refer|log|follow|speak|talk|approach|confront|contact|ring|call|raise|mention|inform|involve|suspend|send|escalate|worried|concerned|doing)|how (?:do|should|would|can|must) (?:i|we|you|staff|they|(?:the|our|a) [a-z]+) (?:respond|handle|deal|support|manage|approach|talk|speak)|who (?:do|should|can) (?:i|we) (?:tell|contact|call|ring|speak to|talk to|inform|refer)|what (?:happens|should happen|needs to happen) next|what next|what now|what are my next steps|next steps)\b/;
 
 /**
  * Whether a message is a safeguarding question at all: it names a concern, harm or a safeguarding

@@ -235,3 +235,68 @@ describe('danger model: who is the threat, and questions asked ahead (third roun
     ).toBe(true);
   });
 });
+
+describe('danger model: tense, routine and framing (fourth round)', () => {
+  it('a past auxiliary carries its verbs into the past: "were holding", "was going to"', () => {
+    expect(reading('two older boys were holding him down behind the sports hall').past).toBe(true);
+    expect(reading('she was going to take an overdose').past).toBe(true);
+    expect(reading('two older boys are holding him down behind the sports hall').past).toBe(false);
+    expect(
+      escalates(
+        'two older boys were holding him down behind the sports hall, a teacher stopped it and he went home',
+      ),
+    ).toBe(false);
+  });
+
+  it('a pattern over weeks or a routine is not an event now', () => {
+    expect(reading('for the last few weeks she has come in hungry with bruises').past).toBe(true);
+    expect(reading('her dad hits her whenever he has been drinking').routine).toBe(true);
+    expect(reading('his mum slaps him when she gets angry').habit).toBe(true);
+    expect(escalates('a year 5 boy says his mum slaps him when she gets angry, what do I do')).toBe(false);
+    expect(escalates('her dad is hitting her in the kitchen, I can hear it')).toBe(true);
+  });
+
+  it('conditional framing covers its whole sentence', () => {
+    expect(
+      escalates(
+        'if a child said her brother was taking her to a party tonight where men would be, what should I do',
+      ),
+    ).toBe(false);
+    expect(
+      escalates('what should a lunchtime supervisor do if a pupil is being punched in the playground'),
+    ).toBe(false);
+    expect(escalates('a pupil is being punched in the playground by three boys now')).toBe(true);
+  });
+
+  it('coercive control told as a pattern is not a child held now', () => {
+    expect(reading("her partner won't let her go out without him").confine).toBe(false);
+    expect(reading("her dad won't let her go out at all").confine).toBe(false);
+    expect(reading("he won't let her out of the bedroom").confine).toBe(true);
+  });
+
+  it('going back to class is not being taken; a thing of hers taken is not her', () => {
+    expect(reading('he refuses to go back to class and is shouting').take).toBe(false);
+    expect(reading('she is being sent back to her dad tonight').take).toBe(true);
+    expect(reading('her brother takes her bank card every week').take).toBe(false);
+    expect(reading('her brother is taking her to his flat').take).toBe(true);
+  });
+
+  it('collection by a protective carer, and safe-now statements, do not escalate', () => {
+    expect(reading('the boy is being collected by his nan at 3').take).toBe(false);
+    expect(escalates('the police took him away and everyone is fine now, what do I write up')).toBe(false);
+    expect(escalates('she is with her aunt now and doing well')).toBe(false);
+  });
+
+  it('"X\'s here" after a noun is "is", not a possessive', () => {
+    const [sentence] = parse("the stepdad's here");
+    expect(sentence!.tokens.find((t) => t.norm === "'s")).toMatchObject({ pos: 'AUX', lemma: 'be' });
+    const [owned] = parse("the stepdad's car");
+    expect(owned!.tokens.find((t) => t.norm === "'s")?.pos).toBe('PART');
+    expect(escalates("her stepdad's here and she's hiding in the toilets")).toBe(true);
+  });
+
+  it('a baby seriously unwell now: limp, a bulging fontanelle', () => {
+    expect(reading('the baby is limp and not feeding').injury).toBe(true);
+    expect(escalates('dad has just brought in his 3 month old, she is limp and floppy')).toBe(true);
+  });
+});

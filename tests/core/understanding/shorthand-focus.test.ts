@@ -14,6 +14,17 @@ describe('shorthand', () => {
     expect(sh.expand('12 y/o and a 9 yr old')).toBe('12 year old and a 9 year old');
     expect(sh.expand('3 yrs ago')).toBe('3 yrs ago');
   });
+  it("reads babies' ages in months and weeks, not durations or distances", () => {
+    expect(sh.expand('her 18m old')).toBe('her 18 month old');
+    expect(sh.expand('a 4 mth old and a 6 wk old')).toBe('a 4 month old and a 6 week old');
+    expect(sh.expand('missing for 6 mths')).toBe('missing for 6 mths');
+    expect(sh.expand('lives 18m away')).toBe('lives 18m away');
+  });
+  it('puts back the apostrophe a family word lost before "here", "outside" or a partner', () => {
+    expect(sh.expand('stepdads here')).toBe("stepdad's here");
+    expect(sh.expand('mums boyfriend')).toBe("mum's boyfriend");
+    expect(sh.expand('the dads football team')).toBe('the dads football team');
+  });
 });
 
 describe('message focus', () => {

@@ -369,7 +369,8 @@ export function readClause(
         !['DET', 'NOUN', 'PROPN'].includes(ts[i + 1]?.pos ?? '') &&
         nowWordOrClock &&
         !has.negation &&
-        !safeCollector(ts, i)
+        !safeCollector(ts, i) &&
+        !collectedBySafeCarer(ts, i)
       )
         r.take = true;
     }
