@@ -3,11 +3,14 @@
  * Trains the danger model's learned layer (src/core/safety/danger/learned-model.json): a logistic
  * model over the rule readings, message cues and content lemmas of the DEVELOPMENT question sets only
  * (TRAIN_SETS below; held-out sets must never be added). The threshold is chosen by 5-fold
- * cross-validation on those sets: the lowest score that keeps false alarms at or under MAX_FALSE_ALARMS
- * on the folds it was not trained on. Deterministic: the same sets give the same file.
+ * cross-validation on those sets, judging the whole model (rules and layer): the lowest score at which
+ * the layer adds at most MAX_FALSE_ALARMS false alarms to the rules' own on the folds it was not trained
+ * on, and at most MAX_LOOKALIKE_FALSE_ALARMS on the past, resolved and hypothetical look-alikes, and
+ * never below MIN_THRESHOLD.
+ * Deterministic: the same sets give the same file.
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import { situationFeaturesOf } from '../src/core/safety/escalation.js';
+import { detectImmediateDanger, situationFeaturesOf } from '../src/core/safety/escalation.js';
 import { subjectsOf } from '../src/core/safety/danger/subject.js';
 import { parse } from '../src/core/understanding/nlp.js';
 import { readQuestions } from './eval-score.js';
@@ -31,7 +34,18 @@ const TRAIN_SETS = [
 ];
 const outAt = process.argv.indexOf('--out');
 const OUT = outAt >= 0 ? (process.argv[outAt + 1] as string) : 'src/core/safety/danger/learned-model.json';
-const MAX_FALSE_ALARMS = 0.03;
+/** What the layer may add to the rules' false alarms, on every message and on the look-alikes. */
+const MAX_FALSE_ALARMS = 0.02;
+const MAX_LOOKALIKE_FALSE_ALARMS = 0.04;
+const MIN_THRESHOLD = 0.5;
+const LOOKALIKE_KINDS = new Set([
+  'past',
+  'resolved',
+  'hypothetical',
+  'lookalike',
+  'not-immediate',
+  'general',
+]);
 const L2 = 0.05;
 const EPOCHS = 300;
 const RATE = 0.5;
@@ -39,8 +53,10 @@ const RATE = 0.5;
 const MIN_FEATURE_COUNT = 4;
 
 interface Example {
+  text: string;
   features: Set<string>;
   danger: boolean;
+  lookalike: boolean;
 }
 
 // The layer learns from the text it reads when serving: identifiers removed, shorthand written out.
@@ -55,7 +71,12 @@ for (const file of TRAIN_SETS) {
   for (const q of readQuestions(file)) {
     if (q.escalation === undefined) continue;
     const text = answerer.readable(q.q);
-    examples.push({ features: situationFeaturesOf(text, parse(text), subjectsOf(text)), danger: q.escalation });
+    examples.push({
+      text,
+      features: situationFeaturesOf(text, parse(text), subjectsOf(text)),
+      danger: q.escalation,
+      lookalike: LOOKALIKE_KINDS.has(q.kind ?? ''),
+    });
   }
 }
 
@@ -93,26 +114,49 @@ function train(data: readonly Example[]): LearnedModel {
   return { bias: Number(b.toFixed(4)), weights, threshold: 0.5, trainedOn: used };
 }
 
-// 5 folds, by position (the sets are in file order, so each fold mixes writers).
+// 5 folds, by position (the sets are in file order, so each fold mixes writers). Each message is
+// judged by the whole model, the rules and the layer trained without its fold, so the threshold is
+// chosen for what the model adds to the rules.
 const folds = 5;
-const scored: { s: number; danger: boolean }[] = [];
+const judged: { s: number; danger: boolean; lookalike: boolean; rules: boolean; eligible: boolean }[] = [];
 for (let k = 0; k < folds; k++) {
   const model = train(examples.filter((_, i) => i % folds !== k));
-  for (const [i, e] of examples.entries())
-    if (i % folds === k) scored.push({ s: scoreOf(model, e.features), danger: e.danger });
+  for (const [i, e] of examples.entries()) {
+    if (i % folds !== k) continue;
+    const { text } = e;
+    const never = detectImmediateDanger(text, parse(text), subjectsOf(text), { ...model, threshold: 2 });
+    const always = detectImmediateDanger(text, parse(text), subjectsOf(text), { ...model, threshold: -1 });
+    judged.push({
+      s: scoreOf(model, e.features),
+      danger: e.danger,
+      lookalike: e.lookalike,
+      rules: never.escalate,
+      eligible: always.escalate && !never.escalate,
+    });
+  }
 }
-const negatives = scored
-  .filter((x) => !x.danger)
-  .map((x) => x.s)
-  .sort((a, b) => b - a);
-const allowed = Math.floor(negatives.length * MAX_FALSE_ALARMS);
-const threshold = Math.max(0.5, (negatives[allowed] ?? 0.5) + 1e-6);
-const recall =
-  scored.filter((x) => x.danger && x.s >= threshold).length / scored.filter((x) => x.danger).length;
-const model = { ...train(examples), threshold: Number(threshold.toFixed(6)) };
+const escalates = (x: (typeof judged)[number], th: number) => x.rules || (x.eligible && x.s >= th);
+const rate = (xs: typeof judged, th: number) =>
+  xs.filter((x) => escalates(x, th)).length / Math.max(1, xs.length);
+const dangers = judged.filter((x) => x.danger);
+const negatives = judged.filter((x) => !x.danger);
+const lookalikes = negatives.filter((x) => x.lookalike);
+// The lowest threshold whose added false alarms stay within budget, on all messages that expect none
+// and on the past, resolved and hypothetical look-alikes, which are where false alarms cost trust.
+const candidates = Array.from({ length: 41 }, (_, i) => 0.3 + i * 0.01);
+const within = (th: number) =>
+  rate(negatives, th) - rate(negatives, 2) <= MAX_FALSE_ALARMS &&
+  rate(lookalikes, th) - rate(lookalikes, 2) <= MAX_LOOKALIKE_FALSE_ALARMS;
+// Never below even odds: under it, short present-tense messages that name no danger ("my son is being
+// bullied at football") sit near the line, and the rules' own readings are the better judge there.
+const threshold = Math.max(MIN_THRESHOLD, candidates.find(within) ?? 0.7);
+const model = { ...train(examples), threshold: Number(threshold.toFixed(2)) };
 writeFileSync(OUT, JSON.stringify(model, null, 1) + '\n');
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 console.log(
-  `${examples.length} messages (${examples.filter((e) => e.danger).length} in danger) from ${used.length} sets; ` +
-    `threshold ${model.threshold.toFixed(3)}; cross-validated: the layer alone finds ${(recall * 100).toFixed(1)}% of danger ` +
-    `with ${allowed}/${negatives.length} false alarms at most; ${Object.keys(model.weights).length} weights → ${OUT}`,
+  `${examples.length} messages (${dangers.length} in danger, ${lookalikes.length} look-alikes) from ${used.length} sets; ` +
+    `threshold ${model.threshold.toFixed(2)}; cross-validated, rules alone → with the layer: recall ` +
+    `${pct(rate(dangers, 2))} → ${pct(rate(dangers, threshold))}, false alarms ${pct(rate(negatives, 2))} → ` +
+    `${pct(rate(negatives, threshold))}, on look-alikes ${pct(rate(lookalikes, 2))} → ${pct(rate(lookalikes, threshold))}; ` +
+    `${Object.keys(model.weights).length} weights → ${OUT}`,
 );

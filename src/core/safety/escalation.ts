@@ -26,6 +26,8 @@ export function detectImmediateDanger(
   text: string,
   sentences: readonly Sentence[] = parse(text),
   subjects: Subjects = subjectsOf(text),
+  /** The learned layer (another only when training it: scripts/train-danger-model.ts). */
+  model: LearnedModel = MODEL,
 ): DangerAssessment {
   const situation = readSituation(text, sentences, subjects);
   if (situation.vetoed) return none();
@@ -106,7 +108,10 @@ export function detectImmediateDanger(
     reasons.size === 0 &&
     subjects.child &&
     !readings.some((r) => r.generalQuestion) &&
-    scoreOf(MODEL, situationFeatures(situation.cues)) >= MODEL.threshold
+    !toldAsPattern(readings) &&
+    !retoldPhysicalHarmOnly(readings) &&
+    !SUSPICION.test(situation.lower) &&
+    scoreOf(model, situationFeatures(situation.cues)) >= model.threshold
   )
     reasons.add('the situation reads as a child in danger now');
   return { escalate: reasons.size > 0, reasons: [...reasons] };
@@ -173,6 +178,7 @@ function readSituation(text: string, sentences: readonly Sentence[], subjects: S
   // "next session is next week" and nothing said to be happening now: days ahead, not 999.
   const messageLater = readings.some((r) => r.later) && !readings.some((r) => r.now);
   return {
+    lower,
     readings,
     vetoed,
     resolved,
@@ -205,6 +211,43 @@ export function situationFeaturesOf(
 ): Set<string> {
   return situationFeatures(readSituation(text, sentences, subjects).cues);
 }
+
+/** "boys keep making sexual comments": harm told as a habit, with nothing that puts any of it now. */
+function toldAsPattern(readings: readonly ClauseReading[]): boolean {
+  return readings.some((r) => r.habit) && !readings.some((r) => r.now || r.stillThere);
+}
+
+/**
+ * "a boy told me this morning his stepdad hits him": a disclosure places the child with the person
+ * told, a same-day referral (as the rules read it), unless the harm is sexual or someone is there, on
+ * the way, holding or threatening the child.
+ */
+function retoldPhysicalHarmOnly(readings: readonly ClauseReading[]): boolean {
+  return (
+    readings.some((r) => r.reported && (r.seriousHarm || r.weakHarm)) &&
+    !readings.some(
+      (r) =>
+        r.sexualHarm ||
+        r.presence ||
+        r.take ||
+        r.confine ||
+        r.threat ||
+        r.fear ||
+        r.abduct ||
+        r.weapon ||
+        r.injury ||
+        r.selfHarm ||
+        r.missing ||
+        r.liveOnline ||
+        r.undress ||
+        r.stillThere,
+    )
+  );
+}
+
+/** "I think a teacher is grooming her", "I'm wondering if": a suspicion to report, unless it is happening now. */
+const SUSPICION =
+  /^(?:(?:hi|hello|morning)\W+)?(?:i think|i suspect|i'm not sure|im not sure|not sure if|i wonder|i'm wondering|wondering if|could (?:it|this) be|is it possible)\b(?![^.?!]*\b(?:right now|now|at the moment|still)\b)/;
 
 /** Serious harm, in the present tense, with nothing that dates it, resolves it or makes it general. */
 function failSafe(r: ClauseReading, resolved: boolean): boolean {

@@ -15,7 +15,13 @@ export function readTime(
     nowWord ||
     activeNow ||
     CLOCK.test(text) ||
-    ts.some((t) => t.norm === 'just' && t.pos === 'ADV') ||
+    // "he's just arrived", "just now"; not "it's just banter", "just a peck".
+    ts.some(
+      (t, i) =>
+        t.norm === 'just' &&
+        t.pos === 'ADV' &&
+        (['VERB', 'AUX'].includes(ts[i + 1]?.pos ?? '') || ['now', 'then'].includes(ts[i + 1]?.norm ?? '')),
+    ) ||
     ts.some(
       (t, i) =>
         t.norm === 'can' && [ts[i + 1]?.lemma, ts[i + 2]?.lemma].some((l) => l === 'hear' || l === 'see'),
