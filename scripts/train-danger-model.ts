@@ -2,8 +2,8 @@
  * npm run train:danger [-- --out file.json]
  * Trains the danger model's learned layer (src/core/safety/danger/learned-model.json): a logistic
  * model over the rule readings, message cues and content lemmas of the DEVELOPMENT question sets only
- * (TRAIN_SETS below; held-out sets must never be added). The threshold is chosen by 5-fold
- * cross-validation on those sets, judging the whole model (rules and layer): the lowest score at which
+ * (TRAIN_SETS below; held-out sets must never be added). The threshold is chosen by cross-validation
+ * on those sets, one set (one writer) left out at a time, judging the whole model (rules and layer): the lowest score at which
  * the layer adds at most MAX_FALSE_ALARMS false alarms to the rules' own on the folds it was not trained
  * on, and at most MAX_LOOKALIKE_FALSE_ALARMS on the past, resolved and hypothetical look-alikes, and
  * never below MIN_THRESHOLD.
@@ -53,6 +53,8 @@ const RATE = 0.5;
 const MIN_FEATURE_COUNT = 4;
 
 interface Example {
+  /** Which development set (writer) the message came from. */
+  set: number;
   text: string;
   features: Set<string>;
   danger: boolean;
@@ -72,6 +74,7 @@ for (const file of TRAIN_SETS) {
     if (q.escalation === undefined) continue;
     const text = answerer.readable(q.q);
     examples.push({
+      set: used.length - 1,
       text,
       features: situationFeaturesOf(text, parse(text), subjectsOf(text)),
       danger: q.escalation,
@@ -114,15 +117,15 @@ function train(data: readonly Example[]): LearnedModel {
   return { bias: Number(b.toFixed(4)), weights, threshold: 0.5, trainedOn: used };
 }
 
-// 5 folds, by position (the sets are in file order, so each fold mixes writers). Each message is
-// judged by the whole model, the rules and the layer trained without its fold, so the threshold is
-// chosen for what the model adds to the rules.
-const folds = 5;
+// One fold per set, so each message is judged by a layer that never saw its writer: the nearest the
+// development sets come to a new writer's wording. Each message is judged by the whole model, the
+// rules and that layer, so the threshold is chosen for what the layer adds to the rules.
+const folds = used.length;
 const judged: { s: number; danger: boolean; lookalike: boolean; rules: boolean; eligible: boolean }[] = [];
 for (let k = 0; k < folds; k++) {
-  const model = train(examples.filter((_, i) => i % folds !== k));
-  for (const [i, e] of examples.entries()) {
-    if (i % folds !== k) continue;
+  const model = train(examples.filter((e) => e.set !== k));
+  for (const e of examples) {
+    if (e.set !== k) continue;
     const { text } = e;
     const never = detectImmediateDanger(text, parse(text), subjectsOf(text), { ...model, threshold: 2 });
     const always = detectImmediateDanger(text, parse(text), subjectsOf(text), { ...model, threshold: -1 });

@@ -87,7 +87,9 @@ export function detectImmediateDanger(
       reasons.add('child missing and at risk now');
     if (r.distress && current && violenceHeard && subjects.child && !r.generalQuestion)
       reasons.add('a child heard in distress as violence goes on');
-    if (r.injury && current && (r.now || r.statedNow)) reasons.add('child seriously injured or unwell now');
+    // "toddler at desk floppy, lips blue": a note with no verb describes what is in front of the writer.
+    if (r.injury && current && (r.now || r.statedNow || r.verbless))
+      reasons.add('child seriously injured or unwell now');
     if (r.unsafe && current && !r.infoQuestion && !r.generalQuestion)
       reasons.add('child described as unsafe or in danger');
     if (r.meet && live && harmContext) reasons.add('child about to meet someone who may have groomed them');
@@ -108,7 +110,7 @@ export function detectImmediateDanger(
     reasons.size === 0 &&
     subjects.child &&
     !readings.some((r) => r.generalQuestion) &&
-    !toldAsPattern(readings) &&
+    !toldAsPattern(readings, goingOn) &&
     !retoldPhysicalHarmOnly(readings) &&
     !SUSPICION.test(situation.lower) &&
     scoreOf(model, situationFeatures(situation.cues)) >= model.threshold
@@ -213,8 +215,8 @@ export function situationFeaturesOf(
 }
 
 /** "boys keep making sexual comments": harm told as a habit, with nothing that puts any of it now. */
-function toldAsPattern(readings: readonly ClauseReading[]): boolean {
-  return readings.some((r) => r.habit) && !readings.some((r) => r.now || r.stillThere);
+function toldAsPattern(readings: readonly ClauseReading[], goingOn: boolean): boolean {
+  return readings.some((r) => r.habit) && !goingOn && !readings.some((r) => r.now || r.stillThere);
 }
 
 /**

@@ -295,6 +295,16 @@ describe('danger model: tense, routine and framing (fourth round)', () => {
     expect(escalates("her stepdad's here and she's hiding in the toilets")).toBe(true);
   });
 
+  it("a baby's age in months or weeks names a child, not an adult of that many years", () => {
+    expect(subjectsOf('her 18 month old')).toEqual({ child: true, adult: false });
+    expect(subjectsOf('a 6 week old baby')).toEqual({ child: true, adult: false });
+  });
+
+  it('a note with no verb describes what is in front of the writer', () => {
+    expect(escalates('toddler in reception floppy and grey, dad says she is fine')).toBe(true);
+    expect(escalates('5 year old with old burns on his hands, what do I do')).toBe(false);
+  });
+
   it('a baby seriously unwell now: limp, a bulging fontanelle', () => {
     expect(reading('the baby is limp and not feeding').injury).toBe(true);
     expect(escalates('dad has just brought in his 3 month old, she is limp and floppy')).toBe(true);

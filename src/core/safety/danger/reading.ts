@@ -34,6 +34,8 @@ export interface ClauseReading {
   recentPast: boolean;
   /** The clause says it in the present: "is", "are", "has", "have" (an injury that "is" there). */
   statedNow: boolean;
+  /** No verb, and acutely unwell: a note of what is in front of the writer ("toddler at desk floppy"). */
+  verbless: boolean;
   /** A habit rather than an event ("keeps trying to", "always", "every playtime"). */
   habit: boolean;
   /** A routine said in so many words ("every week", "most evenings", "whenever he drinks"), not "keeps". */
@@ -101,6 +103,7 @@ export function readClause(
       /\b(?:last night|yesterday|this morning|earlier today|since (?:last night|yesterday|this morning))\b/.test(
         sentenceText.toLowerCase(),
       ),
+    verbless: !ts.some((t) => t.pos === 'VERB' || t.pos === 'AUX') && any(ts, W.ACUTELY_UNWELL),
     habit:
       ts.some((t) => t.lemma === 'keep' || W.HABIT.has(t.norm)) || RECURRING.test(sentenceText.toLowerCase()),
     routine: ts.some((t) => W.HABIT.has(t.norm)) || RECURRING.test(sentenceText.toLowerCase()),

@@ -8,7 +8,9 @@ export interface Subjects {
 }
 
 const AGE =
-  /\b(\d{1,3})\s*(?:year old|years old|year-old|month old|months old|week old)|\baged?\s+(\d{1,3})\b|\b(?:she|he|they|\w+)(?:'s| is| are|'re)\s+(?:now\s+)?(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d))|\((\d{1,2})(?:\s*(?:and|&|,|\/)\s*\d{1,2})*\)|\b(?:about|around|roughly|maybe|approx)\s+(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d|people|kids|children|men|times))|\b(?:under|over)\s+(\d{1,2})s?\b|\bwhen (?:i|she|he|they|we) (?:was|were) (\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?))/g;
+  /\b(\d{1,3})\s*(?:year old|years old|year-old)|\baged?\s+(\d{1,3})\b|\b(?:she|he|they|\w+)(?:'s| is| are|'re)\s+(?:now\s+)?(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d))|\((\d{1,2})(?:\s*(?:and|&|,|\/)\s*\d{1,2})*\)|\b(?:about|around|roughly|maybe|approx)\s+(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d|people|kids|children|men|times))|\b(?:under|over)\s+(\d{1,2})s?\b|\bwhen (?:i|she|he|they|we) (?:was|were) (\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?))/g;
+// "an 18 month old", "a 6 week old baby": a baby, whatever the number.
+const BABY_AGE = /\b\d{1,2}\s*(?:months?|weeks?|days?)[ -]old\b/;
 const SCHOOL =
   /\b(?:year|yr)\s?(?:[1-9]|1[0-3])\b|\b(?:reception class|nursery|primary school|foster (?:child|son|daughter|placement|carer)|looked after|children's home|pupil)\b/;
 // "no kids in the picture", "not a child", "adult son", "kids are grown up": a child word that names no child here.
@@ -53,7 +55,7 @@ export function subjectsOf(text: string): Subjects {
     .replace(/\b(?:baby|babies|toddler|toddlers) (?:room|unit)\b/g, ' setting room ')
     .replace(NO_CHILD, ' grownup ')
     .replace(ADULT_VICTIM, ' grownup ');
-  let child = SCHOOL.test(lower);
+  let child = SCHOOL.test(lower) || BABY_AGE.test(lower);
   let adult = ADULT_AGE_WORDS.test(lower);
   for (const m of lower.matchAll(AGE)) {
     const age = Number(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7]);

@@ -166,6 +166,10 @@ export const INJURY = set(`bleeding unconscious unresponsive injury injuries inj
   seizure concussion fracture fractured floppy burns burn scald scalds blood swollen drowsy pale limp lifeless
   fontanelle unrousable`);
 
+/** Signs a child is acutely unwell, read as now even in a note with no verb ("toddler floppy, lips blue"). */
+export const ACUTELY_UNWELL = set(`floppy limp lifeless unresponsive unconscious fitting seizure blue blueish
+  bleeding unrousable`);
+
 /** Words saying someone is unsafe or in danger. */
 export const UNSAFE = set(`danger unsafe endangered`);
 
