@@ -70,6 +70,9 @@ const CLEAR_MATCH_ANCHOR = 4;
 /** A single sentence answering alone must cover this much more than the usual minimum. */
 const STRONGEST_SENTENCE_MARGIN = 0.15;
 
+/** A message this long is an account of what happened, not a question alone. */
+const LONG_ACCOUNT_WORDS = 20;
+
 /** How clearly a selection matches: the best hit's coverage, weighted by its domain evidence. */
 const strength = (sel: { hits: SearchHit[] }): number => {
   const h = sel.hits[0];
@@ -287,12 +290,20 @@ export class Answerer {
                 h.anchorWeight >= p.veryStrongAnchorWeight)))),
     );
     if (at < 0) return { hits: [], lowConfidence: false };
-    const best = hits[at] as SearchHit;
-    const second = hits.slice(at + 1).find(confident);
+    // A long account is confident only by its domain evidence, so its word-weight ranking leans on
+    // incidental words ("a parent told me" ranks the item on telling parents): among the close
+    // confident items, the one that explains most of the message answers.
+    let pick = at;
+    if ((hits[at]?.coverage ?? 0) < p.minCoverage && text.split(/\s+/).length >= LONG_ACCOUNT_WORDS)
+      hits.slice(0, p.runnersUp + 1).forEach((h, i) => {
+        if (confident(h) && h.coverage > (hits[pick]?.coverage ?? 0) + p.runnerUpCoverageLead) pick = i;
+      });
+    const best = hits[pick] as SearchHit;
+    const second = hits.find((h, i) => i !== pick && i > Math.min(at, pick) && confident(h));
     const keepSecond = second !== undefined && second.score >= best.score * p.secondItemRatio;
     const primaryWithMargin =
       best.coverage >= p.minCoverage + p.lowConfidenceMargin && best.anchorWeight >= p.minAnchorWeight;
-    return { hits: keepSecond ? [best, second] : [best], lowConfidence: at > 0 || !primaryWithMargin };
+    return { hits: keepSecond ? [best, second] : [best], lowConfidence: pick > 0 || !primaryWithMargin };
   }
 
   private fromHits(hits: SearchHit[], replyId: string): Reply {

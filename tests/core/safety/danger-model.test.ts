@@ -295,6 +295,20 @@ describe('danger model: tense, routine and framing (fourth round)', () => {
     expect(escalates("her stepdad's here and she's hiding in the toilets")).toBe(true);
   });
 
+  it('a time of day with every main verb in the past is earlier today; "mins ago" is moments ago', () => {
+    expect(reading('this morning at the after school club a volunteer grabbed him by the arm').now).toBe(
+      false,
+    );
+    expect(reading('he grabbed her by the arm at 3.15 when she would not sit down').now).toBe(false);
+    expect(reading('she ran off with him 20 mins ago').now).toBe(true);
+    expect(reading('he is taking her to the after school club now').now).toBe(true);
+    expect(
+      escalates(
+        'a parent told me this morning that a volunteer at the after school club pushed her son against a wall. what is the process?',
+      ),
+    ).toBe(false);
+  });
+
   it("a baby's age in months or weeks names a child, not an adult of that many years", () => {
     expect(subjectsOf('her 18 month old')).toEqual({ child: true, adult: false });
     expect(subjectsOf('a 6 week old baby')).toEqual({ child: true, adult: false });

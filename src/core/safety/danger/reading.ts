@@ -85,7 +85,10 @@ export function readClause(
   sentence: readonly Token[] = ts,
 ): ClauseReading {
   const text = ts.map((t) => t.norm).join(' ');
-  const nowWord = any(ts, W.NOW_WORDS) || W.SOON_PHRASES.some((p) => hasPhrase(ts, p));
+  // "the after school club" names a club, not a time.
+  const nowWord =
+    any(ts, W.NOW_WORDS) ||
+    W.SOON_PHRASES.some((p) => hasPhrase(ts, p) && !(p.join(' ') === 'after school' && afterSchoolNoun(ts)));
   // Words that say it is going on as the message is written (not "told me today at 3.15").
   const ongoingWord =
     ts.some((t) => ['still', 'currently', 'now'].includes(t.norm)) ||
@@ -702,6 +705,25 @@ export function readClause(
         sentenceText.toLowerCase(),
       ));
   return r;
+}
+
+function afterSchoolNoun(ts: Token[]): boolean {
+  return ts.some(
+    (t, i) =>
+      t.norm === 'after' &&
+      ts[i + 1]?.norm === 'school' &&
+      [
+        'club',
+        'clubs',
+        'care',
+        'provision',
+        'activity',
+        'activities',
+        'session',
+        'sessions',
+        'detention',
+      ].includes(ts[i + 2]?.norm ?? ''),
+  );
 }
 
 /** "keeps hitting him whenever he's drunk", "hits her when he gets in": harm that recurs, not an event now. */

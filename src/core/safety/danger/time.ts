@@ -11,10 +11,15 @@ export function readTime(
   const r = { now: false, past: false, later: false, ongoingHarm: cues.ongoingHarm };
   const { nowWord, activeNow } = cues;
   // Now: a time word, "right now", a clock time, "just" (moments ago), perception now ("I can hear").
-  r.now =
-    nowWord ||
+  // A word for this very moment, as against a time of day ("this morning", "at 3.15", "today"); "20
+  // mins ago" is moments ago.
+  const recentAgo = /\b(?:mins?|minutes?|hours?|hrs?) ago\b/.test(text);
+  const moment =
+    recentAgo ||
     activeNow ||
-    CLOCK.test(text) ||
+    r.ongoingHarm ||
+    ts.some((t) => MOMENT_WORDS.has(t.norm)) ||
+    MOMENT_PHRASES.some((p) => hasPhrase(ts, p)) ||
     // "he's just arrived", "just now"; not "it's just banter", "just a peck".
     ts.some(
       (t, i) =>
@@ -25,11 +30,10 @@ export function readTime(
     ts.some(
       (t, i) =>
         t.norm === 'can' && [ts[i + 1]?.lemma, ts[i + 2]?.lemma].some((l) => l === 'hear' || l === 'see'),
-    ) ||
-    r.ongoingHarm;
+    );
+  r.now = moment || nowWord || CLOCK.test(text);
 
   // Past: a past time ("last week", "in 2022", "when she was 8"), or every verb in the past.
-  const recentAgo = /\b(?:mins?|minutes?|hours?|hrs?) ago\b/.test(text);
   const pastTime =
     (ts.some(
       (t, i) =>
@@ -50,7 +54,12 @@ export function readTime(
     );
   const verbs = ts.filter((t) => (t.pos === 'VERB' || t.pos === 'AUX') && !REPORTING.has(t.lemma));
   const inPast = pastChain(ts);
-  const allPast = verbs.length > 0 && verbs.every((t) => t.form === 'past' || inPast.has(t));
+  // Every main verb in the past ("when he would not tidy up": a modal, not the event's tense).
+  const mainVerbs = verbs.filter((t) => !MODALS.has(t.norm) && !afterModal(ts, t));
+  const allPast = mainVerbs.length > 0 && mainVerbs.every((t) => t.form === 'past' || inPast.has(t));
+  // "came in this morning and grabbed him": a time of day with every main verb in the past dates the
+  // event earlier; only a word for this moment keeps it now.
+  if (!moment && allPast) r.now = false;
   // "were pinning her down" with no present auxiliary beside it: told in the past, whatever else is tagged.
   const pastAuxOnly = inPast.size > 0 && !verbs.some((t) => t.pos === 'AUX' && t.form === 'present');
   r.past = (pastTime && !r.ongoingHarm) || ((allPast || pastAuxOnly) && !r.now);
@@ -80,4 +89,45 @@ function pastChain(ts: readonly Token[]): Set<Token> {
     else if (!(carrying && ['ADV', 'PART', 'ADP', 'CCONJ'].includes(t.pos))) carrying = false;
   }
   return out;
+}
+
+const MOMENT_WORDS = new Set([
+  'now',
+  'still',
+  'currently',
+  'presently',
+  'literally',
+  'meanwhile',
+  'imminently',
+]);
+const MOMENT_PHRASES: readonly string[][] = [
+  ['right', 'now'],
+  ['as', 'we', 'speak'],
+  ['at', 'the', 'moment'],
+  ['on', 'his', 'way'],
+  ['on', 'her', 'way'],
+  ['on', 'their', 'way'],
+  ['any', 'minute'],
+];
+const MODALS = new Set([
+  'would',
+  'could',
+  'should',
+  'might',
+  'may',
+  'must',
+  "wouldn't",
+  "couldn't",
+  'wont',
+  "won't",
+]);
+
+/** "would not sit down": the verb a modal governs carries no tense of its own. */
+function afterModal(ts: readonly Token[], verb: Token): boolean {
+  for (let i = ts.indexOf(verb) - 1; i >= 0; i--) {
+    const t = ts[i] as Token;
+    if (MODALS.has(t.norm)) return true;
+    if (!(t.pos === 'PART' || t.pos === 'ADV')) return false;
+  }
+  return false;
 }
