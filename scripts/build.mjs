@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import process, { argv } from 'node:process';
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -112,10 +112,12 @@ async function bundle() {
    * of the server's start-up CPU, for sign-in flows this bot never configures (no `authentication`
    * option). So Application and its own modules are bundled, and those requires become modules that
    * load the real thing on first use: the sign-in manager only if `authentication` is ever set,
-   * botbuilder-dialogs only if a sign-in helper runs. Everything else teams-ai requires stays external.
+   * botbuilder-dialogs only if a sign-in helper runs. The same for `./AI` (planners, moderators, the
+   * OpenAI client, axios): Application constructs it only when given an `ai` option, which this bot
+   * never passes. Everything else teams-ai requires stays external.
    */
   const teamsAiLib = dirname(requireFromRoot.resolve('@microsoft/teams-ai/lib/Application.js'));
-  const ON_FIRST_USE = /^(?:\.\/authentication\/Authentication|\.\/Authentication|botbuilder-dialogs)$/;
+  const ON_FIRST_USE = /^(?:\.\/authentication\/Authentication|\.\/Authentication|\.\/AI|botbuilder-dialogs)$/;
   const teamsAiSignInOnFirstUse = {
     name: 'teams-ai-sign-in-on-first-use',
     setup(b) {
@@ -140,6 +142,48 @@ async function bundle() {
     },
   };
 
+  /**
+   * restify's index requires all its plugins at load (body parsers, throttles, http-signature and
+   * sshpk for the authorization parser: about a third of restify's start-up), and its server requires
+   * spdy; this server uses neither (no restify plugin, no `spdy` option). So those two files are
+   * bundled with the plugins and spdy loaded on first use, and everything else they require is Node's
+   * require of the very file restify would load (restify has its own pino, among others). An edit
+   * not found in the file (a new restify) fails the build here.
+   */
+  const restifyLib = dirname(requireFromRoot.resolve('restify'));
+  const RESTIFY_EDITS = {
+    'index.js': [
+      [
+        "module.exports.plugins = require('./plugins');\nmodule.exports.pre = require('./plugins').pre;",
+        "Object.defineProperty(module.exports, 'plugins', { enumerable: true, get: () => require('./plugins') });\n" +
+          "Object.defineProperty(module.exports, 'pre', { enumerable: true, get: () => require('./plugins').pre });",
+      ],
+    ],
+    'server.js': [
+      ["var spdy = require('spdy');", "var spdy = { createServer: (options) => require('spdy').createServer(options) };"],
+    ],
+  };
+  const restifyOnFirstUse = {
+    name: 'restify-plugins-on-first-use',
+    setup(b) {
+      b.onResolve({ filter: /^restify$/ }, () => ({ path: join(restifyLib, 'index.js') }));
+      const edited = new RegExp(`^${restifyLib.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\\\/](?:index|server)\\.js$`);
+      b.onLoad({ filter: edited }, async (args) => {
+        let source = await readFile(args.path, 'utf8');
+        for (const [from, to] of RESTIFY_EDITS[basename(args.path)]) {
+          if (!source.includes(from)) throw new Error(`build: restify changed, ${basename(args.path)} no longer has: ${from}`);
+          source = source.replace(from, to);
+        }
+        const requireHere = createRequire(args.path);
+        source = source.replace(/require\('([^']+)'\)/g, (_, spec) => {
+          const target = requireHere.resolve(spec);
+          return edited.test(target) ? `require(${JSON.stringify(target)})` : `__nodeRequire(${JSON.stringify(target)})`;
+        });
+        return { contents: source, loader: 'js' };
+      });
+    },
+  };
+
   // Code split: modules loaded with import() (Slack only when configured) get their own chunks, so
   // their packages are not imported at start. Old chunks go first (their names carry content hashes).
   await rm(INPUTS, { force: true });
@@ -155,7 +199,7 @@ async function bundle() {
     target: 'node20',
     packages: 'external',
     sourcemap: 'linked',
-    plugins: [ownImportMetaUrl, teamsAiModulesOnly, teamsAiSignInOnFirstUse],
+    plugins: [ownImportMetaUrl, teamsAiModulesOnly, teamsAiSignInOnFirstUse, restifyOnFirstUse],
     // The bundled teams-ai modules are CommonJS: their require() of external packages needs Node's.
     banner: {
       js: [
