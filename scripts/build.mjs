@@ -25,6 +25,20 @@ const INPUTS = join(root, 'build/inputs.json');
 /** Read by every build besides what esbuild reports: a change to either means a new bundle. */
 const ALWAYS = ['scripts/build.mjs', 'package-lock.json'];
 
+/** Replaces `import.meta.url` in each of our source files with that file's own URL. */
+const ownImportMetaUrl = {
+  name: 'own-import-meta-url',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      return {
+        contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
+        loader: 'ts',
+      };
+    });
+  },
+};
+
 async function fingerprint(file) {
   const s = await stat(join(root, file));
   return `${s.size}:${s.mtimeMs}`;
@@ -44,7 +58,73 @@ async function upToDate() {
   }
 }
 
-if (argv.includes('--force') || !(await upToDate())) await bundle();
+
+/**
+ * The content pack's YAML, parsed once here (build/yaml-snapshot.json, see
+ * src/core/content/yaml-snapshot.ts) so the server reads it back with JSON.parse at start. Made again
+ * when any file under content/ changed (build/yaml-snapshot-inputs.json); a text edited since is
+ * simply parsed at start. A pack that does not load leaves no snapshot: the server then reports its
+ * problems itself.
+ */
+const CONTENT = join(root, 'content');
+const SNAPSHOT_INPUTS = join(root, 'build/yaml-snapshot-inputs.json');
+
+async function contentPrints() {
+  const { readdir } = await import('node:fs/promises');
+  const files = (await readdir(CONTENT, { recursive: true, withFileTypes: true }))
+    .filter((d) => d.isFile())
+    .map((d) => join(d.parentPath ?? d.path, d.name).slice(root.length + 1))
+    .sort();
+  const prints = {};
+  for (const file of files) prints[file] = await fingerprint(file);
+  return prints;
+}
+
+async function snapshotUpToDate() {
+  try {
+    const recorded = await readFile(SNAPSHOT_INPUTS, 'utf8');
+    return recorded === JSON.stringify(await contentPrints());
+  } catch {
+    return false; // no record, or no content/ (a production build stage copies src/ only)
+  }
+}
+
+async function snapshotYaml() {
+  await rm(SNAPSHOT_INPUTS, { force: true });
+  await rm(join(root, 'build/yaml-snapshot.json'), { force: true });
+  const esbuild = await import('esbuild').catch(() => undefined);
+  if (!esbuild || !existsSync(CONTENT)) return;
+  const writer = join(root, 'build/yaml-snapshot-writer.mjs');
+  await esbuild.build({
+    stdin: {
+      contents: [
+        "export { loadWholePack } from './src/core/content/checklists-and-digests.ts';",
+        "export { writeYamlSnapshot } from './src/core/content/yaml-snapshot.ts';",
+      ].join('\n'),
+      resolveDir: root,
+      loader: 'ts',
+    },
+    outfile: writer,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    plugins: [ownImportMetaUrl],
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  const prints = await contentPrints();
+  const { loadWholePack, writeYamlSnapshot } = await import(pathToFileURL(writer).href);
+  try {
+    await writeYamlSnapshot(() => loadWholePack(CONTENT));
+  } catch (error) {
+    await rm(join(root, 'build/yaml-snapshot.json'), { force: true });
+    process.stderr.write(`build: no YAML snapshot, the content pack did not load (${String(error?.message ?? error).split('\n')[0]})\n`);
+    return;
+  }
+  await writeFile(SNAPSHOT_INPUTS, JSON.stringify(prints));
+}
 
 async function bundle() {
   // A production install (`npm ci --omit=dev`, as in the Docker image) has no esbuild: `npm start`
@@ -64,20 +144,6 @@ async function bundle() {
     process.exit(1);
   }
   const { build } = esbuild;
-
-  /** Replaces `import.meta.url` in each of our source files with that file's own URL. */
-  const ownImportMetaUrl = {
-    name: 'own-import-meta-url',
-    setup(b) {
-      b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
-        const source = await readFile(args.path, 'utf8');
-        return {
-          contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
-          loader: 'ts',
-        };
-      });
-    },
-  };
 
   /**
    * `@microsoft/teams-ai`'s index loads every module of the package (AI planners, OpenAI and Azure
@@ -217,3 +283,6 @@ async function bundle() {
   for (const file of files) record[file] = await fingerprint(file);
   await writeFile(INPUTS, JSON.stringify(record, null, 1));
 }
+
+if (argv.includes('--force') || !(await upToDate())) await bundle();
+if (argv.includes('--force') || !(await snapshotUpToDate())) await snapshotYaml();

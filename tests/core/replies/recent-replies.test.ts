@@ -10,7 +10,12 @@ function answer(replyId: string, title = 'Harmful sexual behaviour: first steps'
   reply.steps = ['Make sure the child is safe.', 'Tell your designated safeguarding lead today.'];
   reply.actions = [
     { kind: 'feedback', label: 'Helpful', value: 'up', data: { replyId, itemIds: ['hsb-first-steps'] } },
-    { kind: 'feedback', label: 'Not helpful', value: 'down', data: { replyId, itemIds: ['hsb-first-steps'] } },
+    {
+      kind: 'feedback',
+      label: 'Not helpful',
+      value: 'down',
+      data: { replyId, itemIds: ['hsb-first-steps'] },
+    },
   ];
   reply.meta.itemIds = ['hsb-first-steps'];
   return reply;
