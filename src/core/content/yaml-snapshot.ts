@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 
 /**
@@ -79,7 +80,10 @@ export async function writeYamlSnapshot(load: () => Promise<unknown>, file: URL 
   try {
     await load();
     const out: SnapshotFile = { v: 1, yaml: yamlVersion(), entries: Object.fromEntries(recording) };
-    writeFileSync(file, JSON.stringify(out));
+    // Written aside, then renamed: a server starting meanwhile reads the old file or the new, never half.
+    const aside = `${file instanceof URL ? fileURLToPath(file) : file}.${process.pid}.tmp`;
+    writeFileSync(aside, JSON.stringify(out));
+    renameSync(aside, file);
     return recording.size;
   } finally {
     recording = undefined;
