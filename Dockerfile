@@ -4,7 +4,8 @@
 # the container's loopback only (local mode has no Bot Framework authentication).
 ARG NODE_IMAGE=node:20-bookworm-slim
 
-# Build: all dependencies, esbuild bundles src/ into build/.
+# Build: all dependencies, esbuild bundles src/ into build/; with content/ there too, the build also
+# snapshots the pack's YAML (build/yaml-snapshot.json), so the server starts without parsing it.
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -12,6 +13,7 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json ./
 COPY scripts/build.mjs scripts/
 COPY src/ src/
+COPY content/ content/
 RUN npm run build
 
 # Run: production dependencies only, the bundle, and the files it reads at run time. The same /app

@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import process, { argv } from 'node:process';
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,6 +24,20 @@ const requireFromRoot = createRequire(join(root, 'package.json'));
 const INPUTS = join(root, 'build/inputs.json');
 /** Read by every build besides what esbuild reports: a change to either means a new bundle. */
 const ALWAYS = ['scripts/build.mjs', 'package-lock.json'];
+
+/** Replaces `import.meta.url` in each of our source files with that file's own URL. */
+const ownImportMetaUrl = {
+  name: 'own-import-meta-url',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      return {
+        contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
+        loader: 'ts',
+      };
+    });
+  },
+};
 
 async function fingerprint(file) {
   const s = await stat(join(root, file));
@@ -44,7 +58,73 @@ async function upToDate() {
   }
 }
 
-if (argv.includes('--force') || !(await upToDate())) await bundle();
+
+/**
+ * The content pack's YAML, parsed once here (build/yaml-snapshot.json, see
+ * src/core/content/yaml-snapshot.ts) so the server reads it back with JSON.parse at start. Made again
+ * when any file under content/ changed (build/yaml-snapshot-inputs.json); a text edited since is
+ * simply parsed at start. A pack that does not load leaves no snapshot: the server then reports its
+ * problems itself.
+ */
+const CONTENT = join(root, 'content');
+const SNAPSHOT_INPUTS = join(root, 'build/yaml-snapshot-inputs.json');
+
+async function contentPrints() {
+  const { readdir } = await import('node:fs/promises');
+  const files = (await readdir(CONTENT, { recursive: true, withFileTypes: true }))
+    .filter((d) => d.isFile())
+    .map((d) => join(d.parentPath ?? d.path, d.name).slice(root.length + 1))
+    .sort();
+  const prints = {};
+  for (const file of files) prints[file] = await fingerprint(file);
+  return prints;
+}
+
+async function snapshotUpToDate() {
+  try {
+    const recorded = await readFile(SNAPSHOT_INPUTS, 'utf8');
+    return recorded === JSON.stringify(await contentPrints());
+  } catch {
+    return false; // no record, or no content/ (a production build stage copies src/ only)
+  }
+}
+
+async function snapshotYaml() {
+  await rm(SNAPSHOT_INPUTS, { force: true });
+  await rm(join(root, 'build/yaml-snapshot.json'), { force: true });
+  const esbuild = await import('esbuild').catch(() => undefined);
+  if (!esbuild || !existsSync(CONTENT)) return;
+  const writer = join(root, 'build/yaml-snapshot-writer.mjs');
+  await esbuild.build({
+    stdin: {
+      contents: [
+        "export { loadWholePack } from './src/core/content/checklists-and-digests.ts';",
+        "export { writeYamlSnapshot } from './src/core/content/yaml-snapshot.ts';",
+      ].join('\n'),
+      resolveDir: root,
+      loader: 'ts',
+    },
+    outfile: writer,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    plugins: [ownImportMetaUrl],
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  const prints = await contentPrints();
+  const { loadWholePack, writeYamlSnapshot } = await import(pathToFileURL(writer).href);
+  try {
+    await writeYamlSnapshot(() => loadWholePack(CONTENT));
+  } catch (error) {
+    await rm(join(root, 'build/yaml-snapshot.json'), { force: true });
+    process.stderr.write(`build: no YAML snapshot, the content pack did not load (${String(error?.message ?? error).split('\n')[0]})\n`);
+    return;
+  }
+  await writeFile(SNAPSHOT_INPUTS, JSON.stringify(prints));
+}
 
 async function bundle() {
   // A production install (`npm ci --omit=dev`, as in the Docker image) has no esbuild: `npm start`
@@ -64,20 +144,6 @@ async function bundle() {
     process.exit(1);
   }
   const { build } = esbuild;
-
-  /** Replaces `import.meta.url` in each of our source files with that file's own URL. */
-  const ownImportMetaUrl = {
-    name: 'own-import-meta-url',
-    setup(b) {
-      b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
-        const source = await readFile(args.path, 'utf8');
-        return {
-          contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
-          loader: 'ts',
-        };
-      });
-    },
-  };
 
   /**
    * `@microsoft/teams-ai`'s index loads every module of the package (AI planners, OpenAI and Azure
@@ -112,10 +178,12 @@ async function bundle() {
    * of the server's start-up CPU, for sign-in flows this bot never configures (no `authentication`
    * option). So Application and its own modules are bundled, and those requires become modules that
    * load the real thing on first use: the sign-in manager only if `authentication` is ever set,
-   * botbuilder-dialogs only if a sign-in helper runs. Everything else teams-ai requires stays external.
+   * botbuilder-dialogs only if a sign-in helper runs. The same for `./AI` (planners, moderators, the
+   * OpenAI client, axios): Application constructs it only when given an `ai` option, which this bot
+   * never passes. Everything else teams-ai requires stays external.
    */
   const teamsAiLib = dirname(requireFromRoot.resolve('@microsoft/teams-ai/lib/Application.js'));
-  const ON_FIRST_USE = /^(?:\.\/authentication\/Authentication|\.\/Authentication|botbuilder-dialogs)$/;
+  const ON_FIRST_USE = /^(?:\.\/authentication\/Authentication|\.\/Authentication|\.\/AI|botbuilder-dialogs)$/;
   const teamsAiSignInOnFirstUse = {
     name: 'teams-ai-sign-in-on-first-use',
     setup(b) {
@@ -140,6 +208,48 @@ async function bundle() {
     },
   };
 
+  /**
+   * restify's index requires all its plugins at load (body parsers, throttles, http-signature and
+   * sshpk for the authorization parser: about a third of restify's start-up), and its server requires
+   * spdy; this server uses neither (no restify plugin, no `spdy` option). So those two files are
+   * bundled with the plugins and spdy loaded on first use, and everything else they require is Node's
+   * require of the very file restify would load (restify has its own pino, among others). An edit
+   * not found in the file (a new restify) fails the build here.
+   */
+  const restifyLib = dirname(requireFromRoot.resolve('restify'));
+  const RESTIFY_EDITS = {
+    'index.js': [
+      [
+        "module.exports.plugins = require('./plugins');\nmodule.exports.pre = require('./plugins').pre;",
+        "Object.defineProperty(module.exports, 'plugins', { enumerable: true, get: () => require('./plugins') });\n" +
+          "Object.defineProperty(module.exports, 'pre', { enumerable: true, get: () => require('./plugins').pre });",
+      ],
+    ],
+    'server.js': [
+      ["var spdy = require('spdy');", "var spdy = { createServer: (options) => require('spdy').createServer(options) };"],
+    ],
+  };
+  const restifyOnFirstUse = {
+    name: 'restify-plugins-on-first-use',
+    setup(b) {
+      b.onResolve({ filter: /^restify$/ }, () => ({ path: join(restifyLib, 'index.js') }));
+      const edited = new RegExp(`^${restifyLib.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\\\/](?:index|server)\\.js$`);
+      b.onLoad({ filter: edited }, async (args) => {
+        let source = await readFile(args.path, 'utf8');
+        for (const [from, to] of RESTIFY_EDITS[basename(args.path)]) {
+          if (!source.includes(from)) throw new Error(`build: restify changed, ${basename(args.path)} no longer has: ${from}`);
+          source = source.replace(from, to);
+        }
+        const requireHere = createRequire(args.path);
+        source = source.replace(/require\('([^']+)'\)/g, (_, spec) => {
+          const target = requireHere.resolve(spec);
+          return edited.test(target) ? `require(${JSON.stringify(target)})` : `__nodeRequire(${JSON.stringify(target)})`;
+        });
+        return { contents: source, loader: 'js' };
+      });
+    },
+  };
+
   // Code split: modules loaded with import() (Slack only when configured) get their own chunks, so
   // their packages are not imported at start. Old chunks go first (their names carry content hashes).
   await rm(INPUTS, { force: true });
@@ -155,7 +265,7 @@ async function bundle() {
     target: 'node20',
     packages: 'external',
     sourcemap: 'linked',
-    plugins: [ownImportMetaUrl, teamsAiModulesOnly, teamsAiSignInOnFirstUse],
+    plugins: [ownImportMetaUrl, teamsAiModulesOnly, teamsAiSignInOnFirstUse, restifyOnFirstUse],
     // The bundled teams-ai modules are CommonJS: their require() of external packages needs Node's.
     banner: {
       js: [
@@ -173,3 +283,6 @@ async function bundle() {
   for (const file of files) record[file] = await fingerprint(file);
   await writeFile(INPUTS, JSON.stringify(record, null, 1));
 }
+
+if (argv.includes('--force') || !(await upToDate())) await bundle();
+if (argv.includes('--force') || !(await snapshotUpToDate())) await snapshotYaml();

@@ -2,8 +2,7 @@ import { createServer, type Server } from 'restify';
 import type { Config } from '../config.js';
 import type { Guide } from '../core/guide.js';
 import { composeGuide, createDigestSenders, openStoreFor, startDigestScheduler } from '../compose.js';
-import { KeptReplies } from '../core/replies/kept-replies.js';
-import { MemoryStore } from '../core/store/memory-store.js';
+import { RecentReplies } from '../core/replies/recent-replies.js';
 import type { Store } from '../core/store/store.js';
 import { createTeamsAdapter, type AdapterOverrides } from '../channels/teams/adapter.js';
 import { createTeamsBot } from '../channels/teams/bot.js';
@@ -76,10 +75,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const inFlight = new InFlight();
   const platforms = new PlatformStatus();
 
-  // Teams keeps voted-on replies in memory: a lost one only costs the in-place redraw (the vote
-  // still counts), and questions keep leaving the store untouched. Slack keeps its own in the store,
-  // because "More" is the only way to the rest of an answer there.
-  const kept = new KeptReplies(new MemoryStore(), logger, 2 * 60 * 60 * 1000, 10 * 60 * 1000);
+  // Teams keeps voted-on replies in memory, bounded: a lost one only costs the in-place redraw (the
+  // vote still counts), and questions keep leaving the store untouched. Slack keeps its own in the
+  // store, because "More" is the only way to the rest of an answer there.
+  const kept = new RecentReplies();
   const bot = createTeamsBot({
     adapter,
     guide,

@@ -15,5 +15,11 @@ import { setFlagsFromString } from 'node:v8';
  * peak RSS 299, 390 and 495 MB. Every round put 30 % highest in CPU, and every setting over 250 MB,
  * while the lowdb store grew with the benchmark's question examples. Kept at 30 % for RSS until a
  * quieter run with a bounded store decides between 30 and 60.
+ *
+ * What grew was Teams' kept replies (every answer, for 2 hours), now bounded (RecentReplies). Again,
+ * 4 alternating rounds at load average 9-12: 30 % 3.22 ms/turn and peak RSS 221 MB, 60 % 2.94 ms and
+ * 243 MB, the tree before the bound 3.46 ms and 299 MB; the echo bot itself peaks at 246 MB. 60 %
+ * saves a quarter of a millisecond of background GC a turn but leaves no margin under 250 MB at the
+ * higher request rates of a quiet machine, so 30 % stays.
  */
 setFlagsFromString('--heap-growing-percent=30');

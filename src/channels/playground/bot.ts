@@ -1,4 +1,4 @@
-import type { KeptReplies } from '../../core/replies/kept-replies.js';
+import type { ReplyKeeper } from '../../core/replies/kept-replies.js';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { createTeamsAdapter } from '../teams/adapter.js';
 import type { GuideApi } from '../../core/guide-api.js';
@@ -14,7 +14,7 @@ export const PLAYGROUND_USER = { id: 'playground-operator', name: 'You (this com
 
 export interface PlaygroundBotDeps {
   guide: GuideApi;
-  kept: KeptReplies;
+  kept: ReplyKeeper;
   admins: ReadonlySet<string>;
   logger: Logger;
 }

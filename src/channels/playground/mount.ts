@@ -1,4 +1,4 @@
-import type { KeptReplies } from '../../core/replies/kept-replies.js';
+import type { ReplyKeeper } from '../../core/replies/kept-replies.js';
 import type { Server } from 'restify';
 import type { Logger } from '../../server/logger.js';
 import type { GuideApi } from '../../core/guide-api.js';
@@ -15,7 +15,7 @@ export interface PlaygroundOptions {
   /** The core the Teams bot runs; the playground runs its own instance of that bot on it. */
   guide: GuideApi;
   /** Replies kept for redrawing a card in place after a vote (shared with `/api/messages`). */
-  kept: KeptReplies;
+  kept: ReplyKeeper;
   /** ADMIN_USERS; the playground user is added to them in the playground's bot only. */
   admins: ReadonlySet<string>;
   /** Wraps each turn so shutdown waits for it (the server's in-flight counter). */

@@ -6,7 +6,7 @@ import { emptyReply, newReplyId, type Reply } from '../../core/reply.js';
 import { asCodedError, userMessageFor } from '../../core/errors.js';
 import { redact } from '../../core/safety/pii.js';
 import type { Logger } from '../../server/logger.js';
-import type { KeptReplies } from '../../core/replies/kept-replies.js';
+import type { ReplyKeeper } from '../../core/replies/kept-replies.js';
 import { VERBS } from './card-actions.js';
 import { SEARCH_COMMAND, searchGuidance } from './message-extension.js';
 import { RecentKeys, recentlyRemembered } from '../shared/recent-keys.js';
@@ -29,7 +29,7 @@ export interface TeamsBotDeps {
   /** Called when a turn's reply ran out of time (counted for /healthz). */
   onTimeout?: () => void;
   /** Replies with feedback buttons, kept so the card can be redrawn in place after a vote. */
-  kept: KeptReplies;
+  kept: ReplyKeeper;
 }
 
 export interface TeamsBot {

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse, YAMLParseError } from 'yaml';
+import { isYamlParseError, parseYaml } from '../content/yaml-snapshot.js';
 import { issue, type ChecklistIssue } from './issues.js';
 import { parseChecklist, type ChecklistDefinition } from './schema.js';
 import { validateChecklists, type ChecklistRefs } from './validate.js';
@@ -35,9 +35,9 @@ export async function loadChecklists(
     const file = displayPath(path.join(dir, name));
     let raw: unknown;
     try {
-      raw = parse(await readFile(path.join(dir, name), 'utf8'));
+      raw = parseYaml(await readFile(path.join(dir, name), 'utf8'));
     } catch (error) {
-      const message = error instanceof YAMLParseError ? error.message.split('\n')[0] : String(error);
+      const message = isYamlParseError(error) ? error.message.split('\n')[0] : String(error);
       errors.push(issue(file, undefined, `not valid YAML: ${message}`));
       continue;
     }

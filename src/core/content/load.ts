@@ -1,12 +1,12 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { CodedError } from '../errors.js';
 import { contactRefsIn } from './contacts.js';
 import { parseBody, splitFrontMatter } from './markdown.js';
 import { withAgeBands } from './age-bands.js';
 import { guidanceFrontMatterSchema, packSchema, type PackDefinition } from './schema.js';
+import { parseYaml } from './yaml-snapshot.js';
 import type { ContentIssue, ContentPack, GuidanceItem } from './types.js';
 import { SynonymTable } from '../search/synonyms.js';
 import { parse } from '../understanding/nlp.js';

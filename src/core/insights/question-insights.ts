@@ -29,6 +29,12 @@ export interface QuestionExample {
 export const COUNTS_PREFIX = 'question-counts/';
 export const LOG_PREFIX = 'question-log/';
 export const DEFAULT_QUESTION_LOG_DAYS = 90;
+/**
+ * Examples kept per partnership-local day by one process; past it a question is counted only. Far
+ * above a partnership's day (the report groups a few hundred), it bounds what a flood of questions
+ * (a script, a load test: 6,000 examples in one benchmark's minutes) can add to memory and the store.
+ */
+export const MAX_EXAMPLES_PER_DAY = 2_000;
 
 /** The date part of a `question-log/{date}/{id}` key. */
 export const dateOfLogKey = (key: string): string => key.slice(LOG_PREFIX.length, LOG_PREFIX.length + 10);
@@ -52,7 +58,7 @@ const emptyPending = (): Pending => ({ counts: new Map(), examples: new Map() })
 
 /**
  * Records what the admin report needs about questions: counts for every question, a redacted example
- * for the ones the guidance fell short on. Held in memory and written in batches, so answering costs
+ * for the ones the guidance fell short on (at most MAX_EXAMPLES_PER_DAY a day). Held in memory and written in batches, so answering costs
  * no store write; flushed on a timer, before a report and on close. Old examples are pruned on the
  * first flush of each day.
  */
@@ -64,6 +70,8 @@ export class QuestionInsights {
   private prunedOn?: string;
   /** The local date, worked out once per minute (Intl formatting on every question showed in turn profiles). */
   private lastDay?: { minute: number; day: string };
+  /** Examples recorded today by this process (MAX_EXAMPLES_PER_DAY). */
+  private examplesToday = { day: '', count: 0 };
 
   constructor(private readonly o: QuestionInsightsOptions) {
     if (!Number.isInteger(o.retentionDays) || o.retentionDays < 0)
@@ -82,7 +90,7 @@ export class QuestionInsights {
     const counts = this.pending.counts.get(day) ?? { answered: 0, lowConfidence: 0, signposted: 0 };
     counts[kind === 'low-confidence' ? 'lowConfidence' : kind]++;
     this.pending.counts.set(day, counts);
-    if (kind !== 'answered' && this.retentionDays > 0) {
+    if (kind !== 'answered' && this.retentionDays > 0 && this.roomForExample(day)) {
       const text = redactQuestion(question, this.o.acronyms, this.o.vocabulary);
       const example: QuestionExample = { v: 1, kind, text, terms: questionTerms(text) };
       if (kind === 'low-confidence' && reply.meta.itemIds[0]) example.itemId = reply.meta.itemIds[0];
@@ -91,6 +99,13 @@ export class QuestionInsights {
     this.timer ??= setTimeout(() => {
       this.flush().catch(() => undefined); // the batch went back to pending: the next flush retries it
     }, this.o.flushEveryMs ?? 60_000).unref();
+  }
+
+  private roomForExample(day: string): boolean {
+    if (this.examplesToday.day !== day) this.examplesToday = { day, count: 0 };
+    if (this.examplesToday.count >= MAX_EXAMPLES_PER_DAY) return false;
+    this.examplesToday.count += 1;
+    return true;
   }
 
   /** Zone offsets are whole minutes, so the local date only changes on a minute boundary. */

@@ -11,12 +11,19 @@ import type { Store } from '../store/store.js';
  */
 const PREFIX = 'kept-reply/';
 
+/** What a channel needs of kept replies: the store-backed KeptReplies or the bounded RecentReplies. */
+export interface ReplyKeeper {
+  keep(reply: Reply): Promise<void>;
+  full(replyId: string): Promise<Reply | undefined>;
+  forget(replyId: string): Promise<void>;
+}
+
 interface Entry {
   reply: Reply;
   expiresAt: number;
 }
 
-export class KeptReplies {
+export class KeptReplies implements ReplyKeeper {
   #lastSweep = 0;
 
   constructor(

@@ -1,6 +1,5 @@
 import type { LockingStore } from './leader-lock.js';
 import { openLowdbStore } from './lowdb-store.js';
-import { openPostgresStore } from './postgres-store.js';
 import { silentLogger, type StoreLogger } from './store-logger.js';
 
 /**
@@ -14,6 +13,8 @@ export async function openStore(
 ): Promise<LockingStore> {
   if (config.databaseUrl) {
     logger.info({ backend: 'postgres' }, 'store: using PostgreSQL (DATABASE_URL)');
+    // Loaded only when configured: the pg driver is start-up time a lowdb deployment never uses.
+    const { openPostgresStore } = await import('./postgres-store.js');
     return openPostgresStore(config.databaseUrl, { logger });
   }
   logger.info({ backend: 'lowdb', dataDir: config.dataDir }, 'store: using the embedded file store');
