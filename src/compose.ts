@@ -56,6 +56,8 @@ export function createDigestSenders(
 
 export interface ComposeGuideOptions {
   store: Store;
+  /** The pack to serve (a partnership's folder under PACKS_DIR); default CONTENT_DIR. */
+  contentDir?: string;
   clock?: () => Date;
   /** Absent: no digest can be posted (asking questions and reading the report need none). */
   senders?: DigestSenders;
@@ -68,7 +70,7 @@ export interface ComposeGuideOptions {
 /** The Guide over the configured content pack; every problem in the pack stops it, listed. */
 export function composeGuide(config: Config, options: ComposeGuideOptions): Promise<Guide> {
   return Guide.create({
-    contentDir: config.contentDir,
+    contentDir: options.contentDir ?? config.contentDir,
     store: options.store,
     clock: options.clock,
     questionLogDays: config.questionLogDays,
