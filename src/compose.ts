@@ -65,6 +65,8 @@ export interface ComposeGuideOptions {
   log?: NonNullable<GuideOptions['digestOptions']>['log'];
   /** Traces and counters (src/server/telemetry.ts); none by default. */
   observer?: GuideOptions['observer'];
+  /** What the admins' `content reload` command runs (the server's live Guide); none at the terminal. */
+  reloadContent?: GuideOptions['reloadContent'];
 }
 
 /** The Guide over the configured content pack; every problem in the pack stops it, listed. */
@@ -77,6 +79,7 @@ export function composeGuide(config: Config, options: ComposeGuideOptions): Prom
     digestSenders: options.senders,
     digestOptions: options.log ? { log: options.log } : undefined,
     observer: options.observer,
+    reloadContent: options.reloadContent,
   });
 }
 

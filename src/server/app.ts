@@ -70,9 +70,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const partnerships = await Partnerships.open(config, {
     store,
     logger,
-    build: (contentDir, partnershipStore) =>
+    build: (id, contentDir, partnershipStore) =>
       composeGuide(config, {
         contentDir,
+        // An admin's `content reload` reloads their own partnership's pack.
+        reloadContent: () => partnerships.reloadOne(id),
         store: partnershipStore,
         clock: options.clock,
         senders: digestSenders,

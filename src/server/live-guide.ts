@@ -1,9 +1,9 @@
-import type { Guide } from '../core/guide.js';
+import type { Guide, ReloadResult } from '../core/guide.js';
 import { asCodedError } from '../core/errors.js';
 import { forwardTo } from '../core/partnerships.js';
 import type { Logger } from './logger.js';
 
-export type ReloadResult = { ok: true; items: number } | { ok: false; reason: string };
+export type { ReloadResult };
 
 /**
  * The Guide every channel talks to, swappable while serving: `reload()` builds a new Guide from the

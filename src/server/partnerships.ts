@@ -21,8 +21,8 @@ export interface LivePartnership extends ServingPartnership {
 export interface OpenPartnershipsOptions {
   /** The shared store; each partnership of a packs folder gets its own namespace of it. */
   store: Store;
-  /** Builds a Guide over the pack in `contentDir`, keeping its data in `store`. */
-  build: (contentDir: string, store: Store) => Promise<Guide>;
+  /** Builds partnership `id`'s Guide over the pack in `contentDir`, keeping its data in `store`. */
+  build: (id: string, contentDir: string, store: Store) => Promise<Guide>;
   logger: Logger;
 }
 
@@ -56,7 +56,7 @@ export class Partnerships implements PartnershipRouting {
         slackTeams: config.allowed.slackTeams,
         admins: config.admins,
       };
-      const build = () => options.build(config.contentDir, options.store);
+      const build = () => options.build('default', config.contentDir, options.store);
       const one = livePartnership(
         'default',
         await build(),
@@ -73,7 +73,7 @@ export class Partnerships implements PartnershipRouting {
     const opened: { id: string; guide: Guide; build: () => Promise<Guide>; store: Store }[] = [];
     for (const folder of folders) {
       const store = namespacedStore(options.store, folder.id);
-      const build = () => options.build(folder.dir, store);
+      const build = () => options.build(folder.id, folder.dir, store);
       opened.push({ id: folder.id, guide: await build(), build, store });
     }
     assertPacksFit(opened.map((o) => ({ id: o.id, pack: o.guide.pack })));
@@ -112,12 +112,7 @@ export class Partnerships implements PartnershipRouting {
     const refused: string[] = [];
     let items = 0;
     for (const p of this.all) {
-      const fits = (next: Guide) =>
-        assertPacksFit([
-          ...this.all.filter((o) => o !== p).map((o) => ({ id: o.id, pack: o.live.current.pack })),
-          { id: p.id, pack: next.pack },
-        ]);
-      const result = await p.live.reload(this.packs ? fits : undefined);
+      const result = await this.reloadOne(p.id);
       if (result.ok) items += result.items;
       else refused.push(this.all.length > 1 ? `${p.id}: ${result.reason}` : result.reason);
     }
@@ -127,6 +122,18 @@ export class Partnerships implements PartnershipRouting {
         'content: partnerships reloaded',
       );
     return refused.length ? { ok: false, reason: refused.join('\n') } : { ok: true, items };
+  }
+
+  /** Reloads one partnership's pack (its admins' `content reload`), with the same checks. */
+  reloadOne(id: string): Promise<ReloadResult> {
+    const p = this.all.find((o) => o.id === id);
+    if (!p) return Promise.resolve({ ok: false, reason: `no partnership "${id}"` });
+    const fits = (next: Guide) =>
+      assertPacksFit([
+        ...this.all.filter((o) => o !== p).map((o) => ({ id: o.id, pack: o.live.current.pack })),
+        { id: p.id, pack: next.pack },
+      ]);
+    return p.live.reload(this.packs ? fits : undefined);
   }
 
   /** Guidance items served, over all partnerships (for /healthz). */

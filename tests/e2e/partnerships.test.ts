@@ -1,4 +1,5 @@
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOT_SET_UP_FOR_YOUR_ORGANISATION } from '../../src/core/organisations.js';
 import {
@@ -11,7 +12,14 @@ import {
 } from '../channels/teams/activities.js';
 import { startCaptureServer, type CaptureServer } from '../helpers/capture-server.js';
 import { FakeSlackApi } from '../helpers/fake-slack-api.js';
-import { NORTH, SOUTH, writePacksDir, type TestPartnership } from '../helpers/partnership-packs.js';
+import { CONTENT_DIR } from '../helpers/content-fixture.js';
+import {
+  NORTH,
+  SOUTH,
+  partnershipPackYaml,
+  writePacksDir,
+  type TestPartnership,
+} from '../helpers/partnership-packs.js';
 import { dm } from '../helpers/slack-events.js';
 import { formBody, postSigned } from '../helpers/slack-signing.js';
 import { startServer, type TestServer } from '../helpers/start-server.js';
@@ -254,5 +262,42 @@ describe('several partnerships in one deployment (PACKS_DIR)', () => {
     // Outside the partnerships: only what Slack itself keys by its own unique ids.
     const shared = keys.filter((k) => !k.startsWith('partnership/'));
     expect(shared.filter((k) => !/^(slack-event|slack-welcomed|kept-reply)\//.test(k))).toEqual([]);
+  });
+
+  it('an admin reloads their own partnership’s pack; SIGHUP reloads all, refusing a pack that fails', async () => {
+    const question = 'What is the Under 10 Protocol?';
+    const ask = (p: TestPartnership) =>
+      teams({ ...conversation('personal'), tenantId: p.tenant }, person(p), question);
+    const northPack = join(packsDir, 'north', 'pack.yaml');
+    const southPack = join(packsDir, 'south', 'pack.yaml');
+    const newNumber = '01632 960003';
+    await writeFile(northPack, partnershipPackYaml({ ...NORTH, frontDoorPhone: newNumber }, CONTENT_DIR));
+
+    expect(await teams(channelOf(NORTH), person(NORTH), 'content reload')).toContain(
+      'for partnership admins',
+    );
+    // South's admin reloads South only: North still has its old number.
+    expect(await teams(channelOf(SOUTH), teamsAdmin(SOUTH), 'content reload')).toContain('Content reloaded');
+    expect(await ask(NORTH)).toContain(NORTH.frontDoorPhone);
+    expect(await teams(channelOf(NORTH), teamsAdmin(NORTH), 'content reload')).toContain('Content reloaded');
+    expect(await ask(NORTH)).toContain(newNumber);
+
+    // A pack that claims another partnership's tenant is refused; the old one keeps serving.
+    await writeFile(northPack, partnershipPackYaml({ ...NORTH, tenant: SOUTH.tenant }, CONTENT_DIR));
+    const refused = await teams(channelOf(NORTH), teamsAdmin(NORTH), 'content reload');
+    expect(refused).toContain('Content reload refused');
+    expect(refused).toContain(`is also served by`);
+    expect(await ask(NORTH)).toContain(newNumber);
+
+    // SIGHUP: every pack; a broken one is refused and named, the others reload.
+    await writeFile(northPack, partnershipPackYaml(NORTH, CONTENT_DIR));
+    await writeFile(southPack, 'timezone: Mars/Base\n');
+    const result = await s.reload();
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.reason).toMatch(/^south: /);
+    expect(await ask(NORTH)).toContain(NORTH.frontDoorPhone);
+    expect(await ask(SOUTH)).toContain(SOUTH.frontDoorPhone);
+    await writeFile(southPack, partnershipPackYaml(SOUTH, CONTENT_DIR));
+    expect(await s.reload()).toMatchObject({ ok: true });
   });
 });
