@@ -15,6 +15,8 @@ export interface Config {
    * ALLOWED_TENANTS / ALLOWED_SLACK_TEAMS with ADMIN_USERS as its admins.
    */
   packsDir?: string;
+  /** PARTNERSHIP: with PACKS_DIR, the partnership `npm run ask`, `digest` and `report` work for. */
+  partnership?: string;
   databaseUrl?: string;
   microsoft: {
     appId?: string;
@@ -479,6 +481,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir: resolve(cwd, text(env, 'DATA_DIR') ?? 'data'),
     contentDir: resolve(cwd, text(env, 'CONTENT_DIR') ?? 'content'),
     packsDir: packsDir ? resolve(cwd, packsDir) : undefined,
+    partnership: text(env, 'PARTNERSHIP'),
     databaseUrl,
     microsoft,
     localMode,

@@ -1,6 +1,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run as runReport } from '../../src/cli/report.js';
 import { NOT_SET_UP_FOR_YOUR_ORGANISATION } from '../../src/core/organisations.js';
 import {
   cardOf,
@@ -262,6 +263,27 @@ describe('several partnerships in one deployment (PACKS_DIR)', () => {
     // Outside the partnerships: only what Slack itself keys by its own unique ids.
     const shared = keys.filter((k) => !k.startsWith('partnership/'));
     expect(shared.filter((k) => !/^(slack-event|slack-welcomed|kept-reply)\//.test(k))).toEqual([]);
+  });
+
+  it('each partnership’s report counts its own feedback only, in chat and at the terminal', async () => {
+    const north = await s.partnerships.all.find((p) => p.id === 'north')!.guide.report();
+    expect(north.partnership).toBe(NORTH.name);
+    expect(north.feedback.responses).toBe(1);
+    const out: string[] = [];
+    const env = { PACKS_DIR: packsDir, PARTNERSHIP: 'south', DATA_DIR: s.dataDir, LOG_LEVEL: 'silent' };
+    const cli = {
+      out: (l: string) => out.push(l),
+      err: (l: string) => out.push(l),
+      store: s.store,
+      clock: () => now,
+    };
+    expect(await runReport(['--json'], { ...cli, env })).toBe(0);
+    const south = JSON.parse(out.join('\n')) as { partnership: string; feedback: { responses: number } };
+    expect(south).toMatchObject({ partnership: SOUTH.name, feedback: { responses: 1 } });
+    // With PACKS_DIR the terminal must be told which partnership: never a silent default.
+    await expect(runReport(['--json'], { ...cli, env: { ...env, PARTNERSHIP: '' } })).rejects.toThrow(
+      'name the partnership with PARTNERSHIP=',
+    );
   });
 
   it('an admin reloads their own partnership’s pack; SIGHUP reloads all, refusing a pack that fails', async () => {
