@@ -146,8 +146,9 @@ describe('several partnerships in one deployment (PACKS_DIR)', () => {
     expect(north).not.toContain(SOUTH.frontDoorPhone);
     expect(south).toContain(SOUTH.frontDoorPhone);
     expect(south).not.toContain(NORTH.frontDoorPhone);
+    // A tenant no pack lists, in a channel: refused, and nothing of it stored (see the store test).
     const stranger = await teams(
-      { ...conversation('personal'), tenantId: UNSERVED_TENANT },
+      { ...conversation('channel', 'stranger-channel'), tenantId: UNSERVED_TENANT },
       person(NORTH, 9),
       question,
     );
@@ -260,6 +261,9 @@ describe('several partnerships in one deployment (PACKS_DIR)', () => {
       expect(own).toContain(`feedback/${id}fb01`);
     }
     expect(of('north').join('\n')).not.toContain('southfb01');
+    const everything = JSON.stringify(await s.store.list(''));
+    expect(everything).not.toContain(UNSERVED_TENANT);
+    expect(everything).not.toContain('stranger-channel');
     // Outside the partnerships: only what Slack itself keys by its own unique ids.
     const shared = keys.filter((k) => !k.startsWith('partnership/'));
     expect(shared.filter((k) => !/^(slack-event|slack-welcomed|kept-reply)\//.test(k))).toEqual([]);
