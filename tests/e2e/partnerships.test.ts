@@ -304,6 +304,12 @@ describe('several partnerships in one deployment (PACKS_DIR)', () => {
     );
     // South's admin reloads South only: North still has its old number.
     expect(await teams(channelOf(SOUTH), teamsAdmin(SOUTH), 'content reload')).toContain('Content reloaded');
+    expect(
+      await slackCommand(SOUTH.slackTeam, SOUTH.slackAdmin, slackChannel(SOUTH), 'content reload'),
+    ).toContain('Content reloaded');
+    expect(
+      await slackCommand(SOUTH.slackTeam, NORTH.slackAdmin, slackChannel(SOUTH), 'content reload'),
+    ).toContain('for partnership admins');
     expect(await ask(NORTH)).toContain(NORTH.frontDoorPhone);
     expect(await teams(channelOf(NORTH), teamsAdmin(NORTH), 'content reload')).toContain('Content reloaded');
     expect(await ask(NORTH)).toContain(newNumber);
