@@ -23,6 +23,8 @@ export interface BenchServerSpec {
   env?: Record<string, string>;
   /** Extra node options (BENCH_NODE_ARGS, e.g. --cpu-prof). */
   nodeArgs?: string[];
+  /** How long it may take to start (default 30 s). */
+  startTimeoutMs?: number;
 }
 
 /** One benchmarked server process, with its CPU, GC counts and a temporary DATA_DIR. */
@@ -30,6 +32,8 @@ export interface BenchServer {
   label: string;
   url: string;
   pid: number;
+  /** From spawn to listening, in seconds. */
+  startSeconds: number;
   cpu(): Promise<ProcessCpu>;
   probe(): Promise<ProbeTotals>;
   stop(): Promise<void>;
@@ -39,12 +43,14 @@ export async function startBenchServer(spec: BenchServerSpec): Promise<BenchServ
   const dir = await mkdtemp(join(tmpdir(), 'sg-bench-'));
   const probeFile = join(dir, 'probe.json');
   let server: ServerProcess;
+  const started = performance.now();
   try {
     server = await spawnServer({
       script: spec.script,
       cwd: spec.cwd,
       env: { DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'info', BENCH_PROBE_FILE: probeFile, ...spec.env },
       nodeArgs: ['--import', PROBE, ...(spec.nodeArgs ?? [])],
+      startTimeoutMs: spec.startTimeoutMs,
     });
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
@@ -55,6 +61,7 @@ export async function startBenchServer(spec: BenchServerSpec): Promise<BenchServ
     label: spec.label,
     url: server.url,
     pid: server.pid,
+    startSeconds: (performance.now() - started) / 1000,
     cpu: () => processCpu(server.pid),
     async probe() {
       seq += 1;

@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import autocannon from 'autocannon';
@@ -62,12 +63,43 @@ function questions(): string[] {
   return list;
 }
 
+/** The several-partnerships server: this many packs under PACKS_DIR, each serving its own tenant. */
+const PARTNERSHIPS = 10;
+const partnershipTenant = (p: number) => `00000000-0000-4000-8000-${String(p + 1).padStart(12, '0')}`;
+/** The tenants each server's load comes from, by label (others: one tenant, 't1'). */
+const TENANTS = new Map<string, string[]>();
+
+/**
+ * PACKS_DIR for the several-partnerships server: each pack extends `content/` (the shared national
+ * guidance) with its own name and tenant, as a regional host would set them up.
+ */
+async function writePacks(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'sg-bench-packs-'));
+  for (let p = 0; p < PARTNERSHIPS; p++) {
+    const id = `partnership-${p + 1}`;
+    await mkdir(join(dir, id));
+    const yaml = [
+      `extends: ${JSON.stringify(join(REPO, 'content'))}`,
+      `partnership: { name: "Bench Partnership ${p + 1}", short_name: "BP${p + 1}" }`,
+      `serves: { tenants: ["${partnershipTenant(p)}"] }`,
+    ];
+    await writeFile(join(dir, id, 'pack.yaml'), yaml.join('\n') + '\n');
+  }
+  return dir;
+}
+
 /** A Teams message activity as Bot Framework delivers it; a fresh id each time so redelivery dedupe never applies. */
-function activityFactory(serviceUrl: string, texts: string[]): () => string {
+function activityFactory(
+  serviceUrl: string,
+  texts: string[],
+  tenants: readonly string[] = ['t1'],
+): () => string {
   let n = 0;
   return () => {
     n += 1;
     const user = n % USERS;
+    // Users spread over the tenants, each user always in the same one.
+    const tenantId = tenants[user % tenants.length];
     return JSON.stringify({
       type: 'message',
       id: randomUUID(),
@@ -76,8 +108,8 @@ function activityFactory(serviceUrl: string, texts: string[]): () => string {
       timestamp: new Date().toISOString(),
       from: { id: `29:bench-user-${user}`, name: 'Bench Practitioner', aadObjectId: randomUUID() },
       recipient: { id: '28:bench-bot', name: 'Safeguarding Guide' },
-      conversation: { id: `a:bench-chat-${user}`, conversationType: 'personal', tenantId: 't1' },
-      channelData: { tenant: { id: 't1' } },
+      conversation: { id: `a:bench-chat-${user}`, conversationType: 'personal', tenantId },
+      channelData: { tenant: { id: tenantId } },
       locale: 'en-GB',
       text: texts[n % texts.length],
       textFormat: 'plain',
@@ -125,7 +157,7 @@ interface Round {
 
 /** One loaded window of SECONDS on one server: everything per turn comes from the same window. */
 async function loadedRound(server: BenchServer, sink: SinkServer, texts: string[], round: number) {
-  const body = activityFactory(sink.url, texts);
+  const body = activityFactory(sink.url, texts, TENANTS.get(server.label));
   const load1 = loadavg()[0] ?? 0;
   const [posts, connections, cpu, gc] = [
     sink.posts,
@@ -161,7 +193,7 @@ async function loadedRound(server: BenchServer, sink: SinkServer, texts: string[
 
 /** Warm-up at full load, then SEQUENTIAL_TURNS one at a time: single-user latency and CPU. */
 async function warmUp(server: BenchServer, sink: SinkServer, texts: string[]): Promise<string> {
-  const body = activityFactory(sink.url, texts);
+  const body = activityFactory(sink.url, texts, TENANTS.get(server.label));
   await load(server.url, body, CONNECTIONS, WARM_UP_SECONDS);
   await settle();
   const cpu = await server.cpu();
@@ -244,12 +276,22 @@ export async function benchHttpLoad(): Promise<boolean> {
     .filter(Boolean)
     .map((dir) => resolve(dir));
   await buildAll(baselines);
+  const packsDir = await writePacks();
   const sink = await startSinkServer();
   const specs: BenchServerSpec[] = [
     { label: 'echo bot', script: ECHO_SCRIPT },
     { label: 'echo, kept client', script: ECHO_SCRIPT, env: { ECHO_KEEP_CLIENTS: '1' } },
     { label: 'ours (lowdb)', script: join(REPO, 'build/server.js') },
+    {
+      label: `ours (${PARTNERSHIPS} partnerships)`,
+      script: join(REPO, 'build/server.js'),
+      env: { PACKS_DIR: packsDir },
+    },
   ];
+  TENANTS.set(
+    `ours (${PARTNERSHIPS} partnerships)`,
+    Array.from({ length: PARTNERSHIPS }, (_, p) => partnershipTenant(p)),
+  );
   for (const dir of baselines)
     specs.push({ label: `ours (${basename(dir)})`, script: join(dir, 'build/server.js'), cwd: dir });
   const databaseUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
@@ -263,7 +305,8 @@ export async function benchHttpLoad(): Promise<boolean> {
 
   console.log(
     `\n## HTTP load (POST /api/messages): ${ROUNDS} alternating rounds of ${SECONDS} s at ${CONNECTIONS} connections ` +
-      `per server, after a ${WARM_UP_SECONDS} s warm-up each; ${texts.length} practitioner questions from ${USERS} users; ` +
+      `per server, after a ${WARM_UP_SECONDS} s warm-up each; ${texts.length} practitioner questions from ${USERS} users ` +
+      `(for the ${PARTNERSHIPS}-partnership server, spread over its ${PARTNERSHIPS} tenants: each pack extends content/); ` +
       'replies to a local connector stand-in; every bot bundled with esbuild and run with plain node, as npm start runs ours',
   );
   console.log(
@@ -277,7 +320,11 @@ export async function benchHttpLoad(): Promise<boolean> {
   console.log(`before: ${machine()}`);
   const servers: BenchServer[] = [];
   try {
-    for (const spec of specs) servers.push(await startBenchServer({ ...spec, nodeArgs: NODE_ARGS }));
+    for (const spec of specs) {
+      const server = await startBenchServer({ ...spec, nodeArgs: NODE_ARGS });
+      console.log(`${server.label.padEnd(22)} started in ${server.startSeconds.toFixed(1)} s`);
+      servers.push(server);
+    }
     for (const server of servers) console.log(await warmUp(server, sink, texts));
     const rounds: Round[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
@@ -297,6 +344,7 @@ export async function benchHttpLoad(): Promise<boolean> {
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
     await db?.drop();
+    await rm(packsDir, { recursive: true, force: true });
     console.log(`after: ${machine()}`);
     await sink.close();
   }

@@ -26,7 +26,7 @@ async function main(argv: string[]): Promise<number> {
       return runAsk(guide, args, io);
     }
     case 'content-check':
-      return runContentCheck(config.contentDir, args, io, new Date().toISOString().slice(0, 10));
+      return runContentCheck(config, args, io, new Date().toISOString().slice(0, 10));
     case 'digest': {
       const { run } = await import('./cli/digest.js');
       return run(args, {

@@ -1,5 +1,9 @@
 import type { TeamsAdapter } from '@microsoft/teams-ai';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Config } from './config.js';
+import { CodedError } from './core/errors.js';
+import { namespacedStore } from './core/store/namespaced-store.js';
 import { createSlackDigestSender } from './channels/slack/digest-sender.js';
 import { installedTokenFor } from './channels/slack/installation-store.js';
 import { createTeamsAdapter } from './channels/teams/adapter.js';
@@ -56,6 +60,8 @@ export function createDigestSenders(
 
 export interface ComposeGuideOptions {
   store: Store;
+  /** The pack to serve (a partnership's folder under PACKS_DIR); default CONTENT_DIR. */
+  contentDir?: string;
   clock?: () => Date;
   /** Absent: no digest can be posted (asking questions and reading the report need none). */
   senders?: DigestSenders;
@@ -63,19 +69,42 @@ export interface ComposeGuideOptions {
   log?: NonNullable<GuideOptions['digestOptions']>['log'];
   /** Traces and counters (src/server/telemetry.ts); none by default. */
   observer?: GuideOptions['observer'];
+  /** What the admins' `content reload` command runs (the server's live Guide); none at the terminal. */
+  reloadContent?: GuideOptions['reloadContent'];
 }
 
-/** The Guide over the configured content pack; every problem in the pack stops it, listed. */
+/**
+ * The Guide over the configured content pack; every problem in the pack stops it, listed. Given no
+ * `contentDir` with PACKS_DIR set (the terminal commands), the partnership named by PARTNERSHIP:
+ * its pack, and its namespace of the store.
+ */
 export function composeGuide(config: Config, options: ComposeGuideOptions): Promise<Guide> {
+  const { contentDir, store } =
+    options.contentDir === undefined && config.packsDir
+      ? terminalPartnership(config, options.store)
+      : { contentDir: options.contentDir ?? config.contentDir, store: options.store };
   return Guide.create({
-    contentDir: config.contentDir,
-    store: options.store,
+    contentDir,
+    store,
     clock: options.clock,
     questionLogDays: config.questionLogDays,
     digestSenders: options.senders,
     digestOptions: options.log ? { log: options.log } : undefined,
     observer: options.observer,
+    reloadContent: options.reloadContent,
   });
+}
+
+function terminalPartnership(config: Config, store: Store): { contentDir: string; store: Store } {
+  const packsDir = config.packsDir ?? '';
+  const id = config.partnership;
+  const folder = id && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id) ? join(packsDir, id) : undefined;
+  if (!id || !folder || !existsSync(join(folder, 'pack.yaml')))
+    throw new CodedError(
+      'bad_input',
+      `PACKS_DIR is set: name the partnership with PARTNERSHIP=<folder name under ${packsDir}>${id ? ` ("${id}" has no pack.yaml there)` : ''}`,
+    );
+  return { contentDir: folder, store: namespacedStore(store, id) };
 }
 
 interface SchedulerLogger {

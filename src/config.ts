@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { isLoopbackHost } from './server/loopback.js';
 import { CodedError } from './core/errors.js';
+import { GUID, SLACK_TEAM_ID, SLACK_USER_ID } from './core/organisations.js';
 
 /** Environment, read once at start-up. */
 export interface Config {
@@ -8,6 +9,14 @@ export interface Config {
   host: string;
   dataDir: string;
   contentDir: string;
+  /**
+   * PACKS_DIR: one folder per partnership (src/core/content/packs.ts), each pack.yaml listing the
+   * tenants, Slack teams and admins it serves. Unset: the one pack at CONTENT_DIR, served to
+   * ALLOWED_TENANTS / ALLOWED_SLACK_TEAMS with ADMIN_USERS as its admins.
+   */
+  packsDir?: string;
+  /** PARTNERSHIP: with PACKS_DIR, the partnership `npm run ask`, `digest` and `report` work for. */
+  partnership?: string;
   databaseUrl?: string;
   microsoft: {
     appId?: string;
@@ -73,11 +82,6 @@ export const SLACK_BOT_SCOPES = [
 type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 const APP_TYPES: readonly AppType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Slack user ids: U… (or W… on Enterprise Grid), upper-case letters and digits. */
-const SLACK_USER_ID = /^[UW][A-Z0-9]{2,20}$/;
-/** Slack workspace (T…) and Enterprise Grid organisation (E…) ids. */
-const SLACK_TEAM_ID = /^[TE][A-Z0-9]{2,20}$/;
 
 /** Collects every problem with the environment, one line each, before anything is thrown. */
 class Problems {
@@ -425,8 +429,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   const slack = readSlack(env, problems);
   const databaseUrl = readDatabaseUrl(env, problems);
+  const packsDir = text(env, 'PACKS_DIR');
+  if (packsDir) {
+    // Each partnership says whom it serves and who its admins are; one list for all would cross them.
+    for (const name of ['ALLOWED_TENANTS', 'ALLOWED_SLACK_TEAMS', 'ADMIN_USERS'])
+      if (text(env, name))
+        problems.add(
+          `${name} is set with PACKS_DIR: list tenants, Slack teams and admins per partnership, under \`serves\` in each pack.yaml, and unset ${name}`,
+        );
+  }
   const admins = readAdmins(env, problems);
-  const allowed = readAllowed(env, problems, !localMode, slack);
+  // With PACKS_DIR each pack must name whom it serves (checked when the packs load).
+  const allowed = readAllowed(env, problems, !localMode && !packsDir, packsDir ? undefined : slack);
   const scheduler = onOff(env, problems, 'DIGEST_SCHEDULER') ?? true;
   const sendTimeoutMs = integer(env, problems, 'DIGEST_SEND_TIMEOUT_MS', {
     min: 100,
@@ -466,6 +480,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     host,
     dataDir: resolve(cwd, text(env, 'DATA_DIR') ?? 'data'),
     contentDir: resolve(cwd, text(env, 'CONTENT_DIR') ?? 'content'),
+    packsDir: packsDir ? resolve(cwd, packsDir) : undefined,
+    partnership: text(env, 'PARTNERSHIP'),
     databaseUrl,
     microsoft,
     localMode,

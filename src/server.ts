@@ -18,7 +18,8 @@ async function main(): Promise<void> {
       url: app.url,
       localMode: config.localMode,
       slack: Boolean(config.slack),
-      contentItems: app.guide.pack.items.length,
+      contentItems: app.partnerships.contentItems(),
+      partnerships: app.partnerships.all.map((p) => p.id),
     },
     `Safeguarding Guide listening on ${app.url}; ${mode}; Slack ${config.slack ? 'on' : 'off'}. ` +
       `Try it: ${playgroundEnabled(config) ? `open ${app.url}/playground in a browser, or ` : ''}` +

@@ -456,6 +456,26 @@ describe('loadConfig: valid environments', () => {
     });
   });
 
+  it('PACKS_DIR: the partnerships folder; production needs no ALLOWED_TENANTS (each pack lists its own)', () => {
+    const production = { MicrosoftAppId: '00000000-0000-0000-0000-0000000000b1', MicrosoftAppPassword: 'pw' };
+    const config = loadConfig({ ...production, PACKS_DIR: 'packs' }, '/srv/bot');
+    expect(config.packsDir).toBe('/srv/bot/packs');
+    expect(config.allowed).toEqual({ tenants: undefined, slackTeams: undefined });
+    expect(loadConfig({}, '/').packsDir).toBeUndefined();
+  });
+
+  it('PACKS_DIR with ALLOWED_TENANTS, ALLOWED_SLACK_TEAMS or ADMIN_USERS is refused: those are per partnership', () => {
+    const problems = problemsOf({
+      PACKS_DIR: 'packs',
+      ALLOWED_SLACK_TEAMS: 'T012AB3CD',
+      ADMIN_USERS: TEAMS_ADMIN,
+    });
+    for (const name of ['ALLOWED_TENANTS', 'ALLOWED_SLACK_TEAMS', 'ADMIN_USERS'])
+      expect(problems).toContain(
+        `${name} is set with PACKS_DIR: list tenants, Slack teams and admins per partnership, under \`serves\` in each pack.yaml, and unset ${name}`,
+      );
+  });
+
   it('PostgreSQL URLs in both spellings', () => {
     for (const url of [
       'postgres://bot:pw@db.internal:5432/guide',

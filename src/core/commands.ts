@@ -6,6 +6,7 @@ export type Command =
   | { type: 'my-checklists' }
   | { type: 'digest'; args: string[] }
   | { type: 'report' }
+  | { type: 'content-reload' }
   | { type: 'question'; text: string };
 
 const PATTERNS: { re: RegExp; build: (m: RegExpExecArray) => Command }[] = [
@@ -34,6 +35,10 @@ const PATTERNS: { re: RegExp; build: (m: RegExpExecArray) => Command }[] = [
     build: () => ({ type: 'digest', args: ['unsubscribe'] }),
   },
   { re: /^(show )?(the )?(partnership )?report$/, build: () => ({ type: 'report' }) },
+  {
+    re: /^(?:please )?(?:content reload|reload (?:the )?(?:content|guidance|pack|content pack))$/,
+    build: () => ({ type: 'content-reload' }),
+  },
 ];
 
 export function parseCommand(raw: string): Command {

@@ -41,8 +41,16 @@ import type {
   SubscriptionSummary,
 } from './guide-api.js';
 
+/** What reloading a pack came to: the new one serves, or it was refused and the old one still does. */
+export type ReloadResult = { ok: true; items: number } | { ok: false; reason: string };
+
 export interface GuideOptions {
   contentDir: string;
+  /**
+   * Reloads this Guide's partnership pack (the server's live Guide; see src/server/live-guide.ts),
+   * for the admins' `content reload` command. Absent (the terminal): the command says it cannot.
+   */
+  reloadContent?: () => Promise<ReloadResult>;
   store: Store;
   clock?: () => Date;
   digestSenders?: Partial<Record<DigestPlatform, DigestSender>>;
@@ -81,6 +89,7 @@ export class Guide implements GuideApi {
   private readonly userLimiter: RateLimiter;
   private readonly questionInsights: QuestionInsights;
   private readonly observer: Observer;
+  private readonly reloadContent: GuideOptions['reloadContent'];
 
   private constructor(
     readonly pack: ContentPack,
@@ -89,11 +98,18 @@ export class Guide implements GuideApi {
     private readonly store: Store,
     options: Pick<
       GuideOptions,
-      'clock' | 'digestSenders' | 'digestOptions' | 'userRateLimit' | 'questionLogDays' | 'observer'
+      | 'clock'
+      | 'digestSenders'
+      | 'digestOptions'
+      | 'userRateLimit'
+      | 'questionLogDays'
+      | 'observer'
+      | 'reloadContent'
     >,
   ) {
     this.clock = options.clock ?? (() => new Date());
     this.observer = options.observer ?? UNOBSERVED;
+    this.reloadContent = options.reloadContent;
     // What may be stored of typed text: everyday English and the guidance's own words.
     const vocabulary = Vocabulary.fromGuidance(pack, checklistDefs);
     this.questionInsights = new QuestionInsights({
@@ -186,6 +202,9 @@ export class Guide implements GuideApi {
       case 'report':
         if (!actor.isAdmin) return this.refusal('The partnership report is for partnership admins.');
         return reportToReply(await this.report(), newReplyId());
+      case 'content-reload':
+        if (!actor.isAdmin) return this.refusal('Reloading the content is for partnership admins.');
+        return this.reload();
       case 'question': {
         const reply = this.ask(command.text);
         this.questionInsights.record(command.text, reply);
@@ -291,6 +310,26 @@ export class Guide implements GuideApi {
   /** Writes anything held in memory; call before the store closes. */
   close(): Promise<void> {
     return this.questionInsights.close();
+  }
+
+  /** `content reload`: the pack on disk, checked as `npm run content:check` does, replaces this one. */
+  private async reload(): Promise<Reply> {
+    if (!this.reloadContent) {
+      const reply = emptyReply('notice', 'Reload from the server', newReplyId());
+      reply.summary = 'Content is reloaded by the running server: send this to the bot in Teams or Slack, or send it SIGHUP.';
+      return reply;
+    }
+    const result = await this.reloadContent();
+    if (result.ok) {
+      const reply = emptyReply('notice', 'Content reloaded', newReplyId());
+      reply.summary = `The new content is serving: ${result.items} guidance items.`;
+      return reply;
+    }
+    const reply = emptyReply('notice', 'Content reload refused', newReplyId());
+    reply.summary = 'The content on disk did not pass its checks, so the current content keeps serving. Run `npm run content:check` to see every problem.';
+    // The first problems, for the admin (file and field names only: content has no personal data).
+    reply.sections = [{ heading: 'Problems found', lines: result.reason.split('\n').slice(0, 6), style: 'bullets' }];
+    return reply;
   }
 
   private slowDown(): Reply {

@@ -10,3 +10,9 @@ export function isServed(allowed: ReadonlySet<string> | undefined, id: string | 
   if (!allowed) return true;
   return id !== undefined && allowed.has(id);
 }
+
+export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Slack user ids: U… (or W… on Enterprise Grid), upper-case letters and digits. */
+export const SLACK_USER_ID = /^[UW][A-Z0-9]{2,20}$/;
+/** Slack workspace (T…) and Enterprise Grid organisation (E…) ids. */
+export const SLACK_TEAM_ID = /^[TE][A-Z0-9]{2,20}$/;

@@ -17,7 +17,9 @@ import { listen } from './listen.js';
 import { PlatformStatus } from './platform-status.js';
 import { mountMessagesRoute } from './messages-route.js';
 import { startTelemetry } from './telemetry.js';
-import { LiveGuide, type ReloadResult } from './live-guide.js';
+import type { ReloadResult } from './live-guide.js';
+import { Partnerships } from './partnerships.js';
+import { TurnPartnership } from '../core/partnerships.js';
 
 export interface AppOptions {
   logger?: Logger;
@@ -36,14 +38,19 @@ export interface RunningApp {
   server: Server;
   /** e.g. http://127.0.0.1:3978 (the bound port, so port 0 works in tests). */
   url: string;
+  /** The first partnership's Guide (the only one without PACKS_DIR). */
   guide: Guide;
+  /** Every partnership served (one without PACKS_DIR). */
+  partnerships: Partnerships;
   store: Store;
   logger: Logger;
-  /** The weekly digest scheduler (absent with DIGEST_SCHEDULER=off). */
+  /** The first partnership's digest scheduler (absent with DIGEST_SCHEDULER=off). */
   scheduler?: RunningScheduler;
+  /** Each partnership's digest scheduler, by partnership id. */
+  schedulers: ReadonlyMap<string, RunningScheduler>;
   /** Platform time-outs and readiness, as /healthz reports them. */
   platforms: PlatformStatus;
-  /** Reloads the content pack (checked as `npm run content:check` does); a failing one is refused. */
+  /** Reloads every partnership's pack (checked as `npm run content:check` does); a failing one is refused. */
   reload(): Promise<ReloadResult>;
   close(): Promise<void>;
 }
@@ -58,18 +65,28 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     ...options.adapter,
   });
   const digestSenders = createDigestSenders(config, adapter, store);
-  const buildGuide = () =>
-    composeGuide(config, {
-      store,
-      clock: options.clock,
-      senders: digestSenders,
-      observer: telemetry,
-      // Ids, periods and statuses only: digest events never carry message text.
-      log: (event, fields) => logger.info(fields, event),
-    });
-  // SIGHUP (src/server.ts) reloads the content pack without a restart: see LiveGuide.
-  const live = new LiveGuide(await buildGuide(), buildGuide, logger);
-  const guide: Guide = live.guide;
+  // SIGHUP (src/server.ts) reloads every pack without a restart: see LiveGuide and Partnerships.
+  const partnerships = await Partnerships.open(config, {
+    store,
+    logger,
+    build: (id, contentDir, partnershipStore) =>
+      composeGuide(config, {
+        contentDir,
+        // An admin's `content reload` reloads their own partnership's pack.
+        reloadContent: () => partnerships.reloadOne(id),
+        store: partnershipStore,
+        clock: options.clock,
+        senders: digestSenders,
+        observer: telemetry,
+        // Ids, periods and statuses only: digest events never carry message text.
+        log: (event, fields) => logger.info(fields, event),
+      }),
+  });
+  const first = partnerships.first;
+  const guide: Guide = first.guide;
+  // Teams and Slack pick each turn's partnership from its tenant or workspace; their handlers then
+  // answer from `turn.guide`, the Guide of that partnership.
+  const turn = new TurnPartnership();
 
   const server = createServer({ name: 'safeguarding-guide', handleUncaughtExceptions: false });
   const inFlight = new InFlight();
@@ -81,9 +98,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const kept = new RecentReplies();
   const bot = createTeamsBot({
     adapter,
-    guide,
-    admins: config.admins,
-    allowedTenants: config.allowed.tenants,
+    partnerships,
+    turn,
     logger,
     onTimeout: () => platforms.timedOut('teams'),
     kept,
@@ -96,10 +112,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     localMode: config.localMode,
   });
 
-  mountHealth(server, { store, contentItems: () => guide.pack.items.length, platforms });
+  mountHealth(server, { store, contentItems: () => partnerships.contentItems(), platforms });
   if (playgroundEnabled(config)) {
+    // The playground (this machine only) speaks for the first partnership.
     const track = <T>(work: () => Promise<T>): Promise<T> => inFlight.track(work);
-    mountPlayground(server, { logger, guide, kept, admins: config.admins, track });
+    mountPlayground(server, { logger, guide, kept, admins: first.admins, track });
   }
 
   // Slack: its own `/slack/events` route (raw body, signature check), or Socket Mode with SLACK_APP_TOKEN.
@@ -107,7 +124,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // Loaded only when configured: @slack/bolt is a few MB of memory a Teams-only deployment never uses.
   const slack = config.slack
     ? (await import('../channels/slack/mount.js')).mountSlack(server, {
-        guide,
+        partnerships,
+        turn,
         store,
         config,
         logger,
@@ -136,7 +154,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   } catch (error) {
     // Nothing was served: release what was opened (the DATA_DIR lock with the store) before failing.
     await slack?.stop();
-    await live.close();
+    await partnerships.close();
     await store.close();
     await telemetry.shutdown();
     throw error;
@@ -144,15 +162,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const address = server.address();
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`;
 
-  // The scheduler reaches the digests through the live view, so a reloaded pack's digests are used.
-  const scheduler = config.digests.scheduler
-    ? startDigestScheduler(
-        live.part((g) => g.digests),
-        logger,
-      )
-    : undefined;
+  // Each partnership has its own scheduler (its schedule, time zone, channels and leader lock); it
+  // reaches the digests through the live view, so a reloaded pack's digests are used.
+  const schedulers = new Map<string, RunningScheduler>();
+  if (config.digests.scheduler)
+    for (const p of partnerships.all)
+      schedulers.set(p.id, startDigestScheduler(p.live.part((g) => g.digests), logger.child({ partnership: p.id })));
+  const scheduler = schedulers.get(first.id);
 
-  const housekeeping = startHousekeeping(guide, logger);
+  const housekeepings = partnerships.all.map((p) => startHousekeeping(p.guide, logger.child({ partnership: p.id })));
 
   const close = makeClose({
     server,
@@ -163,15 +181,27 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       // A digest run in progress and Slack answers being posted (after the ack) get a short grace to
       // finish before the store closes; a platform that hangs cannot keep counts from being flushed.
       await Promise.all([
-        scheduler && settleWithin(PLATFORM_GRACE_MS, scheduler.stop(), 'digest run', logger),
+        ...[...schedulers.values()].map((s) => settleWithin(PLATFORM_GRACE_MS, s.stop(), 'digest run', logger)),
         slack && settleWithin(PLATFORM_GRACE_MS, slack.stop(), 'slack posts', logger),
       ]);
-      await housekeeping.stop();
-      await live.close();
+      await Promise.all(housekeepings.map((h) => h.stop()));
+      await partnerships.close();
       await store.close();
       // Last, so the spans of the final turns and digest posts go out too.
       await settleWithin(PLATFORM_GRACE_MS, telemetry.shutdown(), 'telemetry export', logger);
     },
   });
-  return { server, url, guide, store, logger, scheduler, platforms, reload: () => live.reload(), close };
+  return {
+    server,
+    url,
+    guide,
+    partnerships,
+    store,
+    logger,
+    scheduler,
+    schedulers,
+    platforms,
+    reload: () => partnerships.reload(),
+    close,
+  };
 }

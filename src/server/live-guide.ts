@@ -1,8 +1,9 @@
-import type { Guide } from '../core/guide.js';
+import type { Guide, ReloadResult } from '../core/guide.js';
 import { asCodedError } from '../core/errors.js';
+import { forwardTo } from '../core/partnerships.js';
 import type { Logger } from './logger.js';
 
-export type ReloadResult = { ok: true; items: number } | { ok: false; reason: string };
+export type { ReloadResult };
 
 /**
  * The Guide every channel talks to, swappable while serving: `reload()` builds a new Guide from the
@@ -35,16 +36,30 @@ export class LiveGuide {
     return forwardTo(() => pick(this.#current));
   }
 
-  /** One reload at a time; a second request while one runs gets the same result. */
-  reload(): Promise<ReloadResult> {
-    this.#reloading ??= this.#reload().finally(() => (this.#reloading = undefined));
+  /**
+   * One reload at a time; a second request while one runs gets the same result. `accept` may refuse
+   * the new Guide by throwing (a partnership's pack that no longer fits beside the others).
+   */
+  reload(accept?: (next: Guide) => void): Promise<ReloadResult> {
+    this.#reloading ??= this.#reload(accept).finally(() => (this.#reloading = undefined));
     return this.#reloading;
   }
 
-  async #reload(): Promise<ReloadResult> {
+  /** The Guide serving now. */
+  get current(): Guide {
+    return this.#current;
+  }
+
+  async #reload(accept?: (next: Guide) => void): Promise<ReloadResult> {
     let next: Guide;
     try {
       next = await this.build();
+      try {
+        accept?.(next);
+      } catch (refusal) {
+        await next.close();
+        throw refusal;
+      }
     } catch (error) {
       const reason = asCodedError(error).message;
       this.logger.error({ reason }, 'content: reload refused; the current pack keeps serving');
@@ -82,16 +97,4 @@ export class LiveGuide {
     await Promise.all(this.#retiring);
     await this.#current.close();
   }
-}
-
-/** An object whose every property read is made on `target()` at that moment, methods bound to it. */
-function forwardTo<T extends object>(target: () => T): T {
-  return new Proxy({} as T, {
-    get(_shell, property) {
-      const real = target();
-      const value: unknown = Reflect.get(real, property, real);
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(real) : value;
-    },
-    has: (_shell, property) => Reflect.has(target(), property),
-  });
 }

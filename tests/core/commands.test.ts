@@ -15,6 +15,9 @@ describe('parseCommand', () => {
     ['digest', { type: 'digest', args: [] }],
     ['subscribe this channel to the digest', { type: 'digest', args: ['subscribe'] }],
     ['report', { type: 'report' }],
+    ['content reload', { type: 'content-reload' }],
+    ['Reload the content pack.', { type: 'content-reload' }],
+    ['reload guidance', { type: 'content-reload' }],
   ])('%s', (text, expected) => {
     expect(parseCommand(text)).toEqual(expected);
   });
@@ -25,6 +28,7 @@ describe('parseCommand', () => {
     'Is there a digest of the audit findings?',
     'help me, a child told me something worrying',
     'A 7 year old keeps touching other children at playtime',
+    'How do I reload the referral form?',
   ])('treats "%s" as a question', (text) => {
     expect(parseCommand(text)).toEqual({ type: 'question', text });
   });

@@ -2,6 +2,7 @@ import type { ReplyKeeper } from '../../core/replies/kept-replies.js';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { createTeamsAdapter } from '../teams/adapter.js';
 import type { GuideApi } from '../../core/guide-api.js';
+import { onePartnership, TurnPartnership, type AdminList } from '../../core/partnerships.js';
 import { createTeamsBot, type TeamsBot } from '../teams/bot.js';
 import type { Logger } from '../../server/logger.js';
 
@@ -15,7 +16,7 @@ export const PLAYGROUND_USER = { id: 'playground-operator', name: 'You (this com
 export interface PlaygroundBotDeps {
   guide: GuideApi;
   kept: ReplyKeeper;
-  admins: ReadonlySet<string>;
+  admins: AdminList;
   logger: Logger;
 }
 
@@ -31,12 +32,12 @@ export interface PlaygroundBot {
  */
 export function createPlaygroundBot(deps: PlaygroundBotDeps): PlaygroundBot {
   const adapter = createTeamsAdapter({ appType: 'MultiTenant' });
-  const admins = new Set([...deps.admins, PLAYGROUND_USER.id]);
+  const admins: AdminList = { has: (id) => id === PLAYGROUND_USER.id || deps.admins.has(id) };
   const bot = createTeamsBot({
     adapter,
     kept: deps.kept,
-    guide: deps.guide,
-    admins,
+    partnerships: onePartnership({ id: 'playground', guide: deps.guide, admins }),
+    turn: new TurnPartnership(),
     logger: deps.logger,
   });
   return { adapter, bot };

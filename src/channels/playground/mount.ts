@@ -2,6 +2,7 @@ import type { ReplyKeeper } from '../../core/replies/kept-replies.js';
 import type { Server } from 'restify';
 import type { Logger } from '../../server/logger.js';
 import type { GuideApi } from '../../core/guide-api.js';
+import type { AdminList } from '../../core/partnerships.js';
 import { ADMIN_PATH, mountAdmin } from './admin.js';
 import { ASSETS, PAGE } from './assets.js';
 import { createPlaygroundBot, PLAYGROUND_USER } from './bot.js';
@@ -17,7 +18,7 @@ export interface PlaygroundOptions {
   /** Replies kept for redrawing a card in place after a vote (shared with `/api/messages`). */
   kept: ReplyKeeper;
   /** ADMIN_USERS; the playground user is added to them in the playground's bot only. */
-  admins: ReadonlySet<string>;
+  admins: AdminList;
   /** Wraps each turn so shutdown waits for it (the server's in-flight counter). */
   track?: <T>(work: () => Promise<T>) => Promise<T>;
   conversations?: PlaygroundConversations;

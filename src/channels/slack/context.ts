@@ -1,7 +1,8 @@
 import type { Actor, Place } from '../../core/guide-api.js';
+import type { AdminList } from '../../core/partnerships.js';
 
-/** Slack user id → Actor; admins are configured by Slack user id in ADMIN_USERS. */
-export function slackActor(userId: string, admins: ReadonlySet<string>): Actor {
+/** Slack user id → Actor; admins are Slack user ids (ADMIN_USERS, or a pack's `serves.admins`). */
+export function slackActor(userId: string, admins: AdminList): Actor {
   return { userId, channel: 'slack', isAdmin: admins.has(userId) };
 }
 

@@ -3,7 +3,7 @@ import { App, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Server } from 'restify';
 import type { Config } from '../../config.js';
-import type { GuideApi } from '../../core/guide-api.js';
+import type { PartnershipRouting, TurnPartnership } from '../../core/partnerships.js';
 import type { Store } from '../../core/store/store.js';
 import { BackgroundWork } from './background.js';
 import { BotIdentity } from './bot-identity.js';
@@ -24,7 +24,10 @@ import type { SurfaceContext } from './surface-context.js';
 export { SLACK_EVENTS_PATH } from './restify-receiver.js';
 
 export interface SlackDeps {
-  guide: GuideApi;
+  /** Which partnership serves a workspace (none: the request is refused). */
+  partnerships: PartnershipRouting;
+  /** Carries the request's partnership to the handlers: they use its guide and admins. */
+  turn: TurnPartnership;
   store: Store;
   config: Config;
   logger: Logger;
@@ -75,7 +78,7 @@ export function mountSlack(server: Server, deps: SlackDeps): SlackHandle {
     ? new InstallFlow({
         oauth: slack.oauth,
         store: deps.store,
-        allowedTeams: deps.config.allowed.slackTeams,
+        allowedTeams: deps.partnerships.slackTeams(),
         clientOptions,
         boltLogger: boltLog,
         logger,
@@ -107,8 +110,9 @@ export function mountSlack(server: Server, deps: SlackDeps): SlackHandle {
     );
   });
 
-  // First: a workspace not served is refused before anything (an event id, a count) is stored.
-  app.use(servedTeamsOnly(deps.config.allowed.slackTeams, logger, work));
+  // First: a workspace not served is refused before anything (an event id, a count) is stored; a
+  // served one's partnership is the request's from here on.
+  app.use(servedTeamsOnly(deps.partnerships, deps.turn, logger, work));
   installFlow?.forgetOnUninstall(app);
 
   // Events API retries (X-Slack-Retry-Num) carry the same event_id: ack (Bolt already has) and drop.
@@ -125,9 +129,9 @@ export function mountSlack(server: Server, deps: SlackDeps): SlackHandle {
   });
 
   const ctx: SurfaceContext = {
-    guide: deps.guide,
+    guide: deps.turn.guide,
     store: deps.store,
-    admins: deps.config.admins,
+    admins: deps.turn.admins,
     logger,
     work,
     dedupe,

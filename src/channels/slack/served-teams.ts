@@ -1,6 +1,7 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Logger } from 'pino';
-import { isServed, NOT_SET_UP_FOR_YOUR_ORGANISATION } from '../../core/organisations.js';
+import { NOT_SET_UP_FOR_YOUR_ORGANISATION } from '../../core/organisations.js';
+import type { PartnershipRouting, ServingPartnership, TurnPartnership } from '../../core/partnerships.js';
 import type { BackgroundWork } from './background.js';
 
 interface Teams {
@@ -31,29 +32,40 @@ export function teamsOf(body: Body): Teams {
   };
 }
 
-function served(allowed: ReadonlySet<string>, ids: Teams): boolean {
-  const listed = (id: string | undefined) => isServed(allowed, id);
-  const workspace = listed(ids.team) || listed(ids.enterprise);
-  const person = ids.userTeam === undefined || ids.userTeam === ids.team || listed(ids.userTeam);
-  return workspace && person;
+/**
+ * The partnership serving the workspace (or its Enterprise Grid organisation); a person from another
+ * organisation (Slack Connect) is served only when the same partnership lists theirs too.
+ */
+function servedBy(partnerships: PartnershipRouting, ids: Teams): ServingPartnership | undefined {
+  const partnership = partnerships.forSlackTeam(ids.team) ?? partnerships.forSlackTeam(ids.enterprise);
+  if (!partnership) return undefined;
+  const person =
+    ids.userTeam === undefined ||
+    ids.userTeam === ids.team ||
+    partnerships.forSlackTeam(ids.userTeam) === partnership;
+  return person ? partnership : undefined;
 }
 
 /**
- * The first middleware: a request from a workspace (or a person of a workspace) not in
- * ALLOWED_SLACK_TEAMS gets one refusal (the slash command's ephemeral answer, an ephemeral message
+ * The first middleware: a request from a workspace (or a person of a workspace) no partnership
+ * serves (ALLOWED_SLACK_TEAMS, or the packs' `serves.slack_teams`) gets one refusal (the slash command's ephemeral answer, an ephemeral message
  * for a mention or DM, a `respond` for a button) and goes no further, so nothing of it (event id,
  * reference, count) reaches the store. Other events from there are dropped without a word.
  */
 export function servedTeamsOnly(
-  allowed: ReadonlySet<string> | undefined,
+  partnerships: PartnershipRouting,
+  turn: TurnPartnership,
   logger: Logger,
   work: BackgroundWork,
 ): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     const body = args.body as Body;
     const ids = teamsOf(body);
-    if (!allowed || served(allowed, ids)) {
-      await args.next();
+    const partnership = servedBy(partnerships, ids);
+    if (partnership) {
+      // Everything after this (listeners, and the work they leave running after the ack) is a
+      // request of this partnership.
+      await turn.run(partnership, () => args.next());
       return;
     }
     logger.warn(ids, 'slack: request from a workspace not served, refused');

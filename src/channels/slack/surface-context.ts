@@ -5,12 +5,14 @@ import type { FirstTimeKeys } from '../shared/first-time.js';
 import type { RecentKeys } from '../shared/recent-keys.js';
 import type { KeptReplies } from '../../core/replies/kept-replies.js';
 import type { GuideApi } from '../../core/guide-api.js';
+import type { AdminList } from '../../core/partnerships.js';
 
 /** What every surface handler gets: core, storage, bounded background work and config. */
 export interface SurfaceContext {
+  /** The Guide and admins of the request's partnership (picked from its team id, first thing). */
   guide: GuideApi;
   store: Store;
-  admins: ReadonlySet<string>;
+  admins: AdminList;
   logger: Logger;
   work: BackgroundWork;
   /** Events API event ids: each event is handled once (Slack retries carry the same id). */

@@ -1,7 +1,7 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
 import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { z } from 'zod';
-import type { GuideApi } from '../../core/guide-api.js';
+import type { PartnershipRouting, TurnPartnership } from '../../core/partnerships.js';
 import { emptyReply, newReplyId, type Reply } from '../../core/reply.js';
 import { asCodedError, userMessageFor } from '../../core/errors.js';
 import { redact } from '../../core/safety/pii.js';
@@ -17,14 +17,14 @@ import { renderCard } from './render-card.js';
 import { digestReference, sendPrivately } from './digest-turns.js';
 import { turnTimedOut } from './time-limits.js';
 import { carriesARun, MOVED_TO_PRIVATE, movedNotice } from './private-runs.js';
-import { refusedTenant } from './served-tenants.js';
+import { refuseTenant, tenantOf } from './served-tenants.js';
 
 export interface TeamsBotDeps {
   adapter: TeamsAdapter;
-  guide: GuideApi;
-  admins: ReadonlySet<string>;
-  /** ALLOWED_TENANTS; unset serves every tenant (the playground, and local mode). */
-  allowedTenants?: ReadonlySet<string>;
+  /** Which partnership serves a tenant (none: the turn is refused). */
+  partnerships: PartnershipRouting;
+  /** Carries the turn's partnership to the handlers: they use its guide and admins. */
+  turn: TurnPartnership;
   logger: Logger;
   /** Called when a turn's reply ran out of time (counted for /healthz). */
   onTimeout?: () => void;
@@ -46,7 +46,9 @@ const DEDUPED = new Set<string>([
 ]);
 
 export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
-  const { guide, admins, logger, kept } = deps;
+  const { logger, kept } = deps;
+  // Both answer from the partnership `run` picked for the turn (its pack, its store keys, its admins).
+  const { guide, admins } = deps.turn;
   // No `storage`: no handler reads teams-ai's turn state, so it stays in memory for the turn and is
   // never loaded or saved. What must outlive a turn (checklist runs, feedback, kept replies) is in our
   // Store, with its own keys and conflict rules.
@@ -274,22 +276,24 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
     async run(context) {
       const a = context.activity;
       // First, before dedupe or turn state: nothing of a refused turn is kept anywhere.
-      if (await refusedTenant(context, deps.allowedTenants, logger)) return;
-      if (
-        a.id &&
-        DEDUPED.has(a.type) &&
-        !delivered.firstSeen(`${a.channelId}|${a.conversation?.id}|${a.id}`)
-      ) {
-        logger.info(turnFields(a), 'teams: redelivered activity ignored');
-        return;
-      }
-      // teams-ai's submit selectors read `value[verb]` on any object, and `typeof null` is 'object'.
-      if (a.type === ActivityTypes.Message && !a.text && a.value !== undefined && !isPlainObject(a.value)) {
-        return unreadable(context, 'submit value is not an object');
-      }
-      await app.run(context);
+      const partnership = deps.partnerships.forTenant(tenantOf(a));
+      if (!partnership) return refuseTenant(context, logger);
+      return deps.turn.run(partnership, () => runServed(context));
     },
   };
+
+  async function runServed(context: TurnContext): Promise<void> {
+    const a = context.activity;
+    if (a.id && DEDUPED.has(a.type) && !delivered.firstSeen(`${a.channelId}|${a.conversation?.id}|${a.id}`)) {
+      logger.info(turnFields(a), 'teams: redelivered activity ignored');
+      return;
+    }
+    // teams-ai's submit selectors read `value[verb]` on any object, and `typeof null` is 'object'.
+    if (a.type === ActivityTypes.Message && !a.text && a.value !== undefined && !isPlainObject(a.value)) {
+      return unreadable(context, 'submit value is not an object');
+    }
+    await app.run(context);
+  }
 }
 
 const THANKS = 'Thanks — recorded. Your feedback helps us improve the guidance.';

@@ -1,5 +1,5 @@
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
-import { isServed, NOT_SET_UP_FOR_YOUR_ORGANISATION } from '../../core/organisations.js';
+import { NOT_SET_UP_FOR_YOUR_ORGANISATION } from '../../core/organisations.js';
 import type { Logger } from '../../server/logger.js';
 
 /** The Microsoft Entra tenant a Teams activity comes from (lower-cased, as ALLOWED_TENANTS is kept). */
@@ -11,19 +11,14 @@ export function tenantOf(activity: Activity): string | undefined {
 }
 
 /**
- * Answers a turn from a tenant the partnership does not serve with one refusal and returns true; the
- * turn goes no further, so nothing of it (reference, count, turn state) reaches the store. A person's
- * message and the app's install get the sentence; a card click or search gets it as its invoke
- * answer; anything else (a member joining, a reaction) gets nothing.
+ * Answers a turn from a tenant no partnership serves with one refusal; the turn goes no further, so
+ * nothing of it (reference, count, turn state) reaches the store. A person's message and the app's
+ * install get the sentence; a card click or search gets it as its invoke answer; anything else (a
+ * member joining, a reaction) gets nothing.
  */
-export async function refusedTenant(
-  context: TurnContext,
-  allowed: ReadonlySet<string> | undefined,
-  logger: Logger,
-): Promise<boolean> {
+export async function refuseTenant(context: TurnContext, logger: Logger): Promise<void> {
   const a = context.activity;
   const tenant = tenantOf(a);
-  if (isServed(allowed, tenant)) return false;
   logger.warn({ type: a.type, name: a.name, tenant }, 'teams: turn from a tenant not served, refused');
   if (
     a.type === ActivityTypes.Message ||
@@ -36,7 +31,6 @@ export async function refusedTenant(
       value: { status: 200, body: invokeRefusal(a.name) },
     });
   }
-  return true;
 }
 
 function invokeRefusal(name: string | undefined): unknown {

@@ -1,8 +1,9 @@
 import type { Activity } from 'botbuilder';
 import type { Actor, Place } from '../../core/guide-api.js';
+import type { AdminList } from '../../core/partnerships.js';
 
-/** ADMIN_USERS holds Teams users by AAD object id (`from.aadObjectId`), which is stable across chats. */
-export function actorFrom(activity: Activity, admins: ReadonlySet<string>): Actor {
+/** Admins (ADMIN_USERS, or a pack's `serves.admins`) are Teams users by AAD object id (`from.aadObjectId`), which is stable across chats. */
+export function actorFrom(activity: Activity, admins: AdminList): Actor {
   const aad = activity.from?.aadObjectId;
   return {
     userId: aad ?? activity.from?.id ?? 'unknown',

@@ -20,14 +20,15 @@ export async function readChecklistsAndDigests(pack: ContentPack): Promise<Check
     contactKeys: [...pack.contacts.keys()],
     documentKeys: [...pack.documents.keys()],
   };
-  const checklists = await loadChecklists(join(pack.dir, 'checklists'), refs);
-  const digests = await loadDigestPool(join(pack.dir, 'audits'), { documentKeys: refs.documentKeys });
+  const folders = pack.folders ?? { checklists: join(pack.dir, 'checklists'), audits: join(pack.dir, 'audits') };
+  const checklists = await loadChecklists(folders.checklists, refs);
+  const digests = await loadDigestPool(folders.audits, { documentKeys: refs.documentKeys });
   const issues: ContentIssue[] = [
     ...checklists.errors.map((e) => ({ file: e.file, field: e.step ? `step "${e.step}"` : '(checklist)', message: e.message, severity: 'error' as const })),
     ...digests.errors.map((e) => ({ file: e.file, field: e.field, message: e.message, severity: 'error' as const })),
   ];
-  if (checklists.defs.length === 0) issues.push({ file: join(pack.dir, 'checklists'), field: '(folder)', message: 'has no checklists', severity: 'error' });
-  if (digests.items.length === 0) issues.push({ file: join(pack.dir, 'audits'), field: '(folder)', message: 'has no digest items', severity: 'error' });
+  if (checklists.defs.length === 0) issues.push({ file: folders.checklists, field: '(folder)', message: 'has no checklists', severity: 'error' });
+  if (digests.items.length === 0) issues.push({ file: folders.audits, field: '(folder)', message: 'has no digest items', severity: 'error' });
   return { checklists: checklists.defs, digestPool: digests.items, issues };
 }
 

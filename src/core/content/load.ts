@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { z } from 'zod';
 import { CodedError } from '../errors.js';
 import { contactRefsIn } from './contacts.js';
@@ -32,23 +33,17 @@ export async function readContentPack(dir: string, options: { today?: string } =
   const warn = (file: string, field: string, message: string) =>
     issues.push({ file: rel(file), field, message, severity: 'warning' });
 
-  const packFile = join(dir, 'pack.yaml');
-  const settings = await readPackSettings(packFile, error);
-  if (!settings) return { issues };
+  const read = await readPackSettings(dir, error);
+  if (!read) return { issues };
+  const { settings, sharedDir } = read;
   const contacts = new Map(Object.entries(settings.contacts));
   const documents = new Map(Object.entries(settings.documents));
 
   const guidanceDir = join(dir, 'guidance');
-  let files: string[] = [];
-  try {
-    files = (await readdir(guidanceDir)).filter((f) => f.endsWith('.md')).sort();
-  } catch {
-    error(guidanceDir, '(directory)', 'is missing');
-  }
+  const { files, notIncluded } = await guidanceFiles(dir, settings, sharedDir, error);
   const items: GuidanceItem[] = [];
   const seen = new Map<string, string>();
-  for (const name of files) {
-    const file = join(guidanceDir, name);
+  for (const [name, file] of files) {
     const item = parseItem(file, await readFile(file, 'utf8'), error);
     if (!item) continue;
     if (name !== `${item.id}.md`) error(file, 'id', `"${item.id}" must match the file name (${name})`);
@@ -69,9 +64,11 @@ export async function readContentPack(dir: string, options: { today?: string } =
     items.push(item);
   }
   for (const item of items) {
+    // A shared item's link to a shared item this pack does not include is left out, not an error.
+    item.related = item.related.filter((r) => seen.has(r) || !notIncluded.has(r));
     for (const r of item.related) {
-      if (!seen.has(r)) error(join(guidanceDir, item.file), 'related', `links to "${r}", which does not exist`);
-      if (r === item.id) error(join(guidanceDir, item.file), 'related', 'links to itself');
+      if (!seen.has(r)) error(seen.get(item.id) ?? item.file, 'related', `links to "${r}", which does not exist`);
+      if (r === item.id) error(seen.get(item.id) ?? item.file, 'related', 'links to itself');
     }
   }
   if (settings.scope) checkScope(settings, items, guidanceDir, error);
@@ -86,7 +83,15 @@ export async function readContentPack(dir: string, options: { today?: string } =
   }));
   return {
     issues,
-    pack: { dir, settings, contacts, documents, items: resolved, byId: new Map(resolved.map((i) => [i.id, i])) },
+    pack: {
+      dir,
+      settings,
+      contacts,
+      documents,
+      items: resolved,
+      byId: new Map(resolved.map((i) => [i.id, i])),
+      folders: { checklists: ownOrShared(dir, sharedDir, 'checklists'), audits: ownOrShared(dir, sharedDir, 'audits') },
+    },
   };
 }
 
@@ -123,23 +128,110 @@ export function formatIssues(issues: ContentIssue[]): string {
   return issues.map((i) => `${i.severity === 'error' ? 'ERROR' : 'warning'} ${i.file}: ${i.field}: ${i.message}`).join('\n');
 }
 
+/** Maps merged key by key when a pack extends a shared folder (a local contact replaces the shared one). */
+const MERGED_BY_KEY = ['contacts', 'documents', 'synonyms', 'lexicon', 'age_bands'];
+
 async function readPackSettings(
-  file: string,
+  dir: string,
   error: (file: string, field: string, message: string) => void,
-): Promise<PackDefinition | undefined> {
-  let raw: unknown;
-  try {
-    raw = parseYaml(await readFile(file, 'utf8'));
-  } catch (e) {
-    error(file, '(file)', `cannot be read as YAML: ${(e as Error).message}`);
-    return undefined;
+): Promise<{ settings: PackDefinition; sharedDir?: string } | undefined> {
+  const file = join(dir, 'pack.yaml');
+  const own = await readYaml(file, error);
+  if (own === undefined) return undefined;
+  let raw = own;
+  let sharedDir: string | undefined;
+  if (isRecord(own) && typeof own.extends === 'string') {
+    sharedDir = resolve(dir, own.extends);
+    const sharedFile = join(sharedDir, 'pack.yaml');
+    const shared = await readYaml(sharedFile, error);
+    if (shared === undefined) return undefined;
+    if (!isRecord(shared) || 'extends' in shared) {
+      error(sharedFile, 'extends', 'a shared folder is a whole pack and cannot itself extend another');
+      return undefined;
+    }
+    raw = layered(shared, own);
   }
   const parsed = packSchema.safeParse(raw);
   if (!parsed.success) {
     reportZod(file, parsed.error, error);
     return undefined;
   }
-  return { ...parsed.data, synonyms: withAgeBands(parsed.data.synonyms, parsed.data.age_bands) };
+  const settings = { ...parsed.data, synonyms: withAgeBands(parsed.data.synonyms, parsed.data.age_bands) };
+  return { settings, sharedDir };
+}
+
+async function readYaml(
+  file: string,
+  error: (file: string, field: string, message: string) => void,
+): Promise<unknown> {
+  try {
+    return parseYaml(await readFile(file, 'utf8')) as unknown;
+  } catch (e) {
+    error(file, '(file)', `cannot be read as YAML: ${(e as Error).message}`);
+    return undefined;
+  }
+}
+
+/** The shared settings with the pack's own on top; the shared folder's `serves` never carries over. */
+function layered(shared: Record<string, unknown>, own: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...shared, ...own };
+  for (const key of MERGED_BY_KEY) {
+    if (isRecord(shared[key]) && isRecord(own[key])) out[key] = { ...shared[key], ...own[key] };
+  }
+  if (!('serves' in own)) delete out.serves;
+  return out;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * The guidance files served, by file name: the shared folder's included items, then the pack's own
+ * (an own item with a shared item's file name replaces it: local wording). A pack that extends a
+ * shared folder may have no guidance folder of its own.
+ */
+async function guidanceFiles(
+  dir: string,
+  settings: PackDefinition,
+  sharedDir: string | undefined,
+  error: (file: string, field: string, message: string) => void,
+): Promise<{ files: Map<string, string>; notIncluded: Set<string> }> {
+  const files = new Map<string, string>();
+  const notIncluded = new Set<string>();
+  if (sharedDir) {
+    const sharedGuidance = join(sharedDir, 'guidance');
+    const names = await markdownIn(sharedGuidance, error);
+    const include = settings.include?.guidance ?? 'all';
+    const wanted = include === 'all' ? names : include.map((id) => `${id}.md`);
+    wanted.forEach((name, i) => {
+      if (names.includes(name)) files.set(name, join(sharedGuidance, name));
+      else error(join(dir, 'pack.yaml'), `include.guidance[${i}]`, `"${name.slice(0, -3)}" is not in ${sharedGuidance}`);
+    });
+    for (const name of names) if (!files.has(name)) notIncluded.add(name.slice(0, -3));
+  }
+  const ownGuidance = join(dir, 'guidance');
+  if (sharedDir && !existsSync(ownGuidance)) return { files, notIncluded };
+  for (const name of await markdownIn(ownGuidance, error)) files.set(name, join(ownGuidance, name));
+  return { files, notIncluded };
+}
+
+async function markdownIn(
+  folder: string,
+  error: (file: string, field: string, message: string) => void,
+): Promise<string[]> {
+  try {
+    return (await readdir(folder)).filter((f) => f.endsWith('.md')).sort();
+  } catch {
+    error(folder, '(directory)', 'is missing');
+    return [];
+  }
+}
+
+/** A pack's own checklists or audits folder, or the shared folder's when it has none. */
+function ownOrShared(dir: string, sharedDir: string | undefined, name: string): string {
+  const own = join(dir, name);
+  return sharedDir && !existsSync(own) ? join(sharedDir, name) : own;
 }
 
 function parseItem(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GUID, SLACK_TEAM_ID, SLACK_USER_ID } from '../organisations.js';
 
 const isoDate = z
   .union([z.string(), z.date()])
@@ -45,6 +46,28 @@ export const documentSchema = z.object({
   local: z.boolean().optional(),
 });
 export type DocumentDefinition = z.infer<typeof documentSchema>;
+
+/** A partnership in a packs folder (PACKS_DIR): the organisations it serves and its admins. */
+export const servesSchema = z.object({
+  tenants: z
+    .array(z.string().regex(GUID, 'must be a Microsoft Entra tenant id (a GUID), not a domain name'))
+    .default([])
+    .transform((ids) => ids.map((id) => id.toLowerCase())),
+  slack_teams: z
+    .array(z.string().regex(SLACK_TEAM_ID, 'must be a Slack team id like T012AB3CD (or E… for Enterprise Grid)'))
+    .default([]),
+  admins: z
+    .array(
+      z
+        .string()
+        .refine(
+          (id) => GUID.test(id) || SLACK_USER_ID.test(id),
+          'must be a Teams user object id (a GUID) or a Slack member id like U012AB3CD',
+        ),
+    )
+    .default([]),
+});
+export type Serves = z.infer<typeof servesSchema>;
 
 const weekday = z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
@@ -99,8 +122,17 @@ export const packSchema = z
         .refine((b) => b.from <= b.to, 'from must not be above to'),
     )
     .default({}),
+  serves: servesSchema.optional(),
+  // A shared content/-shaped folder (national guidance) this pack builds on, relative to the pack:
+  // its settings, then this file's on top; `include` names the shared guidance items served.
+  extends: z.string().min(1).optional(),
+  include: z
+    .object({ guidance: z.union([z.literal('all'), z.array(kebab).min(1)]) })
+    .optional(),
   })
   .superRefine((pack, ctx) => {
+    if (pack.include && !pack.extends)
+      ctx.addIssue({ code: 'custom', path: ['include'], message: 'needs `extends` (the shared folder it includes from)' });
     pack.scope?.everyday.forEach((group, i) => {
       if (!(group in pack.synonyms))
         ctx.addIssue({ code: 'custom', path: ['scope', 'everyday', i], message: `"${group}" is not a synonym group` });

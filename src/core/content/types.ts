@@ -47,4 +47,6 @@ export interface ContentPack {
   documents: ReadonlyMap<string, DocumentDefinition>;
   items: GuidanceItem[];
   byId: ReadonlyMap<string, GuidanceItem>;
+  /** Where its checklists and audits are read (its own, or a shared folder's); default under `dir`. */
+  folders?: { checklists: string; audits: string };
 }

@@ -1,5 +1,6 @@
 import type { App, BlockAction, types as Slack, webApi } from '@slack/bolt';
 import type { Actor, FormState, Place } from '../../../core/guide-api.js';
+import type { AdminList } from '../../../core/partnerships.js';
 import type { Reply } from '../../../core/reply.js';
 import {
   ACTION,
@@ -36,7 +37,7 @@ interface Origin {
   messageBlocks?: Slack.KnownBlock[];
 }
 
-function originOf(body: BlockAction, admins: ReadonlySet<string>): Origin {
+function originOf(body: BlockAction, admins: AdminList): Origin {
   const actor = slackActor(body.user.id, admins);
   const container = body.container as {
     type?: string;
