@@ -91,7 +91,7 @@ describe('Slack: two questions in one message, and "did you mean"', () => {
   });
 
   it('offers the nearest guidance titles as buttons when it is not confident', async () => {
-    const call = await ask('U902', 'Call mum about the strategy meeting?');
+    const call = await ask('U902', 'Remind me to call mum about the strategy meeting');
     const text = JSON.stringify(call?.args.blocks);
     expect(text).toMatch(/Did you mean one of these/);
     const offered = buttons(call).map(label);
