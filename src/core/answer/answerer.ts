@@ -70,6 +70,9 @@ const CLEAR_MATCH_ANCHOR = 4;
 /** A single sentence answering alone must cover this much more than the usual minimum. */
 const STRONGEST_SENTENCE_MARGIN = 0.15;
 
+/** How much more of a question a runner-up must explain to answer instead of the top-ranked item. */
+const CLEAR_COVERAGE_LEAD = 0.15;
+
 /** A message this long is an account of what happened, not a question alone. */
 const LONG_ACCOUNT_WORDS = 20;
 
@@ -294,10 +297,20 @@ export class Answerer {
     // incidental words ("a parent told me" ranks the item on telling parents): among the close
     // confident items, the one that explains most of the message answers.
     let pick = at;
-    if ((hits[at]?.coverage ?? 0) < p.minCoverage && text.split(/\s+/).length >= LONG_ACCOUNT_WORDS)
-      hits.slice(0, p.runnersUp + 1).forEach((h, i) => {
-        if (confident(h) && h.coverage > (hits[pick]?.coverage ?? 0) + p.runnerUpCoverageLead) pick = i;
-      });
+    const longAccount =
+      (hits[at]?.coverage ?? 0) < p.minCoverage && text.split(/\s+/).length >= LONG_ACCOUNT_WORDS;
+    // Any question: a close item that explains clearly more of it, on as much domain evidence, answers
+    // instead ("a kid in my class" is not a question about FGM because one FGM phrasing says "class").
+    const lead = longAccount ? p.runnerUpCoverageLead : CLEAR_COVERAGE_LEAD;
+    hits.slice(0, p.runnersUp + 1).forEach((h, i) => {
+      const current = hits[pick] as SearchHit;
+      if (
+        confident(h) &&
+        h.coverage > current.coverage + lead &&
+        (longAccount || h.anchorWeight >= Math.min(current.anchorWeight, p.strongAnchorWeight))
+      )
+        pick = i;
+    });
     const best = hits[pick] as SearchHit;
     const second = hits.find((h, i) => i !== pick && i > Math.min(at, pick) && confident(h));
     const keepSecond = second !== undefined && second.score >= best.score * p.secondItemRatio;

@@ -18,7 +18,7 @@ const NO_CHILD =
   /\b(?:no|no other|not a|not about a|without|(?:'s|has|have|'ve) got no|(?:don't|do not|doesn't|does not|didn't|haven't|hasn't|never had)(?: have| got)?(?: any)?|(?:have|has|had) no) (?:kids?|child(?:ren)?)\b|\badult (?:son|daughter|child(?:ren)?|kids?)\b|\b(?:kids|children) (?:are|were|have) (?:all )?(?:grown|adults|left)/g;
 // "an adult victim", "vulnerable adult", "adult female": the person at risk is an adult.
 const ADULT_VICTIM =
-  /\b(?:vulnerable adults?|adults? at risk|adult (?:victim|survivor|patient|student|female|male|woman|man|learner|client|service user|safeguarding|social care|services?|mental health))\b/g;
+  /\b(?:vulnerable adults?|adults? at risk|adult (?:(?:dv|da|domestic abuse|domestic violence|rape|sexual assault) )?(?:victim|survivor|patient|student|female|male|woman|man|learner|client|service user|safeguarding|social care|services?|mental health))\b/g;
 const ADULT_AGE_WORDS =
   /\b(?:in (?:his|her|their) (?:20s|30s|40s|50s|60s|70s|80s|90s|twenties|thirties|forties|fifties|sixties|seventies|eighties)|\d0s)\b/;
 
