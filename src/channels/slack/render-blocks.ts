@@ -102,7 +102,7 @@ function actionButton(a: ReplyAction, n: number, reply: Reply): Slack.Button | u
     }
     case 'submit': {
       // Without a form the action's data is the whole state (e.g. "Resume" in "my checklists").
-      const value = encodeSubmit({ s: reply.form?.state ?? {}, ...(a.data ? { d: a.data } : {}) });
+      const value = encodeSubmit({ state: reply.form?.state ?? {}, ...(a.data ? { data: a.data } : {}) });
       return value ? button(a.label, `${ACTION.submit}:${n}`, { value }) : undefined;
     }
     case 'feedback':
@@ -192,7 +192,7 @@ export function renderBlocks(reply: Reply, options: RenderOptions = {}): Rendere
     );
   if (options.inlineForm && !options.modal && reply.form) {
     // The inline form's own submit (a modal has its submit button in the view instead).
-    const value = encodeSubmit({ s: reply.form.state });
+    const value = encodeSubmit({ state: reply.form.state });
     if (value)
       buttons.push(button(reply.form.submitLabel, `${ACTION.submit}:99`, { value, style: 'primary' }));
   }

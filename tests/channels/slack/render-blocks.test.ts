@@ -74,11 +74,11 @@ describe('renderBlocks', () => {
     }[];
     const elements = actions.flatMap((a) => a.elements);
     const ask = elements.find((e) => e.action_id.startsWith('sg_ask'));
-    expect(decodeText(ask?.value)).toEqual({ t: 'What if the child is over 10?' });
+    expect(decodeText(ask?.value)).toEqual({ text: 'What if the child is over 10?' });
     const cmd = elements.find((e) => e.action_id.startsWith('sg_cmd'));
-    expect(decodeText(cmd?.value)).toEqual({ t: 'checklist referral' });
+    expect(decodeText(cmd?.value)).toEqual({ text: 'checklist referral' });
     const up = elements.find((e) => e.action_id === 'sg_fb_up');
-    expect(decodeFeedback(up?.value)).toEqual({ r: 'rep-1', i: ['under-10-protocol'] });
+    expect(decodeFeedback(up?.value)).toEqual({ replyId: 'rep-1', itemIds: ['under-10-protocol'] });
     const ids = elements.map((e) => e.action_id);
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -103,7 +103,7 @@ describe('renderBlocks', () => {
       .filter((b) => b.type === 'actions')
       .flatMap((b) => (b as unknown as { elements: { action_id: string; value?: string }[] }).elements);
     const more = buttons.find((b) => b.action_id === 'sg_more');
-    expect(decodeMore(more?.value)).toEqual({ m: 'rep-1' });
+    expect(decodeMore(more?.value)).toEqual({ replyId: 'rep-1' });
 
     const full = renderBlocks(r, { expanded: true });
     expect(full.folded).toBe(false);

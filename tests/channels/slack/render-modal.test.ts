@@ -42,7 +42,7 @@ describe('Slack checklist modal', () => {
     const b = buttons(view.blocks);
     // Follow-ups and commands would answer outside the modal: not offered here.
     expect(b.map((x) => (x.text as Json).text)).toEqual(['Back', 'Pause']);
-    expect(decodeSubmit(b[0]?.value)).toEqual({ s: STATE, d: { op: 'back' } });
+    expect(decodeSubmit(b[0]?.value)).toEqual({ state: STATE, data: { op: 'back' } });
   });
 
   it('a notice without a form has no submit button; its actions carry their own state', () => {
@@ -53,8 +53,8 @@ describe('Slack checklist modal', () => {
     const view = renderReplyModal(paused, '{}');
     expect(view.submit).toBeUndefined();
     expect(decodeSubmit(buttons(view.blocks)[0]?.value)).toEqual({
-      s: {},
-      d: { op: 'resume', runId: 'run-1' },
+      state: {},
+      data: { op: 'resume', runId: 'run-1' },
     });
     // The same action in a message ("my checklists") is a button too.
     expect(buttons(renderBlocks(paused).blocks).map((x) => (x.text as Json).text)).toEqual(['Resume']);
@@ -63,7 +63,7 @@ describe('Slack checklist modal', () => {
   it('an inline form in a message gets its own submit button', () => {
     const inline = buttons(renderBlocks(step(), { inlineForm: true }).blocks);
     expect(inline[1]).toMatchObject({ style: 'primary', text: { text: 'Finish' } });
-    expect(decodeSubmit(inline[1]?.value)).toEqual({ s: STATE });
+    expect(decodeSubmit(inline[1]?.value)).toEqual({ state: STATE });
     expect(buttons(renderBlocks(step()).blocks).map((x) => (x.text as Json).text)).not.toContain('Back');
   });
 

@@ -95,8 +95,8 @@ async function deliver(
 }
 
 function mergeState(value: SubmitValue): FormState {
-  const state: FormState = { ...value.s };
-  for (const [k, v] of Object.entries(value.d ?? {})) {
+  const state: FormState = { ...value.state };
+  for (const [k, v] of Object.entries(value.data ?? {})) {
     if (typeof v === 'string' || typeof v === 'number') state[k] = v;
     else if (typeof v === 'boolean') state[k] = v ? 'true' : 'false';
   }
@@ -128,7 +128,7 @@ export function registerActions(app: App, ctx: SurfaceContext): void {
       if (!value) return ctx.logger.warn({ label }, 'slack: button value not recognised');
       const o = originOf(body, ctx.admins);
       ctx.work.run(label, async () =>
-        deliver(client, respond, o, await ctx.guide.handle(value.t, o.actor, o.place), ctx.folded),
+        deliver(client, respond, o, await ctx.guide.handle(value.text, o.actor, o.place), ctx.folded),
       );
     };
 
@@ -145,7 +145,7 @@ export function registerActions(app: App, ctx: SurfaceContext): void {
     const value = decodeMore((action as { value?: string }).value);
     if (!value) return ctx.logger.warn('slack: more value not recognised');
     const o = originOf(body, ctx.admins);
-    ctx.work.run('more', () => showMore(client, respond, o, value.m, ctx.folded));
+    ctx.work.run('more', () => showMore(client, respond, o, value.replyId, ctx.folded));
   });
 
   for (const [id, helpful] of [
@@ -159,8 +159,8 @@ export function registerActions(app: App, ctx: SurfaceContext): void {
       const o = originOf(body, ctx.admins);
       ctx.work.run('feedback', async () => {
         await ctx.guide.recordFeedback({
-          replyId: value.r,
-          itemIds: value.i,
+          replyId: value.replyId,
+          itemIds: value.itemIds,
           helpful,
           channel: 'slack',
         });
@@ -213,8 +213,8 @@ export function registerActions(app: App, ctx: SurfaceContext): void {
     const values = readFormValues(view.state.values);
     // The next step replaces the modal in the ack itself (Slack's response_action: update), so the
     // store write happens before the ack; it is one small write.
-    const reply = await ctx.guide.submitForm(meta.s, values, actor);
-    const outcome = modalOutcome(reply, meta, meta.s);
+    const reply = await ctx.guide.submitForm(meta.state, values, actor);
+    const outcome = modalOutcome(reply, meta, meta.state);
     if (outcome.kind === 'errors') {
       await ack({ response_action: 'errors', errors: outcome.errors });
       return;

@@ -25,7 +25,7 @@ export function modalOutcome(reply: Reply, meta: ModalMeta, submitted?: FormStat
   if (errors) return { kind: 'errors', errors };
   if (reply.kind === 'checklist-summary') return { kind: 'done', view: doneModal(), summary: reply };
   // The state is a few short ids, far below the 3000-character limit.
-  const encoded = encodeModalMeta({ ...meta, s: reply.form?.state ?? {} }) ?? '';
+  const encoded = encodeModalMeta({ ...meta, state: reply.form?.state ?? {} }) ?? '';
   return { kind: 'view', view: renderReplyModal(reply, encoded) };
 }
 
