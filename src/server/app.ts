@@ -77,7 +77,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const platforms = new PlatformStatus();
 
   // Teams keeps voted-on replies in memory: a lost one only costs the in-place redraw (the vote
-  // still counts), and questions keep leaving the store untouched. Slack keeps its own in the store,
+  // still counts), and a question's one store write stays its activity id (the redelivery check).
+  // Slack keeps its own in the store,
   // because "More" is the only way to the rest of an answer there.
   const kept = new KeptReplies(new MemoryStore(), logger, 2 * 60 * 60 * 1000, 10 * 60 * 1000);
   const bot = createTeamsBot({
@@ -88,6 +89,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     logger,
     onTimeout: () => platforms.timedOut('teams'),
     kept,
+    store,
   });
   mountMessagesRoute(server, {
     adapter,
@@ -100,7 +102,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   mountHealth(server, { store, contentItems: () => guide.pack.items.length, platforms });
   if (playgroundEnabled(config)) {
     const track = <T>(work: () => Promise<T>): Promise<T> => inFlight.track(work);
-    mountPlayground(server, { logger, guide, kept, admins: config.admins, track });
+    mountPlayground(server, { logger, guide, kept, admins: config.admins, store, track });
   }
 
   // Slack: its own `/slack/events` route (raw body, signature check), or Socket Mode with SLACK_APP_TOKEN.

@@ -4,6 +4,7 @@ import { createTeamsAdapter } from '../teams/adapter.js';
 import type { GuideApi } from '../../core/guide-api.js';
 import { createTeamsBot, type TeamsBot } from '../teams/bot.js';
 import type { Logger } from '../../server/logger.js';
+import type { Store } from '../../core/store/store.js';
 
 /**
  * The playground's user: the operator at this machine, who could equally run `npm run report` on the
@@ -17,6 +18,7 @@ export interface PlaygroundBotDeps {
   kept: KeptReplies;
   admins: ReadonlySet<string>;
   logger: Logger;
+  store: Store;
 }
 
 export interface PlaygroundBot {
@@ -38,6 +40,7 @@ export function createPlaygroundBot(deps: PlaygroundBotDeps): PlaygroundBot {
     guide: deps.guide,
     admins,
     logger: deps.logger,
+    store: deps.store,
   });
   return { adapter, bot };
 }

@@ -9,7 +9,9 @@ import type { Logger } from '../../server/logger.js';
 import type { KeptReplies } from '../../core/replies/kept-replies.js';
 import { VERBS } from './card-actions.js';
 import { SEARCH_COMMAND, searchGuidance } from './message-extension.js';
-import { RecentKeys, recentlyRemembered } from '../shared/recent-keys.js';
+import { FirstTimeKeys } from '../shared/first-time.js';
+import { recentlyRemembered } from '../shared/recent-keys.js';
+import type { Store } from '../../core/store/store.js';
 import { sendReply } from './send.js';
 import { askData, commandData, feedbackData, formData, formValues } from './submit-data.js';
 import { actorFrom, messageText, placeFrom, turnFields } from './turn-info.js';
@@ -30,11 +32,13 @@ export interface TeamsBotDeps {
   onTimeout?: () => void;
   /** Replies with feedback buttons, kept so the card can be redrawn in place after a vote. */
   kept: KeptReplies;
+  /** Where redelivered activities and welcomes are remembered, for every instance and across restarts. */
+  store: Store;
 }
 
 export interface TeamsBot {
   app: Application<TurnState>;
-  /** Runs one turn; redelivered activities (same id within 15 s) run once. */
+  /** Runs one turn; redelivered activities (same id within 15 s, on any instance) run once. */
   run(context: TurnContext): Promise<void>;
 }
 
@@ -56,9 +60,26 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
     startTypingTimer: false,
     longRunningMessages: false,
   });
-  const delivered = new RecentKeys(15_000, 10_000);
+  const delivered = new FirstTimeKeys({
+    store: deps.store,
+    prefix: 'teams-activity/',
+    logger,
+    // The connector retries an activity it got no answer for within seconds.
+    keepMs: 15_000,
+    ifStoreFails: 'first',
+    what: 'teams activity id',
+    memoryUnlessShared: true,
+  });
   // Teams sends both installationUpdate and conversationUpdate on install: welcome once (see welcome()).
-  const welcomed = new RecentKeys(60_000, 10_000);
+  const welcomed = new FirstTimeKeys({
+    store: deps.store,
+    prefix: 'teams-welcomed/',
+    logger,
+    keepMs: 60_000,
+    // On install the welcome is the only reply: better twice than none.
+    ifStoreFails: 'first',
+    what: 'teams welcome',
+  });
   const remembered = recentlyRemembered();
 
   /** Where the bot was added or spoken to in a channel, so an admin can subscribe it to the digest. */
@@ -137,17 +158,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
     const a = context.activity;
     // Teams sends conversationUpdate and installationUpdate together on install: the second of that
     // pair is skipped. The same type again (a client reloading the same conversation) welcomes again.
-    const conversationId = a.conversation?.id ?? '';
-    const pairedKey = `${conversationId}|${a.type}`;
-    if (welcomed.has(pairedKey)) {
-      welcomed.forget(pairedKey);
-      return;
-    }
-    const other =
-      a.type === ActivityTypes.InstallationUpdate
-        ? ActivityTypes.ConversationUpdate
-        : ActivityTypes.InstallationUpdate;
-    welcomed.firstSeen(`${conversationId}|${other}`);
+    if (!(await welcomed.firstOfPair(a.conversation?.id ?? '', a.type))) return;
     await remember(context);
     await sendReply(context, guide.welcome());
   };
@@ -278,7 +289,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
       if (
         a.id &&
         DEDUPED.has(a.type) &&
-        !delivered.firstSeen(`${a.channelId}|${a.conversation?.id}|${a.id}`)
+        !(await delivered.firstTime(`${a.channelId}|${a.conversation?.id}|${a.id}`))
       ) {
         logger.info(turnFields(a), 'teams: redelivered activity ignored');
         return;
@@ -288,6 +299,10 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
         return unreadable(context, 'submit value is not an object');
       }
       await app.run(context);
+      // Every few hundred new keys; the reply has gone, so a failure here costs only the tidying.
+      await Promise.all([delivered.pruneIfDue(), welcomed.pruneIfDue()]).catch((error: unknown) =>
+        logger.warn({ err: asCodedError(error).code }, 'teams: could not prune first-time keys'),
+      );
     },
   };
 }
