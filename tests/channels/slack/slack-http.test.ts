@@ -186,6 +186,25 @@ describe('Slack over HTTP on the real server', () => {
     expect(String(call?.args.text)).toContain('999');
   });
 
+  it('app_mention starting a checklist: its first question goes to the asker alone, not the channel', async () => {
+    const res = await sendJson(
+      json(
+        eventEnvelope({
+          type: 'app_mention',
+          user: 'U101',
+          channel: 'C200',
+          ts: '1700000150.000100',
+          text: `<@${BOT_USER}> checklist referral`,
+        }),
+      ),
+    );
+    expect(res.status).toBe(200);
+    const [call] = await fake.waitFor('chat.postEphemeral');
+    expect(call?.args).toMatchObject({ channel: 'C200', user: 'U101' });
+    expect(textOfBlocks(call)).toMatch(/referral/i);
+    expect(fake.calls.some((c) => c.method === 'chat.postMessage')).toBe(false);
+  });
+
   it('DM: welcome and privacy note on first contact only, then the answer', async () => {
     await sendJson(json(dm('U300', 'what is harmful sexual behaviour?')));
     const first = await fake.waitFor('chat.postMessage', 2);
