@@ -41,6 +41,13 @@ export const RECOGNITION_SHORT_PATH = [
   'notes',
 ];
 
+/** The short route with the images step (after "online"), taken when images were seen or it was online. */
+export const RECOGNITION_IMAGES_PATH = [
+  ...RECOGNITION_SHORT_PATH.slice(0, RECOGNITION_SHORT_PATH.indexOf('online') + 1),
+  'images',
+  ...RECOGNITION_SHORT_PATH.slice(RECOGNITION_SHORT_PATH.indexOf('online') + 1),
+];
+
 /** A 5 to 9 year old, on their own, no warning signs, placed at the normal end; DSL told, recorded. */
 export const UNDER_10_EXPECTED: RecognitionPlan = {
   name: 'under 10, developmentally expected',
@@ -177,18 +184,7 @@ export const RECOGNITION_BRANCHES: BranchPlan[] = [
       recorded: 'yes',
       notes: 'seen at break time',
     },
-    path: [
-      'age-band',
-      'what-happened',
-      'other-child',
-      'context',
-      'online',
-      'images',
-      'continuum',
-      'talked-to-dsl',
-      'recorded',
-      'notes',
-    ],
+    path: RECOGNITION_IMAGES_PATH,
     actions: ['As DSL', 'Discuss with your DSL whether early help', 'UKCIS', 'other child too'],
     notActions: ['Talk to', 'signs of abusive', 'under 10', 'Write down'],
   },
@@ -206,18 +202,7 @@ export const RECOGNITION_BRANCHES: BranchPlan[] = [
       recorded: 'yes',
       notes: '',
     },
-    path: [
-      'age-band',
-      'what-happened',
-      'other-child',
-      'context',
-      'online',
-      'images',
-      'continuum',
-      'talked-to-dsl',
-      'recorded',
-      'notes',
-    ],
+    path: RECOGNITION_IMAGES_PATH,
     actions: ['Even at this end', 'online element'],
     notActions: ['Talk to', 'signs of abusive', 'under 10', 'UKCIS', 'other child too', 'Write down'],
   },
