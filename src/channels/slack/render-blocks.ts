@@ -30,7 +30,6 @@ export interface RenderOptions {
   expanded?: boolean;
 }
 
-const LEVEL_ORDER: Record<ReplyWarning['level'], number> = { emergency: 0, caution: 1, info: 2 };
 const LEVEL_ICON: Record<ReplyWarning['level'], string> = {
   emergency: ':rotating_light:',
   caution: ':warning:',
@@ -44,10 +43,11 @@ function sections(escapedMrkdwn: string): Slack.SectionBlock[] {
   }));
 }
 
+/** In the order core gave them (emergency first). */
 function warningBlocks(warnings: readonly ReplyWarning[]): Slack.KnownBlock[] {
-  return [...warnings]
-    .sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level])
-    .flatMap((w) => sections(`${LEVEL_ICON[w.level]} *${escapeText(w.title)}*\n${escapeText(w.text)}`));
+  return warnings.flatMap((w) =>
+    sections(`${LEVEL_ICON[w.level]} *${escapeText(w.title)}*\n${escapeText(w.text)}`),
+  );
 }
 
 function contactLine(c: ReplyContact): string {
@@ -137,7 +137,7 @@ function feedbackBlock(reply: Reply): Slack.ActionsBlock {
 
 /** The notification text: title, the first warning, the summary. Escaped, bounded. */
 export function fallbackText(reply: Reply): string {
-  const first = [...reply.warnings].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level])[0];
+  const first = reply.warnings[0];
   const parts = [first ? `${first.title}: ${first.text}` : undefined, reply.title, reply.summary].filter(
     (p): p is string => Boolean(p && p.trim()),
   );

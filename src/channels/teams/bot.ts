@@ -18,7 +18,7 @@ import { actorFrom, messageText, placeFrom, turnFields } from './turn-info.js';
 import { renderCard } from './render-card.js';
 import { digestReference, sendPrivately } from './digest-turns.js';
 import { turnTimedOut } from './time-limits.js';
-import { carriesARun, MOVED_TO_PRIVATE, movedNotice } from './private-runs.js';
+import { MOVED_TO_PRIVATE, movedNotice, privateHere } from './private-runs.js';
 import { refusedTenant } from './served-tenants.js';
 
 export interface TeamsBotDeps {
@@ -109,18 +109,14 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
       { ...turnFields(context.activity), reply: reply.kind, replyId: reply.meta.replyId },
       'teams: replied',
     );
-    if (reply.kind === 'digest' && place.kind !== 'personal') {
-      // A digest in answer to a person is `digest preview`: for the admin's eyes only.
+    if (privateHere(reply, place)) {
+      // A digest preview, a checklist's questions and answers: never into a channel or group chat.
       await sendPrivately(context, reply);
       await context.sendActivity(
-        'I have sent you the digest preview in a private chat: only you can see it.',
+        reply.kind === 'digest'
+          ? 'I have sent you the digest preview in a private chat: only you can see it.'
+          : MOVED_TO_PRIVATE,
       );
-      return;
-    }
-    if (carriesARun(reply) && place.kind !== 'personal') {
-      // A checklist's questions and answers never go into a channel or group chat.
-      await sendPrivately(context, reply);
-      await context.sendActivity(MOVED_TO_PRIVATE);
       return;
     }
     if (reply.actions.some((a) => a.kind === 'feedback')) {
@@ -206,7 +202,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   });
   app.adaptiveCards.actionSubmit(VERBS.form, async (context, _state, data) => {
     const reply = await formReply(context, data);
-    if (carriesARun(reply) && placeFrom(context.activity).kind !== 'personal') {
+    if (privateHere(reply, placeFrom(context.activity))) {
       await sendPrivately(context, reply);
       await context.sendActivity(MOVED_TO_PRIVATE);
       return;
@@ -215,7 +211,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   });
   app.adaptiveCards.actionExecute(VERBS.form, async (context, _state, data) => {
     const reply = await formReply(context, data);
-    if (carriesARun(reply) && placeFrom(context.activity).kind !== 'personal') {
+    if (privateHere(reply, placeFrom(context.activity))) {
       // An old card clicked in a channel: the run continues privately; the channel's card says where.
       await sendPrivately(context, reply);
       return renderCard(movedNotice());

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyReply, type Reply } from '../../../src/core/reply.js';
+import { settled } from '../../../src/core/replies/settled.js';
 import { decodeFeedback, decodeMore, decodeText } from '../../../src/channels/slack/action-values.js';
 import { renderBlocks } from '../../../src/channels/slack/render-blocks.js';
 import { LIMITS } from '../../../src/channels/slack/limits.js';
@@ -50,7 +51,8 @@ function sampleAnswer(): Reply {
   r.followUps = ['What if the child is over 10?'];
   r.actions = [{ kind: 'command', label: 'Referral checklist', value: 'checklist referral' }];
   r.meta = { ...r.meta, answered: true, escalation: true, itemIds: ['under-10-protocol'] };
-  return r;
+  // As core hands it to a channel: warnings in the order they are shown.
+  return settled(r);
 }
 
 describe('renderBlocks', () => {

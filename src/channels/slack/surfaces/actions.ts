@@ -86,7 +86,9 @@ async function deliver(
     })
   )
     return;
-  if (o.ephemeral && respond) {
+  // Clicked in a channel, a reply for the asker only (core says which) goes to them alone.
+  const privately = o.ephemeral || (reply.visibility === 'asker' && o.place.kind !== 'personal');
+  if (privately && respond) {
     const { text, blocks } = await renderMessage(reply, folded);
     await respond({ response_type: 'ephemeral', replace_original: false, text, blocks });
     return;
@@ -214,7 +216,7 @@ export function registerActions(app: App, ctx: SurfaceContext): void {
     // The next step replaces the modal in the ack itself (Slack's response_action: update), so the
     // store write happens before the ack; it is one small write.
     const reply = await ctx.guide.submitForm(meta.state, values, actor);
-    const outcome = modalOutcome(reply, meta, meta.state);
+    const outcome = modalOutcome(reply, meta, true);
     if (outcome.kind === 'errors') {
       await ack({ response_action: 'errors', errors: outcome.errors });
       return;
