@@ -11,6 +11,7 @@ export function renderPlainText(reply: Reply): string {
     for (const f of reply.form.fields) {
       const options = f.options?.map((o) => o.label).join(' / ');
       out.push([f.label, options ? `(${options})` : '', f.help ?? ''].filter(Boolean).join(' '));
+      if (f.error) out.push(`! ${f.error}`);
     }
   }
   if (reply.steps.length)

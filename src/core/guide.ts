@@ -25,6 +25,7 @@ import type { PartnershipReport } from './insights/report-data.js';
 import { reportToReply } from './insights/report-reply.js';
 import { UNOBSERVED, type Observer } from './observer.js';
 import { emptyReply, newReplyId, type Reply } from './reply.js';
+import { settled } from './replies/settled.js';
 import { detectPiiStrict } from './safety/index.js';
 import { GuidanceIndex } from './search/index.js';
 import { SynonymTable } from './search/synonyms.js';
@@ -175,8 +176,9 @@ export class Guide implements GuideApi {
   /** A chat message from any channel: commands are parsed here, once; anything else is a question. */
   async handle(text: string, actor: Actor, place: Place): Promise<Reply> {
     const command = parseCommand(typeof text === 'string' ? text : '');
-    return this.observer.turn({ channel: actor.channel, kind: 'message', command: command.type }, () =>
-      this.respond(command, actor, place),
+    return this.observer.turn(
+      { channel: actor.channel, kind: 'message', command: command.type },
+      async () => settled(await this.respond(command, actor, place)),
     );
   }
 
@@ -215,8 +217,8 @@ export class Guide implements GuideApi {
 
   /** A checklist card or modal was submitted: `state` is the form's round-tripped state, `values` the inputs. */
   submitForm(state: FormState, values: FormValues, actor: Actor): Promise<Reply> {
-    return this.observer.turn({ channel: actor.channel, kind: 'form' }, () =>
-      this.checklists.submit(userKey(actor), { ...values, ...state }),
+    return this.observer.turn({ channel: actor.channel, kind: 'form' }, async () =>
+      settled(await this.checklists.submit(userKey(actor), { ...values, ...state })),
     );
   }
 
@@ -245,11 +247,11 @@ export class Guide implements GuideApi {
   }
 
   help(): Reply {
-    return helpReply(this.pack, newReplyId());
+    return settled(helpReply(this.pack, newReplyId()));
   }
 
   welcome(): Reply {
-    return welcomeReply(this.pack, newReplyId());
+    return settled(welcomeReply(this.pack, newReplyId()));
   }
 
   searchItems(query: string, limit = 10): GuidanceHit[] {
@@ -262,7 +264,7 @@ export class Guide implements GuideApi {
 
   itemReply(id: string): Reply | undefined {
     const item = this.pack.byId.get(id);
-    return item ? itemToReply(this.pack, item, newReplyId()) : undefined;
+    return item ? settled(itemToReply(this.pack, item, newReplyId())) : undefined;
   }
 
   recordFeedback(feedback: FeedbackInput): Promise<boolean> {
@@ -285,8 +287,9 @@ export class Guide implements GuideApi {
     });
   }
 
-  previewDigest(): Promise<Reply | undefined> {
-    return this.digests.preview();
+  async previewDigest(): Promise<Reply | undefined> {
+    const reply = await this.digests.preview();
+    return reply && settled(reply);
   }
 
   /**

@@ -81,6 +81,8 @@ export interface ReplyField {
   maxLength?: number;
   /** Current value(s), e.g. when going back to an answered step. */
   value?: string | string[];
+  /** Why the answer just submitted for this field was not saved: shown on the field itself. */
+  error?: string;
 }
 
 /** An input form (checklist steps). Channels render fields as inputs and round-trip `state` on submit. */
@@ -113,12 +115,20 @@ export interface ReplyMeta {
   replyId: string;
 }
 
+/**
+ * Who may see a reply. `asker`: the person who asked, only (a digest preview, a checklist's questions
+ * and answers); asked in a channel or group chat, the channel sends it privately. `everyone`: whoever
+ * is where it was asked.
+ */
+export type ReplyVisibility = 'everyone' | 'asker';
+
 export interface Reply {
   kind: ReplyKind;
   title: string;
+  visibility: ReplyVisibility;
   /** One or two lines: what this is / the short answer. */
   summary?: string;
-  /** Shown first, before anything else (emergency first, then cautions). */
+  /** Shown first, before anything else, in this order: emergency, then cautions, then information. */
   warnings: ReplyWarning[];
   /** Steps to take now, in order. */
   steps: string[];
@@ -142,11 +152,19 @@ export function newReplyId(): string {
   return randomUUID().slice(0, 8);
 }
 
+const WARNING_ORDER: Record<WarningLevel, number> = { emergency: 0, caution: 1, info: 2 };
+
+/** Emergency first, then cautions, then information; stable within a level. */
+export function orderedWarnings(warnings: readonly ReplyWarning[]): ReplyWarning[] {
+  return [...warnings].sort((a, b) => WARNING_ORDER[a.level] - WARNING_ORDER[b.level]);
+}
+
 /** A Reply with every list empty; callers fill in what they need. */
 export function emptyReply(kind: ReplyKind, title: string, replyId: string): Reply {
   return {
     kind,
     title,
+    visibility: 'everyone',
     warnings: [],
     steps: [],
     contacts: [],

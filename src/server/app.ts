@@ -93,8 +93,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const platforms = new PlatformStatus();
 
   // Teams keeps voted-on replies in memory, bounded: a lost one only costs the in-place redraw (the
-  // vote still counts), and questions keep leaving the store untouched. Slack keeps its own in the
-  // store, because "More" is the only way to the rest of an answer there.
+  // vote still counts), and a question's one store write stays its activity id (the redelivery check).
+  // Slack keeps its own in the store, because "More" is the only way to the rest of an answer there.
   const kept = new RecentReplies();
   const bot = createTeamsBot({
     adapter,
@@ -103,6 +103,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     logger,
     onTimeout: () => platforms.timedOut('teams'),
     kept,
+    store,
   });
   mountMessagesRoute(server, {
     adapter,
@@ -116,7 +117,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   if (playgroundEnabled(config)) {
     // The playground (this machine only) speaks for the first partnership.
     const track = <T>(work: () => Promise<T>): Promise<T> => inFlight.track(work);
-    mountPlayground(server, { logger, guide, kept, admins: first.admins, track });
+    mountPlayground(server, { logger, guide, kept, admins: first.admins, store, track });
   }
 
   // Slack: its own `/slack/events` route (raw body, signature check), or Socket Mode with SLACK_APP_TOKEN.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import type { ReferralPlan } from './referral-plans.js';
+import type { BranchPlan } from './referral-plans.js';
 
 /**
  * Two complete walks through content/checklists/recognition.yaml, in the shape of referral-plans.ts:
@@ -10,8 +10,7 @@ import type { ReferralPlan } from './referral-plans.js';
  * `continuumNote` the branch's "To consider" note on the Hackett step, and `offersReferral` whether
  * the summary offers to start the referral checklist.
  */
-export interface RecognitionPlan extends ReferralPlan {
-  notActions: string[];
+export interface RecognitionPlan extends BranchPlan {
   contacts: string[];
   continuumNote: string;
   offersReferral: boolean;
@@ -40,6 +39,13 @@ export const RECOGNITION_SHORT_PATH = [
   'talked-to-dsl',
   'recorded',
   'notes',
+];
+
+/** The short route with the images step (after "online"), taken when images were seen or it was online. */
+export const RECOGNITION_IMAGES_PATH = [
+  ...RECOGNITION_SHORT_PATH.slice(0, RECOGNITION_SHORT_PATH.indexOf('online') + 1),
+  'images',
+  ...RECOGNITION_SHORT_PATH.slice(RECOGNITION_SHORT_PATH.indexOf('online') + 1),
 ];
 
 /** A 5 to 9 year old, on their own, no warning signs, placed at the normal end; DSL told, recorded. */
@@ -122,6 +128,142 @@ export const TEEN_COERCION: RecognitionPlan = {
   continuumNote: "Hackett's continuum links these with abusive behaviour",
   offersReferral: true,
 };
+
+/**
+ * Walks through recognition.yaml the engine's table tests check (tests/core/checklists/engine.test.ts):
+ * between them, with the plans above, every rule, note and conditional outcome.
+ */
+export const RECOGNITION_BRANCHES: BranchPlan[] = [
+  {
+    name: 'under 10, disclosure, coercion and secrecy, placed as abusive',
+    answers: {
+      'age-band': '5-to-9',
+      'what-happened': ['touching-others', 'disclosure'],
+      disclosure: 'not-yet',
+      'other-child': 'yes',
+      context: ['coercion', 'secrecy'],
+      online: 'no',
+      continuum: 'abusive',
+      'talked-to-dsl': 'planned',
+      recorded: 'not-yet',
+      notes: '',
+    },
+    path: [
+      'age-band',
+      'what-happened',
+      'disclosure',
+      'other-child',
+      'context',
+      'online',
+      'continuum',
+      'talked-to-dsl',
+      'recorded',
+      'notes',
+    ],
+    actions: [
+      'Talk to',
+      'Write down what you saw',
+      'signs of abusive or violent',
+      'under 10',
+      'other child too',
+      'immediate danger',
+    ],
+    notActions: ['As DSL', 'UKCIS', 'Even at this end', 'online element'],
+  },
+  {
+    name: '13 to 17, sexual images (routed to the images step without saying online), DSL answering, not sure',
+    answers: {
+      'age-band': '13-to-17',
+      'what-happened': ['images'],
+      'other-child': 'not-sure',
+      context: '',
+      online: 'no',
+      images: 'yes',
+      continuum: 'not-sure',
+      'talked-to-dsl': 'i-am-the-dsl',
+      recorded: 'yes',
+      notes: 'seen at break time',
+    },
+    path: RECOGNITION_IMAGES_PATH,
+    actions: ['As DSL', 'Discuss with your DSL whether early help', 'UKCIS', 'other child too'],
+    notActions: ['Talk to', 'signs of abusive', 'under 10', 'Write down'],
+  },
+  {
+    name: '10 to 12, nothing concerning noted, online but no images, placed as normal',
+    answers: {
+      'age-band': '10-to-12',
+      'what-happened': ['sexual-talk'],
+      'other-child': 'no',
+      context: ['none'],
+      online: 'yes',
+      images: 'no',
+      continuum: 'normal',
+      'talked-to-dsl': 'yes',
+      recorded: 'yes',
+      notes: '',
+    },
+    path: RECOGNITION_IMAGES_PATH,
+    actions: ['Even at this end', 'online element'],
+    notActions: ['Talk to', 'signs of abusive', 'under 10', 'UKCIS', 'other child too', 'Write down'],
+  },
+  {
+    name: 'young adult with SEND, force and a distressed child: violent, referral suggested',
+    answers: {
+      'age-band': '18-to-25-send',
+      'what-happened': ['sexual-act'],
+      'other-child': 'yes',
+      context: ['force', 'other-distressed'],
+      online: 'not-sure',
+      continuum: 'violent',
+      'talked-to-dsl': 'not-yet',
+      recorded: 'yes',
+      notes: '',
+    },
+    path: RECOGNITION_SHORT_PATH,
+    actions: ['Talk to', 'signs of abusive or violent', 'other child too'],
+    notActions: ['under 10', 'Even at this end', 'Discuss with your DSL whether'],
+  },
+  {
+    name: 'under 5, behaviour placed as expected for their development: the expected-behaviour response, no talk of police',
+    answers: {
+      'age-band': 'under-5',
+      'what-happened': ['self-touching'],
+      'other-child': 'no',
+      context: ['none'],
+      online: 'no',
+      continuum: 'normal',
+      'talked-to-dsl': 'yes',
+      recorded: 'yes',
+      notes: '',
+    },
+    path: RECOGNITION_SHORT_PATH,
+    actions: ['Even at this end'],
+    notActions: [
+      'under 10',
+      'police may',
+      'Under 10 Protocol',
+      'signs of abusive',
+      'Discuss with your DSL whether',
+    ],
+  },
+  {
+    name: '5 to 9, problematic but no coercion, force or sexual act: early help discussion, no talk of police',
+    answers: {
+      'age-band': '5-to-9',
+      'what-happened': ['sexual-talk', 'exposing'],
+      'other-child': 'yes',
+      context: ['frequent'],
+      online: 'no',
+      continuum: 'problematic',
+      'talked-to-dsl': 'yes',
+      recorded: 'yes',
+      notes: '',
+    },
+    path: RECOGNITION_SHORT_PATH,
+    actions: ['Discuss with your DSL whether early help', 'other child too'],
+    notActions: ['under 10', 'police may', 'Under 10 Protocol', 'signs of abusive'],
+  },
+];
 
 function yamlSteps(): YamlStep[] {
   const file = new URL('../../content/checklists/recognition.yaml', import.meta.url);

@@ -8,7 +8,17 @@ import { startCaptureServer, type CaptureServer } from '../helpers/capture-serve
 import { describePostgres } from '../helpers/postgres.js';
 import { spawnServer, type ServerProcess } from '../helpers/server-process.js';
 import { createTempDatabase, type TempDatabase } from '../helpers/temp-database.js';
-import { cardOf, conversation, invoke, message, post, submit } from '../channels/teams/activities.js';
+import {
+  BOT,
+  cardOf,
+  conversation,
+  installationUpdate,
+  invoke,
+  membersAdded,
+  message,
+  post,
+  submit,
+} from '../channels/teams/activities.js';
 import { answerFor, readForm } from './card-form.js';
 
 type Json = Record<string, unknown>;
@@ -117,4 +127,30 @@ describePostgres('two server processes on one PostgreSQL database', (baseUrl) =>
     const texts = capture.for(String(conv.id)).map((c) => String(c.activity.text ?? ''));
     expect(texts.filter((t) => /quote reference/i.test(t))).toEqual([]);
   }, 120_000);
+
+  it('a message redelivered to the other instance is answered once; an install pair split between them is welcomed once', async () => {
+    const [a, b] = servers as [ServerProcess, ServerProcess];
+    const conv = conversation('personal');
+    const activity = message({ serviceUrl: capture.url, conv, text: 'What is the Under 10 Protocol?' });
+    const statuses = await Promise.all([post(a.url, activity), post(b.url, activity)]);
+    expect(statuses.map((r) => r.status)).toEqual([200, 200]);
+    const group = conversation('groupChat');
+    await Promise.all([
+      post(a.url, membersAdded({ serviceUrl: capture.url, conv: group, members: [{ id: BOT.id }] })),
+      post(b.url, installationUpdate({ serviceUrl: capture.url, conv: group, action: 'add' })),
+    ]);
+    // A marker on each instance: what came before it has been handled.
+    for (const server of [a, b]) {
+      for (const c of [conv, group]) {
+        const before = capture.captured.length;
+        await post(server.url, message({ serviceUrl: capture.url, conv: c, text: 'help' }));
+        await capture.waitFor(before + 1);
+      }
+    }
+    expect(capture.for(String(conv.id)).filter((c) => c.activity.replyToId === activity.id)).toHaveLength(1);
+    const welcomed = capture
+      .for(String(group.id))
+      .filter((c) => JSON.stringify(c.activity).includes('Welcome to Safeguarding Guide'));
+    expect(welcomed).toHaveLength(1);
+  }, 60_000);
 });

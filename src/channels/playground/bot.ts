@@ -5,6 +5,7 @@ import type { GuideApi } from '../../core/guide-api.js';
 import { onePartnership, TurnPartnership, type AdminList } from '../../core/partnerships.js';
 import { createTeamsBot, type TeamsBot } from '../teams/bot.js';
 import type { Logger } from '../../server/logger.js';
+import type { Store } from '../../core/store/store.js';
 
 /**
  * The playground's user: the operator at this machine, who could equally run `npm run report` on the
@@ -18,6 +19,7 @@ export interface PlaygroundBotDeps {
   kept: ReplyKeeper;
   admins: AdminList;
   logger: Logger;
+  store: Store;
 }
 
 export interface PlaygroundBot {
@@ -39,6 +41,7 @@ export function createPlaygroundBot(deps: PlaygroundBotDeps): PlaygroundBot {
     partnerships: onePartnership({ id: 'playground', guide: deps.guide, admins }),
     turn: new TurnPartnership(),
     logger: deps.logger,
+    store: deps.store,
   });
   return { adapter, bot };
 }

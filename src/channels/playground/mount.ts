@@ -3,6 +3,7 @@ import type { Server } from 'restify';
 import type { Logger } from '../../server/logger.js';
 import type { GuideApi } from '../../core/guide-api.js';
 import type { AdminList } from '../../core/partnerships.js';
+import type { Store } from '../../core/store/store.js';
 import { ADMIN_PATH, mountAdmin } from './admin.js';
 import { ASSETS, PAGE } from './assets.js';
 import { createPlaygroundBot, PLAYGROUND_USER } from './bot.js';
@@ -19,6 +20,8 @@ export interface PlaygroundOptions {
   kept: ReplyKeeper;
   /** ADMIN_USERS; the playground user is added to them in the playground's bot only. */
   admins: AdminList;
+  /** The server's store: the bot's first-time keys (redeliveries, welcomes) live there. */
+  store: Store;
   /** Wraps each turn so shutdown waits for it (the server's in-flight counter). */
   track?: <T>(work: () => Promise<T>) => Promise<T>;
   conversations?: PlaygroundConversations;
@@ -56,6 +59,7 @@ export function mountPlayground(server: Server, options: PlaygroundOptions): Pla
     kept: options.kept,
     admins: options.admins,
     logger: options.logger,
+    store: options.store,
   });
   mountMessages(server, { playground, serviceUrl, track: options.track ?? ((work) => work()) });
   mountConnector(server, { logger: options.logger, conversations, maxStreams: options.maxStreams ?? 32 });

@@ -1,9 +1,15 @@
 import { ConflictError } from '../../core/errors.js';
 import type { StoreLogger } from '../../core/store/store-logger.js';
+import { MemoryStore } from '../../core/store/memory-store.js';
 import type { Store } from '../../core/store/store.js';
 import { RecentKeys } from './recent-keys.js';
 
 const PRUNE_EVERY = 500;
+
+interface PairMark {
+  at: string;
+  member: string;
+}
 
 export interface FirstTimeOptions {
   store: Store;
@@ -21,6 +27,12 @@ export interface FirstTimeOptions {
   what: string;
   maxRecent?: number;
   clock?: () => Date;
+  /**
+   * Keys written on every turn whose repeats come within seconds (a Teams redelivery): kept in this
+   * process unless several instances share the store. The embedded store rewrites its whole file on
+   * each write, and with it there is only ever one instance.
+   */
+  memoryUnlessShared?: boolean;
 }
 
 /**
@@ -30,10 +42,12 @@ export interface FirstTimeOptions {
 export class FirstTimeKeys {
   readonly #recent: RecentKeys;
   readonly #clock: () => Date;
+  readonly #store: Store;
   #sincePrune = 0;
 
   constructor(private readonly o: FirstTimeOptions) {
     this.#clock = o.clock ?? (() => new Date());
+    this.#store = o.memoryUnlessShared && !o.store.sharedByInstances ? new MemoryStore() : o.store;
     this.#recent = new RecentKeys(o.keepMs, o.maxRecent ?? 2000, () => this.#clock().getTime());
   }
 
@@ -41,7 +55,7 @@ export class FirstTimeKeys {
   async firstTime(id: string): Promise<boolean> {
     if (!this.#recent.firstSeen(id)) return false;
     try {
-      await this.o.store.put(
+      await this.#store.put(
         `${this.o.prefix}${id}`,
         { at: this.#clock().toISOString() },
         { ifNoneMatch: '*' },
@@ -55,15 +69,60 @@ export class FirstTimeKeys {
     return true;
   }
 
+  /**
+   * For an event that comes as a pair with nothing shared but the key (Teams sends conversationUpdate
+   * and installationUpdate on one install): true unless the *other* `member` of the pair was offered
+   * under `id` within `keepMs`. The second of a pair uses it up, and the same member again (a client
+   * reopening the conversation) counts as a new first, so only the pair is answered once.
+   */
+  async firstOfPair(id: string, member: string): Promise<boolean> {
+    const key = `${this.o.prefix}${id}`;
+    const value: PairMark = { at: this.#clock().toISOString(), member };
+    try {
+      // A few tries: another instance may write the key between our read and our write.
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        const seen = await this.#store.get<PairMark>(key);
+        if (seen && seen.value.member !== member && this.#fresh(seen.value.at)) {
+          if (await this.#deleted(key, seen.eTag)) return false;
+          continue;
+        }
+        try {
+          await this.#store.put(key, value, seen ? { ifMatch: seen.eTag } : { ifNoneMatch: '*' });
+          this.#sincePrune += 1;
+          return true;
+        } catch (err) {
+          if (!(err instanceof ConflictError)) throw err;
+        }
+      }
+      return false;
+    } catch (err) {
+      this.o.logger.warn({ err }, `could not record ${this.o.what}`);
+      return this.o.ifStoreFails === 'first';
+    }
+  }
+
+  #fresh(at: string | undefined): boolean {
+    return this.#clock().getTime() - Date.parse(at ?? '') < this.o.keepMs;
+  }
+
+  async #deleted(key: string, eTag: string): Promise<boolean> {
+    try {
+      return await this.#store.delete(key, { ifMatch: eTag });
+    } catch (err) {
+      if (err instanceof ConflictError) return false;
+      throw err;
+    }
+  }
+
   /** Deletes stored keys older than `keepMs` every few hundred new keys; call from background work. */
   async pruneIfDue(): Promise<void> {
     if (this.#sincePrune < PRUNE_EVERY || !Number.isFinite(this.o.keepMs)) return;
     this.#sincePrune = 0;
     const cutoff = this.#clock().getTime() - this.o.keepMs;
-    for (const item of await this.o.store.list<{ at?: string }>(this.o.prefix)) {
+    for (const item of await this.#store.list<{ at?: string }>(this.o.prefix)) {
       const at = Date.parse(item.value.at ?? '');
       if (!Number.isFinite(at) || at < cutoff)
-        await this.o.store.delete(item.key, { ifMatch: item.eTag }).catch(() => false);
+        await this.#store.delete(item.key, { ifMatch: item.eTag }).catch(() => false);
     }
   }
 }

@@ -30,7 +30,6 @@ export interface RenderOptions {
   expanded?: boolean;
 }
 
-const LEVEL_ORDER: Record<ReplyWarning['level'], number> = { emergency: 0, caution: 1, info: 2 };
 const LEVEL_ICON: Record<ReplyWarning['level'], string> = {
   emergency: ':rotating_light:',
   caution: ':warning:',
@@ -44,10 +43,11 @@ function sections(escapedMrkdwn: string): Slack.SectionBlock[] {
   }));
 }
 
+/** In the order core gave them (emergency first). */
 function warningBlocks(warnings: readonly ReplyWarning[]): Slack.KnownBlock[] {
-  return [...warnings]
-    .sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level])
-    .flatMap((w) => sections(`${LEVEL_ICON[w.level]} *${escapeText(w.title)}*\n${escapeText(w.text)}`));
+  return warnings.flatMap((w) =>
+    sections(`${LEVEL_ICON[w.level]} *${escapeText(w.title)}*\n${escapeText(w.text)}`),
+  );
 }
 
 function contactLine(c: ReplyContact): string {
@@ -102,7 +102,7 @@ function actionButton(a: ReplyAction, n: number, reply: Reply): Slack.Button | u
     }
     case 'submit': {
       // Without a form the action's data is the whole state (e.g. "Resume" in "my checklists").
-      const value = encodeSubmit({ s: reply.form?.state ?? {}, ...(a.data ? { d: a.data } : {}) });
+      const value = encodeSubmit({ state: reply.form?.state ?? {}, ...(a.data ? { data: a.data } : {}) });
       return value ? button(a.label, `${ACTION.submit}:${n}`, { value }) : undefined;
     }
     case 'feedback':
@@ -137,7 +137,7 @@ function feedbackBlock(reply: Reply): Slack.ActionsBlock {
 
 /** The notification text: title, the first warning, the summary. Escaped, bounded. */
 export function fallbackText(reply: Reply): string {
-  const first = [...reply.warnings].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level])[0];
+  const first = reply.warnings[0];
   const parts = [first ? `${first.title}: ${first.text}` : undefined, reply.title, reply.summary].filter(
     (p): p is string => Boolean(p && p.trim()),
   );
@@ -192,7 +192,7 @@ export function renderBlocks(reply: Reply, options: RenderOptions = {}): Rendere
     );
   if (options.inlineForm && !options.modal && reply.form) {
     // The inline form's own submit (a modal has its submit button in the view instead).
-    const value = encodeSubmit({ s: reply.form.state });
+    const value = encodeSubmit({ state: reply.form.state });
     if (value)
       buttons.push(button(reply.form.submitLabel, `${ACTION.submit}:99`, { value, style: 'primary' }));
   }

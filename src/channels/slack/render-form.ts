@@ -138,6 +138,15 @@ export function renderFormInputs(form: ReplyForm): Slack.KnownBlock[] {
       element: element(field),
       ...(field.help ? { hint: plain(field.help, LIMITS.inputLabel) } : {}),
     });
+    // A modal shows it on the field itself (response_action: errors); a message has only this.
+    if (field.error) {
+      blocks.push({
+        type: 'context',
+        elements: [
+          { type: 'mrkdwn', text: truncateEscaped(`:warning: ${escapeText(field.error)}`, LIMITS.contextText) },
+        ],
+      });
+    }
   }
   return blocks;
 }

@@ -46,19 +46,12 @@ export function doneModal(failed = false): Slack.ModalView {
 }
 
 /**
- * When the reply is the same step at the same revision as the one submitted (nothing was saved)
- * and it carries a caution (the answer was refused), the refusal belongs on the field itself:
- * Slack's `response_action: 'errors'`, which also keeps what the user typed so they can fix it.
+ * The reply's field errors (an answer refused, nothing saved) as Slack's `response_action: 'errors'`,
+ * which shows each on its field and keeps what the user typed so they can fix it.
  */
-export function fieldErrors(
-  reply: Reply,
-  submitted: Record<string, string | number>,
-): Record<string, string> | undefined {
-  const form = reply.form;
-  const field = form?.fields[0];
-  const caution = reply.warnings.find((w) => w.level === 'caution');
-  if (!form || !field || form.fields.length !== 1 || !caution) return undefined;
-  const keys = new Set([...Object.keys(form.state), ...Object.keys(submitted)]);
-  for (const k of keys) if (String(form.state[k]) !== String(submitted[k])) return undefined;
-  return { [fieldBlockId(field.id)]: `${caution.title}. ${caution.text}`.slice(0, 1000) };
+export function fieldErrors(reply: Reply): Record<string, string> | undefined {
+  const errors = (reply.form?.fields ?? [])
+    .filter((f) => f.error)
+    .map((f) => [fieldBlockId(f.id), (f.error ?? '').slice(0, 1000)] as const);
+  return errors.length > 0 ? Object.fromEntries(errors) : undefined;
 }

@@ -53,7 +53,12 @@ export async function openFormModal(
   where: { channel?: string; threadTs?: string; place: Place['kind'] },
 ): Promise<boolean> {
   if (!triggerId || !reply.form) return false;
-  const meta = encodeModalMeta({ s: reply.form.state, c: where.channel, th: where.threadTs, k: where.place });
+  const meta = encodeModalMeta({
+    state: reply.form.state,
+    channel: where.channel,
+    threadTs: where.threadTs,
+    place: where.place,
+  });
   if (!meta) return false;
   await client.views.open({ trigger_id: triggerId, view: renderReplyModal(reply, meta) });
   return true;

@@ -9,14 +9,16 @@ import type { Logger } from '../../server/logger.js';
 import type { ReplyKeeper } from '../../core/replies/kept-replies.js';
 import { VERBS } from './card-actions.js';
 import { SEARCH_COMMAND, searchGuidance } from './message-extension.js';
-import { RecentKeys, recentlyRemembered } from '../shared/recent-keys.js';
+import { FirstTimeKeys } from '../shared/first-time.js';
+import { recentlyRemembered } from '../shared/recent-keys.js';
+import type { Store } from '../../core/store/store.js';
 import { sendReply } from './send.js';
 import { askData, commandData, feedbackData, formData, formValues } from './submit-data.js';
 import { actorFrom, messageText, placeFrom, turnFields } from './turn-info.js';
 import { renderCard } from './render-card.js';
 import { digestReference, sendPrivately } from './digest-turns.js';
 import { turnTimedOut } from './time-limits.js';
-import { carriesARun, MOVED_TO_PRIVATE, movedNotice } from './private-runs.js';
+import { MOVED_TO_PRIVATE, movedNotice, privateHere } from './private-runs.js';
 import { refuseTenant, tenantOf } from './served-tenants.js';
 
 export interface TeamsBotDeps {
@@ -30,11 +32,13 @@ export interface TeamsBotDeps {
   onTimeout?: () => void;
   /** Replies with feedback buttons, kept so the card can be redrawn in place after a vote. */
   kept: ReplyKeeper;
+  /** Where redelivered activities and welcomes are remembered, for every instance and across restarts. */
+  store: Store;
 }
 
 export interface TeamsBot {
   app: Application<TurnState>;
-  /** Runs one turn; redelivered activities (same id within 15 s) run once. */
+  /** Runs one turn; redelivered activities (same id within 15 s, on any instance) run once. */
   run(context: TurnContext): Promise<void>;
 }
 
@@ -58,9 +62,26 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
     startTypingTimer: false,
     longRunningMessages: false,
   });
-  const delivered = new RecentKeys(15_000, 10_000);
+  const delivered = new FirstTimeKeys({
+    store: deps.store,
+    prefix: 'teams-activity/',
+    logger,
+    // The connector retries an activity it got no answer for within seconds.
+    keepMs: 15_000,
+    ifStoreFails: 'first',
+    what: 'teams activity id',
+    memoryUnlessShared: true,
+  });
   // Teams sends both installationUpdate and conversationUpdate on install: welcome once (see welcome()).
-  const welcomed = new RecentKeys(60_000, 10_000);
+  const welcomed = new FirstTimeKeys({
+    store: deps.store,
+    prefix: 'teams-welcomed/',
+    logger,
+    keepMs: 60_000,
+    // On install the welcome is the only reply: better twice than none.
+    ifStoreFails: 'first',
+    what: 'teams welcome',
+  });
   const remembered = recentlyRemembered();
 
   /** Where the bot was added or spoken to in a channel, so an admin can subscribe it to the digest. */
@@ -90,18 +111,14 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
       { ...turnFields(context.activity), reply: reply.kind, replyId: reply.meta.replyId },
       'teams: replied',
     );
-    if (reply.kind === 'digest' && place.kind !== 'personal') {
-      // A digest in answer to a person is `digest preview`: for the admin's eyes only.
+    if (privateHere(reply, place)) {
+      // A digest preview, a checklist's questions and answers: never into a channel or group chat.
       await sendPrivately(context, reply);
       await context.sendActivity(
-        'I have sent you the digest preview in a private chat: only you can see it.',
+        reply.kind === 'digest'
+          ? 'I have sent you the digest preview in a private chat: only you can see it.'
+          : MOVED_TO_PRIVATE,
       );
-      return;
-    }
-    if (carriesARun(reply) && place.kind !== 'personal') {
-      // A checklist's questions and answers never go into a channel or group chat.
-      await sendPrivately(context, reply);
-      await context.sendActivity(MOVED_TO_PRIVATE);
       return;
     }
     if (reply.actions.some((a) => a.kind === 'feedback')) {
@@ -139,17 +156,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
     const a = context.activity;
     // Teams sends conversationUpdate and installationUpdate together on install: the second of that
     // pair is skipped. The same type again (a client reloading the same conversation) welcomes again.
-    const conversationId = a.conversation?.id ?? '';
-    const pairedKey = `${conversationId}|${a.type}`;
-    if (welcomed.has(pairedKey)) {
-      welcomed.forget(pairedKey);
-      return;
-    }
-    const other =
-      a.type === ActivityTypes.InstallationUpdate
-        ? ActivityTypes.ConversationUpdate
-        : ActivityTypes.InstallationUpdate;
-    welcomed.firstSeen(`${conversationId}|${other}`);
+    if (!(await welcomed.firstOfPair(a.conversation?.id ?? '', a.type))) return;
     await remember(context);
     await sendReply(context, guide.welcome());
   };
@@ -197,7 +204,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   });
   app.adaptiveCards.actionSubmit(VERBS.form, async (context, _state, data) => {
     const reply = await formReply(context, data);
-    if (carriesARun(reply) && placeFrom(context.activity).kind !== 'personal') {
+    if (privateHere(reply, placeFrom(context.activity))) {
       await sendPrivately(context, reply);
       await context.sendActivity(MOVED_TO_PRIVATE);
       return;
@@ -206,7 +213,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   });
   app.adaptiveCards.actionExecute(VERBS.form, async (context, _state, data) => {
     const reply = await formReply(context, data);
-    if (carriesARun(reply) && placeFrom(context.activity).kind !== 'personal') {
+    if (privateHere(reply, placeFrom(context.activity))) {
       // An old card clicked in a channel: the run continues privately; the channel's card says where.
       await sendPrivately(context, reply);
       return renderCard(movedNotice());
@@ -284,7 +291,11 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
 
   async function runServed(context: TurnContext): Promise<void> {
     const a = context.activity;
-    if (a.id && DEDUPED.has(a.type) && !delivered.firstSeen(`${a.channelId}|${a.conversation?.id}|${a.id}`)) {
+    if (
+      a.id &&
+      DEDUPED.has(a.type) &&
+      !(await delivered.firstTime(`${a.channelId}|${a.conversation?.id}|${a.id}`))
+    ) {
       logger.info(turnFields(a), 'teams: redelivered activity ignored');
       return;
     }
@@ -293,6 +304,10 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
       return unreadable(context, 'submit value is not an object');
     }
     await app.run(context);
+    // Every few hundred new keys; the reply has gone, so a failure here costs only the tidying.
+    await Promise.all([delivered.pruneIfDue(), welcomed.pruneIfDue()]).catch((error: unknown) =>
+      logger.warn({ err: asCodedError(error).code }, 'teams: could not prune first-time keys'),
+    );
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Place } from '../../core/guide-api.js';
 import { emptyReply, newReplyId, type Reply } from '../../core/reply.js';
 
 /**
@@ -9,14 +10,9 @@ import { emptyReply, newReplyId, type Reply } from '../../core/reply.js';
 export const MOVED_TO_PRIVATE =
   'I have opened this checklist in a private chat with you, so only you see its questions and your answers.';
 
-/** A checklist step, its summary, or a list of someone's runs: for that person's eyes only. */
-export function carriesARun(reply: Reply): boolean {
-  return (
-    Boolean(reply.form) ||
-    reply.kind === 'checklist-step' ||
-    reply.kind === 'checklist-summary' ||
-    reply.actions.some((a) => a.kind === 'submit')
-  );
+/** A reply for the asker's eyes only (core says which), asked in a channel or group chat. */
+export function privateHere(reply: Reply, place: Pick<Place, 'kind'>): boolean {
+  return reply.visibility === 'asker' && place.kind !== 'personal';
 }
 
 export function movedNotice(): Reply {

@@ -25,7 +25,6 @@ export function renderCardWithEngine(reply: Reply): AdaptiveCardJson {
   return expandWithEngine('reply', replyCardData(reply));
 }
 
-const WARNING_ORDER: Record<ReplyWarning['level'], number> = { emergency: 0, caution: 1, info: 2 };
 const WARNING_LOOK: Record<ReplyWarning['level'], { style: string; color: string }> = {
   emergency: { style: 'attention', color: 'Attention' },
   caution: { style: 'warning', color: 'Warning' },
@@ -34,10 +33,13 @@ const WARNING_LOOK: Record<ReplyWarning['level'], { style: string; color: string
 
 /** What `cards/reply.json` binds to for a reply. */
 export function replyCardData(reply: Reply, options: CardOptions = {}): object {
-  // Emergency first, then cautions, then information; stable within a level.
-  const warnings = [...reply.warnings]
-    .sort((a, b) => WARNING_ORDER[a.level] - WARNING_ORDER[b.level])
-    .map((w) => ({ ...WARNING_LOOK[w.level], title: w.title, text: w.text, hasText: w.text.length > 0 }));
+  // In the order core gave them: emergency first, then cautions, then information.
+  const warnings = reply.warnings.map((w) => ({
+    ...WARNING_LOOK[w.level],
+    title: w.title,
+    text: w.text,
+    hasText: w.text.length > 0,
+  }));
   // Ask actions keep their own labels ("You also asked: …", a "did you mean" title); follow-ups
   // not among them are shown as their question.
   const asks = reply.actions.filter((a) => a.kind === 'ask').map((a) => ({ label: a.label, q: a.value }));
@@ -161,6 +163,8 @@ function fieldData(f: ReplyField): object {
     required: f.required,
     hasHelp: Boolean(f.help),
     help: f.help ?? '',
+    hasError: Boolean(f.error),
+    error: f.error ?? '',
     options: f.options ?? [],
     multi: f.type === 'multi',
     maxLength: f.maxLength ?? 500,

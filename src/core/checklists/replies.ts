@@ -66,12 +66,16 @@ function formatDate(value: string): string {
   }).format(d);
 }
 
-/** The card for the run's current step. `warnings` explain why it is shown again (stale card, invalid answer…). */
+/**
+ * The card for the run's current step. `warnings` explain why it is shown again (a stale card, the
+ * first step already); `fieldError` why the answer just submitted was not saved.
+ */
 export function stepReply(
   ctx: ChecklistReplyContext,
   def: ChecklistDefinition,
   run: RunRecord,
   warnings: ReplyWarning[] = [],
+  fieldError?: string,
 ): Reply {
   const stepId = run.path.at(-1) as string;
   const s = findStep(def, stepId) as ChecklistStep;
@@ -106,6 +110,7 @@ export function stepReply(
         ...(s.help ? { help: fillContacts(s.help, name) } : {}),
         ...(s.type === 'text' ? { maxLength: textLimit(s) } : {}),
         ...(current !== undefined && current !== null ? { value: current } : {}),
+        ...(fieldError ? { error: fieldError } : {}),
       },
     ],
     submitLabel: last ? 'Finish' : 'Next',

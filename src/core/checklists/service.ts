@@ -335,21 +335,20 @@ export class ChecklistService {
     const s = findStep(def, stepId) as ChecklistStep;
     const read = readAnswer(s, raw);
     const refused = read.ok ? dateTooEarly(s, read.value, this.#today()) : read.message;
+    // A refused answer is the same step again, with why on the field (nothing was saved).
     if (!read.ok || refused !== undefined) {
-      return stepReply(this.#ctx, def, run, [
-        { level: 'caution', title: 'Please check your answer', text: refused ?? '' },
-      ]);
+      return stepReply(this.#ctx, def, run, [], refused || 'Please check your answer.');
     }
     if (s.type === 'text' && typeof read.value === 'string') {
       const pii = this.#detectPii(read.value);
       if (pii.found) {
-        const reply = stepReply(this.#ctx, def, run, [
-          {
-            level: 'caution',
-            title: 'Not saved: this looks like identifying details',
-            text: `It seems to contain ${describeKinds(pii.kinds)}. Please describe it without names, dates of birth, NHS numbers, addresses or contact details. Nothing was saved.`,
-          },
-        ]);
+        const reply = stepReply(
+          this.#ctx,
+          def,
+          run,
+          [],
+          `Not saved: this looks like identifying details. It seems to contain ${describeKinds(pii.kinds)}. Please describe it without names, dates of birth, NHS numbers, addresses or contact details. Nothing was saved.`,
+        );
         reply.meta.pii = true;
         return reply;
       }

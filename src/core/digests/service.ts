@@ -227,8 +227,14 @@ export class DigestService {
     return out;
   }
 
-  /** What a channel would get this period (its ledger item if already chosen). */
+  /** What a channel would get this period (its ledger item if already chosen), for the asker's eyes only. */
   async preview(channelKey?: string, focusTags?: readonly string[]): Promise<Reply | undefined> {
+    const reply = await this.#previewed(channelKey, focusTags);
+    if (reply) reply.visibility = 'asker';
+    return reply;
+  }
+
+  async #previewed(channelKey?: string, focusTags?: readonly string[]): Promise<Reply | undefined> {
     const period = periodOf(this.#clock(), this.defaults.timeZone);
     if (channelKey) {
       const existing = await this.store.get<LedgerRecord>(ledgerKey(channelKey, period));

@@ -102,6 +102,7 @@ type Statement = (typeof SQL)[keyof typeof SQL] | { text: string };
  * so the precondition check and the write are atomic without explicit transactions.
  */
 export class PostgresStore implements Store {
+  readonly sharedByInstances = true;
   readonly #inFlight = new Set<Promise<unknown>>();
   readonly #locks = new Set<HeldLock>();
   #closed = false;

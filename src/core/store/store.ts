@@ -22,6 +22,8 @@ export interface PutOptions {
 }
 
 export interface Store {
+  /** True when several server instances may use this store at once (PostgreSQL); unset means one. */
+  readonly sharedByInstances?: boolean;
   get<T>(key: string): Promise<StoredItem<T> | undefined>;
   /** Returns the new eTag. Throws ConflictError on a precondition failure. */
   put<T>(key: string, value: T, options?: PutOptions): Promise<string>;

@@ -70,7 +70,7 @@ describe('Slack: ALLOWED_SLACK_TEAMS over real HTTP', () => {
             type: 'button',
             action_id: 'sg_fb_up',
             block_id: 'b1',
-            value: '{"r":"abcd1234","i":[]}',
+            value: '{"replyId":"abcd1234","itemIds":[]}',
             action_ts: '1',
           },
         ],

@@ -140,7 +140,7 @@ describe('Slack: checklist in a modal', () => {
     for (let i = 0; i < 4; i++) {
       await slash(user, 'checklist referral', `start-${i}`);
       const shown = await client.opened(`trig-${user}`);
-      runIds.push(String(JSON.parse(String(shown.view.private_metadata)).s.runId));
+      runIds.push(String(JSON.parse(String(shown.view.private_metadata)).state.runId));
       fake.reset();
     }
     await slash(user, 'my checklists');
@@ -158,7 +158,7 @@ describe('Slack: checklist in a modal', () => {
     expect(res.status).toBe(200);
     const body = JSON.parse(res.text) as { response_action: string; view: Json };
     expect(body.response_action).toBe('update');
-    expect(JSON.parse(String(body.view.private_metadata)).s.runId).toBe(runIds[0]);
+    expect(JSON.parse(String(body.view.private_metadata)).state.runId).toBe(runIds[0]);
     expect(stepOf(body.view)).toBe('immediate-danger');
   });
 

@@ -18,13 +18,13 @@ export interface ShownView {
 
 const TEAM = { id: 'T0001', domain: 'test' };
 
-export function metaOf(view: Json): { s: Json; c?: string; k: string } {
-  return JSON.parse(String(view.private_metadata)) as { s: Json; c?: string; k: string };
+export function metaOf(view: Json): { state: Json; channel?: string; place: string } {
+  return JSON.parse(String(view.private_metadata)) as { state: Json; channel?: string; place: string };
 }
 
 /** The checklist step the modal shows (from its round-tripped state), if any. */
 export function stepOf(view: Json): string | undefined {
-  const s = metaOf(view).s.stepId;
+  const s = metaOf(view).state.stepId;
   return typeof s === 'string' ? s : undefined;
 }
 

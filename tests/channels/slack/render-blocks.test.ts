@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyReply, type Reply } from '../../../src/core/reply.js';
+import { settled } from '../../../src/core/replies/settled.js';
 import { decodeFeedback, decodeMore, decodeText } from '../../../src/channels/slack/action-values.js';
 import { renderBlocks } from '../../../src/channels/slack/render-blocks.js';
 import { LIMITS } from '../../../src/channels/slack/limits.js';
@@ -50,7 +51,8 @@ function sampleAnswer(): Reply {
   r.followUps = ['What if the child is over 10?'];
   r.actions = [{ kind: 'command', label: 'Referral checklist', value: 'checklist referral' }];
   r.meta = { ...r.meta, answered: true, escalation: true, itemIds: ['under-10-protocol'] };
-  return r;
+  // As core hands it to a channel: warnings in the order they are shown.
+  return settled(r);
 }
 
 describe('renderBlocks', () => {
@@ -74,11 +76,11 @@ describe('renderBlocks', () => {
     }[];
     const elements = actions.flatMap((a) => a.elements);
     const ask = elements.find((e) => e.action_id.startsWith('sg_ask'));
-    expect(decodeText(ask?.value)).toEqual({ t: 'What if the child is over 10?' });
+    expect(decodeText(ask?.value)).toEqual({ text: 'What if the child is over 10?' });
     const cmd = elements.find((e) => e.action_id.startsWith('sg_cmd'));
-    expect(decodeText(cmd?.value)).toEqual({ t: 'checklist referral' });
+    expect(decodeText(cmd?.value)).toEqual({ text: 'checklist referral' });
     const up = elements.find((e) => e.action_id === 'sg_fb_up');
-    expect(decodeFeedback(up?.value)).toEqual({ r: 'rep-1', i: ['under-10-protocol'] });
+    expect(decodeFeedback(up?.value)).toEqual({ replyId: 'rep-1', itemIds: ['under-10-protocol'] });
     const ids = elements.map((e) => e.action_id);
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -103,7 +105,7 @@ describe('renderBlocks', () => {
       .filter((b) => b.type === 'actions')
       .flatMap((b) => (b as unknown as { elements: { action_id: string; value?: string }[] }).elements);
     const more = buttons.find((b) => b.action_id === 'sg_more');
-    expect(decodeMore(more?.value)).toEqual({ m: 'rep-1' });
+    expect(decodeMore(more?.value)).toEqual({ replyId: 'rep-1' });
 
     const full = renderBlocks(r, { expanded: true });
     expect(full.folded).toBe(false);

@@ -42,7 +42,7 @@ describe('Slack checklist modal', () => {
     const b = buttons(view.blocks);
     // Follow-ups and commands would answer outside the modal: not offered here.
     expect(b.map((x) => (x.text as Json).text)).toEqual(['Back', 'Pause']);
-    expect(decodeSubmit(b[0]?.value)).toEqual({ s: STATE, d: { op: 'back' } });
+    expect(decodeSubmit(b[0]?.value)).toEqual({ state: STATE, data: { op: 'back' } });
   });
 
   it('a notice without a form has no submit button; its actions carry their own state', () => {
@@ -53,8 +53,8 @@ describe('Slack checklist modal', () => {
     const view = renderReplyModal(paused, '{}');
     expect(view.submit).toBeUndefined();
     expect(decodeSubmit(buttons(view.blocks)[0]?.value)).toEqual({
-      s: {},
-      d: { op: 'resume', runId: 'run-1' },
+      state: {},
+      data: { op: 'resume', runId: 'run-1' },
     });
     // The same action in a message ("my checklists") is a button too.
     expect(buttons(renderBlocks(paused).blocks).map((x) => (x.text as Json).text)).toEqual(['Resume']);
@@ -63,22 +63,29 @@ describe('Slack checklist modal', () => {
   it('an inline form in a message gets its own submit button', () => {
     const inline = buttons(renderBlocks(step(), { inlineForm: true }).blocks);
     expect(inline[1]).toMatchObject({ style: 'primary', text: { text: 'Finish' } });
-    expect(decodeSubmit(inline[1]?.value)).toEqual({ s: STATE });
+    expect(decodeSubmit(inline[1]?.value)).toEqual({ state: STATE });
     expect(buttons(renderBlocks(step()).blocks).map((x) => (x.text as Json).text)).not.toContain('Back');
   });
 
-  it('a refused answer (same step, same revision, a caution) becomes an error on the field', () => {
-    const refused = step([{ level: 'caution', title: 'Not saved', text: 'It seems to contain a name.' }]);
-    expect(fieldErrors(refused, { ...STATE })).toEqual({
-      'f:answer': 'Not saved. It seems to contain a name.',
-    });
-    expect(fieldErrors(refused, { ...STATE, revision: '3' })).toBeDefined();
-    // Moved on (out of date elsewhere), or only information: shown in the updated view instead.
-    expect(fieldErrors(refused, { ...STATE, revision: 2 })).toBeUndefined();
-    expect(
-      fieldErrors(step([{ level: 'info', title: 'Out of date', text: '' }]), { ...STATE }),
-    ).toBeUndefined();
-    expect(fieldErrors(step(), { ...STATE })).toBeUndefined();
+  it("the reply's field error (an answer refused) becomes Slack's error on that field", () => {
+    const refused = step();
+    const field = refused.form?.fields[0];
+    if (field) field.error = 'Not saved. It seems to contain a name.';
+    expect(fieldErrors(refused)).toEqual({ 'f:answer': 'Not saved. It seems to contain a name.' });
+    // No field error (a caution alone, e.g. a card out of date): shown in the updated view instead.
+    expect(fieldErrors(step([{ level: 'caution', title: 'Out of date', text: '' }]))).toBeUndefined();
+    expect(fieldErrors(step())).toBeUndefined();
+  });
+
+  it('a field error in an inline form is shown under its input', () => {
+    const refused = step();
+    const field = refused.form?.fields[0];
+    if (field) field.error = 'Please keep this answer under 300 characters.';
+    const blocks = renderBlocks(refused, { inlineForm: true }).blocks as unknown as Json[];
+    const input = blocks.findIndex((b) => b.block_id === 'f:answer');
+    expect(input).toBeGreaterThan(-1);
+    expect(JSON.stringify(blocks[input + 1])).toContain('Please keep this answer under 300 characters.');
+    expect(JSON.stringify(renderBlocks(step(), { inlineForm: true }).blocks)).not.toContain(':warning:');
   });
 
   it('the done view says where the summary went, or that sending failed', () => {

@@ -186,6 +186,25 @@ describe('Slack over HTTP on the real server', () => {
     expect(String(call?.args.text)).toContain('999');
   });
 
+  it('app_mention starting a checklist: its first question goes to the asker alone, not the channel', async () => {
+    const res = await sendJson(
+      json(
+        eventEnvelope({
+          type: 'app_mention',
+          user: 'U101',
+          channel: 'C200',
+          ts: '1700000150.000100',
+          text: `<@${BOT_USER}> checklist referral`,
+        }),
+      ),
+    );
+    expect(res.status).toBe(200);
+    const [call] = await fake.waitFor('chat.postEphemeral');
+    expect(call?.args).toMatchObject({ channel: 'C200', user: 'U101' });
+    expect(textOfBlocks(call)).toMatch(/referral/i);
+    expect(fake.calls.some((c) => c.method === 'chat.postMessage')).toBe(false);
+  });
+
   it('DM: welcome and privacy note on first contact only, then the answer', async () => {
     await sendJson(json(dm('U300', 'what is harmful sexual behaviour?')));
     const first = await fake.waitFor('chat.postMessage', 2);
@@ -266,7 +285,7 @@ describe('Slack over HTTP on the real server', () => {
   });
 
   it('follow-up button: answer posted in the message thread', async () => {
-    const value = json({ t: 'what is harmful sexual behaviour?' });
+    const value = json({ text: 'what is harmful sexual behaviour?' });
     const payload = blockAction(
       { action_id: 'sg_ask:0', value, text: { type: 'plain_text', text: 'Q' } },
       { ts: '1700000300.000100', type: 'message' },
@@ -280,7 +299,7 @@ describe('Slack over HTTP on the real server', () => {
   });
 
   it('follow-up button on an ephemeral message answers through response_url', async () => {
-    const value = json({ t: 'help' });
+    const value = json({ text: 'help' });
     const payload = blockAction(
       { action_id: 'sg_cmd:3', value },
       { ts: '1.5' },
@@ -295,7 +314,7 @@ describe('Slack over HTTP on the real server', () => {
   });
 
   it('feedback button: recorded in the store, buttons replaced by a thank-you', async () => {
-    const value = json({ r: 'abcd1234', i: ['hsb-definition'] });
+    const value = json({ replyId: 'abcd1234', itemIds: ['hsb-definition'] });
     const message = {
       ts: '1700000400.000100',
       type: 'message',
@@ -316,6 +335,29 @@ describe('Slack over HTTP on the real server', () => {
     expect(stored?.value).toMatchObject({ helpful: true, itemIds: ['hsb-definition'], channel: 'slack' });
   });
 
+  it('buttons posted before the value keys were words (single letters) still work', async () => {
+    const ask = blockAction(
+      { action_id: 'sg_ask:0', value: json({ t: 'what is harmful sexual behaviour?' }) },
+      { ts: '1700000450.000100', type: 'message' },
+    );
+    await sendForm(formBody({ payload: json(ask) }));
+    const [answer] = await fake.waitFor('chat.postMessage');
+    expect(answer?.args.thread_ts).toBe('1700000450.000100');
+    expect(textOfBlocks(answer)).toContain('"sg_more"');
+
+    fake.reset();
+    const message = {
+      ts: '1700000460.000100',
+      type: 'message',
+      blocks: [{ type: 'actions', block_id: 'sg_feedback', elements: [] }],
+    };
+    const vote = { action_id: 'sg_fb_down', value: json({ r: 'old00001', i: ['hsb-definition'] }) };
+    await sendForm(formBody({ payload: json(blockAction(vote, message)) }));
+    await fake.waitFor('chat.update');
+    const stored = await server.store.get<{ helpful: boolean; itemIds: string[] }>('feedback/old00001');
+    expect(stored?.value).toMatchObject({ helpful: false, itemIds: ['hsb-definition'] });
+  });
+
   it('More: the message becomes the full answer, a vote already given stays, and the kept reply is gone', async () => {
     await sendJson(json(dm('U310', 'what is harmful sexual behaviour?')));
     const posted = (await fake.waitFor('chat.postMessage', 2))[1];
@@ -323,7 +365,7 @@ describe('Slack over HTTP on the real server', () => {
     const buttons = blocks.flatMap((b) => (b.elements ?? []) as Record<string, unknown>[]);
     const more = buttons.find((e) => e.action_id === 'sg_more');
     expect(more).toBeDefined();
-    const replyId = (JSON.parse(String(more?.value)) as { m: string }).m;
+    const replyId = (JSON.parse(String(more?.value)) as { replyId: string }).replyId;
     expect(await server.store.get(`kept-reply/${replyId}`)).toBeDefined();
     // The practitioner already voted: the feedback row is a thank-you line.
     const voted = blocks.map((b) =>

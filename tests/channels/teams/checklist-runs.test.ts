@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { OVER_10_YJS, UNDER_10_CRIME, type ReferralPlan } from '../../helpers/referral-plans.js';
 import { serverWithConnector } from '../../helpers/server-with-connector.js';
 import { cardOf, post, submit } from './activities.js';
-import { cardProblems, ofType, texts } from './card-checks.js';
+import { cardProblems, ofType, texts, walk as nodesOf } from './card-checks.js';
 import {
   answer,
   execute,
@@ -97,6 +97,14 @@ describe('Teams: referral checklist from start to summary', () => {
     expect(notes.stepId).toBe('notes');
     const refused = await answer(u, notes, 'Spoke to Jessica Smith about it');
     expect(hasText(refused, 'Not saved: this looks like identifying details')).toBe(true);
+    // On the field: in the form, just after the input, and not repeated as a warning above.
+    const form = nodesOf(nodesOf(refused).find((n) => n.id === 'form'));
+    const input = form.findIndex((n) => n.id === 'answer');
+    const error = form.findIndex((n) => n.id === 'field-error');
+    expect(input).toBeGreaterThan(-1);
+    expect(error).toBeGreaterThan(input);
+    expect(texts(form[error]).join(' ')).toMatch(/^Not saved: this looks like identifying details\./);
+    expect(ofType(refused, 'Container').filter((c) => c.style === 'warning')).toEqual([]);
     expect(readStep(refused)?.stepId).toBe('notes');
     const run = await storedRun(notes.state.runId);
     expect(run?.status).toBe('active');

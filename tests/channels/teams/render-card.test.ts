@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { emptyReply, type Reply } from '../../../src/core/reply.js';
+import { settled } from '../../../src/core/replies/settled.js';
 import { renderCard } from '../../../src/channels/teams/render-card.js';
 import { cardProblems, ofType, texts, walk } from './card-checks.js';
 
@@ -144,7 +145,8 @@ describe('renderCard', () => {
         text: 'A child is in immediate danger: call 999 and ask for the police.',
       },
     ];
-    const card = renderCard(r);
+    // As core hands it to a channel: warnings in the order they are shown.
+    const card = renderCard(settled(r));
     expect(cardProblems(card)).toEqual([]);
     const first = card.body[0] as Record<string, unknown>;
     expect(first.type).toBe('Container');

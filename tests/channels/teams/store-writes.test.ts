@@ -6,7 +6,8 @@ import { conversation, message, post } from './activities.js';
 
 /**
  * The embedded store rewrites its whole file on every commit, so a plain question must not commit
- * anything: turn state is unchanged, redelivery dedupe is in memory, question counts are batched.
+ * anything: turn state is unchanged, redelivery dedupe is in memory (one instance: the store is shared by
+ * several only with PostgreSQL), question counts are batched.
  * A lowdb commit always rewrites store.json with fresh eTags, so an unchanged file means no commit.
  */
 const world = serverWithConnector();

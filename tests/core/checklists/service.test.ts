@@ -330,8 +330,9 @@ describe('ChecklistService', () => {
       const before = await storedRun(store, USER, runIdOf(reply));
       const refused = await service.submit(USER, submission(reply, value));
       expectWellFormed(refused, defById(defs, checklistId), before?.value);
-      expect(refused.warnings[0]).toMatchObject({ level: 'caution', title: 'Please check your answer' });
-      expect(refused.warnings[0]?.text).toMatch(message);
+      // Why is on the field itself, for the channel to show there.
+      expect(refused.form?.fields[0]?.error).toMatch(message);
+      expect(refused.warnings).toEqual([]);
       expect((await storedRun(store, USER, runIdOf(reply)))?.eTag).toBe(before?.eTag);
     },
   );
@@ -343,10 +344,10 @@ describe('ChecklistService', () => {
     // 23:30 UTC on 4 May is already 5 May in London (BST), so 4 May is now in the past.
     clock.advance(14.5 * 60 * MINUTE);
     const refused = await service.submit(USER, submission(reply, '2026-05-04'));
-    expect(refused.warnings[0]?.text).toMatch(/in the past/);
+    expect(refused.form?.fields[0]?.error).toMatch(/in the past/);
     expect(refused.form?.state.stepId).toBe('review-date');
     const today = await service.submit(USER, submission(refused, '2026-05-05'));
-    expect(today.warnings).toEqual([]);
+    expect(today.form?.fields[0]?.error).toBeUndefined();
     expect(today.form?.state.stepId).toBe('notes');
     const back = await service.submit(USER, { ...today.form?.state, op: 'back' });
     const blank = await service.submit(USER, submission(back, ''));
@@ -381,8 +382,8 @@ describe('ChecklistService', () => {
     const text = 'Jayden Smith, born 14/03/2015, NHS number 943 476 5919';
     const refused = await service.submit(USER, submission(reply, text));
     expect(refused.meta.pii).toBe(true);
-    expect(refused.warnings[0]?.title).toBe('Not saved: this looks like identifying details');
-    expect(refused.warnings[0]?.text).toMatch(/an NHS number/);
+    expect(refused.form?.fields[0]?.error).toMatch(/^Not saved: this looks like identifying details\./);
+    expect(refused.form?.fields[0]?.error).toMatch(/an NHS number/);
     expect(JSON.stringify(refused)).not.toContain('943 476 5919');
     const everything = JSON.stringify(await store.list(''));
     for (const part of ['Jayden', '943 476 5919', '14/03/2015']) expect(everything).not.toContain(part);

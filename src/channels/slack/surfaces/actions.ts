@@ -87,7 +87,9 @@ async function deliver(
     })
   )
     return;
-  if (o.ephemeral && respond) {
+  // Clicked in a channel, a reply for the asker only (core says which) goes to them alone.
+  const privately = o.ephemeral || (reply.visibility === 'asker' && o.place.kind !== 'personal');
+  if (privately && respond) {
     const { text, blocks } = await renderMessage(reply, folded);
     await respond({ response_type: 'ephemeral', replace_original: false, text, blocks });
     return;
@@ -96,8 +98,8 @@ async function deliver(
 }
 
 function mergeState(value: SubmitValue): FormState {
-  const state: FormState = { ...value.s };
-  for (const [k, v] of Object.entries(value.d ?? {})) {
+  const state: FormState = { ...value.state };
+  for (const [k, v] of Object.entries(value.data ?? {})) {
     if (typeof v === 'string' || typeof v === 'number') state[k] = v;
     else if (typeof v === 'boolean') state[k] = v ? 'true' : 'false';
   }
@@ -129,7 +131,7 @@ export function registerActions(app: App, ctx: SurfaceContext): void {
       if (!value) return ctx.logger.warn({ label }, 'slack: button value not recognised');
       const o = originOf(body, ctx.admins);
       ctx.work.run(label, async () =>
-        deliver(client, respond, o, await ctx.guide.handle(value.t, o.actor, o.place), ctx.folded),
+        deliver(client, respond, o, await ctx.guide.handle(value.text, o.actor, o.place), ctx.folded),
       );
     };
 
@@ -146,7 +148,7 @@ export function registerActions(app: App, ctx: SurfaceContext): void {
     const value = decodeMore((action as { value?: string }).value);
     if (!value) return ctx.logger.warn('slack: more value not recognised');
     const o = originOf(body, ctx.admins);
-    ctx.work.run('more', () => showMore(client, respond, o, value.m, ctx.folded));
+    ctx.work.run('more', () => showMore(client, respond, o, value.replyId, ctx.folded));
   });
 
   for (const [id, helpful] of [
@@ -160,8 +162,8 @@ export function registerActions(app: App, ctx: SurfaceContext): void {
       const o = originOf(body, ctx.admins);
       ctx.work.run('feedback', async () => {
         await ctx.guide.recordFeedback({
-          replyId: value.r,
-          itemIds: value.i,
+          replyId: value.replyId,
+          itemIds: value.itemIds,
           helpful,
           channel: 'slack',
         });
@@ -214,8 +216,8 @@ export function registerActions(app: App, ctx: SurfaceContext): void {
     const values = readFormValues(view.state.values);
     // The next step replaces the modal in the ack itself (Slack's response_action: update), so the
     // store write happens before the ack; it is one small write.
-    const reply = await ctx.guide.submitForm(meta.s, values, actor);
-    const outcome = modalOutcome(reply, meta, meta.s);
+    const reply = await ctx.guide.submitForm(meta.state, values, actor);
+    const outcome = modalOutcome(reply, meta, true);
     if (outcome.kind === 'errors') {
       await ack({ response_action: 'errors', errors: outcome.errors });
       return;

@@ -24,8 +24,8 @@ export function registerMessages(app: App, ctx: SurfaceContext): void {
         ...place,
         reference: slackReference(event.channel, context.teamId),
       });
-      if (reply.kind === 'digest') {
-        // A digest in answer to a person is `digest preview`: only the admin who asked sees it.
+      if (reply.visibility === 'asker') {
+        // A digest preview, a checklist's questions and answers: only the person who asked sees it.
         const { text: fallback, blocks } = renderBlocks(reply);
         await client.chat.postEphemeral({
           channel: event.channel,

@@ -2,7 +2,6 @@ import type { types as Slack, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Reply } from '../../../core/reply.js';
 import { encodeModalMeta, type ModalMeta } from '../action-values.js';
-import type { FormState } from '../../../core/guide-api.js';
 import { doneModal, fieldErrors, renderReplyModal } from '../render-modal.js';
 import type { KeptReplies } from '../../../core/replies/kept-replies.js';
 import { postReply } from '../send.js';
@@ -17,15 +16,15 @@ export type ModalOutcome =
 
 /**
  * The next step (or a notice) replaces the modal; a refused answer goes on its field; a finished
- * run's summary goes to the user's DM and the modal says so. `submitted` is the state of a
- * view_submission (buttons have no field to attach an error to).
+ * run's summary goes to the user's DM and the modal says so. `submitted`: the reply answers a
+ * view_submission (a button's reply has no field error to show).
  */
-export function modalOutcome(reply: Reply, meta: ModalMeta, submitted?: FormState): ModalOutcome {
-  const errors = submitted ? fieldErrors(reply, submitted) : undefined;
+export function modalOutcome(reply: Reply, meta: ModalMeta, submitted = false): ModalOutcome {
+  const errors = submitted ? fieldErrors(reply) : undefined;
   if (errors) return { kind: 'errors', errors };
   if (reply.kind === 'checklist-summary') return { kind: 'done', view: doneModal(), summary: reply };
   // The state is a few short ids, far below the 3000-character limit.
-  const encoded = encodeModalMeta({ ...meta, s: reply.form?.state ?? {} }) ?? '';
+  const encoded = encodeModalMeta({ ...meta, state: reply.form?.state ?? {} }) ?? '';
   return { kind: 'view', view: renderReplyModal(reply, encoded) };
 }
 
