@@ -22,7 +22,7 @@ describe('the report chat command', () => {
     const section = (heading: RegExp) => reply.sections.find((s) => heading.test(s.heading))?.lines ?? [];
     const shortfalls = section(/fell short/);
     expect(shortfalls[0]).toMatch(
-      /^2× "(?:what training should volunteers have on safeguarding|What safeguarding training do volunteers need\?)" \(low confidence, answered with .+\(LADO\); last 2025-11-03\)$/,
+      /^2× "(?:what training should volunteers have on safeguarding|What safeguarding training do volunteers need\?)" \(low confidence, answered with .*position of trust.*; last 2025-11-03\)$/,
     );
     expect(shortfalls.slice(1)).toEqual([
       '2× "where can I get a chocolate cake recipe" (signposted; last 2025-10-27)',

@@ -171,7 +171,7 @@ describe('several partnerships in one deployment (PACKS_DIR)', () => {
     // in the store under the reply's id.
     const fullAnswerIn = async (p: TestPartnership) => {
       const posted = JSON.stringify(slack.postsTo(`DU${p.id.toUpperCase()}P1`));
-      const more = /\\"m\\":\\"([0-9a-f]+)\\"/.exec(posted)?.[1];
+      const more = /\\"replyId\\":\\"([0-9a-f]+)\\"/.exec(posted)?.[1];
       expect(more, posted).toBeDefined();
       return JSON.stringify((await s.store.get(`kept-reply/${more}`))?.value);
     };

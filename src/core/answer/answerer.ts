@@ -64,7 +64,7 @@ export const DEFAULT_POLICY: AnswerPolicy = {
 };
 
 /** A match this clear answers even a message that names no concern (see outOfScope). */
-const CLEAR_MATCH_COVERAGE = 0.6;
+const CLEAR_MATCH_COVERAGE = 0.8;
 const CLEAR_MATCH_ANCHOR = 4;
 
 /** A single sentence answering alone must cover this much more than the usual minimum. */

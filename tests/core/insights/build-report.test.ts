@@ -77,8 +77,8 @@ describe.each(backends)('the partnership report from a seeded %s store', (_name,
       count: 2,
       lastAsked: '2025-11-03',
       answeredWith: {
-        itemId: 'allegations-against-staff-lado',
-        title: expect.stringMatching(/LADO|allegation/i),
+        itemId: 'position-of-trust',
+        title: expect.stringMatching(/position of trust/i),
       },
     });
     expect([

@@ -33,7 +33,7 @@ describe('question insights', () => {
         kind: 'low-confidence',
         text: 'what training should volunteers have on safeguarding',
         terms: ['safeguard', 'train', 'volunteer'],
-        itemId: 'allegations-against-staff-lado',
+        itemId: 'position-of-trust',
       },
       { v: 1, kind: 'signposted', text: 'recipe for chocolate cake', terms: ['cake', 'chocol', 'recip'] },
     ]);
