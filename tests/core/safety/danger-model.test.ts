@@ -319,6 +319,11 @@ describe('danger model: tense, routine and framing (fourth round)', () => {
     expect(escalates('5 year old with old burns on his hands, what do I do')).toBe(false);
   });
 
+  it('self-harm told as what she does is a same-day concern; self-harm going on now is 999', () => {
+    expect(escalates('do I have to tell her parents she is self harming')).toBe(false);
+    expect(escalates('a year 10 girl is self harming in the toilets right now')).toBe(true);
+  });
+
   it('a baby seriously unwell now: limp, a bulging fontanelle', () => {
     expect(reading('the baby is limp and not feeding').injury).toBe(true);
     expect(escalates('dad has just brought in his 3 month old, she is limp and floppy')).toBe(true);

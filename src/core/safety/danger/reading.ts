@@ -219,7 +219,11 @@ export function readClause(
       word(t, W.CONFINE) ||
       word(t, W.WEAK_HARM);
     if (progressive && dangerVerb && t.pos === 'VERB') activeNow = true;
-    if (word(t, W.SERIOUS_HARM)) {
+    // "she's self harming", "self-harm": harm to herself, read by the self-harm rules below, not
+    // harm done to her; without a word for now it is a pattern to act on today, not 999.
+    const selfHarmWord = prev?.norm === 'self' && ['harm', 'harming', 'harms', 'harmed'].includes(t.norm);
+    if (selfHarmWord && nowWord) r.selfHarm = true;
+    if (word(t, W.SERIOUS_HARM) && !selfHarmWord) {
       r.seriousHarm = true;
       if (progressive && t.pos === 'VERB') r.ongoingHarm = true;
       // The lite model can tag "rapes" in "her uncle rapes her" as a noun: a noun between a subject
