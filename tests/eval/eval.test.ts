@@ -34,13 +34,13 @@ describe('blind question sets (written by people who never saw the content or th
   const files = existsSync(BLIND) ? readdirSync(BLIND).filter((f) => f.endsWith('.jsonl')) : [];
 
   it('every set holds its figures above the floors measured when it was added', async () => {
-    expect(files.length).toBeGreaterThanOrEqual(18);
+    expect(files.length).toBeGreaterThanOrEqual(19);
     const guide = await realGuide();
     const results = files.flatMap((f) => scoreQuestions(guide, readQuestions(join(BLIND, f))));
     const got = Object.fromEntries(figures(results).map((f) => [f.name, f.right / f.of]));
-    // Floors a little under the figures of the second 2026-12-02 round (1470 messages, with batches K
-    // and L: danger recall 94.1 %, false alarms 5.5 %, answers 85.2 %, identifiers 99.7 %, refusals
-    // 92.8 %; see tests/eval/blind/README.md):
+    // Floors a little under the figures of the second 2026-12-02 round (1620 messages, with batches K,
+    // L and M: danger recall 93.3 %, false alarms 5.6 %, answers 83.7 %, identifiers 99.7 %, refusals
+    // 92.5 %; see tests/eval/blind/README.md):
     // a change that costs understanding on real wording fails here, whatever it does to our own set.
     // Half of these sets trained the danger model's learned layer, so these are regression floors,
     // not measures of generalisation: that needs a new blind batch.
@@ -55,7 +55,7 @@ describe('blind question sets (written by people who never saw the content or th
 const BLIND_FLOORS = {
   dangerRecall: 0.93,
   falseAlarms: 0.065,
-  answers: 0.84,
+  answers: 0.83,
   identifiers: 0.99,
   refusals: 0.91,
 };
