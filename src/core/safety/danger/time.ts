@@ -19,7 +19,7 @@ export function readTime(
     activeNow ||
     r.ongoingHarm ||
     ts.some((t) => MOMENT_WORDS.has(t.norm)) ||
-    MOMENT_PHRASES.some((p) => hasPhrase(ts, p)) ||
+    W.MOMENT_PHRASES.some((p) => hasPhrase(ts, p)) ||
     // "he's just arrived", "just now"; not "it's just banter", "just a peck".
     ts.some(
       (t, i) =>
@@ -100,15 +100,6 @@ const MOMENT_WORDS = new Set([
   'meanwhile',
   'imminently',
 ]);
-const MOMENT_PHRASES: readonly string[][] = [
-  ['right', 'now'],
-  ['as', 'we', 'speak'],
-  ['at', 'the', 'moment'],
-  ['on', 'his', 'way'],
-  ['on', 'her', 'way'],
-  ['on', 'their', 'way'],
-  ['any', 'minute'],
-];
 const MODALS = new Set([
   'would',
   'could',

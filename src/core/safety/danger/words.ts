@@ -92,25 +92,29 @@ export const DISTRESS = set(`scream crying cry sob shout screaming shaking hide 
 export const NOW_WORDS = set(`now still currently presently literally tonight today later soon
   imminently meanwhile lunchtime hometime tonite midnight`);
 
-export const SOON_PHRASES: readonly string[][] = [
+/** Phrases for this very moment (as against a time of day: "this morning", "at 3.15"). */
+export const MOMENT_PHRASES: readonly string[][] = [
   ['right', 'now'],
   ['as', 'we', 'speak'],
   ['at', 'the', 'moment'],
+  ['on', 'his', 'way'],
+  ['on', 'her', 'way'],
+  ['on', 'their', 'way'],
+  ['any', 'minute'],
+];
+
+export const SOON_PHRASES: readonly string[][] = [
+  ...MOMENT_PHRASES,
   ['this', 'afternoon'],
   ['this', 'evening'],
   ['this', 'morning'],
   ['after', 'school'],
   ['end', 'of', 'the', 'day'],
-  ['on', 'his', 'way'],
-  ['on', 'her', 'way'],
-  ['on', 'their', 'way'],
   ['on', 'the', 'line'],
   ['on', 'the', 'phone'],
   ['home', 'time'],
   ['pick', 'up', 'time'],
-  ['any', 'minute'],
   ['in', 'a', 'bit'],
-  ['on', 'his', 'way'],
   ['coming', 'round'],
   ['coming', 'over'],
   ['end', 'of', 'school'],
