@@ -760,7 +760,7 @@ function backToSchool(ts: Token[], i: number): boolean {
     ['class', 'lessons', 'lesson', 'school', 'college', 'work', 'bed', 'sleep', 'the', 'his', 'her'].includes(
       ts[k + 2]?.norm ?? '',
     ) &&
-    !['dad', 'mum', 'him', 'his dad', 'her dad'].includes(ts[k + 3]?.norm ?? '') &&
+    !['dad', 'mum', 'him'].includes(ts[k + 3]?.norm ?? '') &&
     ![ts[k + 2]?.norm, ts[k + 3]?.norm].some((w) => ['house', 'flat', 'place', 'home'].includes(w ?? ''))
   );
 }
