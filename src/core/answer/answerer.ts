@@ -6,7 +6,12 @@ import { focusOf, type MessageFocus } from '../understanding/focus.js';
 import { parse, type Sentence } from '../understanding/nlp.js';
 import { Shorthand } from '../understanding/shorthand.js';
 import { Scope } from '../understanding/scope.js';
-import { adultReply, didYouMeanReply, offerSecondQuestion } from './understanding-replies.js';
+import {
+  adultReply,
+  didYouMeanReply,
+  generalRouteReply,
+  offerSecondQuestion,
+} from './understanding-replies.js';
 import type { GuidanceIndex, SearchHit } from '../search/index.js';
 import { cleanInput, MAX_QUESTION_CHARS, type InputProblem } from './input.js';
 import { itemSources, itemToReply, standardActions } from './item-reply.js';
@@ -159,7 +164,13 @@ export class Answerer {
       // Pay scales, a toddler's sleep, a phone to buy: no concern and no safeguarding process named.
       else if (this.outOfScope(text, sentences, subjects.child, danger.escalate))
         reply = signpostReply(this.pack, replyId, 'no-match');
-      else reply = this.understood(focusOf(text, sentences), replyId, subjects.child);
+      else
+        reply = this.understood(
+          focusOf(text, sentences),
+          replyId,
+          subjects.child,
+          subjects.child && (this.scope?.namesConcern(sentences) ?? true),
+        );
     }
     if (danger.escalate) reply = this.withEmergencyFirst(reply);
     if (pii.length > 0) {
@@ -175,7 +186,12 @@ export class Answerer {
    * questions on different items: the first answered, the other offered. Nothing confident: "did you
    * mean" with near items, or the signpost.
    */
-  private understood(focus: MessageFocus, replyId: string, aboutAChild: boolean): Reply {
+  private understood(
+    focus: MessageFocus,
+    replyId: string,
+    aboutAChild: boolean,
+    concernForAChild: boolean,
+  ): Reply {
     const whole = this.select(focus.body);
     const questionHits = focus.questions.map((q) => this.select(q));
     const confidentQuestions = questionHits.filter((h) => h.hits.length > 0);
@@ -207,6 +223,12 @@ export class Answerer {
       // Near items are offered only for a message about a child or a safeguarding concept; a cover
       // letter or a parking ticket gets the plain signpost, not unrelated titles.
       const near = aboutAChild || this.index.mentionsDomain(focus.body) ? this.nearItems(focus.body) : [];
+      // A worry about a child that no item covers gets the pack's general route (tell the DSL, refer
+      // if at risk, record it), said to be general, with the nearest items one tap away.
+      const general = this.pack.settings.general_item
+        ? this.pack.byId.get(this.pack.settings.general_item)
+        : undefined;
+      if (concernForAChild && general) return generalRouteReply(this.pack, general, near, replyId);
       return near.length > 0
         ? didYouMeanReply(this.pack, near, replyId)
         : signpostReply(this.pack, replyId, 'no-match');

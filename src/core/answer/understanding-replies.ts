@@ -1,6 +1,7 @@
 import { resolveContact } from '../content/contacts.js';
 import type { ContentPack, GuidanceItem } from '../content/types.js';
 import { emptyReply, type Reply, type ReplyAction } from '../reply.js';
+import { itemToReply } from './item-reply.js';
 
 /** The phrasing that asks for an item: its first practitioner question (follow-ups use the same). */
 const askFor = (item: GuidanceItem): string => item.questions[0] ?? item.title;
@@ -31,6 +32,32 @@ export function didYouMeanReply(pack: ContentPack, items: readonly GuidanceItem[
     ...items.map((i): ReplyAction => ({ kind: 'ask', label: i.title, value: askFor(i) })),
     { kind: 'command', label: 'What can you help with?', value: 'help' },
   ];
+  return reply;
+}
+
+/**
+ * A worry about a child that no item covers: the pack's general route (the DSL, a referral when the
+ * child may be at risk, a record), said plainly to be general rather than guessed to fit, with the
+ * nearest items offered. Low confidence, so the admin report lists it beside the unanswered ones.
+ */
+export function generalRouteReply(
+  pack: ContentPack,
+  general: GuidanceItem,
+  near: readonly GuidanceItem[],
+  replyId: string,
+): Reply {
+  const reply = itemToReply(pack, general, replyId);
+  reply.summary =
+    `I don't have guidance on this exact situation, so here is what to do with any worry about a child. ${reply.summary ?? ''}`.trim();
+  const others = near.filter((i) => i.id !== general.id);
+  if (others.length > 0) {
+    reply.sections.push({ heading: 'Nearest guidance', style: 'bullets', lines: others.map((i) => i.title) });
+    reply.actions = [
+      ...others.map((i): ReplyAction => ({ kind: 'ask', label: i.title, value: askFor(i) })),
+      ...reply.actions,
+    ];
+  }
+  reply.meta.lowConfidence = true;
   return reply;
 }
 

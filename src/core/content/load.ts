@@ -71,6 +71,10 @@ export async function readContentPack(dir: string, options: { today?: string } =
       if (r === item.id) error(seen.get(item.id) ?? item.file, 'related', 'links to itself');
     }
   }
+  // A shared general item this pack does not include: the pack has no general route (its own may name one).
+  if (settings.general_item && notIncluded.has(settings.general_item)) settings.general_item = undefined;
+  if (settings.general_item && !seen.has(settings.general_item))
+    error(join(dir, 'pack.yaml'), 'general_item', `names "${settings.general_item}", which is not a guidance item`);
   if (settings.scope) checkScope(settings, items, guidanceDir, error);
   if (issues.some((i) => i.severity === 'error')) return { issues };
 
@@ -109,7 +113,7 @@ function checkScope(
         error(
           join(guidanceDir, item.file),
           `questions[${i}]`,
-          `"${q}" names nothing in pack.yaml scope.words, so it would be refused as out of scope`,
+          `"${q}" names nothing in pack.yaml scope (concerns or words), so it would be refused as out of scope`,
         );
     });
 }

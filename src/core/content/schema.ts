@@ -110,10 +110,16 @@ export const packSchema = z
   // pack without it answers whatever its search matches.
   scope: z
     .object({
-      words: z.array(z.string().min(2)).min(1),
+      // Words for a worry or a harm (a concern about a child, answered by general_item if need be).
+      concerns: z.array(z.string().min(2)).default([]),
+      // Safeguarding processes, services and the pack's own concepts.
+      words: z.array(z.string().min(2)).default([]),
       everyday: z.array(z.string()).default([]),
     })
+    .refine((s) => s.concerns.length + s.words.length > 0, 'needs concerns or words')
     .optional(),
+  // The item that answers a worry about a child no other item covers (the DSL, a referral, a record).
+  general_item: kebab.optional(),
   age_bands: z
     .record(
       z.string(),

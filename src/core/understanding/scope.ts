@@ -5,7 +5,9 @@ import { isKnownWord, parse, type Sentence, type Token } from './nlp.js';
 const MIN_TYPO_LENGTH = 6;
 
 export interface ScopeDefinition {
-  /** Words or phrases (any form: "abused" meets "abuse") that make a message a safeguarding question. */
+  /** Words or phrases for a worry or a harm (any form: "abused" meets "abuse"). */
+  concerns: string[];
+  /** Words or phrases for safeguarding processes and services. Both lists make a message in scope. */
   words: string[];
   /** Synonym groups that name people or places, never a concern: they do not bring a message in scope. */
   everyday: string[];
@@ -23,18 +25,49 @@ const ACTION_QUESTION =
  * the honest signpost, however well those words match an item.
  */
 export class Scope {
-  private readonly words = new Set<string>();
-  /** Each word of a phrase as its lemma or as written. */
-  private readonly phrases: (readonly [string, string])[][] = [];
+  private readonly concerns: Vocabulary;
+  private readonly processes: Vocabulary;
   private readonly everydayMarkers: Set<string>;
-  /** Long scope words (and words of phrases), for typos. */
-  private readonly spellable = new Set<string>();
 
   constructor(
     definition: ScopeDefinition,
     private readonly synonyms: SynonymTable,
   ) {
-    for (const entry of definition.words) {
+    this.concerns = new Vocabulary(definition.concerns);
+    this.processes = new Vocabulary(definition.words);
+    this.everydayMarkers = new Set(definition.everyday.map((g) => synonyms.markerOf(g)));
+  }
+
+  // Cheapest readings first: most messages are settled by their words before any typo is considered.
+  includes(text: string, sentences: readonly Sentence[], aboutAChild: boolean): boolean {
+    const tokens = sentences.flatMap((s) => s.tokens);
+    if (this.concerns.namedIn(tokens) || this.processes.namedIn(tokens)) return true;
+    for (const marker of this.synonyms.analyse(text).markers.keys())
+      if (!this.everydayMarkers.has(marker)) return true;
+    if (aboutAChild && ACTION_QUESTION.test(text.toLowerCase().replace(/[’‘]/g, "'"))) return true;
+    return this.concerns.mistypedIn(tokens) || this.processes.mistypedIn(tokens);
+  }
+
+  /**
+   * The message names a worry or a harm in so many words (or one mistyped): not only a process, a
+   * domain term ("paracetamol", "strategies") or "what do I do".
+   */
+  namesConcern(sentences: readonly Sentence[]): boolean {
+    const tokens = sentences.flatMap((s) => s.tokens);
+    return this.concerns.namedIn(tokens) || this.concerns.mistypedIn(tokens);
+  }
+}
+
+/** A list of scope words and phrases, matched by lemma or as written, and looked for mistyped. */
+class Vocabulary {
+  private readonly words = new Set<string>();
+  /** Each word of a phrase as its lemma or as written. */
+  private readonly phrases: (readonly [string, string])[][] = [];
+  /** Long words (and words of phrases), for typos. */
+  private readonly spellable = new Set<string>();
+
+  constructor(entries: readonly string[]) {
+    for (const entry of entries) {
       const tokens = parse(entry).flatMap((s) => s.tokens);
       const [only] = tokens;
       if (tokens.length > 1) this.phrases.push(tokens.map((t) => [t.lemma, t.norm]));
@@ -47,30 +80,29 @@ export class Scope {
     for (const w of this.words) if (w.length >= MIN_TYPO_LENGTH) this.spellable.add(w);
     for (const p of this.phrases)
       for (const [, norm] of p) if (norm.length >= MIN_TYPO_LENGTH) this.spellable.add(norm);
-    this.everydayMarkers = new Set(definition.everyday.map((g) => synonyms.markerOf(g)));
   }
 
-  /** A scope word, or its plural ("snapchats"). */
+  namedIn(tokens: readonly Token[]): boolean {
+    return (
+      tokens.some((t) => this.names(t.lemma) || this.names(t.norm)) ||
+      this.phrases.some((p) => containsPhrase(tokens, p))
+    );
+  }
+
+  /** A long word the lexicon doesn't know, one letter from one of these ("complience"). */
+  mistypedIn(tokens: readonly Token[]): boolean {
+    return tokens.some((t) => this.mistypes(t.norm));
+  }
+
+  /** A word of the list, or its plural ("snapchats"). */
   private names(word: string): boolean {
     return this.words.has(word) || (word.endsWith('s') && this.words.has(word.slice(0, -1)));
   }
 
-  /** A long word the lexicon doesn't know, one letter from a scope word ("complience"). */
   private mistypes(word: string): boolean {
     if (word.length < MIN_TYPO_LENGTH || isKnownWord(word)) return false;
     for (const w of this.spellable) if (oneEditApart(word, w)) return true;
     return false;
-  }
-
-  // Cheapest readings first: most messages are settled by their words before any typo is considered.
-  includes(text: string, sentences: readonly Sentence[], aboutAChild: boolean): boolean {
-    const tokens = sentences.flatMap((s) => s.tokens);
-    if (tokens.some((t) => this.names(t.lemma) || this.names(t.norm))) return true;
-    if (this.phrases.some((p) => containsPhrase(tokens, p))) return true;
-    for (const marker of this.synonyms.analyse(text).markers.keys())
-      if (!this.everydayMarkers.has(marker)) return true;
-    if (aboutAChild && ACTION_QUESTION.test(text.toLowerCase().replace(/[’‘]/g, "'"))) return true;
-    return tokens.some((t) => this.mistypes(t.norm));
   }
 }
 

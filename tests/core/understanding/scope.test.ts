@@ -63,7 +63,7 @@ describe('content:check: the scope list', () => {
     expect(pack).toBeUndefined();
     const issue = issues.find((i) => i.message.includes('How tall is a giraffe?'));
     expect(issue?.file).toMatch(/genograms-and-family-networks\.md$/);
-    expect(issue?.message).toContain('scope.words');
+    expect(issue?.message).toContain('pack.yaml scope');
     await rm(dir, { recursive: true });
   });
 });
