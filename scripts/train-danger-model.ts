@@ -31,6 +31,10 @@ const TRAIN_SETS = [
   'tests/eval/blind/2026-12-02-writer-h-dev.jsonl',
   'tests/eval/blind/2026-12-02-writer-k-dev.jsonl',
   'tests/eval/blind/2026-12-02-writer-l-dev.jsonl',
+  // M was scored once as a fresh batch on 2026-12-02 (session 5), then read: development since.
+  'tests/eval/blind/2026-12-02-writer-m.jsonl',
+  'tests/eval/blind/2026-12-02-writer-n-dev.jsonl',
+  'tests/eval/blind/2026-12-02-writer-o-dev.jsonl',
 ];
 const outAt = process.argv.indexOf('--out');
 const OUT = outAt >= 0 ? (process.argv[outAt + 1] as string) : 'src/core/safety/danger/learned-model.json';

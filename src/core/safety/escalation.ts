@@ -87,6 +87,21 @@ export function detectImmediateDanger(
       reasons.add('child missing and at risk now');
     if (r.distress && current && violenceHeard && subjects.child && !r.generalQuestion)
       reasons.add('a child heard in distress as violence goes on');
+    // A baby or toddler with no adult there: found alone, left in a car, "nobody else in the flat".
+    if (r.alone && subjects.young && current && !r.generalQuestion && !r.routine && !resolved)
+      reasons.add('a young child with no adult there');
+    // Semi-conscious, drugged, "can hardly stand": a child who cannot keep themselves safe, now.
+    if (r.incapacitated && current && subjects.child && !r.generalQuestion && !r.infoQuestion)
+      reasons.add('child too drunk, drugged or unwell to keep safe, now');
+    // "her stepdad has been abusing her and he's stood in the kitchen": the one named as harming is there.
+    if (
+      r.pronounPresent &&
+      current &&
+      !r.generalQuestion &&
+      !r.infoQuestion &&
+      harmerNamedBefore(readings, r)
+    )
+      reasons.add('the person who may harm the child is present or on the way');
     // "toddler at desk floppy, lips blue": a note with no verb describes what is in front of the writer.
     if (r.injury && current && (r.now || r.statedNow || r.verbless))
       reasons.add('child seriously injured or unwell now');
@@ -214,6 +229,11 @@ export function situationFeaturesOf(
   return situationFeatures(readSituation(text, sentences, subjects).cues);
 }
 
+/** An earlier clause names harm done by someone ("her stepdad has been abusing her"), so "he" there is that person. */
+function harmerNamedBefore(readings: readonly ClauseReading[], r: ClauseReading): boolean {
+  return readings.slice(0, readings.indexOf(r)).some((o) => o.seriousHarm || o.threat);
+}
+
 /** "boys keep making sexual comments": harm told as a habit, with nothing that puts any of it now. */
 function toldAsPattern(readings: readonly ClauseReading[], goingOn: boolean): boolean {
   return readings.some((r) => r.habit) && !goingOn && !readings.some((r) => r.now || r.stillThere);
@@ -257,7 +277,7 @@ function failSafe(r: ClauseReading, resolved: boolean): boolean {
 }
 
 const SAFE_NOW =
-  /\b(?:(?:she's|he's|they're|she is|he is|they are) (?:fine|ok|okay)(?: at home| with| now)|no (?:immediate|imminent|current) (?:risk|danger|threat)|not (?:in|at) (?:any )?(?:immediate |imminent )?(?:danger|risk)|(?:is|are|'s|'re) (?:now )?safe(?: now)?\b(?! to)|(?:is|are|'s|'re|now and|and is) (?:now )?doing (?:well|fine|ok|okay|better)|in a place of safety|(?:has|have) been found(?: safe)?|(?:everyone|everybody|all|both)(?:'s| is| are)? (?:all )?(?:fine|ok|okay|safe|well)(?: now)?)\b/;
+  /\b(?:(?:is|are|'s|'re) now (?:with|staying with|living with) (?:her |his |their )?(?:grandparents|nan|gran|grandma|grandad|aunt|auntie|foster carers?|relatives|family)|under police protection|(?:she's|he's|they're|she is|he is|they are) (?:fine|ok|okay)(?: at home| with| now)|no (?:immediate|imminent|current) (?:risk|danger|threat)|not (?:in|at) (?:any )?(?:immediate |imminent )?(?:danger|risk)|(?:is|are|'s|'re) (?:now )?safe(?: now)?\b(?! to)|(?:is|are|'s|'re|now and|and is) (?:now )?doing (?:well|fine|ok|okay|better)|in a place of safety|(?:has|have) been found(?: safe)?|(?:everyone|everybody|all|both)(?:'s| is| are)? (?:all )?(?:fine|ok|okay|safe|well)(?: now)?)\b/;
 
 function hypothetical(sentences: readonly Sentence[], lower: string): boolean {
   if (

@@ -19,7 +19,19 @@ describe('danger model: who', () => {
     ['84 year old patient, her daughter takes her pension', { child: false, adult: true }],
     ['a woman whose husband hits her, no kids in the picture', { child: false, adult: true }],
     ['the man who abused her is outside', { child: false, adult: false }],
-  ])('%s', (text, expected) => expect(subjectsOf(text)).toEqual(expected));
+  ])('%s', (text, expected) => expect(subjectsOf(text)).toMatchObject(expected));
+
+  it.each([
+    ['a 6 month old', true],
+    ['the 2 year old', true],
+    ['2 little ones upstairs with me', true],
+    ['kids under 5 in the car', true],
+    ['her toddler', true],
+    ['a 7 year old', false],
+    ['a 14 year old told me', false],
+  ])('young (a baby or a child under 5): %s', (text, young) => {
+    expect(subjectsOf(text)).toMatchObject({ child: true, young });
+  });
 
   it('an adult-only situation is not escalated here; a child with an adult is', () => {
     expect(escalates('my colleague says her husband is hitting her right now')).toBe(true); // strong now wins
@@ -118,7 +130,7 @@ describe('danger model: past, resolved, hypothetical, fail-safe', () => {
 
 describe('danger model: threats, fear, doors and disclosures (second round)', () => {
   it('who: negated child words and ages told in the past', () => {
-    expect(subjectsOf("her husband is abusive. they don't have children")).toEqual({
+    expect(subjectsOf("her husband is abusive. they don't have children")).toMatchObject({
       child: false,
       adult: true,
     });
@@ -310,8 +322,8 @@ describe('danger model: tense, routine and framing (fourth round)', () => {
   });
 
   it("a baby's age in months or weeks names a child, not an adult of that many years", () => {
-    expect(subjectsOf('her 18 month old')).toEqual({ child: true, adult: false });
-    expect(subjectsOf('a 6 week old baby')).toEqual({ child: true, adult: false });
+    expect(subjectsOf('her 18 month old')).toMatchObject({ child: true, adult: false, young: true });
+    expect(subjectsOf('a 6 week old baby')).toMatchObject({ child: true, adult: false, young: true });
   });
 
   it('a note with no verb describes what is in front of the writer', () => {
@@ -327,5 +339,66 @@ describe('danger model: tense, routine and framing (fourth round)', () => {
   it('a baby seriously unwell now: limp, a bulging fontanelle', () => {
     expect(reading('the baby is limp and not feeding').injury).toBe(true);
     expect(escalates('dad has just brought in his 3 month old, she is limp and floppy')).toBe(true);
+  });
+});
+
+describe('danger model: third round (young children alone, incapacity, "he" after a named harmer, vehicles)', () => {
+  it('a baby or a child under 5 with no adult there, now; not in the past, resolved, or an older child', () => {
+    expect(escalates('just found a 3 year old wandering on his own in the stairwell, no parent about')).toBe(
+      true,
+    );
+    expect(escalates('toddler asleep in a car outside the shop, no adult with her, windows shut')).toBe(true);
+    expect(escalates('the baby is in the flat by herself, mum went out an hour ago')).toBe(true);
+    expect(
+      escalates('last month a neighbour left her toddler alone for an hour, what should I have done'),
+    ).toBe(false);
+    expect(escalates('the baby we found alone is now with foster carers and doing well')).toBe(false);
+    expect(escalates('a 13 year old is often on her own in the park after school')).toBe(false);
+    expect(
+      escalates(
+        'her elderly dad lives with them and is left alone all day. the baby is thriving, who helps him',
+      ),
+    ).toBe(false);
+  });
+
+  it('a child too drunk, drugged or unwell to keep safe, now', () => {
+    expect(escalates('a girl of about 12 at the bus stop is semi conscious and two men are with her')).toBe(
+      true,
+    );
+    expect(escalates('a 15 year old at the party can barely stand and keeps being sick')).toBe(true);
+    expect(escalates('he was drugged at a party last year and is now in therapy')).toBe(false);
+    expect(reading('she can stand up for herself').incapacitated).toBe(false);
+  });
+
+  it('"he" at a place, after a clause naming him as harming the child, is the harmer present', () => {
+    expect(
+      escalates(
+        'the girl says her uncle has been abusing her and he is sitting in reception waiting for her',
+      ),
+    ).toBe(true);
+    expect(escalates('her brother sexually harmed her. can he stay in the home while we assess?')).toBe(
+      false,
+    );
+  });
+
+  it('a child put into a vehicle or led away by someone, and someone coming to take the children', () => {
+    expect(escalates('two men are trying to get her into their van, she is 12 and crying')).toBe(true);
+    expect(
+      escalates('an older man is pulling a schoolgirl towards the car park by her arm, she looks terrified'),
+    ).toBe(true);
+    expect(
+      escalates(
+        'their dad is banned from contact and says he is coming to take the kids, they are at home with me',
+      ),
+    ).toBe(true);
+  });
+
+  it('the safe side taking, injuries healed or absent, and "she\'s back" are not danger now', () => {
+    expect(escalates('the police came and took him away, and her mum has since collected her')).toBe(false);
+    expect(escalates('she used to self harm, the cuts are all healed now. do I tell the DSL?')).toBe(false);
+    expect(escalates('the missing girl was found by police, she is back at the home, no injuries')).toBe(
+      false,
+    );
+    expect(reading("she's back after the holidays").presence).toBe(false);
   });
 });

@@ -61,6 +61,12 @@ export interface ClauseReading {
   missing: boolean;
   threat: boolean;
   distress: boolean;
+  /** No adult with the child: "on his own", "no adult anywhere", "nobody else in the flat" (a young child is at risk). */
+  alone: boolean;
+  /** Too drunk, drugged or unwell to look after themselves: "semi conscious", "can hardly stand". */
+  incapacitated: boolean;
+  /** "he" or "they" at a place now ("he's stood in the kitchen"): a threat when the person named before harms. */
+  pronounPresent: boolean;
   /** Said to be back, still there or there again ("he's back", "still in there"). */
   stillThere: boolean;
   /** A child hiding, begging, terrified, or signalling for help (a note, a text, a mouthed word). */
@@ -117,13 +123,16 @@ export function readClause(
     abduct: any(ts, W.ABDUCT),
     weapon: any(ts, W.WEAPON),
     injury:
-      any(ts, W.INJURY) ||
+      (any(ts, W.INJURY) && !HEALED_OR_NONE.test(ts.map((t) => t.norm).join(' '))) ||
       /\b(?:not breathing|barely conscious|won't wake|will not wake|can't wake|cannot wake|(?:odd|funny|strange|noisy|struggling) breathing|breathing (?:oddly|funny|strangely))\b/.test(
         sentenceText.toLowerCase(),
       ),
     unsafe: false,
     meet: ts.some((t) => t.lemma === 'meet' && t.form !== 'past'),
     presence: false,
+    alone: false,
+    incapacitated: INCAPACITATED.test(ts.map((t) => t.norm).join(' ')),
+    pronounPresent: false,
     liveOnline: false,
     undress: false,
     selfHarm: false,
@@ -173,6 +182,10 @@ export function readClause(
     // A person other than the parent, carer or officer who came in to tell you.
     threatPerson: ts.some((n) => word(n, W.PERSON) && !PROTECTIVE.has(n.norm)),
   };
+  // "2yo on his own in the flat, no adult anywhere": the child named in the same sentence.
+  r.alone =
+    (has.childInSentence || has.youngChildInSentence || AGED_CHILD.test(sentenceText.toLowerCase())) &&
+    ALONE.test(text);
   const firstTheres = ts.findIndex((v) => v.norm === 'theres' || v.norm === "there's");
   // Holding, or not finding, is about a person only when a person is in the clause.
   const personHere = ts.some(
@@ -371,7 +384,12 @@ export function readClause(
       // "take the phone off him" takes a thing: the one taken must be a person.
       const person = takesPerson(ts, i);
       // "driving the baby", "collecting her": a person carried off, with or without "off".
-      if (person && (t.lemma === 'collect' || t.lemma === 'drive' || particle)) r.take = true;
+      // "police came and took him away", "mum has since collected her": done, by the safe side.
+      const doneBySafeSide =
+        safeCollector(ts, i) &&
+        (t.form === 'past' || ts.slice(Math.max(0, i - 3), i).some((b) => b.lemma === 'have'));
+      if (person && (t.lemma === 'collect' || t.lemma === 'drive' || particle) && !doneBySafeSide)
+        r.take = true;
       // "the friend is collecting at 12": a collection at a time today.
       if (
         t.lemma === 'collect' &&
@@ -395,6 +413,7 @@ export function readClause(
     // Being sent or going home, or getting into a car, to the person who harmed them.
     if (
       ['go', 'return', 'send'].includes(t.lemma) &&
+      t.pos === 'VERB' &&
       within(
         ts,
         i,
@@ -422,11 +441,14 @@ export function readClause(
     )
       r.take = true;
     if (word(t, W.MOVE_CHILD) && t.pos === 'VERB') {
+      // "pulled her by the arm into a silver car": the vehicle a few words on.
       const intoCar =
-        within(ts, i, 4, (n) => n.norm === 'into' || n.norm === 'in') &&
-        within(ts, i, 7, (n) => ['car', 'van', 'taxi', 'vehicle'].includes(n.norm));
+        within(ts, i, 6, (n) => n.norm === 'into' || n.norm === 'in') &&
+        within(ts, i, 9, (n) => VEHICLES.has(n.norm));
       if (intoCar) r.abduct = true;
-      else if (within(ts, i, 3, (n) => ['off', 'away'].includes(n.norm))) r.take = true;
+      // "pulling her towards the platform", "being walked out the gate": led off by someone.
+      else if (within(ts, i, 4, (n) => ['off', 'away', 'towards', 'toward', 'out'].includes(n.norm)))
+        r.take = true;
     }
     if (t.lemma === 'come' && ts[i + 1]?.norm === 'back' && ts[i + 2]?.norm === 'for') r.threat = true;
     // "he's coming for her": coming to get the child.
@@ -444,6 +466,23 @@ export function readClause(
     )
       r.take = true;
     if (t.lemma === 'get' && within(ts, i, 3, (n) => ['car', 'van', 'taxi'].includes(n.norm))) r.take = true;
+    // "trying to get her into their car": a person put into a vehicle.
+    if (
+      t.lemma === 'get' &&
+      W.HELD.has(ts[i + 1]?.norm ?? '') &&
+      within(ts, i, 3, (n) => n.norm === 'into') &&
+      within(ts, i, 6, (n) => VEHICLES.has(n.norm))
+    )
+      r.take = true;
+    // "he's coming to get the kids back", "on his way to take her": someone coming for the child.
+    if (
+      t.lemma === 'come' &&
+      ts[i + 1]?.norm === 'to' &&
+      ['get', 'take', 'grab', 'snatch', 'collect'].includes(ts[i + 2]?.lemma ?? '') &&
+      has.threatPerson &&
+      !safeCollector(ts, i)
+    )
+      r.take = true;
     if (t.lemma === 'leave' && ts[i + 1]?.norm === 'with') r.take = true;
     if (
       word(t, W.LIVE_ONLINE) ||
@@ -636,6 +675,16 @@ export function readClause(
       const justArrived =
         window.some((v) => word(v, W.PRESENCE_VERBS)) && window.some((v) => v.norm === 'just');
       if (person && !leaving && (present || justArrived)) r.presence = true;
+      else if (pronoun && !leaving && (present || justArrived)) r.pronounPresent = true;
+      // "mum's boyfriend at the gate", "mum and baby in the lounge with him": a note with no verb.
+      if (
+        named &&
+        !leaving &&
+        !ts.some((v) => v.pos === 'VERB' || v.pos === 'AUX') &&
+        ['at', 'outside', 'in', 'by', 'with'].includes(prev?.norm ?? t.norm) &&
+        threatPlace
+      )
+        r.presence = true;
     }
     // "the man with her", "an older lad with him": a person in the child's company (not her mum).
     if (
@@ -654,7 +703,11 @@ export function readClause(
         (isBePresent(prev) &&
           ts
             .slice(Math.max(0, i - 3), i - 1)
-            .some((b) => ['he', 'they'].includes(b.norm) || (word(b, W.PERSON) && !word(b, W.CHILD_NOUNS)))))
+            .some(
+              (b) =>
+                ['he', 'they'].includes(b.norm) ||
+                (word(b, W.PERSON) && b.pos !== 'PRON' && !word(b, W.CHILD_NOUNS)),
+            )))
     )
       r.presence = true;
     // "he keeps knocking on the door": someone there, again and again.
@@ -787,6 +840,24 @@ const PROTECTIVE = new Set([...SAFE_COLLECTORS, 'parent', 'parents', 'teacher', 
 function safeCollector(ts: Token[], i: number): boolean {
   return ts.slice(Math.max(0, i - 4), i).some((b) => SAFE_COLLECTORS.has(b.norm));
 }
+
+const VEHICLES = new Set(['car', 'van', 'taxi', 'vehicle', 'cab', 'motor', 'lorry']);
+
+/** "6 months old", "3 year old", "the little ones", "kids under 5": a child named by age. */
+const AGED_CHILD =
+  /\b\d{1,2} ?(?:months?|weeks?|days?|years?|yrs?) ?-?old\b|\blittle ones?\b|\bunder (?:5|five)s?\b/;
+
+/** No adult with the child. */
+const ALONE =
+  /\b(?:on (?:his|her|their) own|alone|unattended|unsupervised|by (?:himself|herself|themselves)|no (?:adults?|parents?|carers?|grown ?ups?|one else|one with (?:him|her|them))\b|nobody (?:else|about|around|home|there|in|with)|no-one (?:else|about|around|home|there|in|with)|no one (?:about|around|home|there|in)|(?:parents?|mum|dad|adults?) nowhere)/;
+
+/** Too drunk, drugged or unwell to look after themselves. */
+const INCAPACITATED =
+  /\b(?:semi ?-? ?conscious|barely (?:responsive|conscious|awake|breathing)|(?:can|could) (?:hardly|barely) (?:stand|walk|stay awake|speak|talk)|(?:can't|cannot|couldn't) (?:stand up|walk|stay awake|keep (?:her|his) eyes open)|passed out|drugged|spiked|not responding|in and out of consciousness|out of it|doesn't (?:seem to )?know (?:what's happening|where (?:she|he) is))/;
+
+/** "wounds all healed", "no injuries", "old marks": an injury that is not there now. */
+const HEALED_OR_NONE =
+  /\b(?:healed|healing|faded|old (?:cuts|marks|scars|bruises|injuries)|scars?|no (?:\w+ )?(?:injuries|injury|marks|bruises|bleeding|blood)|not (?:injured|bleeding|hurt))\b/;
 
 /** Every clause of the message, read. */
 export function readMessage(sentences: readonly Sentence[]): ClauseReading[] {

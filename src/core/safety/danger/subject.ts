@@ -5,7 +5,22 @@ export interface Subjects {
   child: boolean;
   /** An adult is named as a person in the situation: an adult word, an age of 18 or over. */
   adult: boolean;
+  /** A baby or a child under 5 is named: too young to be left without an adult at all. */
+  young: boolean;
 }
+
+const LITTLE_ONES = /\b(?:little|wee) (?:ones?|uns?)\b|\bunder (?:5|five)s?\b/;
+const YOUNG_WORDS = new Set([
+  'baby',
+  'babies',
+  'toddler',
+  'toddlers',
+  'infant',
+  'infants',
+  'newborn',
+  'tot',
+  'tots',
+]);
 
 const AGE =
   /\b(\d{1,3})\s*(?:year old|years old|year-old)|\baged?\s+(\d{1,3})\b|\b(?:she|he|they|\w+)(?:'s| is| are|'re)\s+(?:now\s+)?(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d))|\((\d{1,2})(?:\s*(?:and|&|,|\/)\s*\d{1,2})*\)|\b(?:about|around|roughly|maybe|approx)\s+(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d|people|kids|children|men|times))|\b(?:under|over)\s+(\d{1,2})s?\b|\bwhen (?:i|she|he|they|we) (?:was|were) (\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?))/g;
@@ -55,13 +70,15 @@ export function subjectsOf(text: string): Subjects {
     .replace(/\b(?:baby|babies|toddler|toddlers) (?:room|unit)\b/g, ' setting room ')
     .replace(NO_CHILD, ' grownup ')
     .replace(ADULT_VICTIM, ' grownup ');
-  let child = SCHOOL.test(lower) || BABY_AGE.test(lower);
+  let young = BABY_AGE.test(lower) || LITTLE_ONES.test(lower);
+  let child = SCHOOL.test(lower) || young;
   let adult = ADULT_AGE_WORDS.test(lower);
   for (const m of lower.matchAll(AGE)) {
     const age = Number(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7]);
     if (Number.isFinite(age)) {
       if (age < 18) child = true;
       else if (age < 120) adult = true;
+      if (age < 5) young = true;
     }
   }
   // An elderly person's son or grandson is an adult too.
@@ -72,7 +89,8 @@ export function subjectsOf(text: string): Subjects {
     // "a 19 yr old student", "84yo patient … daughter": with only adult ages given, words that can
     // name an adult too do not make the message about a child.
     if (CHILD_NOUNS.has(t) && !(adultAge && !child && ADULT_TOO.has(t))) child = true;
+    if (YOUNG_WORDS.has(t)) young = true;
     if (ADULT_NOUNS.has(t)) adult = true;
   }
-  return { child, adult };
+  return { child: child || young, adult, young };
 }
