@@ -43,6 +43,9 @@ export function detectImmediateDanger(
     messageLater,
   } = situation;
   const reasons = new Set<string>();
+  // "in resus and stable now", "on the ward": a child already in medical hands.
+  const inMedicalCare = IN_MEDICAL_CARE.test(situation.lower);
+  const liveStream = LIVE_STREAM.test(situation.lower);
   for (const r of readings) {
     const live = r.now && !r.past;
     // Present tense with no time of its own reads as now unless the message says it is over.
@@ -63,8 +66,9 @@ export function detectImmediateDanger(
       current &&
       harmContext &&
       !r.generalQuestion &&
+      !r.infoQuestion &&
       !r.routine &&
-      !(resolved && !r.stillThere)
+      !((resolved || POLICE_HAVE_CHILD.test(situation.lower)) && !r.stillThere)
     )
       reasons.add('the person who may harm the child is present or on the way');
     if (r.presence && live && lockedDoor && subjects.child && !r.generalQuestion && !resolved)
@@ -77,13 +81,24 @@ export function detectImmediateDanger(
       readings.some((o) => o.presence || o.take || o.weapon || o.threat)
     )
       reasons.add('a child in fear of someone who is there or coming');
-    if (r.liveOnline && (r.undress || r.seriousHarm || r.weakHarm) && current)
+    // The stream may be named in one clause and what the chat makes her do in the next.
+    if ((r.liveOnline || liveStream) && (r.undress || r.seriousHarm || r.weakHarm) && current)
       reasons.add('live online sexual abuse in progress');
-    if (r.selfHarm && current) reasons.add('child has self-harmed or is at risk of suicide now');
+    if (r.selfHarm && current && !HEALED.test(situation.lower))
+      reasons.add('child has self-harmed or is at risk of suicide now');
     if (r.takenAside && (live || !r.past) && closedDoor)
       reasons.add('a child taken somewhere alone behind a closed door');
     // Missing since last night and not found is missing now.
-    if (r.missing && !found && (current || r.recentPast) && !r.generalQuestion && !r.routine)
+    // "keeps going missing overnight", "goes missing every weekend": a pattern to act on, not missing now.
+    if (
+      r.missing &&
+      !found &&
+      (current || r.recentPast) &&
+      !r.generalQuestion &&
+      !r.infoQuestion &&
+      !r.routine &&
+      !MISSING_PATTERN.test(situation.lower)
+    )
       reasons.add('child missing and at risk now');
     if (r.distress && current && violenceHeard && subjects.child && !r.generalQuestion)
       reasons.add('a child heard in distress as violence goes on');
@@ -91,8 +106,25 @@ export function detectImmediateDanger(
     if (r.alone && subjects.young && current && !r.generalQuestion && !r.routine && !resolved)
       reasons.add('a young child with no adult there');
     // Semi-conscious, drugged, "can hardly stand": a child who cannot keep themselves safe, now.
-    if (r.incapacitated && current && subjects.child && !r.generalQuestion && !r.infoQuestion)
+    if (
+      r.incapacitated &&
+      current &&
+      subjects.child &&
+      !r.generalQuestion &&
+      !r.infoQuestion &&
+      !inMedicalCare
+    )
       reasons.add('child too drunk, drugged or unwell to keep safe, now');
+    // Told in the past with no time of its own and nothing to say it is over: moments ago.
+    const justHappened =
+      r.past && !r.datedPast && !resolved && !found && !r.reported && !r.generalQuestion && !r.infoQuestion;
+    if (r.abduct && r.awayInVehicle && justHappened) reasons.add('a child being taken by force, now');
+    if (r.poisoned && (current || justHappened) && subjects.child && !r.generalQuestion && !inMedicalCare)
+      reasons.add('a child has swallowed medicine, drugs or a poison');
+    if (r.plea && (current || justHappened) && subjects.child && !r.generalQuestion && !r.infoQuestion)
+      reasons.add('a child asking for help, or a call for help cut off');
+    if (r.privateSpace && current && subjects.child && !r.generalQuestion && !r.infoQuestion)
+      reasons.add("an adult in a child's room or tent at night or behind a shut door");
     // "her stepdad has been abusing her and he's stood in the kitchen": the one named as harming is there.
     if (
       r.pronounPresent &&
@@ -103,7 +135,7 @@ export function detectImmediateDanger(
     )
       reasons.add('the person who may harm the child is present or on the way');
     // "toddler at desk floppy, lips blue": a note with no verb describes what is in front of the writer.
-    if (r.injury && current && (r.now || r.statedNow || r.verbless))
+    if (r.injury && current && (r.now || r.statedNow || r.verbless) && !inMedicalCare)
       reasons.add('child seriously injured or unwell now');
     if (r.unsafe && current && !r.infoQuestion && !r.generalQuestion)
       reasons.add('child described as unsafe or in danger');
@@ -166,7 +198,12 @@ function readSituation(text: string, sentences: readonly Sentence[], subjects: S
     s.tokens.some(
       (t, i) =>
         (W.RESOLVED.has(t.norm) || W.RESOLVED.has(t.lemma)) &&
-        (t.pos === 'VERB' || t.pos === 'ADJ' || s.tokens[i - 1]?.pos === 'ADP'),
+        (t.pos === 'VERB' || t.pos === 'ADJ' || s.tokens[i - 1]?.pos === 'ADP') &&
+        // "the line went dead", "her phone's dead": a call cut off, not a death.
+        !(
+          t.norm === 'dead' &&
+          ['went', 'gone', 'goes', 'phone', 'line', 'battery'].includes(s.tokens[i - 1]?.norm ?? '')
+        ),
     ),
   );
 
@@ -188,7 +225,9 @@ function readSituation(text: string, sentences: readonly Sentence[], subjects: S
       lower,
     );
   const found =
-    /\b(?:found|back home|returned|returns|is home|came back|come back|comes back|turned up)\b/.test(lower) &&
+    /\b(?:found|back home|returned|returns|is home|came back|come back|comes back|turned up|picked up by (?:the )?police)\b/.test(
+      lower,
+    ) &&
     !/\b(?:not|n't|never|yet to be|hasnt|havent)\s+(?:been\s+|yet\s+)?(?:found|back|returned|come back|home|turned up)\b/.test(
       lower,
     );
@@ -276,8 +315,25 @@ function failSafe(r: ClauseReading, resolved: boolean): boolean {
   return r.presentHarmVerb && !r.habit && !r.past && !resolved && !r.generalQuestion && !r.infoQuestion;
 }
 
+/** "keeps going missing", "goes missing at weekends", "missing episodes": a pattern over time. */
+const MISSING_PATTERN =
+  /\b(?:keeps|kept|keep) (?:going|running) (?:missing|off|away)|\bgoes (?:missing|off)\b|\bmissing (?:episodes?|again|a few times|every|most)|\b(?:every|each) time\b|\b(?:a few|several|three|four|many) times\b|\bregularly (?:goes|going) missing/;
+
+/** The police have the child ("got picked up by police"): whoever she was with is no longer with her. */
+const POLICE_HAVE_CHILD = /\b(?:picked up|brought (?:back|home|in)|collected|found) by (?:the )?police\b/;
+
+/** A stream or camera that is live: "on a live stream", "on cam", "on FaceTime". */
+const LIVE_STREAM =
+  /\b(?:live ?stream(?:ing)?|streaming|on (?:a )?stream|on cam|webcam|facetime|video ?call|video chat|live on)\b/;
+
+/** "cuts are old and healed": self-harm that is not fresh. */
+const HEALED = /\b(?:healed|healing|old (?:cuts|marks|scars)|scars)\b/;
+
+const IN_MEDICAL_CARE =
+  /\b(?:(?:is|are|'s|'re|now|and) (?:now )?(?:in hospital|in resus|in a&e|on the ward|stable|being (?:treated|seen to|looked after))|(?:in|into) resus|medically (?:fit|stable)|(?:admitted|discharged)\b)/;
+
 const SAFE_NOW =
-  /\b(?:(?:is|are|'s|'re) now (?:with|staying with|living with) (?:her |his |their )?(?:grandparents|nan|gran|grandma|grandad|aunt|auntie|foster carers?|relatives|family)|under police protection|(?:she's|he's|they're|she is|he is|they are) (?:fine|ok|okay)(?: at home| with| now)|no (?:immediate|imminent|current) (?:risk|danger|threat)|not (?:in|at) (?:any )?(?:immediate |imminent )?(?:danger|risk)|(?:is|are|'s|'re) (?:now )?safe(?: now)?\b(?! to)|(?:is|are|'s|'re|now and|and is) (?:now )?doing (?:well|fine|ok|okay|better)|in a place of safety|(?:has|have) been found(?: safe)?|(?:everyone|everybody|all|both)(?:'s| is| are)? (?:all )?(?:fine|ok|okay|safe|well)(?: now)?)\b/;
+  /\b(?:(?:is|are|'s|'re) (?:now )?(?:back )?(?:safe )?(?:with|staying with|living with|home with|at home with) (?:her |his |their )?(?:maternal |paternal )?(?:grandparents|nan|gran|grandma|grandad|aunt|auntie|foster carers?|relatives|family|mum|parents)|(?:under )?police protection(?: is)?(?: in place)?|police (?:came and )?(?:took|have taken|removed|led) (?:him|her|them|the \w+) away|(?:security|police|staff|officers?)(?: and (?:security|police|staff))? stopped (?:him|her|them|the car)|(?:hospital|doctors?|paramedics?|ambulance|crew|a&e|gp) (?:says?|said|have said|checked (?:her|him|them)(?: over)? and) (?:she's|he's|they're|she is|he is|they are) (?:fine|ok|okay|well)|resolved now|(?:she's|he's|they're|she is|he is|they are) (?:fine|ok|okay)(?: at home| with| now)|no (?:immediate|imminent|current) (?:risk|danger|threat)|not (?:in|at) (?:any )?(?:immediate |imminent )?(?:danger|risk)|(?:is|are|'s|'re) (?:now )?safe(?: now)?\b(?! to)|(?:is|are|'s|'re|now and|and is) (?:now )?doing (?:well|fine|ok|okay|better)|in a place of safety|(?:has|have) been found(?: safe)?|(?:everyone|everybody|all|both)(?:'s| is| are)? (?:all )?(?:fine|ok|okay|safe|well)(?: now)?)\b/;
 
 function hypothetical(sentences: readonly Sentence[], lower: string): boolean {
   if (

@@ -402,3 +402,61 @@ describe('danger model: third round (young children alone, incapacity, "he" afte
     expect(reading("she's back after the holidays").presence).toBe(false);
   });
 });
+
+describe('danger model: third round, continued (patterns, sextortion, poisoning, pleas, framing)', () => {
+  it('a child who keeps going missing is a pattern to act on, not missing now', () => {
+    expect(escalates('our 15 year old keeps going missing overnight and comes back with cash')).toBe(false);
+    expect(escalates('he goes missing most weekends, what else should we do')).toBe(false);
+    expect(escalates('she went missing at 9pm and has not been found, she is 13')).toBe(true);
+  });
+
+  it('a threat to share images is sextortion (same day), not a threat of violence now', () => {
+    expect(escalates('her ex is threatening to post her nudes unless she sends more, she is 15')).toBe(false);
+    expect(escalates("he says he'll share the pics tonight and she says she wants to kill herself")).toBe(
+      true,
+    );
+    expect(escalates('her ex says he will beat her up after school today, she is 14')).toBe(true);
+  });
+
+  it('a child who has swallowed medicine or a poison, unless already in medical hands', () => {
+    expect(escalates('my 3 year old has swallowed some of my tablets, he is really sleepy')).toBe(true);
+    expect(escalates('the toddler who drank bleach is in resus and stable now, do I refer')).toBe(false);
+  });
+
+  it('a child asking for help, or a call cut off mid-plea', () => {
+    expect(escalates('the 10 year old in the back of the car mouthed "help me" at me at the lights')).toBe(
+      true,
+    );
+    expect(
+      escalates('a 14 year old rang crying that he was hurting her mum and then the line went dead'),
+    ).toBe(true);
+  });
+
+  it('an adult in a child\u2019s room or tent at night or behind a shut door', () => {
+    expect(escalates("a volunteer is in a 9 year old's tent at 1am and won't come out")).toBe(true);
+    expect(escalates("the night worker is in the 14 year old's bedroom with the door shut")).toBe(true);
+  });
+
+  it('asking ahead, for the future or for an exam, is not danger now', () => {
+    expect(escalates('for future reference, if a kid is being hit in the street what do I do')).toBe(false);
+    expect(
+      escalates('revising for my exam: when can police use police protection for a child left alone'),
+    ).toBe(false);
+    expect(escalates('not a live job - say we find a baby alone in a flat, what are the powers')).toBe(false);
+  });
+
+  it('"kicking off", "starving at breakfast", a group chat and "won\'t let me see them" are not harm now', () => {
+    expect(escalates("dad's kicking off about the referral, do I still share with police")).toBe(false);
+    expect(escalates('the 2 year old is starving at breakfast every morning, what do I do')).toBe(false);
+    expect(escalates('a 14 year old shared a nude of a 13 year old in a group chat')).toBe(false);
+    expect(reading("the parents won't let me see the children").confine).toBe(false);
+  });
+
+  it('residence and relationships are not someone there now; a person outside is', () => {
+    expect(escalates('she is having sex with her 15 year old boyfriend, do I report it')).toBe(false);
+    expect(escalates("her mum's partner hit the baby last week and he's still living there")).toBe(false);
+    expect(escalates('the man she has been chatting to online is outside her house now, she is 12')).toBe(
+      true,
+    );
+  });
+});

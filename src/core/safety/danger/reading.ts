@@ -7,6 +7,7 @@ import {
   FUTURE,
   hasPhrase,
   INFO_QUESTION,
+  REPORTING,
   isBePresent,
   isNeg,
   TAKE_PARTICLES,
@@ -67,6 +68,18 @@ export interface ClauseReading {
   incapacitated: boolean;
   /** "he" or "they" at a place now ("he's stood in the kitchen"): a threat when the person named before harms. */
   pronounPresent: boolean;
+  /** Medicine, drugs or a poison swallowed by a child ("swallowed my sleeping tabs"). */
+  poisoned: boolean;
+  /** A child asking for help, or a call cut off mid-plea ("mouthed 'help'", "come get me", "the line went dead"). */
+  plea: boolean;
+  /** An adult in a child's room, tent or bed at night or behind a shut door. */
+  privateSpace: boolean;
+  /** A past time said in so many words ("last week", "in 2022"), not only past verbs. */
+  datedPast: boolean;
+  /** A threat to share images ("or I'll post your nudes"): sextortion, not a threat of violence now. */
+  imageThreat: boolean;
+  /** Into a vehicle, or away or off ("pulled her into a car", "dragged him off"): where a taking goes. */
+  awayInVehicle: boolean;
   /** Said to be back, still there or there again ("he's back", "still in there"). */
   stillThere: boolean;
   /** A child hiding, begging, terrified, or signalling for help (a note, a text, a mouthed word). */
@@ -120,7 +133,13 @@ export function readClause(
     infoQuestion: INFO_QUESTION.test(sentenceText.toLowerCase().trim()),
     confine: false,
     take: false,
-    abduct: any(ts, W.ABDUCT),
+    // "grabbed her bum", "grabbed him by the neck": harm, not a taking, unless into a car or away.
+    abduct: ts.some(
+      (t) =>
+        word(t, W.ABDUCT) &&
+        (t.lemma !== 'grab' ||
+          ts.some((n) => ['car', 'van', 'taxi', 'vehicle', 'away', 'off', 'into'].includes(n.norm))),
+    ),
     weapon: any(ts, W.WEAPON),
     injury:
       (any(ts, W.INJURY) && !HEALED_OR_NONE.test(ts.map((t) => t.norm).join(' '))) ||
@@ -133,6 +152,12 @@ export function readClause(
     alone: false,
     incapacitated: INCAPACITATED.test(ts.map((t) => t.norm).join(' ')),
     pronounPresent: false,
+    poisoned: POISONED.test(ts.map((t) => t.norm).join(' ')),
+    plea: PLEA.test(sentenceText.toLowerCase()),
+    privateSpace: false,
+    datedPast: false,
+    imageThreat: false,
+    awayInVehicle: ts.some((t) => ['car', 'van', 'taxi', 'vehicle', 'cab', 'away', 'off'].includes(t.norm)),
     liveOnline: false,
     undress: false,
     selfHarm: false,
@@ -181,11 +206,12 @@ export function readClause(
     person: ts.some((n) => word(n, W.PERSON)),
     // A person other than the parent, carer or officer who came in to tell you.
     threatPerson: ts.some((n) => word(n, W.PERSON) && !PROTECTIVE.has(n.norm)),
+    images: ts.some((n) => W.IMAGE_WORDS.has(n.norm)),
   };
   // "2yo on his own in the flat, no adult anywhere": the child named in the same sentence.
   r.alone =
     (has.childInSentence || has.youngChildInSentence || AGED_CHILD.test(sentenceText.toLowerCase())) &&
-    ALONE.test(text);
+    ALONE.test(text.replace(NOT_ALONE, ' '));
   const firstTheres = ts.findIndex((v) => v.norm === 'theres' || v.norm === "there's");
   // Holding, or not finding, is about a person only when a person is in the clause.
   const personHere = ts.some(
@@ -215,7 +241,11 @@ export function readClause(
     // "-ing" after a preposition is a gerund ("charged with assaulting"); after "keeps" it is a habit.
     const gerund =
       lastNonAdv !== undefined &&
-      (lastNonAdv.pos === 'ADP' || lastNonAdv.pos === 'SCONJ' || lastNonAdv.lemma === 'keep');
+      (lastNonAdv.pos === 'ADP' ||
+        lastNonAdv.pos === 'SCONJ' ||
+        lastNonAdv.lemma === 'keep' ||
+        // "held his arms to stop him hitting another kid": what was prevented, not what goes on.
+        ts.slice(Math.max(0, i - 3), i).some((b) => b.lemma === 'stop' || b.lemma === 'prevent'));
     // "was harming" is the past; "is being abused" is now, "a history of being abused" is not.
     const pastAux = ts.slice(Math.max(0, i - 3), i).some((b) => b.lemma === 'be' && b.form === 'past');
     const beingAt = lastNonAdv?.norm === 'being' ? ts.lastIndexOf(lastNonAdv, i) : -1;
@@ -236,7 +266,9 @@ export function readClause(
     // harm done to her; without a word for now it is a pattern to act on today, not 999.
     const selfHarmWord = prev?.norm === 'self' && ['harm', 'harming', 'harms', 'harmed'].includes(t.norm);
     if (selfHarmWord && nowWord) r.selfHarm = true;
-    if (word(t, W.SERIOUS_HARM) && !selfHarmWord) {
+    // "dad's kicking off": getting angry, not kicking someone.
+    const kickingOff = t.lemma === 'kick' && ts[i + 1]?.norm === 'off';
+    if (word(t, W.SERIOUS_HARM) && !selfHarmWord && !kickingOff) {
       r.seriousHarm = true;
       if (progressive && t.pos === 'VERB') r.ongoingHarm = true;
       // The lite model can tag "rapes" in "her uncle rapes her" as a noun: a noun between a subject
@@ -250,7 +282,12 @@ export function readClause(
       if (asVerb && !perfectProgressive && (t.form === 'present' || t.form === 'ing' || t.form === 'none'))
         r.presentHarmVerb = true;
     }
-    if (word(t, W.WEAK_HARM)) {
+    // "threatening to send her pics round": sextortion (read below as an image threat), not harm now.
+    const sextortion =
+      ['threaten', 'blackmail', 'sextort'].includes(t.lemma) &&
+      (has.images ||
+        ts.slice(i + 1, i + 9).some((n) => ['send', 'share', 'post', 'leak', 'spread'].includes(n.lemma)));
+    if (word(t, W.WEAK_HARM) && !sextortion) {
       r.weakHarm = true;
       // "is touching younger kids" is often a pattern of behaviour: only a now-word makes it now.
       if (progressive && ongoingWord) r.ongoingHarm = true;
@@ -357,6 +394,8 @@ export function readClause(
     if (
       t.lemma === 'let' &&
       (isNeg(prev) || isNeg(prev2)) &&
+      // "won't let me see the children": access refused to a professional, not a child held.
+      !['me', 'us', 'anyone', 'professionals', 'staff'].includes(ts[i + 1]?.norm ?? '') &&
       within(ts, i, 3, (n) => ['out', 'leave', 'go', 'home', 'take', 'in', 'see', 'near'].includes(n.norm)) &&
       !controlling(ts, i)
     )
@@ -376,10 +415,32 @@ export function readClause(
     )
       r.confine = true;
     if (t.lemma === 'hold' && within(ts, i, 4, (n) => n.norm === 'down')) r.confine = true;
+    // "she ain't leaving till she does what I want": kept there until.
+    if (
+      t.lemma === 'leave' &&
+      (isNeg(prev) || ['aint', "ain't"].includes(prev?.norm ?? '')) &&
+      within(ts, i, 2, (n) => n.norm === 'till' || n.norm === 'until')
+    )
+      r.confine = true;
+    // "he's out driving round looking for her": someone hunting the child now.
+    if (
+      t.lemma === 'look' &&
+      t.form === 'ing' &&
+      ts[i + 1]?.norm === 'for' &&
+      W.HELD.has(ts[i + 2]?.norm ?? '') &&
+      has.threatPerson
+    )
+      r.presence = true;
     if (t.lemma === 'push' && within(ts, i, 6, (n) => n.norm === 'against')) r.confine = true;
     // The lite model reads some verbs in -ing as nouns ("the one picking her up"): their base counts.
     const takeWord = word(t, W.TAKE) || (t.pos === 'NOUN' && W.TAKE.has(t.norm.replace(/ing$/, '')));
-    if (takeWord && (t.pos === 'VERB' || t.norm.endsWith('ing'))) {
+    // "he picks her up from college", "drives her to school": a habit, unless a time today is given.
+    const habitualTake =
+      t.form === 'present' &&
+      t.norm.endsWith('s') &&
+      !nowWordOrClock &&
+      !CLOCK.test(sentenceText.toLowerCase());
+    if (takeWord && !habitualTake && (t.pos === 'VERB' || t.norm.endsWith('ing'))) {
       const particle = within(ts, i, 7, (n) => TAKE_PARTICLES.has(n.norm));
       // "take the phone off him" takes a thing: the one taken must be a person.
       const person = takesPerson(ts, i);
@@ -414,6 +475,12 @@ export function readClause(
     if (
       ['go', 'return', 'send'].includes(t.lemma) &&
       t.pos === 'VERB' &&
+      // "she's ok and has gone home", "went home with his mum": done, not about to be ("is being
+      // sent back to her dad tonight" is to come).
+      !(
+        (t.form === 'past' || ['gone', 'sent', 'returned'].includes(t.norm)) &&
+        !['being', 'be', 'is', 'getting', 'get'].includes(prev?.norm ?? '')
+      ) &&
       within(
         ts,
         i,
@@ -447,7 +514,7 @@ export function readClause(
         within(ts, i, 9, (n) => VEHICLES.has(n.norm));
       if (intoCar) r.abduct = true;
       // "pulling her towards the platform", "being walked out the gate": led off by someone.
-      else if (within(ts, i, 4, (n) => ['off', 'away', 'towards', 'toward', 'out'].includes(n.norm)))
+      else if (within(ts, i, 6, (n) => ['off', 'away', 'towards', 'toward', 'out'].includes(n.norm)))
         r.take = true;
     }
     if (t.lemma === 'come' && ts[i + 1]?.norm === 'back' && ts[i + 2]?.norm === 'for') r.threat = true;
@@ -486,6 +553,7 @@ export function readClause(
     if (t.lemma === 'leave' && ts[i + 1]?.norm === 'with') r.take = true;
     if (
       word(t, W.LIVE_ONLINE) ||
+      (t.norm === 'chat' && ['video', 'live', 'cam', 'webcam'].includes(prev?.norm ?? '')) ||
       (t.norm === 'video' && ts[i + 1]?.norm === 'call') ||
       (t.norm === 'live' && t.pos !== 'VERB')
     )
@@ -547,7 +615,8 @@ export function readClause(
     if (
       child &&
       t.norm === 'alone' &&
-      ['home', 'left', 'herself', 'himself', 'themselves'].includes(prev?.norm ?? '')
+      ['home', 'left', 'herself', 'himself', 'themselves'].includes(prev?.norm ?? '') &&
+      !ts.slice(Math.max(0, i - 4), i).some(isNeg)
     )
       r.missing = true;
     if (
@@ -570,11 +639,13 @@ export function readClause(
       ts[i + 1]?.norm === 'out' &&
       within(ts, i + 1, 3, (n) => ['door', 'house', 'home', 'building', 'unit', 'school'].includes(n.norm));
     if (
-      (t.norm === 'missing' && !missingFrom) ||
+      (t.norm === 'missing' && !missingFrom && selfHere) ||
       t.lemma === 'abscond' ||
       (t.lemma === 'run' && (ts[i + 1]?.norm === 'away' || ts[i + 1]?.norm === 'off' || ranOut))
     )
       r.missing = true;
+    // "last seen 20 minutes ago", "staff are searching", "her parents are asking where she is".
+    if (LOST_NOW.test(text) && personHere) r.missing = true;
     const findsPerson = ['her', 'him', 'them'].includes(ts[i + 1]?.norm ?? '') && ts[i + 2]?.pos !== 'NOUN';
     if (t.lemma === 'find' && findsPerson && (isNeg(prev) || isNeg(prev2))) r.missing = true;
     if (t.lemma === 'find' && prev?.norm === 'been' && has.negation && (has.child || has.thirdPerson))
@@ -598,7 +669,7 @@ export function readClause(
         .some(
           (n, k) =>
             word(n, W.SERIOUS_HARM) ||
-            word(n, W.WEAK_HARM) ||
+            (word(n, W.WEAK_HARM) && n.pos === 'VERB') ||
             (['send', 'share', 'post'].includes(n.lemma) &&
               nowWord &&
               [1, 2, 3, 4].some((d) => imageAt(i + 1 + k + d))),
@@ -635,9 +706,21 @@ export function readClause(
       within(ts, i, 5, (n) => images.includes(n.norm)) &&
       ts.slice(Math.max(0, i - 3), i).some((b) => ['or', 'unless', 'otherwise', 'else'].includes(b.norm))
     )
-      r.threat = true;
+      r.imageThreat = true;
     if (t.norm === 'again' && (has.future || nowWord)) r.threat = true;
-    if (t.lemma === 'threaten' || t.lemma === 'blackmail') r.threat = true;
+    // "threatening to send her pics round", "blackmailing her for more nudes": sextortion, a same-day
+    // matter for the police and the DSL, not 999 unless something else puts her in danger now.
+    const sharingAhead = ts
+      .slice(i + 1, i + 9)
+      .some(
+        (n) =>
+          ['send', 'share', 'post', 'leak', 'show', 'put', 'spread'].includes(n.lemma) ||
+          images.includes(n.norm),
+      );
+    if (t.lemma === 'threaten' || t.lemma === 'blackmail') {
+      if (sharingAhead || has.images) r.imageThreat = true;
+      else r.threat = true;
+    }
     if (t.lemma === 'finish' && W.HELD.has(ts[i + 1]?.norm ?? '') && has.future) r.threat = true;
     // Presence: a person here, outside, on the way, or with the child, said in the present.
     const isPlace =
@@ -665,6 +748,12 @@ export function readClause(
       const still = window.some((v) => v.norm === 'still');
       const person = named || (pronoun && (threatPlace || still)) || (firstTheres >= 0 && firstTheres < i);
       const leaving = window.some((v) => ['leave', 'move', 'go'].includes(v.lemma) && v.form !== 'ing');
+      // "he's still living there", "having sex with her boyfriend", "chatting with him online": where
+      // someone lives, or a relationship, not someone there with the child now.
+      const lastThree = window.slice(-3);
+      const notCompany =
+        lastThree.some((v) => RESIDENCE.has(v.lemma)) ||
+        (t.norm === 'with' && lastThree.some((v) => NOT_COMPANY.has(v.lemma) || NOT_COMPANY.has(v.norm)));
       const present = window.some(
         (v) =>
           isBePresent(v) ||
@@ -674,17 +763,28 @@ export function readClause(
       );
       const justArrived =
         window.some((v) => word(v, W.PRESENCE_VERBS)) && window.some((v) => v.norm === 'just');
-      if (person && !leaving && (present || justArrived)) r.presence = true;
-      else if (pronoun && !leaving && (present || justArrived)) r.pronounPresent = true;
+      if (person && !leaving && !notCompany && (present || justArrived)) r.presence = true;
+      else if (pronoun && !leaving && !notCompany && (present || justArrived)) r.pronounPresent = true;
       // "mum's boyfriend at the gate", "mum and baby in the lounge with him": a note with no verb.
+      const verbless = !ts.some((v) => (v.pos === 'VERB' || v.pos === 'AUX') && !REPORTING.has(v.lemma));
       if (
         named &&
         !leaving &&
-        !ts.some((v) => v.pos === 'VERB' || v.pos === 'AUX') &&
+        verbless &&
         ['at', 'outside', 'in', 'by', 'with'].includes(prev?.norm ?? t.norm) &&
         threatPlace
-      )
-        r.presence = true;
+      ) {
+        // "mum and the baby in the lounge with him": the child with "him", who was named before.
+        if (
+          t.norm === 'with' &&
+          !window.some(
+            (v) =>
+              v.pos !== 'PRON' && word(v, W.PERSON) && !PROTECTIVE.has(v.norm) && !word(v, W.CHILD_NOUNS),
+          )
+        )
+          r.pronounPresent = true;
+        else r.presence = true;
+      }
     }
     // "the man with her", "an older lad with him": a person in the child's company (not her mum).
     if (
@@ -743,6 +843,9 @@ export function readClause(
   });
 
   Object.assign(r, readTime(ts, text, { nowWord, activeNow, ongoingHarm: r.ongoingHarm }));
+  // "leader in 12yo's tent at camp, midnight", "staff member in a resident's room with the door shut".
+  r.privateSpace =
+    ADULT_IN_CHILDS_SPACE.test(sentenceText.toLowerCase()) && PRIVATE_HOUR.test(sentenceText.toLowerCase());
 
   // "if a pupil told me she was being taken abroad tonight…": the framing covers its whole sentence.
   r.generalQuestion =
@@ -843,17 +946,65 @@ function safeCollector(ts: Token[], i: number): boolean {
 
 const VEHICLES = new Set(['car', 'van', 'taxi', 'vehicle', 'cab', 'motor', 'lorry']);
 
+/** Verbs of living somewhere: "he's still living there" is a household, not someone there now. */
+const RESIDENCE = new Set(['live', 'living', 'lodge', 'reside']);
+
+/** Verbs of a relationship or of talking: "with him" after them is not company now. */
+const NOT_COMPANY = new Set([
+  ...RESIDENCE,
+  'sex',
+  'sleep',
+  'sleeping',
+  'date',
+  'dating',
+  'relationship',
+  'chat',
+  'talk',
+  'speak',
+  'message',
+  'text',
+  'snap',
+  'play',
+  'split',
+  'break',
+  'consensual',
+]);
+
+/** Swallowed medicine, drugs or a poison. */
+const POISONED =
+  /\b(?:swallowed|swallow|swallowing|drunk|drank|eaten|ate|taken|took|had) (?:(?:some|all|a|an|the|his|her|their|my|mum's|dad's|nan's|a few|loads of|a load of|a handful of|a packet of|a bottle of|half a bottle of|some of|all of)\s+){0,3}(?:[\w']+ )?(?:tablets|tabs|pills|meds|medication|medicine|methadone|paracetamol|sleeping tablets|bleach|batteries|battery|cleaning|detergent|capsules|liquitabs|antifreeze|weed gummies|gummies)\b/;
+
+/** A child asking for help, or a call or message cut off mid-plea. */
+const PLEA =
+  /\b(?:mouthed|mouthing|whispered|texted|messaged|wrote|signalled|signaled) (?:['"]?(?:[\w']+ ){0,3})?['"]?help\b|\bcome (?:and )?get me\b|\b(?:line|call|phone) (?:went|goes|has gone) (?:dead|off)\b|\b(?:phone|call|line) (?:cut|cuts) out\b|\bcut off (?:mid|half way|halfway)/;
+
+/** An adult in a child's room, tent, bed or bathroom ("in a 13 year old resident's room", "in her bedroom"). */
+const ADULT_IN_CHILDS_SPACE =
+  /\b(?:leader|staff|staff member|worker|carer|coach|volunteer|teacher|man|he|dad|stepdad|uncle|adult|officer|driver|instructor|priest|helper)\b.{0,60}\bin (?:a |the )?(?:[\w]+ ){0,4}(?:\w+'s|her|his|their) (?:tent|room|bedroom|bed|dorm|cabin|bunk|cubicle|bathroom)\b/;
+
+/** Night, or a door shut on them. */
+const PRIVATE_HOUR =
+  /\b(?:midnight|at night|in the night|tonight|on nights|night staff|\d{1,2}(?::\d\d)? ?am|door (?:shut|closed|locked)|(?:shut|closed|locked) the door|been drinking|drunk)\b/;
+
+/** A child not found, searched for, or whose whereabouts nobody knows, now. */
+const LOST_NOW =
+  /\blast seen\b|\b(?:is|are|'s|'re) (?:still )?(?:out )?searching\b|\bsearching (?:for|the|round|around)\b|\b(?:can't|cannot|can not|couldn't) find (?:her|him|them)\b(?!\s+(?:records?|files?|notes?|details|number|address|phone|name|bag|coat|keys|forms?|paperwork|info|information|plan)\b)|\bnot (?:been )?found\b|\b(?:asking|no idea|don't know|doesn't know|do not know|not sure|nobody knows|no one knows) where (?:she|he|they) (?:is|are)\b|\bisn't with (?:the|his|her) (?:group|class|others)\b/;
+
 /** "6 months old", "3 year old", "the little ones", "kids under 5": a child named by age. */
 const AGED_CHILD =
   /\b\d{1,2} ?(?:months?|weeks?|days?|years?|yrs?) ?-?old\b|\blittle ones?\b|\bunder (?:5|five)s?\b/;
 
+/** "he's never left alone with the kids", "not on her own": said not to be alone. */
+const NOT_ALONE =
+  /\b(?:never|not|n't|isn't|aren't|wasn't|hasn't|won't|wouldn't) (?:\w+ ){0,2}(?:alone|on (?:his|her|their) own|unattended|unsupervised)\b/g;
+
 /** No adult with the child. */
 const ALONE =
-  /\b(?:on (?:his|her|their) own|alone|unattended|unsupervised|by (?:himself|herself|themselves)|no (?:adults?|parents?|carers?|grown ?ups?|one else|one with (?:him|her|them))\b|nobody (?:else|about|around|home|there|in|with)|no-one (?:else|about|around|home|there|in|with)|no one (?:about|around|home|there|in)|(?:parents?|mum|dad|adults?) nowhere)/;
+  /\b(?:on (?:his|her|their) own|alone|unattended|unsupervised|by (?:himself|herself|themselves)|no (?:adults?|parents?|carers?|grown ?ups?|one else|one with (?:him|her|them))\b|nobody (?:else|about|around|home|there|in|with)|no-one (?:else|about|around|home|there|in|with)|no one (?:about|around|home|there|in)|(?:parents?|mum|dad|adults?) nowhere|(?:can't|cannot|can not) find (?:the|her|his|their|a|any) (?:parents?|mum|dad|adults?|carers?))/;
 
 /** Too drunk, drugged or unwell to look after themselves. */
 const INCAPACITATED =
-  /\b(?:semi ?-? ?conscious|barely (?:responsive|conscious|awake|breathing)|(?:can|could) (?:hardly|barely) (?:stand|walk|stay awake|speak|talk)|(?:can't|cannot|couldn't) (?:stand up|walk|stay awake|keep (?:her|his) eyes open)|passed out|drugged|spiked|not responding|in and out of consciousness|out of it|doesn't (?:seem to )?know (?:what's happening|where (?:she|he) is))/;
+  /\b(?:semi ?-? ?conscious|barely (?:responsive|conscious|awake|breathing)|(?:can|could) (?:hardly|barely) (?:stand|walk|stay awake|speak|talk)|(?:can't|cannot|couldn't) (?:stand up|walk|stay awake|keep (?:her|his) eyes open)|passed out|drugged|spiked|not responding|(?:isn't|isnt|is not|not) moving(?: much)?|won't wake|in and out of consciousness|out of it|doesn'?t (?:seem to )?know (?:what's happening|what is happening|where (?:she|he) is))/;
 
 /** "wounds all healed", "no injuries", "old marks": an injury that is not there now. */
 const HEALED_OR_NONE =
@@ -861,5 +1012,18 @@ const HEALED_OR_NONE =
 
 /** Every clause of the message, read. */
 export function readMessage(sentences: readonly Sentence[]): ClauseReading[] {
-  return sentences.flatMap((s) => clausesOf(s).map((c) => readClause(c, s.text, s.tokens)));
+  return sentences.flatMap((s, k) => {
+    const readings = clausesOf(s).map((c) => readClause(c, s.text, s.tokens));
+    // "2 kids under 5 locked in a car. no parent around": the child was named in the sentence before.
+    const before = sentences[k - 1]?.text.toLowerCase() ?? '';
+    const lower = s.text.toLowerCase();
+    // …and this sentence names nobody else the "alone" could be about ("her elderly dad is left alone").
+    const others = (lower.replace(ALONE, ' ').match(/[a-z]+/g) ?? []).some(
+      (w) => (W.PERSON.has(w) && !['he', 'she', 'they'].includes(w)) || W.ADULT_NOUNS.has(w),
+    );
+    const childBefore =
+      AGED_CHILD.test(before) || (sentences[k - 1]?.tokens.some((t) => word(t, W.CHILD_NOUNS)) ?? false);
+    if (ALONE.test(lower) && childBefore && !others) for (const r of readings) r.alone = true;
+    return readings;
+  });
 }

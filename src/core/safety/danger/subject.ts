@@ -30,7 +30,7 @@ const SCHOOL =
   /\b(?:year|yr)\s?(?:[1-9]|1[0-3])\b|\b(?:reception class|nursery|primary school|foster (?:child|son|daughter|placement|carer)|looked after|children's home|pupil)\b/;
 // "no kids in the picture", "not a child", "adult son", "kids are grown up": a child word that names no child here.
 const NO_CHILD =
-  /\b(?:no|no other|not a|not about a|without|(?:'s|has|have|'ve) got no|(?:don't|do not|doesn't|does not|didn't|haven't|hasn't|never had)(?: have| got)?(?: any)?|(?:have|has|had) no) (?:kids?|child(?:ren)?)\b|\badult (?:son|daughter|child(?:ren)?|kids?)\b|\b(?:kids|children) (?:are|were|have) (?:all )?(?:grown|adults|left)/g;
+  /\b(?:no|no other|not a|not about a|without|(?:'s|has|have|'ve) got no|(?:don't|do not|doesn't|does not|didn't|haven't|hasn't|never had)(?: have| got)?(?: any)?|(?:have|has|had) no) (?:kids?|child(?:ren)?)\b|\badult (?:son|daughter|child(?:ren)?|kids?)\b|\bnot a (?:pupil|student|young person|minor)\b|\b(?:kids|children) (?:are|were|have) (?:all )?(?:grown|adults|left)/g;
 // "an adult victim", "vulnerable adult", "adult female": the person at risk is an adult.
 const ADULT_VICTIM =
   /\b(?:vulnerable adults?|adults? at risk|adult (?:(?:dv|da|domestic abuse|domestic violence|rape|sexual assault) )?(?:victim|survivor|patient|student|female|male|woman|man|learner|client|service user|safeguarding|social care|services?|mental health))\b/g;

@@ -7,7 +7,7 @@ export function readTime(
   ts: Token[],
   text: string,
   cues: { nowWord: boolean; activeNow: boolean; ongoingHarm: boolean },
-): { now: boolean; past: boolean; later: boolean } {
+): { now: boolean; past: boolean; later: boolean; datedPast: boolean } {
   const r = { now: false, past: false, later: false, ongoingHarm: cues.ongoingHarm };
   const { nowWord, activeNow } = cues;
   // Now: a time word, "right now", a clock time, "just" (moments ago), perception now ("I can hear").
@@ -49,7 +49,7 @@ export function readTime(
       (t, i) => t.norm === 'old' && ['her', 'his', 'their', 'my', 'our'].includes(ts[i - 1]?.norm ?? ''),
     ) ||
     (DURATION.test(text) && !nowWord) ||
-    /\b(?:in|back in|since|during) (?:19|20)\d{2}\b|\b(?:back in|since|during|last) (?:january|february|march|april|june|july|august|september|october|november|december)\b|\bwhen (?:she|he|they|i|we) (?:was|were)\b|\bover the (?:summer|holidays)\b|\bat the time\b/.test(
+    /\b(?:in|back in|since|during) (?:19|20)\d{2}\b|\b(?:back in|since|during|last) (?:january|february|march|april|june|july|august|september|october|november|december)\b|\bwhen (?:she|he|they|i|we) (?:was|were)\b|\bover the (?:summer|holidays)\b|\bat the time\b|\b(?:days|weeks|months|years|a while|a bit) back\b/.test(
       text,
     );
   const verbs = ts.filter((t) => (t.pos === 'VERB' || t.pos === 'AUX') && !REPORTING.has(t.lemma));
@@ -62,14 +62,24 @@ export function readTime(
   if (!moment && allPast) r.now = false;
   // "were pinning her down" with no present auxiliary beside it: told in the past, whatever else is tagged.
   const pastAuxOnly = inPast.size > 0 && !verbs.some((t) => t.pos === 'AUX' && t.form === 'present');
-  r.past = (pastTime && !r.ongoingHarm) || ((allPast || pastAuxOnly) && !r.now);
+  // "has locked him in since yesterday", "hasn't eaten since Friday": up to now, so going on now.
+  const sinceUntilNow =
+    /\bsince (?:yesterday|last night|this morning|friday|saturday|sunday|monday|tuesday|wednesday|thursday|the weekend|\d)/.test(
+      text,
+    ) &&
+    ts.some(
+      (t, i) =>
+        t.lemma === 'have' && t.form === 'present' && ts.slice(i + 1, i + 4).some((n) => n.pos === 'VERB'),
+    );
+  if (sinceUntilNow) r.now = true;
+  r.past = !sinceUntilNow && ((pastTime && !r.ongoingHarm) || ((allPast || pastAuxOnly) && !r.now));
 
   r.later =
-    /\b(?:tomorrow|tmrw|next (?:week|month|term|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|time|\d+ (?:days|weeks|months))|for the next|in (?:a|\d+|two|three|a few|a couple of) (?:days?|weeks?|months?)(?! old)|after (?:half term|the holidays|christmas|easter|the weekend)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/.test(
+    /\b(?:tomorrow|tmrw|next (?:week|month|term|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|time|\d+ (?:days|weeks|months))|for the next|in (?:a|\d+|two|three|a few|a couple of) (?:days?|weeks?|months?)(?! old)|after (?:half term|the holidays|christmas|easter|the weekend)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this weekend|in the (?:summer|holidays|half term)|at (?:half term|christmas|easter))\b/.test(
       text,
     ) && !r.now;
 
-  return { now: r.now, past: r.past, later: r.later };
+  return { now: r.now, past: r.past, later: r.later, datedPast: pastTime && !sinceUntilNow };
 }
 
 // "for the last few weeks", "over the past month": a pattern over time, not an event now.

@@ -21,7 +21,7 @@ export function hasPhrase(ts: Token[], phrase: readonly string[]): boolean {
 }
 
 export const CLOCK =
-  /\b(?:at|by|before|until|for|around)\s+\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|o'?clock|tonight|today)?\b|\b\d{1,2}[.:]\d{2}\b|\bin\s+(?:\d+|a few|an?|ten|five|twenty|half an)\s+(?:mins?|minutes?|hours?|hrs?)\b|\b(?:\d+|an?|few|couple of|ten|twenty) (?:mins?|minutes?|hours?|hrs?) ago\b/;
+  /\b(?:at|by|before|until|for|around)\s+\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|o'?clock|tonight|today)?\b|\b\d{1,2}[.:]\d{2}\b|\bin\s+(?:\d+|a few|an?|ten|five|twenty|half an)\s+(?:mins?|minutes?|hours?|hrs?)\b|\b(?:\d+|an?|few|couple of|ten|twenty) (?:mins?|minutes?|hours?|hrs?) ago\b|\b(?:at|by) half (?:past )?\d{1,2}\b|\b\d+ (?:mins?|minutes?) away\b/;
 export const TAKE_PARTICLES = new Set([
   'home',
   'away',

@@ -6,7 +6,7 @@ const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean));
 /** Serious sexual or physical harm: enough alone, when undated, to lead with 999 (fail-safe). */
 export const SERIOUS_HARM = set(`rape abuse assault molest grope strangle choke stab attack batter beat punch
   kick slap hit hurt harm kill smother suffocate burn injure rapist abuser paedophile pedophile fondle
-  interfere throttle thump whack smack drown starve violate sodomise sodomize`);
+  interfere throttle thump whack smack drown violate sodomise sodomize`);
 
 /** The serious harms that are sexual: with a present-tense verb they lead with 999 even when retold. */
 export const SEXUAL_HARM =
@@ -34,7 +34,7 @@ export const RISK_CONTEXT = set(`schedule offender exploit exploitation groom gr
   nude nudes naked pictures photos video videos boyfriend punter client clients online snapchat instagram
   tiktok app roblox discord condition conditions bail bailed banned barred allowed order injunction owe
   owes debt molestation restraining protection older drink drinking slurring stinks drunk intoxicated high wasted violent aggressive kicking off angry gang weapon
-  knife drugs`);
+  knife drugs blokes men males strangers adults`);
 
 /** Holding a child against their will. */
 export const CONFINE = set(
@@ -73,7 +73,7 @@ export const PLACES = set(`here there outside downstairs upstairs inside nearby 
 
 /** Live online contact in progress. */
 export const LIVE_ONLINE = set(`facetime videocall webcam camera livestream stream streaming headset
-  skype zoom discord twitch omegle chat`);
+  skype zoom discord twitch omegle cam livestreaming`);
 
 /** Undressing or sexual display asked of a child. */
 export const UNDRESS_OBJECTS = set(`clothes top trousers pants shirt knickers underwear bra body`);
@@ -144,7 +144,7 @@ export const PAST_NOUNS = set(`night week month year term time weekend summer wi
 /** The danger has been dealt with or the child is away from it. */
 export const RESOLVED = set(`arrest arrested charge charged remand remanded custody convict convicted sentence
   sentenced jail jailed prison bail bailed remove removed excluded expelled placed settled died dead moved
-  allocated suspend suspended dismiss dismissed sacked`);
+  allocated suspend suspended dismiss dismissed sacked detain detained sectioned resolved`);
 
 /** Framing that makes the whole message general, hypothetical or for training. */
 export const HYPOTHETICAL = set(`hypothetically hypothetical scenario scenarios quiz imagine suppose
@@ -152,7 +152,7 @@ export const HYPOTHETICAL = set(`hypothetically hypothetical scenario scenarios 
 
 /** Framing phrases: training, policy writing (not "U14s training" or "police procedure"). */
 export const HYPOTHETICAL_PHRASES =
-  /\b(?:for (?:a |our |the )?(?:[\w-]+ )?training|(?:safeguarding|staff|starter|induction|refresher|cpd|inset|level \d) training|training (?:for|with) (?:our |the |new |all )?(?:staff|drivers|volunteers|coaches|colleagues|starters|team|teachers|governors|students|trainees)|model answer|training (?:scenario|exercise|purposes|session|day|course|materials)|(?:inset|cpd) (?:day|training|session)|(?:writing|rewriting|updating|reviewing) (?:our|the|a) (?:[\w']+ ){0,3}(?:policy|procedure|guidance)|for (?:our|the) (?:policy|procedure)|case study|role play|tabletop|table top|flowchart|flow chart|exercise for|what should (?:our|the|a) (?:flowchart|policy|procedure|guidance|training) say|(?:staff|team) briefing|say (?:a|an|that a) (?:child|pupil|student|young person|kid))\b/;
+  /\b(?:for (?:a |our |the )?(?:[\w-]+ )?training|(?:safeguarding|staff|starter|induction|refresher|cpd|inset|level \d) training|training (?:for|with) (?:our |the |new |all )?(?:staff|drivers|volunteers|coaches|colleagues|starters|team|teachers|governors|students|trainees)|model answer|training (?:scenario|exercise|purposes|session|day|course|materials)|(?:inset|cpd) (?:day|training|session)|(?:writing|rewriting|updating|reviewing) (?:our|the|a) (?:[\w']+ ){0,3}(?:policy|procedure|guidance)|for (?:our|the) (?:policy|procedure)|case study|role play|tabletop|table top|flowchart|flow chart|exercise for|what should (?:our|the|a) (?:flowchart|policy|procedure|guidance|training) say|(?:staff|team) briefing|say (?:a|an|that a) (?:child|pupil|student|young person|kid)|say (?:we|you|i) (?:get|got|go|went|turn|see|find|attend)|for future ref(?:erence)?|in case it (?:ever )?happens|not a live (?:job|case|incident|call|situation)|revising for|for (?:my|an|the) exam|(?:writing|putting) (?:it|this) into (?:our|the) (?:policy|procedure|protocol)|(?:writing|rewriting|updating|reviewing) (?:our|the|a) (?:[\w']+ ){0,3}protocol|if (?:[\w']+ ){1,4}ever\b)\b/;
 
 /** Words that name a child. */
 export const CHILD_NOUNS = set(`child children kid kids baby babies toddler infant girl girls boy boys pupil
