@@ -284,9 +284,7 @@ export function readClause(
     }
     // "threatening to send her pics round": sextortion (read below as an image threat), not harm now.
     const sextortion =
-      ['threaten', 'blackmail', 'sextort'].includes(t.lemma) &&
-      (has.images ||
-        ts.slice(i + 1, i + 9).some((n) => ['send', 'share', 'post', 'leak', 'spread'].includes(n.lemma)));
+      ['threaten', 'blackmail', 'sextort'].includes(t.lemma) && (has.images || sharesAhead(ts, i));
     if (word(t, W.WEAK_HARM) && !sextortion) {
       r.weakHarm = true;
       // "is touching younger kids" is often a pattern of behaviour: only a now-word makes it now.
@@ -710,15 +708,8 @@ export function readClause(
     if (t.norm === 'again' && (has.future || nowWord)) r.threat = true;
     // "threatening to send her pics round", "blackmailing her for more nudes": sextortion, a same-day
     // matter for the police and the DSL, not 999 unless something else puts her in danger now.
-    const sharingAhead = ts
-      .slice(i + 1, i + 9)
-      .some(
-        (n) =>
-          ['send', 'share', 'post', 'leak', 'show', 'put', 'spread'].includes(n.lemma) ||
-          images.includes(n.norm),
-      );
     if (t.lemma === 'threaten' || t.lemma === 'blackmail') {
-      if (sharingAhead || has.images) r.imageThreat = true;
+      if (sextortion) r.imageThreat = true;
       else r.threat = true;
     }
     if (t.lemma === 'finish' && W.HELD.has(ts[i + 1]?.norm ?? '') && has.future) r.threat = true;
@@ -1009,6 +1000,13 @@ const INCAPACITATED =
 /** "wounds all healed", "no injuries", "old marks": an injury that is not there now. */
 const HEALED_OR_NONE =
   /\b(?:healed|healing|faded|old (?:cuts|marks|scars|bruises|injuries)|scars?|no (?:\w+ )?(?:injuries|injury|marks|bruises|bleeding|blood)|not (?:injured|bleeding|hurt))\b/;
+
+/** A verb of sharing within a few words: "threatening to send her pics round", "to post them". */
+function sharesAhead(ts: Token[], i: number): boolean {
+  return ts
+    .slice(i + 1, i + 9)
+    .some((n) => ['send', 'share', 'post', 'leak', 'show', 'put', 'spread'].includes(n.lemma));
+}
 
 /** Every clause of the message, read. */
 export function readMessage(sentences: readonly Sentence[]): ClauseReading[] {
