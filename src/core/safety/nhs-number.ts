@@ -31,11 +31,20 @@ export function isValidNhsNumber(digits: string): boolean {
 // 3-3-4 with one consistent separator (none, space or hyphen), not inside a longer digit run.
 const TEN_DIGITS = /(?<![\d-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\d]|-\d)/g;
 
-/** Every 10-digit sequence (1234567890, 123 456 7890, 123-456-7890) in `text` that is a valid NHS number. */
+// "NHS no", "NHS number:", "nhs #" just before the digits. A number the writer labels as an NHS number
+// identifies the patient even when a digit was mistyped, so the label stands in for the check digit.
+const NHS_LABEL = /\bnhs\s*(?:no\.?|num(?:ber)?|#)?\s*[:=-]?\s*$/i;
+
+/**
+ * Every 10-digit sequence (1234567890, 123 456 7890, 123-456-7890) in `text` that is a valid NHS
+ * number, or that follows an NHS-number label.
+ */
 export function findNhsNumbers(text: string): TextSpan[] {
   const spans: TextSpan[] = [];
   for (const m of text.matchAll(TEN_DIGITS)) {
-    if (isValidNhsNumber(`${m[1]}${m[3]}${m[4]}`)) spans.push({ start: m.index, end: m.index + m[0].length });
+    const labelled = NHS_LABEL.test(text.slice(Math.max(0, m.index - 16), m.index));
+    if (labelled || isValidNhsNumber(`${m[1]}${m[3]}${m[4]}`))
+      spans.push({ start: m.index, end: m.index + m[0].length });
   }
   return spans;
 }

@@ -139,6 +139,18 @@ const LOWER_FIRST_AND_LAST = new RegExp(
 const nameLike = (w: string | undefined): boolean =>
   w !== undefined && !NOT_NAMES.has(w) && (FIRST_NAMES.has(w) || !isKnownWord(w));
 
+// After mr, mrs, ms or mx the next word is a surname even when English knows it ("mrs smith", "mr
+// khan's son"); "miss" and "dr" are also a verb and a shortening ("miss school", "dr appointment").
+const TITLE_ALWAYS_NAMES = /^(?:mr|mrs|ms|mx)\b/;
+const NOT_AFTER_TITLE = new Set(
+  'and or the a an to of in on at is was has had said says who teams word forms excel office'.split(' '),
+);
+function titledSurname(match: string, word: string | undefined): boolean {
+  const bare = word?.replace(/['’]s$/, '');
+  if (bare === undefined || NOT_AFTER_TITLE.has(bare) || NOT_NAMES.has(bare)) return false;
+  return TITLE_ALWAYS_NAMES.test(match) || nameLike(bare);
+}
+
 function lowerCaseNames(text: string): TextSpan[] {
   const lower = text.toLowerCase();
   const out: TextSpan[] = [];
@@ -148,7 +160,7 @@ function lowerCaseNames(text: string): TextSpan[] {
     if (!first || !a) return;
     out.push({ start: a[0], end: b && nameLike(m[2]) ? b[1] : a[1] });
   };
-  for (const m of lower.matchAll(LOWER_TITLED)) take(m, nameLike(m[1]));
+  for (const m of lower.matchAll(LOWER_TITLED)) take(m, titledSurname(m[0], m[1]));
   for (const m of lower.matchAll(LOWER_CUE)) take(m, nameLike(m[1]));
   for (const m of lower.matchAll(LOWER_RELATION)) take(m, FIRST_NAMES.has(m[1] ?? ''));
   for (const m of lower.matchAll(LOWER_FIRST_AND_LAST)) {

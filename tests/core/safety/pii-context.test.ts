@@ -14,6 +14,12 @@ describe('identifiers in context, whatever their case', () => {
     ['ring her on 01632 960 123', 'phone'],
     ['or on +44 7911 123456', 'phone'],
     ['born 3rd March 2014', 'dob'],
+    // A title makes the next word a surname even when it is also an English word.
+    ["mrs khan's son in yr 3 keeps doing it", 'name'],
+    ['mrs smith said he was fine', 'name'],
+    // An adult named after their role.
+    ['our caretaker Mark Steele was seen hugging her', 'name'],
+    ['his coach Dean Price messages him at night', 'name'],
   ])('%s → %s', (text, kind) => expect(detectPii(text).kinds).toContain(kind));
 
   it.each([
@@ -23,6 +29,9 @@ describe('identifiers in context, whatever their case', () => {
     'a 9 year old in year 4 at 3.15 today',
     'the strategy meeting is on 12 May',
     'the boy in yr 8 told me at break',
+    'we met on ms teams and mr and mrs were both there',
+    'the teacher Safeguarding Lead said to wait',
+    'she had a dr appointment and will miss school',
   ])('no identifier in: %s', (text) => expect(detectPii(text).found).toBe(false));
 
   it('the numbers the bot itself prints are not identifiers', async () => {

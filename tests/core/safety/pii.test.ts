@@ -109,6 +109,11 @@ describe('phones, emails, NHS numbers', () => {
     expect(kindsOf('NHS no 943 476 5919')).toEqual(['nhs-number']);
     expect(kindsOf('ref 9434765918')).toEqual([]);
   });
+
+  it.each(['NHS no 485 777 3456', 'nhs number: 4857773456', 'NHS # 485-777-3456'])(
+    'finds a labelled NHS number even when its check digit fails: %s',
+    (text) => expect(kindsOf(`${text} - 10yo`)).toEqual(['nhs-number']),
+  );
 });
 
 describe('addresses', () => {
