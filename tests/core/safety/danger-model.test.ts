@@ -19,6 +19,16 @@ describe('danger model: who', () => {
     ['84 year old patient, her daughter takes her pension', { child: false, adult: true }],
     ['a woman whose husband hits her, no kids in the picture', { child: false, adult: true }],
     ['the man who abused her is outside', { child: false, adult: false }],
+    // An age told as "now 20" or "turned 18"; a care relationship or placement with only adult ages.
+    ['former client, now 20 and on probation', { child: false, adult: true }],
+    ['our former foster daughter is 20 now and lives alone', { child: false, adult: true }],
+    ['a trainee teacher (23) on placement told me', { child: false, adult: true }],
+    ['my foster son (14) is now 15', { child: true, adult: false }],
+    ['her foster daughter in year 10', { child: true, adult: false }],
+    // Older adults and adult-services processes.
+    ['old boy on my beat, lives alone, house full of rubbish', { child: false, adult: true }],
+    ['a 10 year old boy on my beat', { child: true, adult: false }],
+    ['s42 enquiry for a woman neglected by her son', { child: false, adult: true }],
   ])('%s', (text, expected) => expect(subjectsOf(text)).toMatchObject(expected));
 
   it.each([

@@ -23,7 +23,7 @@ const YOUNG_WORDS = new Set([
 ]);
 
 const AGE =
-  /\b(\d{1,3})\s*(?:year old|years old|year-old)|\baged?\s+(\d{1,3})\b|\b(?:she|he|they|\w+)(?:'s| is| are|'re)\s+(?:now\s+)?(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d))|\((\d{1,2})(?:\s*(?:and|&|,|\/)\s*\d{1,2})*\)|\b(?:about|around|roughly|maybe|approx)\s+(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d|people|kids|children|men|times))|\b(?:under|over)\s+(\d{1,2})s?\b|\bwhen (?:i|she|he|they|we) (?:was|were) (\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?))/g;
+  /\b(\d{1,3})\s*(?:year old|years old|year-old)|\baged?\s+(\d{1,3})\b|\b(?:she|he|they|\w+)(?:'s| is| are|'re)\s+(?:now\s+)?(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d))|\((\d{1,2})(?:\s*(?:and|&|,|\/)\s*\d{1,2})*\)|\b(?:about|around|roughly|maybe|approx)\s+(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d|people|kids|children|men|times))|\b(?:under|over)\s+(\d{1,2})s?\b|\bwhen (?:i|she|he|they|we) (?:was|were) (\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?))|(?:^|,\s*|\b(?:is|who's|who is|since|just)\s+)(?:now|turned)\s+(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d|people|kids|children|of|times|pupils|cases))/g;
 // "an 18 month old", "a 6 week old baby": a baby, whatever the number.
 const BABY_AGE = /\b\d{1,2}\s*(?:months?|weeks?|days?)[ -]old\b/;
 const SCHOOL =
@@ -37,7 +37,16 @@ const ADULT_VICTIM =
 const ADULT_AGE_WORDS =
   /\b(?:in (?:his|her|their) (?:20s|30s|40s|50s|60s|70s|80s|90s|twenties|thirties|forties|fifties|sixties|seventies|eighties)|\d0s)\b/;
 
+// "the old boy on my beat", "an old fella", "elderly": an older adult. Not "a 10 year old boy".
+const OLD_AGE =
+  /\b(?:elderly|pensioner|old (?:lady|man|woman|dear|gent|gentleman)|grandmother|grandfather)\b|(?:^|[-:,.;]\s*|\b(?:an|the|this|that|one|poor) )old (?:boy|girl|fella|chap)\b/;
+// Adult social care's own processes: the people in them are adults, whatever else the message calls them.
+const ADULT_PROCESS = /\b(?:care act|s\.?\s?42|section 42|adult social care)\b/;
+const ADULT_CONDITION = /\b(?:dementia|alzheimer'?s)\b/;
+const SCHOOL_YEAR = /\b(?:year|yr)\s?(?:[1-9]|1[0-3])\b|\b(?:reception class|nursery|primary school|pupil)\b/;
+
 const ADULT_TOO = new Set([
+  'placement',
   'student',
   'students',
   'son',
@@ -71,19 +80,24 @@ export function subjectsOf(text: string): Subjects {
     .replace(NO_CHILD, ' grownup ')
     .replace(ADULT_VICTIM, ' grownup ');
   let young = BABY_AGE.test(lower) || LITTLE_ONES.test(lower);
-  let child = SCHOOL.test(lower) || young;
+  let child = young;
   let adult = ADULT_AGE_WORDS.test(lower);
   for (const m of lower.matchAll(AGE)) {
-    const age = Number(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7]);
+    const age = Number(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7] ?? m[8]);
     if (Number.isFinite(age)) {
       if (age < 18) child = true;
       else if (age < 120) adult = true;
       if (age < 5) young = true;
     }
   }
-  // An elderly person's son or grandson is an adult too.
-  const adultAge =
-    adult || /\b(?:elderly|pensioner|old (?:lady|man|woman)|grandmother|grandfather)\b/.test(lower);
+  // An elderly person's son or grandson is an adult too, as is a son or daughter in an adult-services
+  // process (a Care Act s42 enquiry).
+  const adultAge = adult || OLD_AGE.test(lower) || ADULT_PROCESS.test(lower);
+  if (adultAge || ADULT_CONDITION.test(lower)) adult = true;
+  // "our former foster daughter is 20 now", "a trainee (23) on placement": with only adult ages given,
+  // a care relationship or a placement names the adult; a school year or a pupil still names a child.
+  const onlyAdultAges = adultAge && !child;
+  if (SCHOOL.test(lower) && (!onlyAdultAges || SCHOOL_YEAR.test(lower))) child = true;
   const words = parseWords(lower);
   for (const t of words) {
     // "a 19 yr old student", "84yo patient … daughter": with only adult ages given, words that can
