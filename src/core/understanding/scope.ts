@@ -72,8 +72,10 @@ class Vocabulary {
       const [only] = tokens;
       if (tokens.length > 1) this.phrases.push(tokens.map((t) => [t.lemma, t.norm]));
       else if (only) {
-        // The word as written too: the model may lemmatise a term ("NICE", "nudes") differently alone.
-        this.words.add(only.lemma);
+        // A word given in its base form ("abuse") meets every form of it through the message's lemmas;
+        // one given inflected ("missing", "privates", "dating") means that form only, not "miss",
+        // "private" or "date".
+        this.words.add(only.norm);
         this.words.add(entry.toLowerCase());
       }
     }

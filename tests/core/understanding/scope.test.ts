@@ -18,6 +18,9 @@ describe('scope: only safeguarding questions are answered', () => {
     'my own 13 yr old wants a phone for christmas, iphone or android?',
     'how many days annual leave is a part time TA entitled to?',
     'HV - what age do we advise parents to start weaning now?',
+    // The pack lists "privates" and "missing": those forms, not "private" or the title "Miss".
+    'how much should I charge for private tuition',
+    'Miss Jones wants to know the date of the next inset day',
   ])('everyday words that the guidance also uses do not make "%s" a safeguarding question', (q) => {
     const reply = guide.ask(q);
     expect(reply.meta.answered).toBe(false);
