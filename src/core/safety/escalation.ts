@@ -134,6 +134,17 @@ export function detectImmediateDanger(
       harmerNamedBefore(readings, r)
     )
       reasons.add('the person who may harm the child is present or on the way');
+    // "his mum's boyfriend hits her … he's the one collecting her at 3.15": the one named as harming
+    // will have the child later today.
+    if (
+      r.due &&
+      !r.past &&
+      !resolved &&
+      !r.generalQuestion &&
+      !r.infoQuestion &&
+      harmerNamedBefore(readings, r)
+    )
+      reasons.add('the person who may harm the child is present or on the way');
     // "toddler at desk floppy, lips blue": a note with no verb describes what is in front of the writer.
     if (r.injury && current && (r.now || r.statedNow || r.verbless) && !inMedicalCare)
       reasons.add('child seriously injured or unwell now');

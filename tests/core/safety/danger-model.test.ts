@@ -24,6 +24,8 @@ describe('danger model: who', () => {
     ['our former foster daughter is 20 now and lives alone', { child: false, adult: true }],
     ['a trainee teacher (23) on placement told me', { child: false, adult: true }],
     ['my foster son (14) is now 15', { child: true, adult: false }],
+    ['one of our girls, 14, got into a car with two men in their 20s', { child: true, adult: true }],
+    ['boy 12 and his sister 9 were left', { child: true }],
     ['her foster daughter in year 10', { child: true, adult: false }],
     // Older adults and adult-services processes.
     ['old boy on my beat, lives alone, house full of rubbish', { child: false, adult: true }],
@@ -468,5 +470,36 @@ describe('danger model: third round, continued (patterns, sextortion, poisoning,
     expect(escalates('the man she has been chatting to online is outside her house now, she is 12')).toBe(
       true,
     );
+  });
+});
+
+describe('danger model: fourth round (the harmer due later today, seen then, shouting at)', () => {
+  it('the one named as harming will have the child later today', () => {
+    expect(
+      escalates(
+        "Yr 5 girl says her mum's boyfriend hits her with a belt. He's the one collecting her at 3.15",
+      ),
+    ).toBe(true);
+    expect(
+      escalates(
+        'boy came in with bruises, the escort was seen yanking him out of the cab. same escort does the home run at 3',
+      ),
+    ).toBe(true);
+    expect(reading('same escort does the home run at 3').due).toBe(true);
+    expect(reading("he's babysitting her tonight").due).toBe(true);
+    // Watched contact, a thing collected, or nobody named as harming: not the harmer due.
+    expect(reading('dad has supervised contact with her at 3').due).toBe(false);
+    expect(escalates("her grandad is picking her up at 3.15, she's 7, what do I put in the log")).toBe(false);
+  });
+
+  it('harm seen or heard then is past, harm seen or heard now is not', () => {
+    expect(escalates('this morning the TA saw the escort hitting him, he is 8')).toBe(false);
+    expect(escalates('I saw her dad hitting her at the gate last week, she is 6')).toBe(false);
+    expect(escalates('I can hear him hitting his daughter through the wall')).toBe(true);
+  });
+
+  it('an adult shouting at children is not a child in distress', () => {
+    expect(reading('she has been shouting at the children').distress).toBe(false);
+    expect(reading('the children are screaming').distress).toBe(true);
   });
 });

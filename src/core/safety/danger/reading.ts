@@ -17,6 +17,7 @@ import {
   word,
 } from './tokens.js';
 import * as W from './words.js';
+import { dueWithTheChild } from './due.js';
 
 export { clausesOf };
 
@@ -74,6 +75,8 @@ export interface ClauseReading {
   plea: boolean;
   /** An adult in a child's room, tent or bed at night or behind a shut door. */
   privateSpace: boolean;
+  /** Someone will have the child in their care later today (see due.ts). */
+  due: boolean;
   /** A past time said in so many words ("last week", "in 2022"), not only past verbs. */
   datedPast: boolean;
   /** A threat to share images ("or I'll post your nudes"): sextortion, not a threat of violence now. */
@@ -155,6 +158,7 @@ export function readClause(
     poisoned: POISONED.test(ts.map((t) => t.norm).join(' ')),
     plea: PLEA.test(sentenceText.toLowerCase()),
     privateSpace: false,
+    due: false,
     datedPast: false,
     imageThreat: false,
     awayInVehicle: ts.some((t) => ['car', 'van', 'taxi', 'vehicle', 'cab', 'away', 'off'].includes(t.norm)),
@@ -163,8 +167,9 @@ export function readClause(
     selfHarm: false,
     missing: false,
     threat: false,
+    // "shouting at the children" is the one doing the shouting, not a child in distress.
     distress:
-      any(ts, W.DISTRESS) ||
+      ts.some((t, i) => word(t, W.DISTRESS) && !(t.lemma === 'shout' && ts[i + 1]?.norm === 'at')) ||
       (/\b(?:wrote|mouthed|mouthing|whispered|said|screaming|shouting|crying) help\b|\bhelp me\b(?! (?:with|write|to|find|understand|draft|work|think|make|get|plan|sort|put|decide|know|check))/.test(
         sentenceText.toLowerCase(),
       ) &&
@@ -252,8 +257,13 @@ export function readClause(
     let beforeBeing = beingAt - 1;
     while (beforeBeing >= 0 && ts[beforeBeing]?.pos === 'ADV') beforeBeing -= 1;
     const beingNow = beingAt >= 0 && isBePresent(ts[beforeBeing]);
+    // "the TA saw the escort yanking him", "I heard him hitting her": seen or heard then, not now.
+    const perceivedInPast = ts
+      .slice(Math.max(0, i - 5), i)
+      .some((b) => PERCEPTION.has(b.lemma) && b.form === 'past');
     const progressive =
       !pastAux &&
+      !perceivedInPast &&
       ((t.form === 'ing' && !gerund) || (t.pos === 'VERB' && (isBePresent(lastNonAdv) || beingNow)));
     const dangerVerb =
       word(t, W.SERIOUS_HARM) ||
@@ -279,7 +289,12 @@ export function readClause(
           ['her', 'him', 'them', 'me'].includes(ts[i + 1]?.norm ?? ''));
       // "has been abusing his sibling" is a pattern up to now, told as such, not an event going on.
       const perfectProgressive = t.form === 'ing' && lastNonAdv?.norm === 'been';
-      if (asVerb && !perfectProgressive && (t.form === 'present' || t.form === 'ing' || t.form === 'none'))
+      if (
+        asVerb &&
+        !perfectProgressive &&
+        !perceivedInPast &&
+        (t.form === 'present' || t.form === 'ing' || t.form === 'none')
+      )
         r.presentHarmVerb = true;
     }
     // "threatening to send her pics round": sextortion (read below as an image threat), not harm now.
@@ -431,7 +446,9 @@ export function readClause(
       r.presence = true;
     if (t.lemma === 'push' && within(ts, i, 6, (n) => n.norm === 'against')) r.confine = true;
     // The lite model reads some verbs in -ing as nouns ("the one picking her up"): their base counts.
-    const takeWord = word(t, W.TAKE) || (t.pos === 'NOUN' && W.TAKE.has(t.norm.replace(/ing$/, '')));
+    const nounTake = t.pos === 'NOUN' && W.TAKE.has(t.norm.replace(/ing$/, ''));
+    const takeWord = word(t, W.TAKE) || nounTake;
+    const takeLemma = nounTake ? t.norm.replace(/ing$/, '') : t.lemma;
     // "he picks her up from college", "drives her to school": a habit, unless a time today is given.
     const habitualTake =
       t.form === 'present' &&
@@ -447,11 +464,11 @@ export function readClause(
       const doneBySafeSide =
         safeCollector(ts, i) &&
         (t.form === 'past' || ts.slice(Math.max(0, i - 3), i).some((b) => b.lemma === 'have'));
-      if (person && (t.lemma === 'collect' || t.lemma === 'drive' || particle) && !doneBySafeSide)
+      if (person && (takeLemma === 'collect' || takeLemma === 'drive' || particle) && !doneBySafeSide)
         r.take = true;
       // "the friend is collecting at 12": a collection at a time today.
       if (
-        t.lemma === 'collect' &&
+        takeLemma === 'collect' &&
         // …with no thing collected ("collecting the prescription at 3").
         !['DET', 'NOUN', 'PROPN'].includes(ts[i + 1]?.pos ?? '') &&
         nowWordOrClock &&
@@ -837,6 +854,7 @@ export function readClause(
   // "leader in 12yo's tent at camp, midnight", "staff member in a resident's room with the door shut".
   r.privateSpace =
     ADULT_IN_CHILDS_SPACE.test(sentenceText.toLowerCase()) && PRIVATE_HOUR.test(sentenceText.toLowerCase());
+  r.due = dueWithTheChild(ts, text);
 
   // "if a pupil told me she was being taken abroad tonight…": the framing covers its whole sentence.
   r.generalQuestion =
@@ -930,6 +948,7 @@ const SAFE_COLLECTORS = new Set([
   'foster',
 ]);
 /** People who come to help or report, never the person the child needs protecting from. */
+const PERCEPTION = new Set(['see', 'watch', 'hear', 'catch', 'find', 'spot', 'notice', 'witness', 'observe']);
 const PROTECTIVE = new Set([...SAFE_COLLECTORS, 'parent', 'parents', 'teacher', 'nurse', 'doctor', 'staff']);
 function safeCollector(ts: Token[], i: number): boolean {
   return ts.slice(Math.max(0, i - 4), i).some((b) => SAFE_COLLECTORS.has(b.norm));

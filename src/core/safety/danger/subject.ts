@@ -23,7 +23,7 @@ const YOUNG_WORDS = new Set([
 ]);
 
 const AGE =
-  /\b(\d{1,3})\s*(?:year old|years old|year-old)|\baged?\s+(\d{1,3})\b|\b(?:she|he|they|\w+)(?:'s| is| are|'re)\s+(?:now\s+)?(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d))|\((\d{1,2})(?:\s*(?:and|&|,|\/)\s*\d{1,2})*\)|\b(?:about|around|roughly|maybe|approx)\s+(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d|people|kids|children|men|times))|\b(?:under|over)\s+(\d{1,2})s?\b|\bwhen (?:i|she|he|they|we) (?:was|were) (\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?))|(?:^|,\s*|\b(?:is|who's|who is|since|just)\s+)(?:now|turned)\s+(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d|people|kids|children|of|times|pupils|cases))/g;
+  /\b(\d{1,3})\s*(?:year old|years old|year-old)|\baged?\s+(\d{1,3})\b|\b(?:she|he|they|\w+)(?:'s| is| are|'re)\s+(?:now\s+)?(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d))|\((\d{1,2})(?:\s*(?:and|&|,|\/)\s*\d{1,2})*\)|\b(?:about|around|roughly|maybe|approx)\s+(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d|people|kids|children|men|times))|\b(?:under|over)\s+(\d{1,2})s?\b|\bwhen (?:i|she|he|they|we) (?:was|were) (\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?))|\b(?:girls?|boys?|lads?|sons?|daughters?|child|kids?|pupils?|students?|yp|sisters?|brothers?|teens?|nieces?|nephews?)(?:,\s*|\s+)(\d{1,2})(?=\s*(?:,|\)|yo\b|y\/o|and\b|\.|$))|(?:^|,\s*|\b(?:is|who's|who is|since|just)\s+)(?:now|turned)\s+(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d|people|kids|children|of|times|pupils|cases))/g;
 // "an 18 month old", "a 6 week old baby": a baby, whatever the number.
 const BABY_AGE = /\b\d{1,2}\s*(?:months?|weeks?|days?)[ -]old\b/;
 const SCHOOL =
@@ -83,7 +83,7 @@ export function subjectsOf(text: string): Subjects {
   let child = young;
   let adult = ADULT_AGE_WORDS.test(lower);
   for (const m of lower.matchAll(AGE)) {
-    const age = Number(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7] ?? m[8]);
+    const age = Number(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7] ?? m[8] ?? m[9]);
     if (Number.isFinite(age)) {
       if (age < 18) child = true;
       else if (age < 120) adult = true;

@@ -6,7 +6,7 @@ const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean));
 /** Serious sexual or physical harm: enough alone, when undated, to lead with 999 (fail-safe). */
 export const SERIOUS_HARM = set(`rape abuse assault molest grope strangle choke stab attack batter beat punch
   kick slap hit hurt harm kill smother suffocate burn injure rapist abuser paedophile pedophile fondle
-  interfere throttle thump whack smack drown violate sodomise sodomize`);
+  interfere throttle thump whack smack drown violate sodomise sodomize yank shove manhandle`);
 
 /** The serious harms that are sexual: with a present-tense verb they lead with 999 even when retold. */
 export const SEXUAL_HARM =

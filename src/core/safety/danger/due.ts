@@ -1,0 +1,51 @@
+import type { Token } from '../../understanding/nlp.js';
+import { CLOCK, isNeg, word } from './tokens.js';
+import * as W from './words.js';
+
+// A time later today: a clock time, tonight, after school, home time.
+const TODAY_LATER =
+  /\b(?:tonight|this (?:afternoon|evening)|later today|after school|home ?time|pick-?up(?: time)?|bedtime)\b/;
+// Having the child in their care: collecting, driving, the school run, babysitting, bathing, putting to bed.
+const HAVING_THE_CHILD = new Set([
+  'collect',
+  'pick',
+  'take',
+  'drive',
+  'babysit',
+  'mind',
+  'bath',
+  'escort',
+  'fetch',
+]);
+// "supervised contact at 3", "with a social worker present": the care is someone else's to watch.
+const WATCHED =
+  /\b(?:supervised|supervise|with (?:a |the )?(?:social worker|worker|contact worker) (?:present|there))\b/;
+
+// The lite model reads some -ing verbs as nouns ("collecting", "babysitting"): their stem, undoubled.
+function meansHavingTheChild(t: Token): boolean {
+  if (HAVING_THE_CHILD.has(t.lemma)) return true;
+  if (t.pos !== 'NOUN' || !t.norm.endsWith('ing')) return false;
+  const stem = t.norm.slice(0, -3);
+  return HAVING_THE_CHILD.has(stem) || HAVING_THE_CHILD.has(stem.replace(/(.)\1$/, '$1'));
+}
+
+/**
+ * "same escort does the home run at 3", "he's the one picking her up at 3.15", "he's babysitting
+ * tonight": someone (a pronoun, "the same …", a word for an abuser) will have the child in their care
+ * later today. Whether that someone is the one who harmed the child is for the message to say.
+ */
+export function dueWithTheChild(ts: readonly Token[], clauseText: string): boolean {
+  const lower = clauseText.toLowerCase();
+  if (!(CLOCK.test(lower) || TODAY_LATER.test(lower)) || WATCHED.test(lower) || ts.some(isNeg)) return false;
+  const verbAt = ts.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  const subject = ts
+    .slice(0, verbAt < 0 ? 3 : verbAt)
+    .some((t) => ['he', 'she', 'they', 'same'].includes(t.norm) || word(t, W.HARMER));
+  const having = ts.some(
+    (t, i) =>
+      meansHavingTheChild(t) ||
+      (t.lemma === 'do' && ts.slice(i + 1, i + 4).some((n) => n.norm === 'run')) ||
+      (t.lemma === 'put' && ts.slice(i + 1, i + 4).some((n) => n.norm === 'bed')),
+  );
+  return subject && having;
+}
