@@ -9,7 +9,7 @@ import type { Sentence, Token } from './nlp.js';
 // Words that only greet, apologise or say who is writing.
 const PREAMBLE = new Set(
   `hi hello hiya hey yo morning afternoon evening all team everyone folks guys sorry apologies apology
-  long one quick q question query thanks thank you please here i i'm im am a an the as our my me new
+  long one quick q qs q's question questions query queries two thanks thank you please here i i'm im am a an the as our my me new
   just wondering help basically so ok okay um erm also and just really bit`.split(/\s+/),
 );
 const ROLES = new Set(
@@ -51,12 +51,19 @@ export function focusOf(text: string, sentences: readonly Sentence[]): MessageFo
   for (const s of sentences) {
     const rest = s.tokens.slice(preambleLength(s));
     // "what are bail conditions and can they stop him coming in?": two questions in one sentence.
-    for (const piece of splitQuestions(rest)) {
-      const first = piece[0];
-      const last = piece[piece.length - 1];
-      if (first && last)
-        parts.push({ text: text.slice(first.start, last.end).trim(), refersBack: pointsBack(piece) });
-    }
+    // "…in the same class - do I need a safety plan?": the question asked of the story before the dash.
+    splitAtAskingDash(rest).forEach((clause, k) => {
+      splitQuestions(clause).forEach((piece, j) => {
+        const first = piece[0];
+        const last = piece[piece.length - 1];
+        const askedOfStory = k > 0 && j === 0;
+        if (first && last)
+          parts.push({
+            text: text.slice(first.start, last.end).trim(),
+            refersBack: askedOfStory || pointsBack(piece),
+          });
+      });
+    });
   }
   const bodyParts = parts.filter((p) => p.text);
   const questions: string[] = [];
@@ -74,6 +81,24 @@ export function focusOf(text: string, sentences: readonly Sentence[]): MessageFo
 function pointsBack(tokens: readonly Token[]): boolean {
   const firstNoun = tokens.findIndex((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
   return tokens.slice(0, Math.max(0, firstNoun)).some((t) => REFERS_BACK.has(t.norm));
+}
+
+const DASHES = new Set(['-', '–', '—', ':', ';']);
+
+/** "we've got a strat tmrw re HSB in yr 5 - do I need a safety plan?": the story, then the question. */
+function splitAtAskingDash(tokens: readonly Token[]): Token[][] {
+  const cut = tokens.findIndex(
+    (t, i) =>
+      DASHES.has(t.norm) &&
+      i >= 3 &&
+      QUESTION_START.test(
+        tokens
+          .slice(i + 1)
+          .map((n) => n.norm)
+          .join(' '),
+      ),
+  );
+  return cut < 0 ? [tokens.slice()] : [tokens.slice(0, cut), tokens.slice(cut + 1)];
 }
 
 /** A question sentence split where "and/or/also" starts a second question ("and who…", "and can they…"). */

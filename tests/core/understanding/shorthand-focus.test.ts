@@ -54,4 +54,12 @@ describe('message focus', () => {
       'can the boy who did it also be referred?',
     ]);
   });
+  it('reads a question after a dash with the story before it, and "2 qs sorry" as a preamble', () => {
+    const f = focus(
+      'strat tmrw re two yr 5s in the same class - do I need a safety plan, and can they stay?',
+    );
+    expect(f.questions[0]).toMatch(/^strat tmrw .* do I need a safety plan/);
+    expect(f.questions).toHaveLength(2);
+    expect(focus('2 qs sorry - who is the LADO?').body).toBe('who is the LADO?');
+  });
 });
