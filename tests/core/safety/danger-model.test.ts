@@ -31,6 +31,8 @@ describe('danger model: who', () => {
     ['old boy on my beat, lives alone, house full of rubbish', { child: false, adult: true }],
     ['a 10 year old boy on my beat', { child: true, adult: false }],
     ['s42 enquiry for a woman neglected by her son', { child: false, adult: true }],
+    ['adult patient with dementia, his daughter refuses his treatment', { child: false, adult: true }],
+    ['vulnerable adult, her son (9) is a young carer', { child: true }],
   ])('%s', (text, expected) => expect(subjectsOf(text)).toMatchObject(expected));
 
   it.each([

@@ -34,6 +34,9 @@ const NO_CHILD =
 // "an adult victim", "vulnerable adult", "adult female": the person at risk is an adult.
 const ADULT_VICTIM =
   /\b(?:vulnerable adults?|adults? at risk|adult (?:(?:dv|da|domestic abuse|domestic violence|rape|sexual assault) )?(?:victim|survivor|patient|student|female|male|woman|man|learner|client|service user|safeguarding|social care|services?|mental health))\b/g;
+// …and of those, the ones that frame the whole message as an adult's (not "an adult man" who harmed a child).
+const ADULT_FRAMING =
+  /\b(?:vulnerable adults?|adults? at risk|adult (?:patient|client|service user|safeguarding|social care|services?|mental health|learner))\b/;
 const ADULT_AGE_WORDS =
   /\b(?:in (?:his|her|their) (?:20s|30s|40s|50s|60s|70s|80s|90s|twenties|thirties|forties|fifties|sixties|seventies|eighties)|\d0s)\b/;
 
@@ -72,13 +75,16 @@ const parseWords = (lower: string) => lower.match(/[a-z]+/g) ?? [];
 
 /** Who the message is about: children, adults, or both. */
 export function subjectsOf(text: string): Subjects {
-  const lower = text
+  let lower = text
     .toLowerCase()
     .replace(/[’‘`´]/g, "'")
     // "the baby room", "toddler room": a nursery's rooms are places, not children.
     .replace(/\b(?:baby|babies|toddler|toddlers) (?:room|unit)\b/g, ' setting room ')
-    .replace(NO_CHILD, ' grownup ')
-    .replace(ADULT_VICTIM, ' grownup ');
+    .replace(NO_CHILD, ' grownup ');
+  // "adult patient with dementia, his daughter…": framed as an adult's situation, so the family around
+  // them are adults too (unless an age or a school year says otherwise).
+  const framedAsAdult = ADULT_FRAMING.test(lower);
+  lower = lower.replace(ADULT_VICTIM, ' grownup ');
   let young = BABY_AGE.test(lower) || LITTLE_ONES.test(lower);
   let child = young;
   let adult = ADULT_AGE_WORDS.test(lower);
@@ -92,7 +98,7 @@ export function subjectsOf(text: string): Subjects {
   }
   // An elderly person's son or grandson is an adult too, as is a son or daughter in an adult-services
   // process (a Care Act s42 enquiry).
-  const adultAge = adult || OLD_AGE.test(lower) || ADULT_PROCESS.test(lower);
+  const adultAge = adult || framedAsAdult || OLD_AGE.test(lower) || ADULT_PROCESS.test(lower);
   if (adultAge || ADULT_CONDITION.test(lower)) adult = true;
   // "our former foster daughter is 20 now", "a trainee (23) on placement": with only adult ages given,
   // a care relationship or a placement names the adult; a school year or a pupil still names a child.
