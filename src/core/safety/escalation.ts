@@ -280,8 +280,10 @@ export function situationFeaturesOf(
 }
 
 /** An earlier clause names harm done by someone ("her stepdad has been abusing her"), so "he" there is that person. */
+/** An earlier clause says this person harms or threatens children, or names them as an offender. */
 function harmerNamedBefore(readings: readonly ClauseReading[], r: ClauseReading): boolean {
-  return readings.slice(0, readings.indexOf(r)).some((o) => o.seriousHarm || o.threat);
+  const at = readings.indexOf(r);
+  return r.offender || readings.slice(0, at).some((o) => o.seriousHarm || o.threat || o.offender);
 }
 
 /** "boys keep making sexual comments": harm told as a habit, with nothing that puts any of it now. */

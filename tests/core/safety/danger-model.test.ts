@@ -33,6 +33,9 @@ describe('danger model: who', () => {
     ['s42 enquiry for a woman neglected by her son', { child: false, adult: true }],
     ['adult patient with dementia, his daughter refuses his treatment', { child: false, adult: true }],
     ['vulnerable adult, her son (9) is a young carer', { child: true }],
+    // "under 18s" are children; "over 18s" adults.
+    ['no unsupervised contact with under 18s', { child: true, adult: false }],
+    ['a club for over 18s', { child: false, adult: true }],
   ])('%s', (text, expected) => expect(subjectsOf(text)).toMatchObject(expected));
 
   it.each([
@@ -489,6 +492,12 @@ describe('danger model: fourth round (the harmer due later today, seen then, sho
     ).toBe(true);
     expect(reading('same escort does the home run at 3').due).toBe(true);
     expect(reading("he's babysitting her tonight").due).toBe(true);
+    // Named as an offender in the same clause: "a registered sex offender … babysitting tonight".
+    expect(
+      escalates(
+        "my case is a registered sex offender with no contact with under 18s, he says he's babysitting his mate's 2 girls tonight",
+      ),
+    ).toBe(true);
     // Watched contact, a thing collected, or nobody named as harming: not the harmer due.
     expect(reading('dad has supervised contact with her at 3').due).toBe(false);
     expect(escalates("her grandad is picking her up at 3.15, she's 7, what do I put in the log")).toBe(false);

@@ -37,15 +37,16 @@ function meansHavingTheChild(t: Token): boolean {
 export function dueWithTheChild(ts: readonly Token[], clauseText: string): boolean {
   const lower = clauseText.toLowerCase();
   if (!(CLOCK.test(lower) || TODAY_LATER.test(lower)) || WATCHED.test(lower) || ts.some(isNeg)) return false;
-  const verbAt = ts.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
-  const subject = ts
-    .slice(0, verbAt < 0 ? 3 : verbAt)
-    .some((t) => ['he', 'she', 'they', 'same'].includes(t.norm) || word(t, W.HARMER));
-  const having = ts.some(
+  // Someone just before the word for having the child: "he's 'babysitting", "same escort does the run".
+  return ts.some(
     (t, i) =>
-      meansHavingTheChild(t) ||
-      (t.lemma === 'do' && ts.slice(i + 1, i + 4).some((n) => n.norm === 'run')) ||
-      (t.lemma === 'put' && ts.slice(i + 1, i + 4).some((n) => n.norm === 'bed')),
+      (meansHavingTheChild(t) ||
+        (t.lemma === 'do' && ts.slice(i + 1, i + 4).some((n) => n.norm === 'run')) ||
+        (t.lemma === 'put' && ts.slice(i + 1, i + 4).some((n) => n.norm === 'bed'))) &&
+      ts
+        .slice(Math.max(0, i - 4), i)
+        .some(
+          (b) => ['he', 'she', 'they', 'same'].includes(b.norm) || (b.pos === 'NOUN' && word(b, W.HARMER)),
+        ),
   );
-  return subject && having;
 }

@@ -77,6 +77,8 @@ export interface ClauseReading {
   privateSpace: boolean;
   /** Someone will have the child in their care later today (see due.ts). */
   due: boolean;
+  /** A person named as an offender or abuser ("a registered sex offender", "her abuser"). */
+  offender: boolean;
   /** A past time said in so many words ("last week", "in 2022"), not only past verbs. */
   datedPast: boolean;
   /** A threat to share images ("or I'll post your nudes"): sextortion, not a threat of violence now. */
@@ -159,6 +161,7 @@ export function readClause(
     plea: PLEA.test(sentenceText.toLowerCase()),
     privateSpace: false,
     due: false,
+    offender: ts.some((t) => t.pos === 'NOUN' && word(t, W.HARMER)),
     datedPast: false,
     imageThreat: false,
     awayInVehicle: ts.some((t) => ['car', 'van', 'taxi', 'vehicle', 'cab', 'away', 'off'].includes(t.norm)),

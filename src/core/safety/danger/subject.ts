@@ -89,7 +89,9 @@ export function subjectsOf(text: string): Subjects {
   let child = young;
   let adult = ADULT_AGE_WORDS.test(lower);
   for (const m of lower.matchAll(AGE)) {
-    const age = Number(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7] ?? m[8] ?? m[9]);
+    const given = Number(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7] ?? m[8] ?? m[9]);
+    // "under 18s" are children: the age named is the first one not included.
+    const age = m[6] !== undefined && m[0].startsWith('under') ? given - 1 : given;
     if (Number.isFinite(age)) {
       if (age < 18) child = true;
       else if (age < 120) adult = true;
