@@ -1,5 +1,5 @@
 import { parse, type Sentence } from '../understanding/nlp.js';
-import { readMessage, type ClauseReading } from './danger/reading.js';
+import { deadAsThreat, readMessage, type ClauseReading } from './danger/reading.js';
 import { subjectsOf, type Subjects } from './danger/subject.js';
 import * as W from './danger/words.js';
 import { scoreOf, situationFeatures, type LearnedModel, type SituationCues } from './danger/features.js';
@@ -213,7 +213,8 @@ function readSituation(text: string, sentences: readonly Sentence[], subjects: S
         // "the line went dead", "her phone's dead": a call cut off, not a death.
         !(
           t.norm === 'dead' &&
-          ['went', 'gone', 'goes', 'phone', 'line', 'battery'].includes(s.tokens[i - 1]?.norm ?? '')
+          (['went', 'gone', 'goes', 'phone', 'line', 'battery'].includes(s.tokens[i - 1]?.norm ?? '') ||
+            deadAsThreat(s.tokens, i))
         ),
     ),
   );

@@ -514,3 +514,26 @@ describe('danger model: fourth round (the harmer due later today, seen then, sho
     expect(reading('the children are screaming').distress).toBe(true);
   });
 });
+
+describe('danger model: threat idioms and a domestic abuse call', () => {
+  it('"I\'m dead when he gets in" is a threat, not a death that ends the matter', () => {
+    expect(reading("he said when he gets in from work I'm dead").threat).toBe(true);
+    expect(reading('ur dead lol').threat).toBe(false);
+    expect(
+      escalates(
+        "the child (12) texted: 'he knows I told. he said when he gets in from work I'm dead'. He finishes at 6",
+      ),
+    ).toBe(true);
+  });
+
+  it('at a domestic abuse job, the perpetrator coming back is the person on the way', () => {
+    expect(
+      escalates(
+        "DA job, male left but he's gone to get his brother and they're coming back. 3 kids in the house under 6",
+      ),
+    ).toBe(true);
+    expect(
+      escalates('DA job last month, male was arrested and is on remand. 3 kids, what support is there'),
+    ).toBe(false);
+  });
+});

@@ -733,6 +733,8 @@ export function readClause(
       else r.threat = true;
     }
     if (t.lemma === 'finish' && W.HELD.has(ts[i + 1]?.norm ?? '') && has.future) r.threat = true;
+    // "he said when he gets in I'm dead", "you're dead after school": said as a threat, not a death.
+    if (deadAsThreat(ts, i)) r.threat = true;
     // Presence: a person here, outside, on the way, or with the child, said in the present.
     const isPlace =
       word(t, W.PLACES) &&
@@ -951,6 +953,20 @@ const SAFE_COLLECTORS = new Set([
   'foster',
 ]);
 /** People who come to help or report, never the person the child needs protecting from. */
+/**
+ * "when he gets in I'm dead", "you're dead after school": the threat idiom (the one speaking or spoken
+ * to is alive), tied to when it will happen; "ur dead lol" alone is not.
+ */
+export function deadAsThreat(ts: readonly Token[], i: number): boolean {
+  if (ts[i]?.norm !== 'dead') return false;
+  if (!ts.some((t) => ['when', 'once', 'after', 'tonight', 'later', 'if'].includes(t.norm))) return false;
+  const [a, b] = [ts[i - 2]?.norm ?? '', ts[i - 1]?.norm ?? ''];
+  return (
+    ['ur', 'youre', 'im', "i'm", "you're", 'u'].includes(b) ||
+    (['i', 'you'].includes(a) && ["'m", "'re", 'am', 'are'].includes(b))
+  );
+}
+
 const PERCEPTION = new Set(['see', 'watch', 'hear', 'catch', 'find', 'spot', 'notice', 'witness', 'observe']);
 const PROTECTIVE = new Set([...SAFE_COLLECTORS, 'parent', 'parents', 'teacher', 'nurse', 'doctor', 'staff']);
 function safeCollector(ts: Token[], i: number): boolean {

@@ -34,7 +34,7 @@ export const RISK_CONTEXT = set(`schedule offender exploit exploitation groom gr
   nude nudes naked pictures photos video videos boyfriend punter client clients online snapchat instagram
   tiktok app roblox discord condition conditions bail bailed banned barred allowed order injunction owe
   owes debt molestation restraining protection older drink drinking slurring stinks drunk intoxicated high wasted violent aggressive kicking off angry gang weapon
-  knife drugs blokes men males strangers adults`);
+  knife drugs blokes men males strangers adults domestic dv da`);
 
 /** Holding a child against their will. */
 export const CONFINE = set(
