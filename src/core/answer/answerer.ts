@@ -193,7 +193,14 @@ export class Answerer {
     concernForAChild: boolean,
   ): Reply {
     const whole = this.select(focus.body);
-    const questionHits = focus.questions.map((q) => this.select(q));
+    const questionHits = focus.questions.map((q, i) => {
+      const alone = focus.askedAlone[i];
+      const bare = alone === undefined ? undefined : this.select(alone);
+      const top = bare?.hits[0];
+      return bare && top && top.coverage >= CLEAR_MATCH_COVERAGE && top.anchorWeight >= CLEAR_MATCH_ANCHOR
+        ? bare
+        : this.select(q);
+    });
     const confidentQuestions = questionHits.filter((h) => h.hits.length > 0);
     // The practitioner's own question sentence outranks the words of the story around it, unless the
     // whole message is the clearer match.

@@ -42,12 +42,17 @@ export interface MessageFocus {
   body: string;
   /** Each question sentence (ending "?", or starting with a question word), in order. */
   questions: string[];
+  /**
+   * For each question asked after a dash ("…same class - do I need a safety plan?"), the question
+   * without the story: it answers alone when it names its topic clearly.
+   */
+  askedAlone: (string | undefined)[];
   /** Each sentence of the body, in order (the strongest clause is one of them). */
   sentences: string[];
 }
 
 export function focusOf(text: string, sentences: readonly Sentence[]): MessageFocus {
-  const parts: { text: string; refersBack: boolean }[] = [];
+  const parts: { text: string; refersBack: boolean; afterDash: boolean }[] = [];
   for (const s of sentences) {
     const rest = s.tokens.slice(preambleLength(s));
     // "what are bail conditions and can they stop him coming in?": two questions in one sentence.
@@ -61,20 +66,28 @@ export function focusOf(text: string, sentences: readonly Sentence[]): MessageFo
           parts.push({
             text: text.slice(first.start, last.end).trim(),
             refersBack: askedOfStory || pointsBack(piece),
+            afterDash: askedOfStory,
           });
       });
     });
   }
   const bodyParts = parts.filter((p) => p.text);
   const questions: string[] = [];
+  const askedAlone: (string | undefined)[] = [];
   bodyParts.forEach((p, i) => {
     const opening = p.text.toLowerCase().replace(/^(?:and|or|but|also|so)\s+/, '');
     if (!(p.text.endsWith('?') || QUESTION_START.test(opening))) return;
     // "Is that harmful sexual behaviour?": a question that points back is read with what it points to.
     const before = bodyParts[i - 1];
     questions.push(p.refersBack && before ? `${before.text} ${p.text}` : p.text);
+    askedAlone.push(p.afterDash ? p.text : undefined);
   });
-  return { body: bodyParts.map((p) => p.text).join(' '), questions, sentences: bodyParts.map((p) => p.text) };
+  return {
+    body: bodyParts.map((p) => p.text).join(' '),
+    questions,
+    askedAlone,
+    sentences: bodyParts.map((p) => p.text),
+  };
 }
 
 /** "Is that HSB?", "Does this need a referral?": the pointer comes before any noun of its own. */

@@ -60,6 +60,7 @@ describe('message focus', () => {
     );
     expect(f.questions[0]).toMatch(/^strat tmrw .* do I need a safety plan/);
     expect(f.questions).toHaveLength(2);
+    expect(f.askedAlone[0]).toBe('do I need a safety plan,');
     expect(focus('2 qs sorry - who is the LADO?').body).toBe('who is the LADO?');
   });
 });
