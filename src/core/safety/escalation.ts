@@ -43,6 +43,9 @@ export function detectImmediateDanger(
     messageLater,
   } = situation;
   const reasons = new Set<string>();
+  // A children's service: someone in the situation who is not said to be an adult is taken to be a
+  // child ("she's been out since 6 and just messaged 'come get me'").
+  const aChild = subjects.child || !subjects.adult;
   // "in resus and stable now", "on the ward": a child already in medical hands.
   const inMedicalCare = IN_MEDICAL_CARE.test(situation.lower);
   const liveStream = LIVE_STREAM.test(situation.lower);
@@ -71,7 +74,7 @@ export function detectImmediateDanger(
       !((resolved || POLICE_HAVE_CHILD.test(situation.lower)) && !r.stillThere)
     )
       reasons.add('the person who may harm the child is present or on the way');
-    if (r.presence && live && lockedDoor && subjects.child && !r.generalQuestion && !resolved)
+    if (r.presence && live && lockedDoor && aChild && !r.generalQuestion && !resolved)
       reasons.add('a child behind a closed door with someone');
     // A child hiding, begging or passing a note for help while someone is there or coming for them.
     if (
@@ -100,30 +103,23 @@ export function detectImmediateDanger(
       !MISSING_PATTERN.test(situation.lower)
     )
       reasons.add('child missing and at risk now');
-    if (r.distress && current && violenceHeard && subjects.child && !r.generalQuestion)
+    if (r.distress && current && violenceHeard && aChild && !r.generalQuestion)
       reasons.add('a child heard in distress as violence goes on');
     // A baby or toddler with no adult there: found alone, left in a car, "nobody else in the flat".
     if (r.alone && subjects.young && current && !r.generalQuestion && !r.routine && !resolved)
       reasons.add('a young child with no adult there');
     // Semi-conscious, drugged, "can hardly stand": a child who cannot keep themselves safe, now.
-    if (
-      r.incapacitated &&
-      current &&
-      subjects.child &&
-      !r.generalQuestion &&
-      !r.infoQuestion &&
-      !inMedicalCare
-    )
+    if (r.incapacitated && current && aChild && !r.generalQuestion && !r.infoQuestion && !inMedicalCare)
       reasons.add('child too drunk, drugged or unwell to keep safe, now');
     // Told in the past with no time of its own and nothing to say it is over: moments ago.
     const justHappened =
       r.past && !r.datedPast && !resolved && !found && !r.reported && !r.generalQuestion && !r.infoQuestion;
     if (r.abduct && r.awayInVehicle && justHappened) reasons.add('a child being taken by force, now');
-    if (r.poisoned && (current || justHappened) && subjects.child && !r.generalQuestion && !inMedicalCare)
+    if (r.poisoned && (current || justHappened) && aChild && !r.generalQuestion && !inMedicalCare)
       reasons.add('a child has swallowed medicine, drugs or a poison');
-    if (r.plea && (current || justHappened) && subjects.child && !r.generalQuestion && !r.infoQuestion)
+    if (r.plea && (current || justHappened) && aChild && !r.generalQuestion && !r.infoQuestion)
       reasons.add('a child asking for help, or a call for help cut off');
-    if (r.privateSpace && current && subjects.child && !r.generalQuestion && !r.infoQuestion)
+    if (r.privateSpace && current && aChild && !r.generalQuestion && !r.infoQuestion)
       reasons.add("an adult in a child's room or tent at night or behind a shut door");
     // "her stepdad has been abusing her and he's stood in the kitchen": the one named as harming is there.
     if (

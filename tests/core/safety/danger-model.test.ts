@@ -537,3 +537,14 @@ describe('danger model: threat idioms and a domestic abuse call', () => {
     ).toBe(false);
   });
 });
+
+describe('danger model: someone not said to be an adult', () => {
+  it('is taken to be a child, in a service for children', () => {
+    expect(
+      escalates("she's been out since 6 and just messaged 'come get me pls', then her phone went off"),
+    ).toBe(true);
+    expect(escalates("my colleague (34) just messaged 'come get me pls', then her phone went off")).toBe(
+      false,
+    );
+  });
+});
