@@ -192,7 +192,12 @@ function readSituation(text: string, sentences: readonly Sentence[], subjects: S
     ) ||
     sentences.some((s) =>
       s.tokens.some(
-        (t) => W.HARMER.has(t.lemma) || W.RISK_CONTEXT.has(t.lemma) || W.RISK_CONTEXT.has(t.norm),
+        (t, i) =>
+          W.HARMER.has(t.lemma) ||
+          W.RISK_CONTEXT.has(t.lemma) ||
+          W.RISK_CONTEXT.has(t.norm) ||
+          // "he gave her vodka", "giving them weed": an adult plying a child.
+          (t.lemma === 'give' && s.tokens.slice(i + 1, i + 4).some((n) => W.PLIED_WITH.has(n.norm))),
       ),
     );
   // The writer says it is urgent: the danger words need no other harm to count.

@@ -548,3 +548,21 @@ describe('danger model: someone not said to be an adult', () => {
     );
   });
 });
+
+describe('danger model: threat idioms read across the clause, vague futures, plying a child', () => {
+  it('"going to \'teach her a lesson\' after college today" is a threat; "one day" is not today', () => {
+    expect(reading("his mates are going to 'teach her a lesson' at the bus stop").threat).toBe(true);
+    expect(reading("he says he'll 'come and get her one day'")).toMatchObject({ threat: true, later: true });
+  });
+
+  it('an adult giving a child alcohol or drugs is harm context for him being out looking for her', () => {
+    expect(
+      escalates(
+        "found a girl about 11 with no shoes, she ran from a man's flat where he gave her vodka and he's out looking for her",
+      ),
+    ).toBe(true);
+    expect(escalates('our boy (14) keeps going missing overnight and coming back with weed and cash')).toBe(
+      false,
+    );
+  });
+});

@@ -694,16 +694,17 @@ export function readClause(
         );
       const again = ts.slice(i + 1, i + 5).some((n, j, a) => n.lemma === 'do' && a[j + 2]?.norm === 'again');
       // What threats are said in: "finish what he started", "get her", "sort him out", "teach her a lesson".
-      const euphemism = ts
-        .slice(i + 1, i + 5)
-        .some(
-          (n, j, a) =>
-            n.lemma === 'finish' ||
-            (['get', 'sort', 'teach', 'make', 'deal'].includes(n.lemma) &&
-              [a[j + 1], a[j + 2]].some((m) => W.HELD.has(m?.norm ?? '')) &&
-              (n.lemma === 'get' ||
-                a.slice(j + 1, j + 5).some((m) => ['out', 'lesson', 'pay', 'with'].includes(m.norm)))),
+      // (Looked up in the whole clause: "going to 'teach her a lesson'" runs past the window.)
+      const euphemism = ts.slice(i + 1, i + 5).some((n, j) => {
+        const at = i + 1 + j;
+        return (
+          n.lemma === 'finish' ||
+          (['get', 'sort', 'teach', 'make', 'deal'].includes(n.lemma) &&
+            [ts[at + 1], ts[at + 2]].some((m) => W.HELD.has(m?.norm ?? '')) &&
+            (n.lemma === 'get' ||
+              ts.slice(at + 1, at + 5).some((m) => ['out', 'lesson', 'pay', 'with'].includes(m.norm))))
         );
+      });
       if (harmAhead || again || euphemism) r.threat = true;
     }
     if (t.norm === 'next' && (prev?.lemma === 'be' || prev?.norm === "'")) r.threat = true;

@@ -36,6 +36,10 @@ export const RISK_CONTEXT = set(`schedule offender exploit exploitation groom gr
   owes debt molestation restraining protection older drink drinking slurring stinks drunk intoxicated high wasted violent aggressive kicking off angry gang weapon
   knife drugs blokes men males strangers adults domestic dv da`);
 
+/** What an adult plies a child with ("he gave her vodka", "giving them weed"): grooming or exploitation. */
+export const PLIED_WITH = set(`vodka alcohol booze drink drinks cider beer spirits drugs weed cannabis pills
+  spice ket ketamine coke cocaine vapes vape`);
+
 /** Holding a child against their will. */
 export const CONFINE = set(
   `lock trap pin restrain barricade corner detain imprison hostage tie block wedge jam`,
