@@ -75,7 +75,10 @@ export class Bm25fIndex {
       }
     });
     for (const [t, list] of all) {
-      this.containing.set(t, Int32Array.from(list, (p) => p.doc));
+      this.containing.set(
+        t,
+        Int32Array.from(list, (p) => p.doc),
+      );
       this.postings.set(t, list.sort((a, b) => b.weight - a.weight).slice(0, championsPerTerm));
     }
   }
