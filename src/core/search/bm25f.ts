@@ -26,6 +26,13 @@ export class Bm25fIndex {
   readonly docTerms: Set<string>[];
   readonly df = new Map<string, number>();
   private readonly postings = new Map<string, Posting[]>();
+  /** Every document holding each term (ascending), champion or not. */
+  private readonly containing = new Map<string, Int32Array>();
+  // Per-document scratch for search(), cleared for the documents each search touched.
+  private scores = new Float64Array(0);
+  private seen = new Uint8Array(0);
+  private wordCount = new Uint32Array(0);
+  private wordStamp = new Uint32Array(0);
 
   constructor(docs: readonly FieldedDoc[], boosts: Readonly<Record<string, number>>, championsPerTerm = 48) {
     this.ids = docs.map((d) => d.id);
@@ -67,8 +74,13 @@ export class Bm25fIndex {
         else all.set(t, [{ doc, weight }]);
       }
     });
-    for (const [t, list] of all)
+    for (const [t, list] of all) {
+      this.containing.set(
+        t,
+        Int32Array.from(list, (p) => p.doc),
+      );
       this.postings.set(t, list.sort((a, b) => b.weight - a.weight).slice(0, championsPerTerm));
+    }
   }
 
   get size(): number {
@@ -84,31 +96,66 @@ export class Bm25fIndex {
     terms: ReadonlyMap<string, readonly [number, string]>,
     limit: number,
   ): { doc: number; score: number }[] {
-    // Indexed by document number: no per-posting map lookups or entry objects.
-    const scores = new Float64Array(this.ids.length);
-    const words: (Set<string> | undefined)[] = new Array<Set<string> | undefined>(this.ids.length);
+    const n = this.ids.length;
+    if (this.scores.length !== n) {
+      this.scores = new Float64Array(n);
+      this.seen = new Uint8Array(n);
+      this.wordCount = new Uint32Array(n);
+      this.wordStamp = new Uint32Array(n);
+    }
+    const { scores, seen, wordCount, wordStamp } = this;
+    // Indexed by document number, reused across searches: no per-search allocation the pack's size.
     const touched: number[] = [];
+    const wordIndex = new Map<string, number>();
     for (const [term, [factor, word]] of terms) {
+      if (!wordIndex.has(word)) wordIndex.set(word, wordIndex.size);
       for (const p of this.postings.get(term) ?? []) {
-        let matched = words[p.doc];
-        if (!matched) {
-          matched = new Set<string>();
-          words[p.doc] = matched;
+        if (seen[p.doc] === 0) {
+          seen[p.doc] = 1;
           touched.push(p.doc);
         }
         scores[p.doc] = (scores[p.doc] as number) + factor * p.weight;
-        matched.add(word);
       }
     }
-    // A document outside a term's champion list still holds that word of the question: count it.
+    // The question words each touched document holds, in or outside a term's champion list: each
+    // word's terms walk their full (integer) document lists, stamping a document once per word.
+    const byWord: string[][] = Array.from({ length: wordIndex.size }, () => []);
+    for (const [term, [, word]] of terms) byWord[wordIndex.get(word) as number]?.push(term);
+    byWord.forEach((wordTerms, w) => {
+      const stamp = w + 1;
+      for (const term of wordTerms) {
+        const docs = this.containing.get(term);
+        if (!docs) continue;
+        for (let i = 0; i < docs.length; i++) {
+          const doc = docs[i] as number;
+          if (seen[doc] === 1 && wordStamp[doc] !== stamp) {
+            wordStamp[doc] = stamp;
+            wordCount[doc] = (wordCount[doc] as number) + 1;
+          }
+        }
+      }
+    });
+    // Top `limit` by score, then document number (a total order, so the same as sorting them all).
+    const top: { doc: number; score: number }[] = [];
     for (const doc of touched) {
-      const matched = words[doc] as Set<string>;
-      const has = this.docTerms[doc] as Set<string>;
-      for (const [term, [, word]] of terms) if (!matched.has(word) && has.has(term)) matched.add(word);
+      const score = (scores[doc] as number) * (wordCount[doc] as number);
+      scores[doc] = 0;
+      seen[doc] = 0;
+      wordCount[doc] = 0;
+      wordStamp[doc] = 0;
+      if (limit <= 0) continue;
+      const last = top[top.length - 1];
+      if (top.length >= limit && last && !(score > last.score || (score === last.score && doc < last.doc)))
+        continue;
+      let at = top.length;
+      while (at > 0) {
+        const before = top[at - 1] as { doc: number; score: number };
+        if (score > before.score || (score === before.score && doc < before.doc)) at--;
+        else break;
+      }
+      top.splice(at, 0, { doc, score });
+      if (top.length > limit) top.pop();
     }
-    return touched
-      .map((doc) => ({ doc, score: (scores[doc] as number) * (words[doc] as Set<string>).size }))
-      .sort((a, b) => b.score - a.score || a.doc - b.doc)
-      .slice(0, limit);
+    return top;
   }
 }
