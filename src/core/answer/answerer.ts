@@ -201,7 +201,11 @@ export class Answerer {
         ? bare
         : this.select(q);
     });
-    const confidentQuestions = questionHits.filter((h) => h.hits.length > 0);
+    // "What is the process?", "Should I have flagged it?": a question with no domain words of its own
+    // does not outrank the story it asks about.
+    const confidentQuestions = questionHits.filter(
+      (h) => (h.hits[0]?.anchorWeight ?? 0) >= CLEAR_MATCH_ANCHOR,
+    );
     // The practitioner's own question sentence outranks the words of the story around it, unless the
     // whole message is the clearer match.
     const bestQuestion = [...confidentQuestions].sort((a, b) => strength(b) - strength(a))[0];

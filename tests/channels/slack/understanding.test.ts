@@ -91,7 +91,7 @@ describe('Slack: two questions in one message, and "did you mean"', () => {
   });
 
   it('offers the nearest guidance titles as buttons when it is not confident', async () => {
-    const call = await ask('U902', 'Remind me to email the MASH about my lunch order');
+    const call = await ask('U902', 'Remind me to email the MASH about my lunch break');
     const text = JSON.stringify(call?.args.blocks);
     expect(text).toMatch(/Did you mean one of these/);
     // The nearest guidance titles are the buttons; a tap on one answers that item.

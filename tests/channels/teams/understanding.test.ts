@@ -40,7 +40,7 @@ describe('Teams: two questions in one message, and "did you mean"', () => {
 
   it('offers the nearest guidance titles as buttons when it is not confident, and a tap answers that item', async () => {
     const conv = conversation('personal');
-    const text = 'Remind me to email the MASH about my lunch order';
+    const text = 'Remind me to email the MASH about my lunch break';
     const expected = world.s.guide.ask(text);
     expect(expected.title).toBe('Did you mean one of these?');
     expect(expected.meta.answered).toBe(false);
