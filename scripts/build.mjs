@@ -266,6 +266,8 @@ async function bundle() {
     packages: 'external',
     sourcemap: 'linked',
     plugins: [ownImportMetaUrl, teamsAiModulesOnly, teamsAiSignInOnFirstUse, restifyOnFirstUse],
+    // Turns on the derived snapshot (src/core/content/derived-snapshot.ts), keyed by this bundle.
+    define: { __SG_BUNDLED__: 'true' },
     // The bundled teams-ai modules are CommonJS: their require() of external packages needs Node's.
     banner: {
       js: [

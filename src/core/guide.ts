@@ -29,7 +29,6 @@ import { settled } from './replies/settled.js';
 import { detectPiiStrict } from './safety/index.js';
 import { GuidanceIndex } from './search/index.js';
 import { SynonymTable } from './search/synonyms.js';
-import { warmUp } from './understanding/nlp.js';
 import type { Store } from './store/store.js';
 import type {
   Actor,
@@ -153,8 +152,6 @@ export class Guide implements GuideApi {
 
   /** Loads and validates all content (guidance, checklists, digests); any error stops start-up, listing every problem. */
   static async create(options: GuideOptions): Promise<Guide> {
-    // The language model loads now, at start-up, not on the first practitioner's message.
-    warmUp();
     const { pack, ...extras } = await loadWholePack(options.contentDir);
     return Guide.fromContent(pack, extras, options);
   }

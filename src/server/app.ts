@@ -20,6 +20,7 @@ import { startTelemetry } from './telemetry.js';
 import type { ReloadResult } from './live-guide.js';
 import { Partnerships } from './partnerships.js';
 import { TurnPartnership } from '../core/partnerships.js';
+import { warmUp } from '../core/understanding/nlp.js';
 
 export interface AppOptions {
   logger?: Logger;
@@ -160,6 +161,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     await telemetry.shutdown();
     throw error;
   }
+  // The language model loads right after the server listens (healthy sooner), not on the first
+  // practitioner's message: a turn that arrives first simply loads it itself.
+  setImmediate(warmUp);
   const address = server.address();
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`;
 

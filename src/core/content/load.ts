@@ -12,6 +12,7 @@ import type { ContentIssue, ContentPack, GuidanceItem } from './types.js';
 import { SynonymTable } from '../search/synonyms.js';
 import { parse } from '../understanding/nlp.js';
 import { Scope } from '../understanding/scope.js';
+import { checkedBefore } from './derived-snapshot.js';
 
 const KNOWN_SECTIONS = new Map([
   ['do now', 'steps'],
@@ -106,16 +107,23 @@ function checkScope(
   guidanceDir: string,
   error: (file: string, field: string, message: string) => void,
 ): void {
-  const scope = new Scope(settings.scope!, new SynonymTable(settings.synonyms));
-  for (const item of items)
-    item.questions.forEach((q, i) => {
-      if (!scope.includes(q, parse(q), true))
+  // The verdict is cached for the bundled server (derived-snapshot.ts): parsing every phrasing loads the NLP model.
+  const inputs = { scope: settings.scope, synonyms: settings.synonyms, questions: items.map((i) => i.questions) };
+  checkedBefore('scope', inputs, () => {
+    const scope = new Scope(settings.scope!, new SynonymTable(settings.synonyms));
+    let passed = true;
+    for (const item of items)
+      item.questions.forEach((q, i) => {
+        if (scope.includes(q, parse(q), true)) return;
+        passed = false;
         error(
           join(guidanceDir, item.file),
           `questions[${i}]`,
           `"${q}" names nothing in pack.yaml scope (concerns or words), so it would be refused as out of scope`,
         );
-    });
+      });
+    return passed;
+  });
 }
 
 /** Loads the pack for serving; any error stops start-up with every problem listed. */

@@ -1,5 +1,6 @@
 import type { SynonymTable } from '../search/synonyms.js';
-import { isKnownWord, parse, type Sentence, type Token } from './nlp.js';
+import { isKnownWord, type Sentence, type Token } from './nlp.js';
+import { parseCached } from '../content/derived-snapshot.js';
 
 /** Shorter words are too easily one letter from another word to be read as typos. */
 const MIN_TYPO_LENGTH = 6;
@@ -68,7 +69,7 @@ class Vocabulary {
 
   constructor(entries: readonly string[]) {
     for (const entry of entries) {
-      const tokens = parse(entry).flatMap((s) => s.tokens);
+      const tokens = parseCached(entry).flatMap((s) => s.tokens);
       const [only] = tokens;
       if (tokens.length > 1) this.phrases.push(tokens.map((t) => [t.lemma, t.norm]));
       else if (only) {
