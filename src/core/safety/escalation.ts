@@ -281,8 +281,10 @@ export function situationFeaturesOf(
   return situationFeatures(readSituation(text, sentences, subjects).cues);
 }
 
-/** An earlier clause names harm done by someone ("her stepdad has been abusing her"), so "he" there is that person. */
-/** An earlier clause says this person harms or threatens children, or names them as an offender. */
+/**
+ * An earlier clause names harm done or threatened by someone ("her stepdad has been abusing her"), so
+ * "he" there is that person; or this clause or an earlier one names them as an offender.
+ */
 function harmerNamedBefore(readings: readonly ClauseReading[], r: ClauseReading): boolean {
   const at = readings.indexOf(r);
   return r.offender || readings.slice(0, at).some((o) => o.seriousHarm || o.threat || o.offender);

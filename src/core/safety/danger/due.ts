@@ -1,5 +1,5 @@
 import type { Token } from '../../understanding/nlp.js';
-import { CLOCK, isNeg, word } from './tokens.js';
+import { CLOCK, isNeg, nounIngStem, word } from './tokens.js';
 import * as W from './words.js';
 
 // A time later today: a clock time, tonight, after school, home time.
@@ -21,13 +21,8 @@ const HAVING_THE_CHILD = new Set([
 const WATCHED =
   /\b(?:supervised|supervise|with (?:a |the )?(?:social worker|worker|contact worker) (?:present|there))\b/;
 
-// The lite model reads some -ing verbs as nouns ("collecting", "babysitting"): their stem, undoubled.
-function meansHavingTheChild(t: Token): boolean {
-  if (HAVING_THE_CHILD.has(t.lemma)) return true;
-  if (t.pos !== 'NOUN' || !t.norm.endsWith('ing')) return false;
-  const stem = t.norm.slice(0, -3);
-  return HAVING_THE_CHILD.has(stem) || HAVING_THE_CHILD.has(stem.replace(/(.)\1$/, '$1'));
-}
+const meansHavingTheChild = (t: Token): boolean =>
+  HAVING_THE_CHILD.has(t.lemma) || nounIngStem(t, HAVING_THE_CHILD) !== undefined;
 
 /**
  * "same escort does the home run at 3", "he's the one picking her up at 3.15", "he's babysitting

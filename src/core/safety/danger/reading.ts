@@ -10,6 +10,7 @@ import {
   REPORTING,
   isBePresent,
   isNeg,
+  nounIngStem,
   TAKE_PARTICLES,
   takesPerson,
   within,
@@ -449,9 +450,9 @@ export function readClause(
       r.presence = true;
     if (t.lemma === 'push' && within(ts, i, 6, (n) => n.norm === 'against')) r.confine = true;
     // The lite model reads some verbs in -ing as nouns ("the one picking her up"): their base counts.
-    const nounTake = t.pos === 'NOUN' && W.TAKE.has(t.norm.replace(/ing$/, ''));
-    const takeWord = word(t, W.TAKE) || nounTake;
-    const takeLemma = nounTake ? t.norm.replace(/ing$/, '') : t.lemma;
+    const nounTake = nounIngStem(t, W.TAKE);
+    const takeWord = word(t, W.TAKE) || nounTake !== undefined;
+    const takeLemma = nounTake ?? t.lemma;
     // "he picks her up from college", "drives her to school": a habit, unless a time today is given.
     const habitualTake =
       t.form === 'present' &&
@@ -953,7 +954,7 @@ const SAFE_COLLECTORS = new Set([
   'worker',
   'foster',
 ]);
-/** People who come to help or report, never the person the child needs protecting from. */
+
 /**
  * "when he gets in I'm dead", "you're dead after school": the threat idiom (the one speaking or spoken
  * to is alive), tied to when it will happen; "ur dead lol" alone is not.
@@ -968,7 +969,10 @@ export function deadAsThreat(ts: readonly Token[], i: number): boolean {
   );
 }
 
+/** Verbs of seeing or hearing: "saw him hitting her" tells what was witnessed then. */
 const PERCEPTION = new Set(['see', 'watch', 'hear', 'catch', 'find', 'spot', 'notice', 'witness', 'observe']);
+
+/** People who come to help or report, never the person the child needs protecting from. */
 const PROTECTIVE = new Set([...SAFE_COLLECTORS, 'parent', 'parents', 'teacher', 'nurse', 'doctor', 'staff']);
 function safeCollector(ts: Token[], i: number): boolean {
   return ts.slice(Math.max(0, i - 4), i).some((b) => SAFE_COLLECTORS.has(b.norm));

@@ -12,6 +12,17 @@ export const isNeg = (t: Token | undefined) =>
 export const isBePresent = (t: Token | undefined) =>
   t !== undefined && t.lemma === 'be' && t.form === 'present' && t.pos === 'AUX';
 
+/**
+ * The lite model reads some -ing verbs as nouns ("the one collecting her", "babysitting"): the stem of
+ * such a noun (undoubled: "babysitting" → "babysit") when it is one of `verbs`.
+ */
+export function nounIngStem(t: Token, verbs: ReadonlySet<string>): string | undefined {
+  if (t.pos !== 'NOUN' || !t.norm.endsWith('ing')) return undefined;
+  const stem = t.norm.slice(0, -3);
+  const undoubled = stem.replace(/(.)\1$/, '$1');
+  return verbs.has(stem) ? stem : verbs.has(undoubled) ? undoubled : undefined;
+}
+
 export function hasPhrase(ts: Token[], phrase: readonly string[]): boolean {
   outer: for (let i = 0; i + phrase.length <= ts.length; i++) {
     for (let j = 0; j < phrase.length; j++) if (ts[i + j]?.norm !== phrase[j]) continue outer;
