@@ -166,6 +166,8 @@ export function detectImmediateDanger(
     !readings.some((r) => r.generalQuestion) &&
     !toldAsPattern(readings, goingOn) &&
     !retoldPhysicalHarmOnly(readings) &&
+    // "stopped ages ago", "it ended last year": told as over.
+    !readings.some((r) => r.ended && r.datedPast) &&
     !SUSPICION.test(situation.lower) &&
     scoreOf(model, situationFeatures(situation.cues)) >= model.threshold
   )
@@ -200,6 +202,11 @@ function readSituation(text: string, sentences: readonly Sentence[], subjects: S
           (t.lemma === 'give' && s.tokens.slice(i + 1, i + 4).some((n) => W.PLIED_WITH.has(n.norm))),
       ),
     );
+  // "told him not to tell his mum", "said to keep it between them": secrecy asked of a child is grooming.
+  const secrecy =
+    /\b(?:not to tell|never to tell|don't tell|keep it (?:a )?secret|keep it between|our (?:little )?secret)\b/.test(
+      lower,
+    );
   // The writer says it is urgent: the danger words need no other harm to count.
   const declaredUrgent =
     /\b(?:urgent|emergency|need help now|help now|help asap|happening now|right now|as we speak)\b/.test(
@@ -225,7 +232,7 @@ function readSituation(text: string, sentences: readonly Sentence[], subjects: S
     /\b(?:still (?:in|there|here|with|at|on|doing|going)|right now|as we speak|at the moment|in there (?:with|now))\b/.test(
       lower,
     );
-  const harmContext = harmContextFromWords || declaredUrgent;
+  const harmContext = harmContextFromWords || secrecy || declaredUrgent;
   const violenceHeard =
     /\b(?:banging|smashing|screaming at|shouting at|hitting|crying (?:stop|help|no))\b/.test(lower);
   const closedDoor =

@@ -566,3 +566,46 @@ describe('danger model: threat idioms read across the clause, vague futures, ply
     );
   });
 });
+
+describe('danger model: slang beatings, blocked exits, secrecy, weapons of fire and acid, ended harm', () => {
+  it('a slang word for a beating counts only with a person as its object', () => {
+    expect(reading('his uncle will lamp him when he gets in tonight').threat).toBe(true);
+    expect(reading('the lads will smash the window tonight').threat).toBe(false);
+  });
+
+  it('someone who stood in front of the door, or is standing in the doorway, holds the people inside', () => {
+    expect(reading("mum's partner stood in front of the door so the kids can't get out").confine).toBe(true);
+    expect(reading('dad is standing in the doorway of the bedroom').confine).toBe(true);
+  });
+
+  it('a child told to keep it secret makes a meeting today a grooming risk', () => {
+    expect(
+      escalates(
+        'a 10 yr old says a man from a game is meeting her at the park at 4 today and said to keep it secret',
+      ),
+    ).toBe(true);
+    expect(escalates('a 10 yr old says her cousin is meeting her at the park at 4 today')).toBe(false);
+  });
+
+  it('petrol or acid with someone outside a child’s home is a weapon there now', () => {
+    expect(
+      escalates(
+        'a year 9 says a man is at her front door with a bottle of acid, she is inside with her sister',
+      ),
+    ).toBe(true);
+  });
+
+  it('harm said to have ended long ago is not raised by the learned layer; "stopped him" is someone stopping', () => {
+    expect(reading('it stopped years ago').ended).toBe(true);
+    expect(reading('I stopped him').ended).toBe(false);
+    expect(reading('he stopped talking to her last week').ended).toBe(false);
+  });
+});
+
+describe('danger model: a team age group names children', () => {
+  it('"our U12s", "the u-15 girls" are children; an under-21s squad is not said to be', () => {
+    expect(subjectsOf('one of our U12s').child).toBe(true);
+    expect(subjectsOf('the u-15 girls').child).toBe(true);
+    expect(subjectsOf('one of the U21s').child).toBe(false);
+  });
+});

@@ -94,6 +94,8 @@ export interface ClauseReading {
   sexualHarm: boolean;
   /** Told by someone ("she told me her dad hits her"): a disclosure places the child with the teller. */
   reported: boolean;
+  /** Said to have stopped or ended, with nobody named as stopping it ("stopped ages ago", "it ended"). */
+  ended: boolean;
   /** A cue that puts the clause now or within hours. */
   now: boolean;
   /** A cue that puts it in the past (a past time, or only past verbs). */
@@ -178,6 +180,15 @@ export function readClause(
         sentenceText.toLowerCase(),
       ) &&
         !/\b(?:can|could|would|will) you help me\b/.test(sentenceText.toLowerCase())),
+    ended: ts.some(
+      (t, i) =>
+        ['stop', 'end', 'finish', 'cease'].includes(t.lemma) &&
+        t.form === 'past' &&
+        t.pos === 'VERB' &&
+        // "stopped him", "stopped talking to her": someone stopped, or something else stopped.
+        !W.HELD.has(ts[i + 1]?.norm ?? '') &&
+        ts[i + 1]?.form !== 'ing',
+    ),
     now: false,
     past: false,
     later: false,
@@ -269,12 +280,9 @@ export function readClause(
       !pastAux &&
       !perceivedInPast &&
       ((t.form === 'ing' && !gerund) || (t.pos === 'VERB' && (isBePresent(lastNonAdv) || beingNow)));
+    const harmVerb = word(t, W.SERIOUS_HARM) || slangHarm(ts, i);
     const dangerVerb =
-      word(t, W.SERIOUS_HARM) ||
-      word(t, W.ABDUCT) ||
-      word(t, W.TAKE) ||
-      word(t, W.CONFINE) ||
-      word(t, W.WEAK_HARM);
+      harmVerb || word(t, W.ABDUCT) || word(t, W.TAKE) || word(t, W.CONFINE) || word(t, W.WEAK_HARM);
     if (progressive && dangerVerb && t.pos === 'VERB') activeNow = true;
     // "she's self harming", "self-harm": harm to herself, read by the self-harm rules below, not
     // harm done to her; without a word for now it is a pattern to act on today, not 999.
@@ -282,7 +290,7 @@ export function readClause(
     if (selfHarmWord && nowWord) r.selfHarm = true;
     // "dad's kicking off": getting angry, not kicking someone.
     const kickingOff = t.lemma === 'kick' && ts[i + 1]?.norm === 'off';
-    if (word(t, W.SERIOUS_HARM) && !selfHarmWord && !kickingOff) {
+    if (harmVerb && !selfHarmWord && !kickingOff) {
       r.seriousHarm = true;
       if (progressive && t.pos === 'VERB') r.ongoingHarm = true;
       // The lite model can tag "rapes" in "her uncle rapes her" as a noun: a noun between a subject
@@ -419,7 +427,8 @@ export function readClause(
       r.confine = true;
     // Standing in the doorway, in front of the door: not letting anyone out.
     if (
-      t.norm.startsWith('stand') &&
+      // "stood", "standing" (which the lite model can tag as a noun)
+      (t.lemma === 'stand' || t.norm.startsWith('stand')) &&
       within(ts, i, 6, (n) => n.norm === 'doorway' || n.norm === 'door') &&
       within(ts, i, 4, (n) => n.norm === 'front' || n.norm === 'doorway')
     )
@@ -688,6 +697,7 @@ export function readClause(
         .some(
           (n, k) =>
             word(n, W.SERIOUS_HARM) ||
+            slangHarm(ts, i + 1 + k) ||
             (word(n, W.WEAK_HARM) && n.pos === 'VERB') ||
             (['send', 'share', 'post'].includes(n.lemma) &&
               nowWord &&
@@ -1049,6 +1059,14 @@ function sharesAhead(ts: Token[], i: number): boolean {
   return ts
     .slice(i + 1, i + 9)
     .some((n) => ['send', 'share', 'post', 'leak', 'show', 'put', 'spread'].includes(n.lemma));
+}
+
+/** "smash him", "lamp the kid": a slang word for a beating, with a person as its object. */
+function slangHarm(ts: readonly Token[], i: number): boolean {
+  const next = ts[i + 1];
+  return (
+    word(ts[i], W.VIOLENT_SLANG) && next !== undefined && (W.HELD.has(next.norm) || word(next, W.CHILD_NOUNS))
+  );
 }
 
 /** Every clause of the message, read. */

@@ -80,7 +80,9 @@ export function subjectsOf(text: string): Subjects {
     .replace(/[’‘`´]/g, "'")
     // "the baby room", "toddler room": a nursery's rooms are places, not children.
     .replace(/\b(?:baby|babies|toddler|toddlers) (?:room|unit)\b/g, ' setting room ')
-    .replace(NO_CHILD, ' grownup ');
+    .replace(NO_CHILD, ' grownup ')
+    // A team's age group ("our U15s", "the u-12 girls") is read as "under 15s".
+    .replace(/\bu-?(\d{1,2})(s?)\b/g, 'under $1$2');
   // "adult patient with dementia, his daughter…": framed as an adult's situation, so the family around
   // them are adults too (unless an age or a school year says otherwise).
   const framedAsAdult = ADULT_FRAMING.test(lower);

@@ -8,6 +8,10 @@ export const SERIOUS_HARM = set(`rape abuse assault molest grope strangle choke 
   kick slap hit hurt harm kill smother suffocate burn injure rapist abuser paedophile pedophile fondle
   interfere throttle thump whack smack drown violate sodomise sodomize yank shove manhandle`);
 
+/** Everyday words for beating someone up: harm only with a person as their object ("smash him",
+ * "lamp her"); "smash the window", "deck chair" are not. */
+export const VIOLENT_SLANG = set(`smash bash thrash leather wallop belt deck lamp pummel`);
+
 /** The serious harms that are sexual: with a present-tense verb they lead with 999 even when retold. */
 export const SEXUAL_HARM =
   set(`rape rapist molest grope fondle interfere violate sodomise sodomize abuse abuser
@@ -32,7 +36,7 @@ export const HARMER = set(`abuser offender perpetrator suspect rapist paedophile
 /** Words that make a present adult a risk to a child (with a harm context elsewhere in the message). */
 export const RISK_CONTEXT = set(`schedule offender exploit exploitation groom grooming trafficking sexual sex
   nude nudes naked pictures photos video videos boyfriend punter client clients online snapchat instagram
-  tiktok app roblox discord condition conditions bail bailed banned barred allowed order injunction owe
+  tiktok app roblox discord secret secrets condition conditions bail bailed banned barred allowed order injunction owe
   owes debt molestation restraining protection older drink drinking slurring stinks drunk intoxicated high wasted violent aggressive kicking off angry gang weapon
   knife drugs blokes men males strangers adults domestic dv da`);
 
@@ -55,7 +59,7 @@ export const ABDUCT = set(`abduct snatch drag bundle lure kidnap grab smuggle`);
 export const MOVE_CHILD = set(`pull push walk lead carry bring march usher wheel`);
 
 /** Weapons. */
-export const WEAPON = set(`knife knives gun firearm blade machete weapon axe hammer bat crowbar`);
+export const WEAPON = set(`knife knives gun firearm blade machete weapon axe hammer bat crowbar petrol acid`);
 
 /** People who may be present (the narrator aside). */
 export const PERSON = set(`he she they someone somebody man men woman boy boys girl lad lads dad father
@@ -162,7 +166,7 @@ export const HYPOTHETICAL_PHRASES =
 export const CHILD_NOUNS = set(`child children kid kids baby babies toddler infant girl girls boy boys pupil
   pupils student students teen teenager teenagers youngster youngsters son daughter stepson stepdaughter
   niece nephew grandson granddaughter sibling lad lads yp cyp minor schoolgirl schoolboy
-  newborn placement`);
+  newborn placement cub cubs scout scouts brownie brownies`);
 
 /** Words that name an adult as the person at risk. */
 export const ADULT_NOUNS =
