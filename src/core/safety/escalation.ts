@@ -202,9 +202,10 @@ function readSituation(text: string, sentences: readonly Sentence[], subjects: S
           (t.lemma === 'give' && s.tokens.slice(i + 1, i + 4).some((n) => W.PLIED_WITH.has(n.norm))),
       ),
     );
-  // "told him not to tell his mum", "said to keep it between them": secrecy asked of a child is grooming.
+  // "told him not to tell his mum", "'don't tell your mum'", "our little secret": secrecy asked of a
+  // child is grooming context ("she asked me not to tell anyone" is a child's request, not that).
   const secrecy =
-    /\b(?:not to tell|never to tell|don't tell|keep it (?:a )?secret|keep it between|our (?:little )?secret)\b/.test(
+    /\b(?:told|tells|telling|said|says|asked|asks|made) (?:him|her|them) (?:not|never) to tell\b|\b(?:don't|dont) tell (?:your|ur|ya) (?:mum|mam|dad|parents|family|anyone|teacher)\b|\bkeep (?:it|this) (?:a )?secret\b|\bour (?:little )?secret\b/.test(
       lower,
     );
   // The writer says it is urgent: the danger words need no other harm to count.

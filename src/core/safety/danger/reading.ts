@@ -94,7 +94,7 @@ export interface ClauseReading {
   sexualHarm: boolean;
   /** Told by someone ("she told me her dad hits her"): a disclosure places the child with the teller. */
   reported: boolean;
-  /** Said to have stopped or ended, with nobody named as stopping it ("stopped ages ago", "it ended"). */
+  /** Said to have stopped or ended ("stopped ages ago", "it ended"): not "stopped him" or "stopped talking". */
   ended: boolean;
   /** A cue that puts the clause now or within hours. */
   now: boolean;
