@@ -15,6 +15,7 @@ export function adultReply(pack: ContentPack, replyId: string): Reply {
     'If anyone is in immediate danger, call 999.',
     "Follow your organisation's adult safeguarding procedures and talk to your safeguarding lead.",
     'If a child is also affected (for example a child living in the household), ask me about the child.',
+    'If they tell you about abuse in their own childhood and the person who harmed them may still have contact with children, that is a concern about those children too: tell your designated safeguarding lead.',
   ];
   reply.contacts = ['dsl', 'emergency'].map((key) => resolveContact(pack.contacts, key));
   reply.actions = [{ kind: 'command', label: 'What can you help with?', value: 'help' }];

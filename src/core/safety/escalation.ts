@@ -184,7 +184,11 @@ function readSituation(text: string, sentences: readonly Sentence[], subjects: S
   // A children's service: an adult-only situation is signposted elsewhere, never escalated here.
   const vetoed =
     !strongNow &&
-    ((subjects.adult && !subjects.child) || hypothetical(sentences, lower) || SAFE_NOW.test(lower));
+    ((subjects.adult && !subjects.child) ||
+      // The class guinea pig breathing funny: an animal, and no person, is the one in trouble.
+      (subjects.animal && !subjects.child && !subjects.adult) ||
+      hypothetical(sentences, lower) ||
+      SAFE_NOW.test(lower));
   // "What should I do if a child tells me they are being abused right now": the urgency wins.
   if (strongNow) for (const r of readings) r.generalQuestion = false;
 

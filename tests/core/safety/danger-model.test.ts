@@ -609,3 +609,45 @@ describe('danger model: a team age group names children', () => {
     expect(subjectsOf('one of the U21s').child).toBe(false);
   });
 });
+
+describe('danger model: who the message is about (adults, animals, an unborn child)', () => {
+  it('an age in brackets with more details after it, or after a word for a person, is read', () => {
+    expect(subjectsOf('a resident (91, frail) has a black eye')).toMatchObject({ child: false, adult: true });
+    expect(subjectsOf('a pupil (13, in care) is upset')).toMatchObject({ child: true });
+    expect(subjectsOf('client 34 says her partner took her phone')).toMatchObject({ child: false, adult: true });
+    expect(subjectsOf('dad 10 minutes away')).toMatchObject({ adult: false });
+  });
+
+  it('dementia, and older members of a community, name older adults; an "older man" with a girl does not', () => {
+    expect(subjectsOf('a man with dementia says his grandson takes his pension').child).toBe(false);
+    expect(subjectsOf('one of our older parishioners is being pestered for money')).toMatchObject({
+      child: false,
+      adult: true,
+    });
+    expect(subjectsOf('an older man is sitting next to one of our girls').child).toBe(true);
+  });
+
+  it("an adult's own childhood, or a message said not to be about the baby, names no child now", () => {
+    expect(subjectsOf('a man of 50 told me he was hit as a child').child).toBe(false);
+    expect(subjectsOf('she is 38 and says it happened when she was 9').child).toBe(false);
+    expect(subjectsOf('she says it happened when she was 9').child).toBe(true);
+    expect(subjectsOf("not about my son this time: a colleague's husband hits her").child).toBe(false);
+  });
+
+  it('a pregnancy names an unborn child; "isn\'t pregnant" does not', () => {
+    expect(subjectsOf('a woman of 30, pregnant, says her partner kicks her').child).toBe(true);
+    expect(subjectsOf("she is 30 and isn't pregnant").child).toBe(false);
+  });
+
+  it('an animal in trouble with no person named is not a child in danger', () => {
+    expect(subjectsOf('our rabbit is not moving')).toMatchObject({ animal: true, child: false });
+    expect(escalates('the class hamster has collapsed and is not moving')).toBe(false);
+    expect(escalates('the toddler has collapsed and is not moving')).toBe(true);
+  });
+
+  it('an adult taking a child into a tent or room and shutting it counts as a shut door', () => {
+    expect(escalates('a volunteer has taken a 9 year old into his room and closed the door')).toBe(true);
+    expect(escalates('a leader took a 13 year old into the tent and zipped it shut')).toBe(true);
+    expect(escalates('a leader took a 13 year old into the first aid tent for a plaster')).toBe(false);
+  });
+});

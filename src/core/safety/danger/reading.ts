@@ -1022,13 +1022,13 @@ const POISONED =
 const PLEA =
   /\b(?:mouthed|mouthing|whispered|texted|messaged|wrote|signalled|signaled) (?:['"]?(?:[\w']+ ){0,3})?['"]?help\b|\bcome (?:and )?get me\b|\b(?:line|call|phone) (?:went|goes|has gone) (?:dead|off)\b|\b(?:phone|call|line) (?:cut|cuts) out\b|\bcut off (?:mid|half way|halfway)/;
 
-/** An adult in a child's room, tent, bed or bathroom ("in a 13 year old resident's room", "in her bedroom"). */
+/** An adult in, or taking a child into, a room, tent, bed or bathroom ("in a 13 year old resident's room", "into his tent"). */
 const ADULT_IN_CHILDS_SPACE =
-  /\b(?:leader|staff|staff member|worker|carer|coach|volunteer|teacher|man|he|dad|stepdad|uncle|adult|officer|driver|instructor|priest|helper)\b.{0,60}\bin (?:a |the )?(?:[\w]+ ){0,4}(?:\w+'s|her|his|their) (?:tent|room|bedroom|bed|dorm|cabin|bunk|cubicle|bathroom)\b/;
+  /\b(?:leader|staff|staff member|worker|carer|coach|volunteer|teacher|man|he|dad|stepdad|uncle|adult|officer|driver|instructor|priest|helper)\b.{0,60}\bin(?:to)? (?:a |the )?(?:[\w]+ ){0,4}(?:\w+'s|her|his|their) (?:tent|room|bedroom|bed|dorm|cabin|bunk|cubicle|bathroom)\b/;
 
-/** Night, or a door shut on them. */
+/** Night, or a door (or a tent) shut on them. */
 const PRIVATE_HOUR =
-  /\b(?:midnight|at night|in the night|tonight|on nights|night staff|\d{1,2}(?::\d\d)? ?am|door (?:shut|closed|locked)|(?:shut|closed|locked) the door|been drinking|drunk)\b/;
+  /\b(?:midnight|at night|in the night|tonight|on nights|night staff|\d{1,2}(?::\d\d)? ?am|door (?:shut|closed|locked)|(?:shut|closed|locked) the door|zipped (?:it |the tent |the door )?(?:up|shut|closed)|pulled the curtains? (?:round|shut|closed|across)|been drinking|drunk)\b/;
 
 /** A child not found, searched for, or whose whereabouts nobody knows, now. */
 const LOST_NOW =

@@ -7,6 +7,8 @@ export interface Subjects {
   adult: boolean;
   /** A baby or a child under 5 is named: too young to be left without an adult at all. */
   young: boolean;
+  /** An animal is named ("the class guinea pig", "our dog"): with no person named, it is whom the message is about. */
+  animal: boolean;
 }
 
 const LITTLE_ONES = /\b(?:little|wee) (?:ones?|uns?)\b|\bunder (?:5|five)s?\b/;
@@ -23,14 +25,18 @@ const YOUNG_WORDS = new Set([
 ]);
 
 const AGE =
-  /\b(\d{1,3})\s*(?:year old|years old|year-old)|\baged?\s+(\d{1,3})\b|\b(?:she|he|they|\w+)(?:'s| is| are|'re)\s+(?:now\s+)?(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d))|\((\d{1,2})(?:\s*(?:and|&|,|\/)\s*\d{1,2})*\)|\b(?:about|around|roughly|maybe|approx)\s+(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d|people|kids|children|men|times))|\b(?:under|over)\s+(\d{1,2})s?\b|\bwhen (?:i|she|he|they|we) (?:was|were) (\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?))|\b(?:girls?|boys?|lads?|sons?|daughters?|child|kids?|pupils?|students?|yp|sisters?|brothers?|teens?|nieces?|nephews?)(?:,\s*|\s+)(\d{1,2})(?=\s*(?:,|\)|yo\b|y\/o|and\b|\.|$))|(?:^|,\s*|\b(?:is|who's|who is|since|just)\s+)(?:now|turned)\s+(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d|people|kids|children|of|times|pupils|cases))/g;
+  /\b(\d{1,3})\s*(?:year old|years old|year-old)|\baged?\s+(\d{1,3})\b|\b(?:she|he|they|\w+)(?:'s| is| are|'re)\s+(?:now\s+)?(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d))|\((\d{1,2})(?:\s*(?:and|&|,|\/)\s*\d{1,2})*(?=\)|,\s*[a-z])|\b(?:about|around|roughly|maybe|approx)\s+(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d|people|kids|children|men|times))|\b(?:under|over)\s+(\d{1,2})s?\b|\bwhen (?:i|she|he|they|we) (?:was|were) (\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?))|\b(?:girls?|boys?|lads?|sons?|daughters?|child|kids?|pupils?|students?|yp|sisters?|brothers?|teens?|nieces?|nephews?)(?:,\s*|\s+)(\d{1,2})(?=\s*(?:,|\)|yo\b|y\/o|and\b|\.|$))|(?:^|,\s*|\b(?:is|who's|who is|since|just)\s+)(?:now|turned)\s+(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d|people|kids|children|of|times|pupils|cases))|\b(?:patient|resident|client|service user|woman|man|lady|gentleman|mum|dad|mother|father|tenant|neighbour)\s*,?\s*(\d{2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|yards?|am|pm|%|o'?clock|[.:]\d|times|people))/g;
+// "as a child", "in her childhood", "when he was little": the adult's own childhood, no child now.
+const OWN_CHILDHOOD =
+  /\b(?:as a (?:child|kid|teenager|teen|youngster|little (?:girl|boy))|in (?:his|her|their|my|your) (?:childhood|teens|youth)|when (?:i|she|he|they|we) (?:was|were) (?:a )?(?:child|children|kid|kids|little|young|teenager|teen|at school|in school))\b/g;
+const UNBORN = /(?<!(?:\bnot|n't|\bno|\bnever been) )\b(?:pregnant|pregnancy|mums?-to-be|mothers?-to-be|unborn|expectant (?:mum|mother)s?)\b/;
 // "an 18 month old", "a 6 week old baby": a baby, whatever the number.
 const BABY_AGE = /\b\d{1,2}\s*(?:months?|weeks?|days?)[ -]old\b/;
 const SCHOOL =
   /\b(?:year|yr)\s?(?:[1-9]|1[0-3])\b|\b(?:reception class|nursery|primary school|foster (?:child|son|daughter|placement|carer)|looked after|children's home|pupil)\b/;
 // "no kids in the picture", "not a child", "adult son", "kids are grown up": a child word that names no child here.
 const NO_CHILD =
-  /\b(?:no|no other|not a|not about a|without|(?:'s|has|have|'ve) got no|(?:don't|do not|doesn't|does not|didn't|haven't|hasn't|never had)(?: have| got)?(?: any)?|(?:have|has|had) no) (?:kids?|child(?:ren)?)\b|\badult (?:son|daughter|child(?:ren)?|kids?)\b|\bnot a (?:pupil|student|young person|minor)\b|\b(?:kids|children) (?:are|were|have) (?:all )?(?:grown|adults|left)/g;
+  /\b(?:no|no other|not a|not about a|without|(?:'s|has|have|'ve) got no|(?:don't|do not|doesn't|does not|didn't|haven't|hasn't|never had)(?: have| got)?(?: any)?|(?:have|has|had) no) (?:kids?|child(?:ren)?)\b|\badult (?:son|daughter|child(?:ren)?|kids?)\b|\bnot a (?:pupil|student|young person|minor)\b|\bnot about (?:the|my|our|her|his|their) (?:baby|babies|child(?:ren)?|kids?|son|daughter|pupil|student)s?\b|\b(?:kids|children) (?:are|were|have) (?:all )?(?:grown|adults|left)/g;
 // "an adult victim", "vulnerable adult", "adult female": the person at risk is an adult.
 const ADULT_VICTIM =
   /\b(?:vulnerable adults?|adults? at risk|adult (?:(?:dv|da|domestic abuse|domestic violence|rape|sexual assault) )?(?:victim|survivor|patient|student|female|male|woman|man|learner|client|service user|safeguarding|social care|services?|mental health))\b/g;
@@ -42,7 +48,7 @@ const ADULT_AGE_WORDS =
 
 // "the old boy on my beat", "an old fella", "elderly": an older adult. Not "a 10 year old boy".
 const OLD_AGE =
-  /\b(?:elderly|pensioner|old (?:lady|man|woman|dear|gent|gentleman)|grandmother|grandfather)\b|(?:^|[-:,.;]\s*|\b(?:an|the|this|that|one|poor) )old (?:boy|girl|fella|chap)\b/;
+  /\b(?:elderly|pensioner|older (?:members?|congregation|parishioners?|residents?|person|people|adults?|gentleman|lady|ladies|neighbours?|relatives?|patients?|clients?)|old (?:lady|man|woman|dear|gent|gentleman)|grandmother|grandfather)\b|(?:^|[-:,.;]\s*|\b(?:an|the|this|that|one|poor) )old (?:boy|girl|fella|chap)\b/;
 // Adult social care's own processes: the people in them are adults, whatever else the message calls them.
 const ADULT_PROCESS = /\b(?:care act|s\.?\s?42|section 42|adult social care)\b/;
 const ADULT_CONDITION = /\b(?:dementia|alzheimer'?s)\b/;
@@ -71,6 +77,12 @@ const ADULT_TOO = new Set([
   'stepdaughter',
 ]);
 
+const ANIMALS = new Set(
+  `pet pets dog dogs puppy puppies cat cats kitten kittens hamster hamsters rabbit rabbits bunny guinea
+  gerbil gerbils horse horses pony ponies tortoise goldfish fish budgie parrot chickens hens lamb lambs
+  ferret snake lizard`.split(/\s+/),
+);
+
 const parseWords = (lower: string) => lower.match(/[a-z]+/g) ?? [];
 
 /** Who the message is about: children, adults, or both. */
@@ -81,6 +93,7 @@ export function subjectsOf(text: string): Subjects {
     // "the baby room", "toddler room": a nursery's rooms are places, not children.
     .replace(/\b(?:baby|babies|toddler|toddlers) (?:room|unit)\b/g, ' setting room ')
     .replace(NO_CHILD, ' grownup ')
+    .replace(OWN_CHILDHOOD, ' back then ')
     // A team's age group ("our U15s", "the u-12 girls") is read as "under 15s".
     .replace(/\bu-?(\d{1,2})(s?)\b/g, 'under $1$2');
   // "adult patient with dementia, his daughter…": framed as an adult's situation, so the family around
@@ -88,33 +101,42 @@ export function subjectsOf(text: string): Subjects {
   const framedAsAdult = ADULT_FRAMING.test(lower);
   lower = lower.replace(ADULT_VICTIM, ' grownup ');
   let young = BABY_AGE.test(lower) || LITTLE_ONES.test(lower);
-  let child = young;
+  // A pregnancy names an unborn child: pre-birth safeguarding is children's safeguarding.
+  let child = young || UNBORN.test(lower);
   let adult = ADULT_AGE_WORDS.test(lower);
+  // "when she was 12", told by an adult of 45: a childhood then, not a child now (unless no adult is named).
+  let childhoodAge = false;
   for (const m of lower.matchAll(AGE)) {
-    const given = Number(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7] ?? m[8] ?? m[9]);
+    const given = Number(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7] ?? m[8] ?? m[9] ?? m[10]);
     // "under 18s" are children: the age named is the first one not included.
     const age = m[6] !== undefined && m[0].startsWith('under') ? given - 1 : given;
     if (Number.isFinite(age)) {
-      if (age < 18) child = true;
+      if (age < 18 && m[7] !== undefined) childhoodAge = true;
+      else if (age < 18) child = true;
       else if (age < 120) adult = true;
       if (age < 5) young = true;
     }
   }
   // An elderly person's son or grandson is an adult too, as is a son or daughter in an adult-services
   // process (a Care Act s42 enquiry).
-  const adultAge = adult || framedAsAdult || OLD_AGE.test(lower) || ADULT_PROCESS.test(lower);
-  if (adultAge || ADULT_CONDITION.test(lower)) adult = true;
+  // Dementia names an older adult as surely as an age does.
+  const adultAge =
+    adult || framedAsAdult || OLD_AGE.test(lower) || ADULT_PROCESS.test(lower) || ADULT_CONDITION.test(lower);
+  if (adultAge) adult = true;
+  if (childhoodAge && !adultAge) child = true;
   // "our former foster daughter is 20 now", "a trainee (23) on placement": with only adult ages given,
   // a care relationship or a placement names the adult; a school year or a pupil still names a child.
   const onlyAdultAges = adultAge && !child;
   if (SCHOOL.test(lower) && (!onlyAdultAges || SCHOOL_YEAR.test(lower))) child = true;
   const words = parseWords(lower);
+  let animal = false;
   for (const t of words) {
+    if (ANIMALS.has(t)) animal = true;
     // "a 19 yr old student", "84yo patient … daughter": with only adult ages given, words that can
     // name an adult too do not make the message about a child.
     if (CHILD_NOUNS.has(t) && !(adultAge && !child && ADULT_TOO.has(t))) child = true;
     if (YOUNG_WORDS.has(t)) young = true;
     if (ADULT_NOUNS.has(t)) adult = true;
   }
-  return { child: child || young, adult, young };
+  return { child: child || young, adult, young, animal };
 }
