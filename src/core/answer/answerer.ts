@@ -16,6 +16,7 @@ import type { GuidanceIndex, SearchHit } from '../search/index.js';
 import { cleanInput, MAX_QUESTION_CHARS, type InputProblem } from './input.js';
 import { itemSources, itemToReply, standardActions } from './item-reply.js';
 import { signpostReply } from './signpost.js';
+import { staffActs, staffWordsOf } from '../understanding/actor.js';
 import { EMERGENCY_WARNING, PII_WARNING } from './warnings.js';
 
 export interface AnswerPolicy {
@@ -49,6 +50,12 @@ export interface AnswerPolicy {
   lowConfidenceMargin: number;
   /** Item used as the first answer when a message describes immediate danger. */
   emergencyItemId: string;
+  /**
+   * When a member of staff is the one acting on a child, items with one of these tags (the
+   * allegations route) have their scores multiplied by staffActorBoost before ranking.
+   */
+  staffActorTags: readonly string[];
+  staffActorBoost: number;
 }
 
 export const DEFAULT_POLICY: AnswerPolicy = {
@@ -66,6 +73,8 @@ export const DEFAULT_POLICY: AnswerPolicy = {
   secondItemRatio: 0.75,
   lowConfidenceMargin: 0.1,
   emergencyItemId: 'immediate-danger',
+  staffActorTags: ['lado', 'allegations'],
+  staffActorBoost: 1.5,
 };
 
 /** A match this clear answers even a message that names no concern (see outOfScope). */
@@ -126,7 +135,10 @@ export class Answerer {
     const scope = pack.settings.scope;
     this.scope = scope ? new Scope(scope, index.synonyms) : undefined;
     for (const c of pack.contacts.values()) if (c.phone) this.ownNumbers.add(c.phone.replace(/\D/g, ''));
+    this.staffWords = staffWordsOf(pack.settings.synonyms ?? {});
   }
+
+  private readonly staffWords: ReadonlySet<string>;
 
   private readonly ownNumbers = new Set<string>();
   /** What makes a message a safeguarding question, when the pack says (else every message may be). */
@@ -170,6 +182,7 @@ export class Answerer {
           replyId,
           subjects.child,
           subjects.child && (this.scope?.namesConcern(sentences) ?? true),
+          staffActs(sentences, this.staffWords),
         );
     }
     if (danger.escalate) reply = this.withEmergencyFirst(reply);
@@ -191,15 +204,17 @@ export class Answerer {
     replyId: string,
     aboutAChild: boolean,
     concernForAChild: boolean,
+    staffActor: boolean,
   ): Reply {
-    const whole = this.select(focus.body);
+    const select = (text: string) => this.select(text, staffActor);
+    const whole = select(focus.body);
     const questionHits = focus.questions.map((q, i) => {
       const alone = focus.askedAlone[i];
-      const bare = alone === undefined ? undefined : this.select(alone);
+      const bare = alone === undefined ? undefined : select(alone);
       const top = bare?.hits[0];
       return bare && top && top.coverage >= CLEAR_MATCH_COVERAGE && top.anchorWeight >= CLEAR_MATCH_ANCHOR
         ? bare
-        : this.select(q);
+        : select(q);
     });
     // "What is the process?", "Should I have flagged it?": a question with no domain words of its own
     // does not outrank the story it asks about.
@@ -221,7 +236,7 @@ export class Answerer {
           : lead;
     if (!chosen) {
       const bySentence = focus.sentences
-        .map((s) => this.select(s))
+        .map((s) => select(s))
         .filter(
           (h) =>
             h.hits.length > 0 &&
@@ -288,6 +303,16 @@ export class Answerer {
       .filter((i): i is GuidanceItem => i !== undefined);
   }
 
+  /** A member of staff acting on a child: the allegations route ranks above harm between children. */
+  private towardsStaffRoute(hits: SearchHit[]): SearchHit[] {
+    const { staffActorTags: tags, staffActorBoost: boost } = this.policy;
+    const staffRoute = (h: SearchHit) =>
+      this.pack.byId.get(h.id)?.tags.some((t) => tags.includes(t)) ?? false;
+    return hits
+      .map((h) => (staffRoute(h) ? { ...h, score: h.score * boost } : h))
+      .sort((a, b) => b.score - a.score);
+  }
+
   /** Hits above the confidence threshold, best first (the best, and a close second). */
   confidentHits(text: string): SearchHit[] {
     return this.select(text).hits;
@@ -301,8 +326,8 @@ export class Answerer {
    * top-ranked item, or coverage within lowConfidenceMargin of minCoverage. These are the answers most
    * likely to miss the question, so the admin report lists them beside the unanswered ones.
    */
-  select(text: string): { hits: SearchHit[]; lowConfidence: boolean } {
-    const hits = this.index.search(text, 5);
+  select(text: string, staffActor = false): { hits: SearchHit[]; lowConfidence: boolean } {
+    const hits = staffActor ? this.towardsStaffRoute(this.index.search(text, 5)) : this.index.search(text, 5);
     const p = this.policy;
     const confident = (h: SearchHit | undefined): h is SearchHit =>
       h !== undefined &&

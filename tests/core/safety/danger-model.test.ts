@@ -614,7 +614,10 @@ describe('danger model: who the message is about (adults, animals, an unborn chi
   it('an age in brackets with more details after it, or after a word for a person, is read', () => {
     expect(subjectsOf('a resident (91, frail) has a black eye')).toMatchObject({ child: false, adult: true });
     expect(subjectsOf('a pupil (13, in care) is upset')).toMatchObject({ child: true });
-    expect(subjectsOf('client 34 says her partner took her phone')).toMatchObject({ child: false, adult: true });
+    expect(subjectsOf('client 34 says her partner took her phone')).toMatchObject({
+      child: false,
+      adult: true,
+    });
     expect(subjectsOf('dad 10 minutes away')).toMatchObject({ adult: false });
   });
 

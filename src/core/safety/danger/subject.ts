@@ -29,7 +29,8 @@ const AGE =
 // "as a child", "in her childhood", "when he was little": the adult's own childhood, no child now.
 const OWN_CHILDHOOD =
   /\b(?:as a (?:child|kid|teenager|teen|youngster|little (?:girl|boy))|in (?:his|her|their|my|your) (?:childhood|teens|youth)|when (?:i|she|he|they|we) (?:was|were) (?:a )?(?:child|children|kid|kids|little|young|teenager|teen|at school|in school))\b/g;
-const UNBORN = /(?<!(?:\bnot|n't|\bno|\bnever been) )\b(?:pregnant|pregnancy|mums?-to-be|mothers?-to-be|unborn|expectant (?:mum|mother)s?)\b/;
+const UNBORN =
+  /(?<!(?:\bnot|n't|\bno|\bnever been) )\b(?:pregnant|pregnancy|mums?-to-be|mothers?-to-be|unborn|expectant (?:mum|mother)s?)\b/;
 // "an 18 month old", "a 6 week old baby": a baby, whatever the number.
 const BABY_AGE = /\b\d{1,2}\s*(?:months?|weeks?|days?)[ -]old\b/;
 const SCHOOL =
