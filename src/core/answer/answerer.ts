@@ -327,7 +327,8 @@ export class Answerer {
    * likely to miss the question, so the admin report lists them beside the unanswered ones.
    */
   select(text: string, staffActor = false): { hits: SearchHit[]; lowConfidence: boolean } {
-    const hits = staffActor ? this.towardsStaffRoute(this.index.search(text, 5)) : this.index.search(text, 5);
+    const found = this.index.search(text, 5);
+    const hits = staffActor ? this.towardsStaffRoute(found) : found;
     const p = this.policy;
     const confident = (h: SearchHit | undefined): h is SearchHit =>
       h !== undefined &&

@@ -6,12 +6,13 @@ import type { Sentence, Token } from './nlp.js';
  * route), not harm between children, however alike the other words of the message are.
  */
 
-// What staff are reported doing to or with a child: contact, touch, harm, gifts, lifts, images.
+// What staff are reported doing to or with a child: contact, touch, harm, gifts, lifts, images. Not the
+// verbs of reporting or recording ("the teacher rang me", "recorded it", "shared her concern", "keeps
+// a log"): those say what staff did about a concern, not to a child.
 const ACTS = new Set(
-  `message text send dm snapchat contact add follow friend call ring phone chat email whatsapp groom
-  touch kiss hug cuddle grab stroke tickle hold pat hit slap punch kick push hurt smack shove shake
-  shout swear scream humiliate film photograph record meet give buy offer drive pick collect invite
-  flirt compliment befriend favour abuse assault rape expose show share keep single isolate restrain`.split(
+  `message text send dm snapchat follow friend chat whatsapp groom touch kiss hug cuddle grab stroke
+  tickle pat hit slap punch kick push hurt smack shove shake shout swear scream humiliate film photograph
+  meet give buy drive invite flirt compliment befriend favour abuse assault rape expose isolate restrain`.split(
     /\s+/,
   ),
 );

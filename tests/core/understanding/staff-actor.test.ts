@@ -24,6 +24,12 @@ describe('a member of staff acting on a child', () => {
     expect(acts('as a youth worker I am worried about two boys sharing nudes')).toBe(false);
     expect(acts('a boy in year 9 hit the teaching assistant')).toBe(false);
   });
+
+  it('is not staff reporting or recording a concern, or an everyday task', () => {
+    expect(acts('the youth worker rang me about two boys in year 9')).toBe(false);
+    expect(acts('the coach recorded it and shared the concern with me')).toBe(false);
+    expect(acts('the coach keeps score on the whiteboard')).toBe(false);
+  });
 });
 
 describe('the answer when staff act on a child', () => {
