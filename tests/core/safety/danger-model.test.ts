@@ -644,6 +644,7 @@ describe('danger model: who the message is about (adults, animals, an unborn chi
 
   it('an animal in trouble with no person named is not a child in danger', () => {
     expect(subjectsOf('our rabbit is not moving')).toMatchObject({ animal: true, child: false });
+    // Not "the nursery hamster": a setting word ("nursery") names children there, a known limit.
     expect(escalates('the class hamster has collapsed and is not moving')).toBe(false);
     expect(escalates('the toddler has collapsed and is not moving')).toBe(true);
   });
