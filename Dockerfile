@@ -27,7 +27,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/build/ build/
 # `npm start` works here too: without esbuild it starts the existing build/.
-COPY scripts/build.mjs scripts/
+COPY scripts/build.mjs scripts/start.mjs scripts/
 COPY cards/ cards/
 COPY content/ content/
 COPY src/channels/playground/static/ src/channels/playground/static/

@@ -1,5 +1,5 @@
 /**
- * `npm run build` (and the first step of `npm start`): bundles src/server.ts into build/server.js,
+ * `npm run build` (and, through scripts/start.mjs, the first step of `npm start`): bundles src/server.ts into build/server.js,
  * plain ESM for Node 20, so the server runs under `node` rather than the tsx loader (tsx compiles
  * every module at start and keeps its loader thread and source maps alive: ~70 MB of RSS and a
  * slower start). Packages stay external: they load from node_modules as before.
@@ -38,6 +38,10 @@ const ownImportMetaUrl = {
     });
   },
 };
+
+/** esbuild is imported only when something is out of date: an up-to-date `npm start` never loads it. */
+let esbuildLoaded;
+const loadEsbuild = () => (esbuildLoaded ??= import('esbuild'));
 
 async function fingerprint(file) {
   const s = await stat(join(root, file));
@@ -92,7 +96,7 @@ async function snapshotUpToDate() {
 async function snapshotYaml() {
   await rm(SNAPSHOT_INPUTS, { force: true });
   await rm(join(root, 'build/yaml-snapshot.json'), { force: true });
-  const esbuild = await import('esbuild').catch(() => undefined);
+  const esbuild = await loadEsbuild().catch(() => undefined);
   if (!esbuild || !existsSync(CONTENT)) return;
   const writer = join(root, 'build/yaml-snapshot-writer.mjs');
   await esbuild.build({
@@ -129,14 +133,14 @@ async function snapshotYaml() {
 async function bundle() {
   // A production install (`npm ci --omit=dev`, as in the Docker image) has no esbuild: `npm start`
   // then runs the build/ made beforehand, rather than needing the dev dependencies.
-  const esbuild = await import('esbuild').catch((error) => {
+  const esbuild = await loadEsbuild().catch((error) => {
     if (error?.code === 'ERR_MODULE_NOT_FOUND') return undefined;
     throw error;
   });
   if (!esbuild) {
     if (existsSync(join(root, 'build/server.js'))) {
       process.stderr.write('esbuild is not installed (a production install): starting the existing build/\n');
-      process.exit(0);
+      return false;
     }
     process.stderr.write(
       'esbuild is not installed and there is no build/: run `npm ci` (with dev dependencies) first\n',
@@ -284,7 +288,18 @@ async function bundle() {
   const record = {};
   for (const file of files) record[file] = await fingerprint(file);
   await writeFile(INPUTS, JSON.stringify(record, null, 1));
+  return true;
 }
 
-if (argv.includes('--force') || !(await upToDate())) await bundle();
-if (argv.includes('--force') || !(await snapshotUpToDate())) await snapshotYaml();
+/**
+ * Builds what is out of date. Without esbuild (a production install) it leaves build/ as it is,
+ * YAML snapshot included. esbuild's service process is stopped afterwards: under `npm start` the
+ * server runs on in this process and has no use for it.
+ */
+export async function ensureBuilt({ force = false } = {}) {
+  if ((force || !(await upToDate())) && !(await bundle())) return;
+  if (force || !(await snapshotUpToDate())) await snapshotYaml();
+  if (esbuildLoaded) await esbuildLoaded.then((esbuild) => esbuild.stop(), () => undefined);
+}
+
+if (argv[1] && import.meta.url === pathToFileURL(argv[1]).href) await ensureBuilt({ force: argv.includes('--force') });

@@ -13,12 +13,12 @@ import { spawnServer } from '../helpers/server-process.js';
  */
 const ROOT = new URL('../../', import.meta.url).pathname;
 
-/** The node flags `npm start` runs the built server with, read from package.json. */
+/** The node flags `npm start` runs its launcher (the build check, then the built server) with, read from package.json. */
 async function startFlags(): Promise<string[]> {
   const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
     scripts: { start: string };
   };
-  const m = /^node scripts\/build\.mjs && node ((?:--[\w=-]+ )*)build\/server\.js$/.exec(pkg.scripts.start);
+  const m = /^node ((?:--[\w=-]+ )*)scripts\/start\.mjs$/.exec(pkg.scripts.start);
   if (!m) throw new Error(`unexpected start script: ${pkg.scripts.start}`);
   return (m[1] ?? '').trim().split(' ').filter(Boolean);
 }
@@ -49,10 +49,10 @@ describe('a quiet start', () => {
   it('prints no warning at start, for a favicon, or for connection probes to /api/messages', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sg-quiet-'));
     const logFile = join(dir, 'server.log');
-    // Exactly what `npm start` runs: the build, then the bundle under node with the script's flags.
+    // Exactly what `npm start` runs: its launcher under node with the script's flags.
     await promisify(execFile)(process.execPath, ['scripts/build.mjs'], { cwd: ROOT });
     const server = await spawnServer({
-      script: 'build/server.js',
+      script: 'scripts/start.mjs',
       nodeArgs: await startFlags(),
       env: { DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'info' },
       logFile,
