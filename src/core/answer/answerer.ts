@@ -86,6 +86,8 @@ const STRONGEST_SENTENCE_MARGIN = 0.15;
 
 /** How much more of a question a runner-up must explain to answer instead of the top-ranked item. */
 const CLEAR_COVERAGE_LEAD = 0.15;
+/** Scores this close are a tie the ranking may have broken on a word or two. */
+const NEAR_TIE = 0.9;
 
 /** A message this long is an account of what happened, not a question alone. */
 const LONG_ACCOUNT_WORDS = 20;
@@ -340,16 +342,24 @@ export class Answerer {
     const top = hits[0];
     const topConfident = confident(top);
     const topCoverage = top?.coverage ?? 0;
+    const topScore = top?.score ?? 0;
+    const topAnchor = top?.anchorWeight ?? 0;
     const at = hits.findIndex(
       (h, i) =>
         confident(h) &&
         (i === 0 ||
           (i <= p.runnersUp &&
-            ((h.coverage >= p.runnerUpMinCoverage && h.score >= (top?.score ?? 0) * p.runnerUpRatio) ||
+            ((h.coverage >= p.runnerUpMinCoverage && h.score >= topScore * p.runnerUpRatio) ||
               // A runner-up that explains clearly more of the question than an unconfident top item.
               (!topConfident &&
                 h.coverage >= topCoverage + p.runnerUpCoverageLead &&
-                h.anchorWeight >= p.veryStrongAnchorWeight)))),
+                h.anchorWeight >= p.veryStrongAnchorWeight) ||
+              // Or clearly more of it on at least the top item's domain evidence: a near tie in score
+              // that the top item wins on a word or two of the question.
+              (!topConfident &&
+                h.score >= topScore * NEAR_TIE &&
+                h.coverage >= topCoverage + CLEAR_COVERAGE_LEAD &&
+                h.anchorWeight >= topAnchor)))),
     );
     if (at < 0) return { hits: [], lowConfidence: false };
     // A long account is confident only by its domain evidence, so its word-weight ranking leans on

@@ -114,6 +114,8 @@ export const packSchema = z
       concerns: z.array(z.string().min(2)).default([]),
       // Safeguarding processes, services and the pack's own concepts.
       words: z.array(z.string().min(2)).default([]),
+      // The job itself (pay, leave, expenses, IT): with no concern named, never a safeguarding question.
+      workplace: z.array(z.string().min(2)).default([]),
       everyday: z.array(z.string()).default([]),
     })
     .refine((s) => s.concerns.length + s.words.length > 0, 'needs concerns or words')

@@ -49,6 +49,9 @@ export function detectImmediateDanger(
   // "in resus and stable now", "on the ward": a child already in medical hands.
   const inMedicalCare = IN_MEDICAL_CARE.test(situation.lower);
   const liveStream = LIVE_STREAM.test(situation.lower);
+  // Episodes counted ("missing twice this month", "every weekend"): a pattern to act on. Only a reading
+  // said to be happening now ("he's outside now") is about this moment.
+  const repeated = REPEATED_EPISODES.test(situation.lower);
   for (const r of readings) {
     const live = r.now && !r.past;
     // Present tense with no time of its own reads as now unless the message says it is over.
@@ -59,7 +62,7 @@ export function detectImmediateDanger(
     if ((r.seriousHarm || r.weakHarm) && ongoing && !r.past && !r.generalQuestion)
       reasons.add('harm described as happening now');
     if (r.confine && current && !r.generalQuestion) reasons.add('child held or not allowed to leave');
-    if (r.take && (live || (current && !r.past)) && harmContext && !r.generalQuestion)
+    if (r.take && (live || (current && !r.past && !repeated && !r.hadPattern)) && harmContext && !r.generalQuestion)
       reasons.add('child about to be taken by, or left with, someone who may harm them');
     // Once someone is arrested or removed, a person with the child ("she's with her nan now") is not
     // the threat, unless they are said to be back or still there.
@@ -100,7 +103,7 @@ export function detectImmediateDanger(
       !r.generalQuestion &&
       !r.infoQuestion &&
       !r.routine &&
-      !MISSING_PATTERN.test(situation.lower)
+      !repeated
     )
       reasons.add('child missing and at risk now');
     if (r.distress && current && violenceHeard && aChild && !r.generalQuestion)
@@ -250,7 +253,7 @@ function readSituation(text: string, sentences: readonly Sentence[], subjects: S
       lower,
     );
   const found =
-    /\b(?:found|back home|returned|returns|is home|came back|come back|comes back|turned up|picked up by (?:the )?police)\b/.test(
+    /\b(?:found|back home|returned|returns|is home|came back|come back|comes back|turned up|picked up by (?:the )?police|(?:is|are|'s|'re) back(?! in touch)|safe and well (?:check|visit))\b/.test(
       lower,
     ) &&
     !/\b(?:not|n't|never|yet to be|hasnt|havent)\s+(?:been\s+|yet\s+)?(?:found|back|returned|come back|home|turned up)\b/.test(
@@ -345,8 +348,8 @@ function failSafe(r: ClauseReading, resolved: boolean): boolean {
 }
 
 /** "keeps going missing", "goes missing at weekends", "missing episodes": a pattern over time. */
-const MISSING_PATTERN =
-  /\b(?:keeps|kept|keep) (?:going|running) (?:missing|off|away)|\bgoes (?:missing|off)\b|\bmissing (?:episodes?|again|a few times|every|most)|\b(?:every|each) time\b|\b(?:a few|several|three|four|many) times\b|\bregularly (?:goes|going) missing/;
+const REPEATED_EPISODES =
+  /\b(?:keeps|kept|keep) (?:going|running) (?:missing|off|away)|\bgoes (?:missing|off)\b|\bmissing (?:episodes?|again|a few times|every|most)|\b(?:every|each) time\b|\b(?:twice|a couple of times|(?:a few|several|two|three|four|five|many|multiple) times)\b|\bregularly (?:goes|going) missing/;
 
 /** The police have the child ("got picked up by police"): whoever she was with is no longer with her. */
 const POLICE_HAVE_CHILD = /\b(?:picked up|brought (?:back|home|in)|collected|found) by (?:the )?police\b/;

@@ -12,6 +12,12 @@ export interface ScopeDefinition {
   words: string[];
   /** Synonym groups that name people or places, never a concern: they do not bring a message in scope. */
   everyday: string[];
+  /**
+   * The job itself (mileage, payslips, annual leave, a password): a message naming one and no concern
+   * is out of scope, whatever process words it shares with the guidance ("claim mileage for a home
+   * visit", "book leave after the strategy meeting").
+   */
+  workplace?: string[];
 }
 
 // "what do I do", "who do we tell", "what should happen next": a practitioner asking what to do.
@@ -28,6 +34,7 @@ const ACTION_QUESTION =
 export class Scope {
   private readonly concerns: Vocabulary;
   private readonly processes: Vocabulary;
+  private readonly workplace: Vocabulary;
   private readonly everydayMarkers: Set<string>;
 
   constructor(
@@ -36,13 +43,16 @@ export class Scope {
   ) {
     this.concerns = new Vocabulary(definition.concerns);
     this.processes = new Vocabulary(definition.words);
+    this.workplace = new Vocabulary(definition.workplace ?? []);
     this.everydayMarkers = new Set(definition.everyday.map((g) => synonyms.markerOf(g)));
   }
 
   // Cheapest readings first: most messages are settled by their words before any typo is considered.
   includes(text: string, sentences: readonly Sentence[], aboutAChild: boolean): boolean {
     const tokens = sentences.flatMap((s) => s.tokens);
-    if (this.concerns.namedIn(tokens) || this.processes.namedIn(tokens)) return true;
+    if (this.concerns.namedIn(tokens)) return true;
+    if (this.workplace.namedIn(tokens)) return false;
+    if (this.processes.namedIn(tokens)) return true;
     for (const marker of this.synonyms.analyse(text).markers.keys())
       if (!this.everydayMarkers.has(marker)) return true;
     if (aboutAChild && ACTION_QUESTION.test(text.toLowerCase().replace(/[’‘]/g, "'"))) return true;

@@ -654,4 +654,30 @@ describe('danger model: who the message is about (adults, animals, an unborn chi
     expect(escalates('a leader took a 13 year old into the tent and zipped it shut')).toBe(true);
     expect(escalates('a leader took a 13 year old into the first aid tent for a plaster')).toBe(false);
   });
+
+  it('a missing child who is back, or has had a safe and well check, is not missing now', () => {
+    expect(escalates('the 14 year old who went missing friday is back, who does the return interview')).toBe(false);
+    expect(escalates('she absconded last night, safe and well check done by police this morning')).toBe(false);
+    expect(escalates('she went missing friday and still is not back')).toBe(true);
+  });
+
+  it('episodes counted ("twice this month") are a pattern, not something happening now', () => {
+    expect(escalates('a 12 year old has been missing twice this month, who do I tell')).toBe(false);
+    expect(escalates('our 12 year old has been missing since last night and is not answering her phone')).toBe(true);
+  });
+
+  it('"has older friends picking her up" describes a pattern; "is picking her up now" does not', () => {
+    expect(reading('she has older men picking her up').take).toBe(true);
+    expect(reading('she has older men picking her up')).toMatchObject({ now: false, hadPattern: true });
+    expect(escalates('a 13 year old has older men picking her up, new clothes and a second phone. is this CSE')).toBe(false);
+    expect(escalates('a 13 year old girl is getting into an older man\'s car outside school now')).toBe(true);
+  });
+
+  it('"adult" before a word for a person names an adult', () => {
+    expect(subjectsOf('one of our adult players says her boyfriend controls her money')).toMatchObject({
+      child: false,
+      adult: true,
+    });
+    expect(subjectsOf('one of our players says her boyfriend controls her money').adult).toBe(false);
+  });
 });

@@ -37,6 +37,27 @@ describe('scope: only safeguarding questions are answered', () => {
     expect(guide.ask(q).meta.answered).toBe(true);
   });
 
+  it.each([
+    'how do I claim mileage for home visits as a foster carer',
+    'can I take annual leave the week of the case conference',
+    'who resets my password for the referral portal',
+  ])('the job itself (pay, leave, expenses, IT) is not a safeguarding question, whatever process words "%s" uses', (q) => {
+    expect(guide.ask(q).meta.answered).toBe(false);
+  });
+
+  it('a concern named beside a word about the job is still answered', () => {
+    expect(guide.ask('on a home visit to claim mileage I saw a toddler with a bruise, what do I do').meta.answered).toBe(true);
+  });
+
+  it.each([
+    'a pupil keeps coming in hungry and in the same clothes all week, what do I do',
+    'the flat was filthy with no food in the fridge and two small kids there, who do I tell',
+  ])('neglect seen rather than named ("%s") is a concern, answered from the neglect item', (q) => {
+    const reply = guide.ask(q);
+    expect(reply.meta.answered).toBe(true);
+    expect(reply.meta.itemIds).toContain('neglect');
+  });
+
   it('immediate danger is never refused as out of scope', () => {
     const reply = guide.ask("he's still in there with her and the door is locked, she's 9");
     expect(reply.meta.escalation).toBe(true);

@@ -43,6 +43,8 @@ export interface ClauseReading {
   habit: boolean;
   /** A routine said in so many words ("every week", "most evenings", "whenever he drinks"), not "keeps". */
   routine: boolean;
+  /** How things are, said with have or got: "has older men picking her up", "she's got lads messaging her". */
+  hadPattern: boolean;
   /** A weak-harm verb in the -ing form ("filming", "touching"): now only with a now-word in the message. */
   weakProgressive: boolean;
   /** A serious-harm verb in the present ("he hurts her"): undated, so possibly now. */
@@ -137,6 +139,7 @@ export function readClause(
     habit:
       ts.some((t) => t.lemma === 'keep' || W.HABIT.has(t.norm)) || RECURRING.test(sentenceText.toLowerCase()),
     routine: ts.some((t) => W.HABIT.has(t.norm)) || RECURRING.test(sentenceText.toLowerCase()),
+    hadPattern: false,
     presentHarmVerb: false,
     infoQuestion: INFO_QUESTION.test(sentenceText.toLowerCase().trim()),
     confine: false,
@@ -276,9 +279,13 @@ export function readClause(
     const perceivedInPast = ts
       .slice(Math.max(0, i - 5), i)
       .some((b) => PERCEPTION.has(b.lemma) && b.form === 'past');
+    // "has older men picking her up": how things are, a routine, not something going on now.
+    const had = t.form === 'ing' && t.pos === 'VERB' && describedAsHad(ts, i);
+    if (had) r.hadPattern = true;
     const progressive =
       !pastAux &&
       !perceivedInPast &&
+      !had &&
       ((t.form === 'ing' && !gerund) || (t.pos === 'VERB' && (isBePresent(lastNonAdv) || beingNow)));
     const harmVerb = word(t, W.SERIOUS_HARM) || slangHarm(ts, i);
     const dangerVerb =
@@ -1085,4 +1092,19 @@ export function readMessage(sentences: readonly Sentence[]): ClauseReading[] {
     if (ALONE.test(lower) && childBefore && !others) for (const r of readings) r.alone = true;
     return readings;
   });
+}
+
+/**
+ * "has older friends picking her up", "she's got men messaging her": an -ing word after the object of
+ * have or got describes how things are, a pattern, not something going on at this moment.
+ */
+function describedAsHad(ts: readonly Token[], i: number): boolean {
+  let sawNoun = false;
+  for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
+    const b = ts[k] as Token;
+    if (b.pos === 'NOUN' || b.pos === 'PROPN') sawNoun = true;
+    else if ((b.lemma === 'have' || b.lemma === 'get' || b.norm === 'got') && b.form !== 'past') return sawNoun;
+    else if (!['ADJ', 'DET', 'NUM', 'PUNCT'].includes(b.pos)) return false;
+  }
+  return false;
 }

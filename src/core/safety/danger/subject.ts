@@ -38,9 +38,9 @@ const SCHOOL =
 // "no kids in the picture", "not a child", "adult son", "kids are grown up": a child word that names no child here.
 const NO_CHILD =
   /\b(?:no|no other|not a|not about a|without|(?:'s|has|have|'ve) got no|(?:don't|do not|doesn't|does not|didn't|haven't|hasn't|never had)(?: have| got)?(?: any)?|(?:have|has|had) no) (?:kids?|child(?:ren)?)\b|\badult (?:son|daughter|child(?:ren)?|kids?)\b|\bnot a (?:pupil|student|young person|minor)\b|\bnot about (?:the|my|our|her|his|their) (?:baby|babies|child(?:ren)?|kids?|son|daughter|pupil|student)s?\b|\b(?:kids|children) (?:are|were|have) (?:all )?(?:grown|adults|left)/g;
-// "an adult victim", "vulnerable adult", "adult female": the person at risk is an adult.
+// "an adult victim", "vulnerable adult", "adult female", "one of our adult players": the person is an adult.
 const ADULT_VICTIM =
-  /\b(?:vulnerable adults?|adults? at risk|adult (?:(?:dv|da|domestic abuse|domestic violence|rape|sexual assault) )?(?:victim|survivor|patient|student|female|male|woman|man|learner|client|service user|safeguarding|social care|services?|mental health))\b/g;
+  /\b(?:vulnerable adults?|adults? at risk|adult (?:(?:dv|da|domestic abuse|domestic violence|rape|sexual assault) )?(?:(?:victim|survivor|patient|student|learner|client|service user|player|member|volunteer|resident|participant|trainee|apprentice|athlete|worshipper|parishioner|colleague)s?|female|male|woman|man|women|men|safeguarding|social care|services?|mental health))\b/g;
 // …and of those, the ones that frame the whole message as an adult's (not "an adult man" who harmed a child).
 const ADULT_FRAMING =
   /\b(?:vulnerable adults?|adults? at risk|adult (?:patient|client|service user|safeguarding|social care|services?|mental health|learner))\b/;
