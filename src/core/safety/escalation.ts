@@ -52,6 +52,7 @@ export function detectImmediateDanger(
   // Episodes counted ("missing twice this month", "every weekend"): a pattern to act on. Only a reading
   // said to be happening now ("he's outside now") is about this moment.
   const repeated = REPEATED_EPISODES.test(situation.lower);
+  const inVehicle = /\b(?:car|van|taxi|cab|vehicle|engine)\b/.test(situation.lower);
   for (const r of readings) {
     const live = r.now && !r.past;
     // Present tense with no time of its own reads as now unless the message says it is over.
@@ -63,6 +64,10 @@ export function detectImmediateDanger(
       reasons.add('harm described as happening now');
     if (r.confine && current && !r.generalQuestion) reasons.add('child held or not allowed to leave');
     if (r.take && (live || (current && !r.past && !repeated && !r.hadPattern)) && harmContext && !r.generalQuestion)
+      reasons.add('child about to be taken by, or left with, someone who may harm them');
+    // "sat in a car outside the gates with her uncle (no contact order), engine running": in a vehicle
+    // with someone who may harm her, now, is about to be driven off.
+    if (r.awayInVehicle && live && inVehicle && harmContext && aChild && !r.generalQuestion && !r.infoQuestion)
       reasons.add('child about to be taken by, or left with, someone who may harm them');
     // Once someone is arrested or removed, a person with the child ("she's with her nan now") is not
     // the threat, unless they are said to be back or still there.
@@ -365,7 +370,7 @@ const IN_MEDICAL_CARE =
   /\b(?:(?:is|are|'s|'re|now|and) (?:now )?(?:in hospital|in resus|in a&e|on the ward|stable|being (?:treated|seen to|looked after))|(?:in|into) resus|medically (?:fit|stable)|(?:admitted|discharged)\b)/;
 
 const SAFE_NOW =
-  /\b(?:(?:is|are|'s|'re) (?:now )?(?:back )?(?:safe )?(?:with|staying with|living with|home with|at home with) (?:her |his |their )?(?:maternal |paternal )?(?:grandparents|nan|gran|grandma|grandad|aunt|auntie|foster carers?|relatives|family|mum|parents)|(?:under )?police protection(?: is)?(?: in place)?|police (?:came and )?(?:took|have taken|removed|led) (?:him|her|them|the \w+) away|(?:security|police|staff|officers?)(?: and (?:security|police|staff))? stopped (?:him|her|them|the car)|(?:hospital|doctors?|paramedics?|ambulance|crew|a&e|gp) (?:says?|said|have said|checked (?:her|him|them)(?: over)? and) (?:she's|he's|they're|she is|he is|they are) (?:fine|ok|okay|well)|resolved now|(?:she's|he's|they're|she is|he is|they are) (?:fine|ok|okay)(?: at home| with| now)|no (?:immediate|imminent|current) (?:risk|danger|threat)|not (?:in|at) (?:any )?(?:immediate |imminent )?(?:danger|risk)|(?:is|are|'s|'re) (?:now )?safe(?: now)?\b(?! to)|(?:is|are|'s|'re|now and|and is) (?:now )?doing (?:well|fine|ok|okay|better)|in a place of safety|(?:has|have) been found(?: safe)?|(?:everyone|everybody|all|both)(?:'s| is| are)? (?:all )?(?:fine|ok|okay|safe|well)(?: now)?)\b/;
+  /\b(?:panic over|false alarm|(?:has been|been|was) (?:collected|picked up) by (?:her |his |their )?(?:mum|mam|dad|parents?|carers?|foster carers?|nan|gran|grandparents)|(?:taken|gone|went) (?:to|into) (?:the )?(?:camhs crisis team|crisis team|place of safety)|(?:is|are|'s|'re) (?:now )?(?:back )?(?:safe )?(?:with|staying with|living with|home with|at home with) (?:her |his |their )?(?:maternal |paternal )?(?:grandparents|nan|gran|grandma|grandad|aunt|auntie|foster carers?|relatives|family|mum|parents)|(?:under )?police protection(?: is)?(?: in place)?|police (?:came and )?(?:took|have taken|removed|led) (?:him|her|them|the \w+) away|(?:security|police|staff|officers?)(?: and (?:security|police|staff))? stopped (?:him|her|them|the car)|(?:hospital|doctors?|paramedics?|ambulance|crew|a&e|gp) (?:says?|said|have said|checked (?:her|him|them)(?: over)? and) (?:she's|he's|they're|she is|he is|they are) (?:fine|ok|okay|well)|resolved now|(?:she's|he's|they're|she is|he is|they are) (?:fine|ok|okay)(?: at home| with| now)|no (?:immediate|imminent|current) (?:risk|danger|threat)|not (?:in|at) (?:any )?(?:immediate |imminent )?(?:danger|risk)|(?:is|are|'s|'re) (?:now )?safe(?: now)?\b(?! to)|(?:is|are|'s|'re|now and|and is) (?:now )?doing (?:well|fine|ok|okay|better)|in a place of safety|(?:has|have) been found(?: safe)?|(?:everyone|everybody|all|both)(?:'s| is| are)? (?:all )?(?:fine|ok|okay|safe|well)(?: now)?)\b/;
 
 function hypothetical(sentences: readonly Sentence[], lower: string): boolean {
   if (

@@ -100,6 +100,7 @@ export function parse(text: string): Sentence[] {
       tokens.push({ norm, lemma, pos, form: verbForm(norm, lemma, pos), start, end: cursor });
     });
     isNotPossessive(tokens);
+    verbsBeforeObjects(tokens);
     // The model keeps "…send help). what is…" as one sentence when the next starts in lower case,
     // as chat messages often do: end a sentence at every full stop, question or exclamation mark.
     let from = 0;
@@ -119,6 +120,35 @@ export function parse(text: string): Sentence[] {
     });
   });
   return sentences;
+}
+
+// The lite model reads a verb after a noun it does not know as a second noun: "stepdad picks him
+// up", "his stepdad strangled him". Between a noun and an object pronoun, a word ending as a verb does
+// ("-s", "-ed") is the verb ("boys her age" is not: "her" is then a possessive).
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us']);
+const AFTER_POSSESSIVE = new Set(['age', 'own', 'size', 'year', 'class', 'mum', 'dad']);
+function verbsBeforeObjects(tokens: Token[]): void {
+  tokens.forEach((t, i) => {
+    const prev = tokens[i - 1];
+    if (t.pos !== 'NOUN' || !OBJECT_PRONOUNS.has(tokens[i + 1]?.norm ?? '')) return;
+    if (!prev || (prev.pos !== 'NOUN' && prev.pos !== 'PROPN')) return;
+    if (AFTER_POSSESSIVE.has(tokens[i + 2]?.norm ?? '')) return;
+    const lemma = LEMMA_FIXES[t.norm] ?? verbLemma(t.norm);
+    if (lemma) tokens[i] = { ...t, pos: 'VERB', lemma, form: t.norm.endsWith('ed') ? 'past' : 'present' };
+  });
+}
+
+/** The base form of a word ending as a verb does, when the lexicon knows it ("strangled" → "strangle"). */
+function verbLemma(norm: string): string | undefined {
+  const known = (...forms: string[]) => forms.find((f) => f.length > 1 && isKnownWord(f));
+  if (norm.endsWith('ied') || norm.endsWith('ies')) return known(norm.slice(0, -3) + 'y');
+  if (norm.endsWith('ed')) {
+    const stem = norm.slice(0, -2);
+    return known(norm.slice(0, -1), stem, stem.replace(/(.)\1$/, '$1'));
+  }
+  if (/(?:ch|sh|ss|x|z)es$/.test(norm)) return known(norm.slice(0, -2));
+  if (norm.endsWith('s') && !norm.endsWith('ss')) return known(norm.slice(0, -1));
+  return undefined;
 }
 
 // After a noun, "'s" before a place, a particle or a participle is "is" or "has", not a possessive:

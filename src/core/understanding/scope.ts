@@ -15,7 +15,8 @@ export interface ScopeDefinition {
   /**
    * The job itself (mileage, payslips, annual leave, a password): a message naming one and no concern
    * is out of scope, whatever process words it shares with the guidance ("claim mileage for a home
-   * visit", "book leave after the strategy meeting").
+   * visit", "book leave after the strategy meeting"); with no child named, whatever concern words it
+   * uses ("report a needlestick injury to occupational health").
    */
   workplace?: string[];
 }
@@ -50,8 +51,11 @@ export class Scope {
   // Cheapest readings first: most messages are settled by their words before any typo is considered.
   includes(text: string, sentences: readonly Sentence[], aboutAChild: boolean): boolean {
     const tokens = sentences.flatMap((s) => s.tokens);
+    const aboutTheJob = this.workplace.namedIn(tokens);
+    // "how do I report a needlestick injury I got on shift": the job, and no child in it.
+    if (aboutTheJob && !aboutAChild) return false;
     if (this.concerns.namedIn(tokens)) return true;
-    if (this.workplace.namedIn(tokens)) return false;
+    if (aboutTheJob) return false;
     if (this.processes.namedIn(tokens)) return true;
     for (const marker of this.synonyms.analyse(text).markers.keys())
       if (!this.everydayMarkers.has(marker)) return true;

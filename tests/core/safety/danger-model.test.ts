@@ -656,21 +656,29 @@ describe('danger model: who the message is about (adults, animals, an unborn chi
   });
 
   it('a missing child who is back, or has had a safe and well check, is not missing now', () => {
-    expect(escalates('the 14 year old who went missing friday is back, who does the return interview')).toBe(false);
-    expect(escalates('she absconded last night, safe and well check done by police this morning')).toBe(false);
+    expect(escalates('the 14 year old who went missing friday is back, who does the return interview')).toBe(
+      false,
+    );
+    expect(escalates('she absconded last night, safe and well check done by police this morning')).toBe(
+      false,
+    );
     expect(escalates('she went missing friday and still is not back')).toBe(true);
   });
 
   it('episodes counted ("twice this month") are a pattern, not something happening now', () => {
     expect(escalates('a 12 year old has been missing twice this month, who do I tell')).toBe(false);
-    expect(escalates('our 12 year old has been missing since last night and is not answering her phone')).toBe(true);
+    expect(
+      escalates('our 12 year old has been missing since last night and is not answering her phone'),
+    ).toBe(true);
   });
 
   it('"has older friends picking her up" describes a pattern; "is picking her up now" does not', () => {
     expect(reading('she has older men picking her up').take).toBe(true);
     expect(reading('she has older men picking her up')).toMatchObject({ now: false, hadPattern: true });
-    expect(escalates('a 13 year old has older men picking her up, new clothes and a second phone. is this CSE')).toBe(false);
-    expect(escalates('a 13 year old girl is getting into an older man\'s car outside school now')).toBe(true);
+    expect(
+      escalates('a 13 year old has older men picking her up, new clothes and a second phone. is this CSE'),
+    ).toBe(false);
+    expect(escalates("a 13 year old girl is getting into an older man's car outside school now")).toBe(true);
   });
 
   it('"adult" before a word for a person names an adult', () => {
@@ -679,5 +687,69 @@ describe('danger model: who the message is about (adults, animals, an unborn chi
       adult: true,
     });
     expect(subjectsOf('one of our players says her boyfriend controls her money').adult).toBe(false);
+  });
+
+  it('a school year as a noun ("one of our Year 4s") names a child', () => {
+    expect(subjectsOf('one of our Year 4s is in a car with her uncle').child).toBe(true);
+    expect(subjectsOf('a nursery colleague (24) says her boyfriend checks her phone')).toMatchObject({
+      child: false,
+      adult: true,
+    });
+  });
+
+  it('a verb the lite model tags as a noun after an unknown noun is read as the verb', () => {
+    const [sentence] = parse('his stepdad strangled him last night');
+    expect(sentence!.tokens.find((t) => t.norm === 'strangled')).toMatchObject({
+      pos: 'VERB',
+      lemma: 'strangle',
+      form: 'past',
+    });
+    expect(
+      escalates('he said his stepdad strangled him last night. stepdad picks him up at 3.15, its 2.50 now'),
+    ).toBe(true);
+    const [ages] = parse('older boys her age');
+    expect(ages!.tokens.find((t) => t.norm === 'boys')?.pos).toBe('NOUN');
+  });
+
+  it('a child in a vehicle now with someone who may harm her, or getting into a car by its make', () => {
+    expect(
+      escalates(
+        'just seen a year 4 sat in a car outside the gates with her uncle, he has a no contact order. engine is running',
+      ),
+    ).toBe(true);
+    expect(
+      escalates('just seen a year 4 sat in a car outside the gates with her mum, waiting for the bell'),
+    ).toBe(false);
+    expect(
+      escalates('staff have just seen the missing 13 year old getting into a black audi with two men'),
+    ).toBe(true);
+  });
+
+  it('farewells from a height are a suicide risk now; a farewell alone is not', () => {
+    expect(escalates('a 15 year old is on a bridge saying goodbye to everyone on instagram')).toBe(true);
+    expect(escalates('a 15 year old is saying goodbye to everyone before she moves school')).toBe(false);
+  });
+
+  it('"panic over" and a child collected by a parent or taken to a crisis team are resolved', () => {
+    expect(escalates('panic over, the pupil who said she would hurt herself has been collected by mum')).toBe(
+      false,
+    );
+    expect(escalates('the 14 year old who said she wants to die is being taken to the crisis team')).toBe(
+      false,
+    );
+  });
+
+  it('how long staff are supposed to wait before reporting is a question about procedure', () => {
+    expect(
+      escalates(
+        'a looked after child is missing, how long are we supposed to wait before we report them missing?',
+      ),
+    ).toBe(false);
+  });
+
+  it("several adults (coaches, leaders) in a child's room with the door locked count as one", () => {
+    expect(
+      escalates("one of the coaches has been in a 12 year old's room for 40 minutes with the door locked"),
+    ).toBe(true);
   });
 });

@@ -41,12 +41,23 @@ describe('scope: only safeguarding questions are answered', () => {
     'how do I claim mileage for home visits as a foster carer',
     'can I take annual leave the week of the case conference',
     'who resets my password for the referral portal',
-  ])('the job itself (pay, leave, expenses, IT) is not a safeguarding question, whatever process words "%s" uses', (q) => {
-    expect(guide.ask(q).meta.answered).toBe(false);
+  ])(
+    'the job itself (pay, leave, expenses, IT) is not a safeguarding question, whatever process words "%s" uses',
+    (q) => {
+      expect(guide.ask(q).meta.answered).toBe(false);
+    },
+  );
+
+  it('a matter of the job with no child in it is out of scope, whatever concern words it uses', () => {
+    expect(
+      guide.ask('how do I report a needlestick injury I got on shift to occupational health').meta.answered,
+    ).toBe(false);
   });
 
   it('a concern named beside a word about the job is still answered', () => {
-    expect(guide.ask('on a home visit to claim mileage I saw a toddler with a bruise, what do I do').meta.answered).toBe(true);
+    expect(
+      guide.ask('on a home visit to claim mileage I saw a toddler with a bruise, what do I do').meta.answered,
+    ).toBe(true);
   });
 
   it.each([

@@ -149,7 +149,7 @@ export function readClause(
       (t) =>
         word(t, W.ABDUCT) &&
         (t.lemma !== 'grab' ||
-          ts.some((n) => ['car', 'van', 'taxi', 'vehicle', 'away', 'off', 'into'].includes(n.norm))),
+          ts.some((n) => VEHICLES.has(n.norm) || ['away', 'off', 'into'].includes(n.norm))),
     ),
     weapon: any(ts, W.WEAPON),
     injury:
@@ -170,7 +170,7 @@ export function readClause(
     offender: ts.some((t) => t.pos === 'NOUN' && word(t, W.HARMER)),
     datedPast: false,
     imageThreat: false,
-    awayInVehicle: ts.some((t) => ['car', 'van', 'taxi', 'vehicle', 'cab', 'away', 'off'].includes(t.norm)),
+    awayInVehicle: ts.some((t) => VEHICLES.has(t.norm) || t.norm === 'away' || t.norm === 'off'),
     liveOnline: false,
     undress: false,
     selfHarm: false,
@@ -567,7 +567,7 @@ export function readClause(
       ts.slice(i + 1, i + 6).some((n, k, a) => n.norm === 'with' && W.HELD.has(a[k + 1]?.norm ?? ''))
     )
       r.take = true;
-    if (t.lemma === 'get' && within(ts, i, 3, (n) => ['car', 'van', 'taxi'].includes(n.norm))) r.take = true;
+    if (t.lemma === 'get' && within(ts, i, 4, (n) => VEHICLES.has(n.norm))) r.take = true;
     // "trying to get her into their car": a person put into a vehicle.
     if (
       t.lemma === 'get' &&
@@ -617,6 +617,8 @@ export function readClause(
     )
       r.selfHarm = true;
     if (['overdose', 'overdosed', 'suicidal'].includes(t.norm)) r.selfHarm = true;
+    // "on a bridge saying goodbye to everyone", "goodbye messages from the roof": farewells from a height.
+    if ((t.norm === 'goodbye' || t.norm === 'goodbyes') && ts.some((n) => HEIGHTS.has(n.norm))) r.selfHarm = true;
     if (
       ['kill', 'cut', 'hang', 'harm', 'hurt'].includes(t.lemma) &&
       /sel(f|ves)$/.test(ts[i + 1]?.norm ?? '')
@@ -889,7 +891,7 @@ export function readClause(
     ) ||
     // "what do I do if my foster daughter doesn't come home", "what should a driver do if…": asking
     // ahead about a contingency.
-    /\b(?:what (?:do|should|would|can|must) (?:i|we|you|staff|(?:a|an|the) [a-z]+) (?:have to |need to )?do|how long (?:do|should|must) (?:i|we) wait) (?:if|when|before)\b/.test(
+    /\b(?:what (?:do|should|would|can|must) (?:i|we|you|staff|(?:a|an|the) [a-z]+) (?:have to |need to )?do|how long (?:do|should|must|are|am|have) (?:i|we|you|staff)(?: (?:supposed|meant|expected|required) to| (?:have|need) to)? wait) (?:if|when|before)\b/.test(
       sentenceText.toLowerCase(),
     ) ||
     // "if she told me…, what would I have to do": a second conditional asks about what has not happened.
@@ -995,7 +997,14 @@ function safeCollector(ts: Token[], i: number): boolean {
   return ts.slice(Math.max(0, i - 4), i).some((b) => SAFE_COLLECTORS.has(b.norm));
 }
 
-const VEHICLES = new Set(['car', 'van', 'taxi', 'vehicle', 'cab', 'motor', 'lorry']);
+/** Places people jump from. */
+const HEIGHTS = new Set(['bridge', 'roof', 'rooftop', 'cliff', 'ledge', 'railway', 'tracks', 'viaduct', 'multi-storey']);
+
+// A vehicle, also by the make or model people name it by ("getting into a black Audi").
+const VEHICLES = new Set(
+  `car van taxi vehicle cab motor lorry motorbike moped audi bmw merc mercedes ford vauxhall corsa golf
+  rover transit toyota prius honda kia nissan peugeot tesla jeep`.split(/\s+/),
+);
 
 /** Verbs of living somewhere: "he's still living there" is a household, not someone there now. */
 const RESIDENCE = new Set(['live', 'living', 'lodge', 'reside']);
@@ -1031,7 +1040,7 @@ const PLEA =
 
 /** An adult in, or taking a child into, a room, tent, bed or bathroom ("in a 13 year old resident's room", "into his tent"). */
 const ADULT_IN_CHILDS_SPACE =
-  /\b(?:leader|staff|staff member|worker|carer|coach|volunteer|teacher|man|he|dad|stepdad|uncle|adult|officer|driver|instructor|priest|helper)\b.{0,60}\bin(?:to)? (?:a |the )?(?:[\w]+ ){0,4}(?:\w+'s|her|his|their) (?:tent|room|bedroom|bed|dorm|cabin|bunk|cubicle|bathroom)\b/;
+  /\b(?:leader|staff|staff member|worker|carer|coach|volunteer|teacher|man|he|dad|stepdad|uncle|adult|officer|driver|instructor|priest|helper)(?:e?s)?\b.{0,60}\bin(?:to)? (?:a |the )?(?:[\w]+ ){0,4}(?:\w+'s|her|his|their) (?:tent|room|bedroom|bed|dorm|cabin|bunk|cubicle|bathroom)\b/;
 
 /** Night, or a door (or a tent) shut on them. */
 const PRIVATE_HOUR =

@@ -34,7 +34,7 @@ const UNBORN =
 // "an 18 month old", "a 6 week old baby": a baby, whatever the number.
 const BABY_AGE = /\b\d{1,2}\s*(?:months?|weeks?|days?)[ -]old\b/;
 const SCHOOL =
-  /\b(?:year|yr)\s?(?:[1-9]|1[0-3])\b|\b(?:reception class|nursery|primary school|foster (?:child|son|daughter|placement|carer)|looked after|children's home|pupil)\b/;
+  /\b(?:year|yr)\s?(?:[1-9]|1[0-3])s?\b|\b(?:reception class|nursery|primary school|foster (?:child|son|daughter|placement|carer)|looked after|children's home|pupil)\b/;
 // "no kids in the picture", "not a child", "adult son", "kids are grown up": a child word that names no child here.
 const NO_CHILD =
   /\b(?:no|no other|not a|not about a|without|(?:'s|has|have|'ve) got no|(?:don't|do not|doesn't|does not|didn't|haven't|hasn't|never had)(?: have| got)?(?: any)?|(?:have|has|had) no) (?:kids?|child(?:ren)?)\b|\badult (?:son|daughter|child(?:ren)?|kids?)\b|\bnot a (?:pupil|student|young person|minor)\b|\bnot about (?:the|my|our|her|his|their) (?:baby|babies|child(?:ren)?|kids?|son|daughter|pupil|student)s?\b|\b(?:kids|children) (?:are|were|have) (?:all )?(?:grown|adults|left)/g;
@@ -53,7 +53,7 @@ const OLD_AGE =
 // Adult social care's own processes: the people in them are adults, whatever else the message calls them.
 const ADULT_PROCESS = /\b(?:care act|s\.?\s?42|section 42|adult social care)\b/;
 const ADULT_CONDITION = /\b(?:dementia|alzheimer'?s)\b/;
-const SCHOOL_YEAR = /\b(?:year|yr)\s?(?:[1-9]|1[0-3])\b|\b(?:reception class|nursery|primary school|pupil)\b/;
+const SCHOOL_YEAR = /\b(?:year|yr)\s?(?:[1-9]|1[0-3])s?\b|\b(?:reception class|nursery|primary school|pupil)\b/;
 
 const ADULT_TOO = new Set([
   'placement',
@@ -93,6 +93,8 @@ export function subjectsOf(text: string): Subjects {
     .replace(/[’‘`´]/g, "'")
     // "the baby room", "toddler room": a nursery's rooms are places, not children.
     .replace(/\b(?:baby|babies|toddler|toddlers) (?:room|unit)\b/g, ' setting room ')
+    // "a nursery colleague", "nursery staff": the adults who work there, not a nursery class.
+    .replace(/\bnursery (?:colleagues?|staff|workers?|nurses?|managers?|practitioners?|assistants?|owners?)\b/g, ' setting staff ')
     .replace(NO_CHILD, ' grownup ')
     .replace(OWN_CHILDHOOD, ' back then ')
     // A team's age group ("our U15s", "the u-12 girls") is read as "under 15s".
