@@ -245,7 +245,13 @@ function readSituation(text: string, sentences: readonly Sentence[], subjects: S
     /\b(?:still (?:in|there|here|with|at|on|doing|going)|right now|as we speak|at the moment|in there (?:with|now))\b/.test(
       lower,
     );
-  const harmContext = harmContextFromWords || secrecy || declaredUrgent;
+  // "the man with her isn't her dad", "says he's her uncle and answers for her": someone with the child
+  // who is not who they claim, or who speaks for her, is a sign of trafficking or exploitation.
+  const impostor =
+    /\b(?:isn't|isnt|is not|not) (?:her|his|their) (?:real )?(?:dad|father|uncle|mum|mother|brother)\b|\b(?:says|claims|said|claimed) (?:he's|hes|he is|she's|shes|she is) (?:her|his|their) (?:uncle|dad|cousin|brother|mum|aunt)\b|\banswers (?:every question )?for (?:her|him)\b/.test(
+      lower,
+    );
+  const harmContext = harmContextFromWords || secrecy || declaredUrgent || impostor;
   const violenceHeard =
     /\b(?:banging|smashing|screaming at|shouting at|hitting|crying (?:stop|help|no))\b/.test(lower);
   const closedDoor =
@@ -354,7 +360,7 @@ function failSafe(r: ClauseReading, resolved: boolean): boolean {
 
 /** "keeps going missing", "goes missing at weekends", "missing episodes": a pattern over time. */
 const REPEATED_EPISODES =
-  /\b(?:keeps|kept|keep) (?:going|running) (?:missing|off|away)|\bgoes (?:missing|off)\b|\bmissing (?:episodes?|again|a few times|every|most)|\b(?:every|each) time\b|\b(?:twice|a couple of times|(?:a few|several|two|three|four|five|many|multiple) times)\b|\bregularly (?:goes|going) missing/;
+  /\b(?:keeps|kept|keep) (?:going|running) (?:missing|off|away)|\bgoes (?:missing|off)\b|\bmissing (?:episodes?|again|a few times|every|most)|\b(?:every|each) time\b|\b(?:twice|a couple of times|(?:a few|several|two|three|four|five|many|multiple|\d+) times)\b|\bregularly (?:goes|going) missing/;
 
 /** The police have the child ("got picked up by police"): whoever she was with is no longer with her. */
 const POLICE_HAVE_CHILD = /\b(?:picked up|brought (?:back|home|in)|collected|found) by (?:the )?police\b/;

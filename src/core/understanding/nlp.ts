@@ -101,6 +101,7 @@ export function parse(text: string): Sentence[] {
     });
     isNotPossessive(tokens);
     verbsBeforeObjects(tokens);
+    satAsNow(tokens);
     // The model keeps "…send help). what is…" as one sentence when the next starts in lower case,
     // as chat messages often do: end a sentence at every full stop, question or exclamation mark.
     let from = 0;
@@ -120,6 +121,18 @@ export function parse(text: string): Sentence[] {
     });
   });
   return sentences;
+}
+
+// "he's sat next to her", "she's stood at the door": British English for sitting and standing, now.
+const POSTURES = new Set(['sat', 'stood']);
+function satAsNow(tokens: Token[]): void {
+  tokens.forEach((t, i) => {
+    if (!POSTURES.has(t.norm)) return;
+    let k = i - 1;
+    while (k >= 0 && ['just', 'still', 'now', 'only'].includes(tokens[k]!.norm)) k -= 1;
+    const aux = tokens[k];
+    if (aux && aux.lemma === 'be' && aux.form === 'present') tokens[i] = { ...t, form: 'present' };
+  });
 }
 
 // The lite model reads a verb after a noun it does not know as a second noun: "stepdad picks him

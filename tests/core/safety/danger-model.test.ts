@@ -752,4 +752,35 @@ describe('danger model: who the message is about (adults, animals, an unborn chi
       escalates("one of the coaches has been in a 12 year old's room for 40 minutes with the door locked"),
     ).toBe(true);
   });
+
+  it('"he\'s sat next to her" is someone with the child now', () => {
+    const [, sentence] = parse('her stepdad hit her. he is sat next to her');
+    expect(sentence!.tokens.find((t) => t.norm === 'sat')?.form).toBe('present');
+    expect(
+      escalates("a 13 year old told me her stepdad hit her. he's sat next to her in the waiting room"),
+    ).toBe(true);
+  });
+
+  it('a man with a child who is not who he claims, or answers for her, is a sign of trafficking', () => {
+    const present = 'the person who may harm the child is present or on the way';
+    const reasons = (t: string) => detectImmediateDanger(t).reasons;
+    expect(
+      reasons("a girl about 12 whispered that the man with her isn't her dad. he's just gone to the toilet"),
+    ).toContain(present);
+    expect(
+      reasons('a girl about 12 whispered that the man with her is her dad. he has just gone to the toilet'),
+    ).not.toContain(present);
+  });
+
+  it('"thinking about it now" is the writer\'s now, not the child\'s', () => {
+    expect(reading('thinking about it now she seemed frightened').now).toBe(false);
+    expect(reading('she seems frightened now').now).toBe(true);
+  });
+
+  it('"not about a pupil" names no child; "3 times this month" counts episodes', () => {
+    expect(subjectsOf('not about a pupil - a colleague, 28, says her partner controls her money').child).toBe(
+      false,
+    );
+    expect(escalates('a 14 year old has been missing 3 times this month, what should we do')).toBe(false);
+  });
 });

@@ -115,12 +115,15 @@ export function readClause(
 ): ClauseReading {
   const text = ts.map((t) => t.norm).join(' ');
   // "the after school club" names a club, not a time.
+  // "thinking about it now she seemed frightened": the writer's now, not the child's.
+  const reflecting = REFLECTION.test(text);
+  const timeWords = reflecting ? ts.filter((t) => t.norm !== 'now') : ts;
   const nowWord =
-    any(ts, W.NOW_WORDS) ||
+    any(timeWords, W.NOW_WORDS) ||
     W.SOON_PHRASES.some((p) => hasPhrase(ts, p) && !(p.join(' ') === 'after school' && afterSchoolNoun(ts)));
   // Words that say it is going on as the message is written (not "told me today at 3.15").
   const ongoingWord =
-    ts.some((t) => ['still', 'currently', 'now'].includes(t.norm)) ||
+    timeWords.some((t) => ['still', 'currently', 'now'].includes(t.norm)) ||
     hasPhrase(ts, ['right', 'now']) ||
     hasPhrase(ts, ['at', 'the', 'moment']) ||
     hasPhrase(ts, ['as', 'we', 'speak']);
@@ -760,7 +763,13 @@ export function readClause(
     const isPlace =
       word(t, W.PLACES) &&
       !(t.norm === 'there' && (prev === undefined || prev.pos === 'AUX' || ts[i + 1]?.lemma === 'be'));
-    if (isPlace || (t.norm === 'with' && ['her', 'him', 'them'].includes(ts[i + 1]?.norm ?? ''))) {
+    // "with her", and "next to her", "beside him": in the child's company.
+    const besideChild = (t.norm === 'next' && ts[i + 1]?.norm === 'to' ? ts[i + 2] : ts[i + 1])?.norm ?? '';
+    const inCompany =
+      ['with', 'beside', 'next'].includes(t.norm) &&
+      ['her', 'him', 'them'].includes(besideChild) &&
+      (t.norm !== 'next' || ts[i + 1]?.norm === 'to');
+    if (isPlace || inCompany) {
       const window = ts.slice(Math.max(0, i - 7), i);
       // A person by noun ("the man", "her uncle") anywhere; a pronoun ("she's in school") only at a
       // place where being there is a threat, or with the child.
@@ -777,7 +786,7 @@ export function readClause(
       const pronoun = window.some((v) => v.pos === 'PRON' && word(v, W.PERSON));
       const threatPlace =
         word(t, W.THREAT_PLACES) ||
-        t.norm === 'with' ||
+        inCompany ||
         [0, 1, 2, 3].some((d) => word(ts[i + d], W.THREAT_PLACES) || withPerson(ts, i + d));
       const still = window.some((v) => v.norm === 'still');
       const person = named || (pronoun && (threatPlace || still)) || (firstTheres >= 0 && firstTheres < i);
@@ -876,7 +885,7 @@ export function readClause(
     if (t.lemma === 'discharge' && W.HELD.has(ts[i + 1]?.norm ?? '')) r.take = true;
   });
 
-  Object.assign(r, readTime(ts, text, { nowWord, activeNow, ongoingHarm: r.ongoingHarm }));
+  Object.assign(r, readTime(timeWords, text, { nowWord, activeNow, ongoingHarm: r.ongoingHarm }));
   // "leader in 12yo's tent at camp, midnight", "staff member in a resident's room with the door shut".
   r.privateSpace =
     ADULT_IN_CHILDS_SPACE.test(sentenceText.toLowerCase()) && PRIVATE_HOUR.test(sentenceText.toLowerCase());
@@ -996,6 +1005,10 @@ const PROTECTIVE = new Set([...SAFE_COLLECTORS, 'parent', 'parents', 'teacher', 
 function safeCollector(ts: Token[], i: number): boolean {
   return ts.slice(Math.max(0, i - 4), i).some((b) => SAFE_COLLECTORS.has(b.norm));
 }
+
+/** Looking back on it as the message is written: "thinking about it now", "now I look back", "in hindsight". */
+const REFLECTION =
+  /\b(?:thinking (?:about it|back|on it) now|looking back(?: on it)?(?: now)?|now (?:that )?i (?:think|look) (?:about it|back)|now i come to think|in hindsight|with hindsight)\b/;
 
 /** Places people jump from. */
 const HEIGHTS = new Set(['bridge', 'roof', 'rooftop', 'cliff', 'ledge', 'railway', 'tracks', 'viaduct', 'multi-storey']);
