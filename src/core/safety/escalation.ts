@@ -150,7 +150,7 @@ export function detectImmediateDanger(
     )
       reasons.add('the person who may harm the child is present or on the way');
     // "toddler at desk floppy, lips blue": a note with no verb describes what is in front of the writer.
-    if (r.injury && current && (r.now || r.statedNow || r.verbless) && !inMedicalCare)
+    if (r.injury && current && (r.now || r.statedNow || r.verbless) && !inMedicalCare && !r.generalQuestion)
       reasons.add('child seriously injured or unwell now');
     if (r.unsafe && current && !r.infoQuestion && !r.generalQuestion)
       reasons.add('child described as unsafe or in danger');
@@ -253,7 +253,7 @@ function readSituation(text: string, sentences: readonly Sentence[], subjects: S
     );
   const harmContext = harmContextFromWords || secrecy || declaredUrgent || impostor;
   const violenceHeard =
-    /\b(?:banging|smashing|screaming at|shouting at|hitting|crying (?:stop|help|no))\b/.test(lower);
+    /\b(?:banging|smashing|(?:screaming|shouting|yelling) (?:at|shut up)|hitting|crying (?:stop|help|no)|you'?ll get it)\b/.test(lower);
   const closedDoor =
     /\b(?:lock|locked|locks|shut|zipped|closed|bolted|won't open|not opening|can't get an answer|no answer|on (?:his|her|their) own|alone|in there|been in there)\b/.test(
       lower,
@@ -376,7 +376,7 @@ const IN_MEDICAL_CARE =
   /\b(?:(?:is|are|'s|'re|now|and) (?:now )?(?:in hospital|in resus|in a&e|on the ward|stable|being (?:treated|seen to|looked after))|(?:in|into) resus|medically (?:fit|stable)|(?:admitted|discharged)\b)/;
 
 const SAFE_NOW =
-  /\b(?:panic over|false alarm|(?:has been|been|was) (?:collected|picked up) by (?:her |his |their )?(?:mum|mam|dad|parents?|carers?|foster carers?|nan|gran|grandparents)|(?:taken|gone|went) (?:to|into) (?:the )?(?:camhs crisis team|crisis team|place of safety)|(?:is|are|'s|'re) (?:now )?(?:back )?(?:safe )?(?:with|staying with|living with|home with|at home with) (?:her |his |their )?(?:maternal |paternal )?(?:grandparents|nan|gran|grandma|grandad|aunt|auntie|foster carers?|relatives|family|mum|parents)|(?:under )?police protection(?: is)?(?: in place)?|police (?:came and )?(?:took|have taken|removed|led) (?:him|her|them|the \w+) away|(?:security|police|staff|officers?)(?: and (?:security|police|staff))? stopped (?:him|her|them|the car)|(?:hospital|doctors?|paramedics?|ambulance|crew|a&e|gp) (?:says?|said|have said|checked (?:her|him|them)(?: over)? and) (?:she's|he's|they're|she is|he is|they are) (?:fine|ok|okay|well)|resolved now|(?:she's|he's|they're|she is|he is|they are) (?:fine|ok|okay)(?: at home| with| now)|no (?:immediate|imminent|current) (?:risk|danger|threat)|not (?:in|at) (?:any )?(?:immediate |imminent )?(?:danger|risk)|(?:is|are|'s|'re) (?:now )?safe(?: now)?\b(?! to)|(?:is|are|'s|'re|now and|and is) (?:now )?doing (?:well|fine|ok|okay|better)|in a place of safety|(?:has|have) been found(?: safe)?|(?:everyone|everybody|all|both)(?:'s| is| are)? (?:all )?(?:fine|ok|okay|safe|well)(?: now)?)\b/;
+  /\b(?:panic over|(?:gone|went|taken|moved) (?:in)?to (?:a |the )?refuge|in (?:a |the )?refuge|(?:kids|children|child|baby|siblings|she|he|they)(?:'s|'re| are| is| have| has)? (?:now |all |both )?(?:gone |staying |stopping |safe )?(?:to|at|with) (?:their|her|his) (?:nan|nans|gran|grans|grandma|grandparents|aunt|auntie)(?:'s)?|talked (?:her|him|them) down|(?:was|were|been) talked down|(?:police|csc|social care|social services|the social worker|edt)(?: and (?:police|csc|social care))? (?:attended|came out|visited|have attended|did a (?:same day )?visit)|cp medical (?:done|completed)|camhs (?:are|is) (?:now )?involved|false alarm|(?:has been|been|was) (?:collected|picked up) by (?:her |his |their )?(?:mum|mam|dad|parents?|carers?|foster carers?|nan|gran|grandparents)|(?:taken|gone|went) (?:to|into) (?:the )?(?:camhs crisis team|crisis team|place of safety)|(?:is|are|'s|'re) (?:now )?(?:back )?(?:safe )?(?:with|staying with|living with|home with|at home with) (?:her |his |their )?(?:maternal |paternal )?(?:grandparents|nan|gran|grandma|grandad|aunt|auntie|foster carers?|relatives|family|mum|parents)|(?:under )?police protection(?: is)?(?: in place)?|police (?:came and )?(?:took|have taken|removed|led) (?:him|her|them|the \w+) away|(?:security|police|staff|officers?)(?: and (?:security|police|staff))? stopped (?:him|her|them|the car)|(?:hospital|doctors?|paramedics?|ambulance|crew|a&e|gp) (?:says?|said|have said|checked (?:her|him|them)(?: over)? and) (?:she's|he's|they're|she is|he is|they are) (?:fine|ok|okay|well)|resolved now|(?:she's|he's|they're|she is|he is|they are) (?:fine|ok|okay)(?: at home| with| now)|no (?:immediate|imminent|current) (?:risk|danger|threat)|not (?:in|at) (?:any )?(?:immediate |imminent )?(?:danger|risk)|(?:is|are|'s|'re) (?:now )?safe(?: now)?\b(?! to)|(?:is|are|'s|'re|now and|and is) (?:now )?doing (?:well|fine|ok|okay|better)|in a place of safety|(?:has|have) been found(?: safe)?|(?:everyone|everybody|all|both)(?:'s| is| are)? (?:all )?(?:fine|ok|okay|safe|well)(?: now)?)\b/;
 
 function hypothetical(sentences: readonly Sentence[], lower: string): boolean {
   if (

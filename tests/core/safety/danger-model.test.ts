@@ -783,4 +783,54 @@ describe('danger model: who the message is about (adults, animals, an unborn chi
     );
     expect(escalates('a 14 year old has been missing 3 times this month, what should we do')).toBe(false);
   });
+
+  it("a child handed over to safety (a refuge, their nan's, talked down, services attended) is resolved", () => {
+    expect(
+      escalates(
+        "the toddler found on his own: mum came back, police attended and the kids have gone to their nan's",
+      ),
+    ).toBe(false);
+    expect(
+      escalates('he has been arrested and she has gone into refuge with the baby, do I still refer'),
+    ).toBe(false);
+    expect(
+      escalates('a student threatened to jump at lunch. she was talked down and CAMHS are now involved'),
+    ).toBe(false);
+    expect(
+      escalates("a 14 year old says they are flying her abroad tonight to marry, her bags are at her aunt's"),
+    ).toBe(true);
+  });
+
+  it('"been knocking 20 mins" is up to now; a young child seen with no adult answering is alone now', () => {
+    expect(reading('been knocking 20 mins and no adult is answering').past).toBe(false);
+    expect(
+      escalates(
+        'can see a 3 year old through the letterbox wandering the hallway, no adult answering, been knocking 20 mins',
+      ),
+    ).toBe(true);
+  });
+
+  it('a call cut off mid-threat, and a child heard crying while a man shouts a threat', () => {
+    expect(
+      escalates("a woman rang, said 'he's got the baby and he's saying he's going to' then cut off"),
+    ).toBe(true);
+    expect(
+      escalates(
+        "silent call still open, can hear a little kid crying and a man shouting shut up or you'll get it",
+      ),
+    ).toBe(true);
+  });
+
+  it('a ligature is self-harm now; a carer nodding off with a toddler cannot keep him safe', () => {
+    expect(escalates("a young person in her room is saying she's tied something round her neck")).toBe(true);
+    expect(
+      escalates('mum has her 2 year old in the buggy and is nodding off at the counter, barely standing'),
+    ).toBe(true);
+  });
+
+  it('what a school "would be expected to do if" a child turned up injured is a general question', () => {
+    expect(
+      escalates('what would the school be expected to do if a child turned up with a serious injury?'),
+    ).toBe(false);
+  });
 });

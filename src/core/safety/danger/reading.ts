@@ -620,6 +620,14 @@ export function readClause(
     )
       r.selfHarm = true;
     if (['overdose', 'overdosed', 'suicidal'].includes(t.norm)) r.selfHarm = true;
+    // "she's tied something round her neck", "a ligature": a ligature, now unless said to be over.
+    if (t.norm === 'ligature' || t.norm === 'ligatures') r.selfHarm = true;
+    if (
+      ['tie', 'wrap', 'tighten'].includes(t.lemma) &&
+      within(ts, i, 5, (n) => n.norm === 'round' || n.norm === 'around') &&
+      within(ts, i, 7, (n) => n.norm === 'neck')
+    )
+      r.selfHarm = true;
     // "on a bridge saying goodbye to everyone", "goodbye messages from the roof": farewells from a height.
     if ((t.norm === 'goodbye' || t.norm === 'goodbyes') && ts.some((n) => HEIGHTS.has(n.norm))) r.selfHarm = true;
     if (
@@ -900,7 +908,7 @@ export function readClause(
     ) ||
     // "what do I do if my foster daughter doesn't come home", "what should a driver do if…": asking
     // ahead about a contingency.
-    /\b(?:what (?:do|should|would|can|must) (?:i|we|you|staff|(?:a|an|the) [a-z]+) (?:have to |need to )?do|how long (?:do|should|must|are|am|have) (?:i|we|you|staff)(?: (?:supposed|meant|expected|required) to| (?:have|need) to)? wait) (?:if|when|before)\b/.test(
+    /\b(?:what (?:do|should|would|can|must) (?:i|we|you|staff|(?:a|an|the) [a-z]+) (?:have to |need to |be expected to |be required to )?do|how long (?:do|should|must|are|am|have) (?:i|we|you|staff)(?: (?:supposed|meant|expected|required) to| (?:have|need) to)? wait) (?:if|when|before)\b/.test(
       sentenceText.toLowerCase(),
     ) ||
     // "if she told me…, what would I have to do": a second conditional asks about what has not happened.
@@ -1049,7 +1057,7 @@ const POISONED =
 
 /** A child asking for help, or a call or message cut off mid-plea. */
 const PLEA =
-  /\b(?:mouthed|mouthing|whispered|texted|messaged|wrote|signalled|signaled) (?:['"]?(?:[\w']+ ){0,3})?['"]?help\b|\bcome (?:and )?get me\b|\b(?:line|call|phone) (?:went|goes|has gone) (?:dead|off)\b|\b(?:phone|call|line) (?:cut|cuts) out\b|\bcut off (?:mid|half way|halfway)/;
+  /\b(?:mouthed|mouthing|whispered|texted|messaged|wrote|signalled|signaled) (?:['"]?(?:[\w']+ ){0,3})?['"]?help\b|\bcome (?:and )?get me\b|\b(?:line|call|phone) (?:went|goes|has gone) (?:dead|off)\b|\b(?:phone|call|line) (?:cut|cuts) out\b|\bcut off (?:mid|half way|halfway)|['"]? ?(?:then|and then|before it|and it|and the (?:line|call)) (?:cut|got cut|was cut|went) (?:off|out|dead)\b/;
 
 /** An adult in, or taking a child into, a room, tent, bed or bathroom ("in a 13 year old resident's room", "into his tent"). */
 const ADULT_IN_CHILDS_SPACE =
@@ -1077,7 +1085,7 @@ const ALONE =
 
 /** Too drunk, drugged or unwell to look after themselves. */
 const INCAPACITATED =
-  /\b(?:semi ?-? ?conscious|barely (?:responsive|conscious|awake|breathing)|(?:can|could) (?:hardly|barely) (?:stand|walk|stay awake|speak|talk)|(?:can't|cannot|couldn't) (?:stand up|walk|stay awake|keep (?:her|his) eyes open)|passed out|drugged|spiked|not responding|(?:isn't|isnt|is not|not) moving(?: much)?|won't wake|in and out of consciousness|out of it|doesn'?t (?:seem to )?know (?:what's happening|what is happening|where (?:she|he) is))/;
+  /\b(?:semi ?-? ?conscious|nodding off|gouching|barely (?:responsive|conscious|awake|breathing|standing)|(?:can|could) (?:hardly|barely) (?:stand|walk|stay awake|speak|talk)|(?:can't|cannot|couldn't) (?:stand up|walk|stay awake|keep (?:her|his) eyes open)|passed out|drugged|spiked|not responding|(?:isn't|isnt|is not|not) moving(?: much)?|won't wake|in and out of consciousness|out of it|doesn'?t (?:seem to )?know (?:what's happening|what is happening|where (?:she|he) is))/;
 
 /** "wounds all healed", "no injuries", "old marks": an injury that is not there now. */
 const HEALED_OR_NONE =

@@ -49,7 +49,7 @@ export function readTime(
       (t, i) => t.norm === 'old' && ['her', 'his', 'their', 'my', 'our'].includes(ts[i - 1]?.norm ?? ''),
     ) ||
     (DURATION.test(text) && !nowWord) ||
-    /\b(?:in|back in|since|during) (?:19|20)\d{2}\b|\b(?:back in|since|during|last) (?:january|february|march|april|june|july|august|september|october|november|december)\b|\bwhen (?:she|he|they|i|we) (?:was|were)\b|\bover the (?:summer|holidays)\b|\bat the time\b|\b(?:days|weeks|months|years|a while|a bit) back\b/.test(
+    /\b(?:in|back in|since|during) (?:19|20)\d{2}\b|\b(?:back in|since|during|last) (?:january|february|march|april|june|july|august|september|october|november|december)\b|\bwhen (?:she|he|they|i|we) (?:was|were)\b|\bover the (?:summer|holidays)\b|\bat the time\b|\b(?:days|weeks|months|years|a while|a bit) back\b|\bin the (?:'|19)?[5-9]0s\b/.test(
       text,
     );
   const verbs = ts.filter((t) => (t.pos === 'VERB' || t.pos === 'AUX') && !REPORTING.has(t.lemma));
@@ -62,8 +62,10 @@ export function readTime(
   if (!moment && allPast) r.now = false;
   // "were pinning her down" with no present auxiliary beside it: told in the past, whatever else is tagged.
   const pastAuxOnly = inPast.size > 0 && !verbs.some((t) => t.pos === 'AUX' && t.form === 'present');
-  // "has locked him in since yesterday", "hasn't eaten since Friday": up to now, so going on now.
+  // "has locked him in since yesterday", "hasn't eaten since Friday", "been knocking 20 mins": up to
+  // now, so going on now.
   const sinceUntilNow =
+    /\bbeen [a-z]+ing (?:for )?(?:\d+|an?|a few|ten|twenty|half an) (?:mins?|minutes?|hours?|hrs?)\b/.test(text) ||
     /\bsince (?:yesterday|last night|this morning|friday|saturday|sunday|monday|tuesday|wednesday|thursday|the weekend|\d)/.test(
       text,
     ) &&
