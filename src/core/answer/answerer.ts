@@ -17,6 +17,8 @@ import { cleanInput, MAX_QUESTION_CHARS, type InputProblem } from './input.js';
 import { itemSources, itemToReply, standardActions } from './item-reply.js';
 import { signpostReply } from './signpost.js';
 import { staffActs, staffWordsOf } from '../understanding/actor.js';
+import { WriterRoles } from '../understanding/roles.js';
+import { resolveContact } from '../content/contacts.js';
 import { EMERGENCY_WARNING, PII_WARNING } from './warnings.js';
 
 export interface AnswerPolicy {
@@ -138,7 +140,10 @@ export class Answerer {
     this.scope = scope ? new Scope(scope, index.synonyms) : undefined;
     for (const c of pack.contacts.values()) if (c.phone) this.ownNumbers.add(c.phone.replace(/\D/g, ''));
     this.staffWords = staffWordsOf(pack.settings.synonyms ?? {});
+    this.roles = new WriterRoles(pack.settings.roles ?? {});
   }
+
+  private readonly roles: WriterRoles;
 
   private readonly staffWords: ReadonlySet<string>;
 
@@ -187,6 +192,7 @@ export class Answerer {
           staffActs(sentences, this.staffWords),
         );
     }
+    if (reply.meta.answered && !input.problem) this.withRouteOfRole(reply, text);
     if (danger.escalate) reply = this.withEmergencyFirst(reply);
     if (pii.length > 0) {
       reply.warnings.push(PII_WARNING);
@@ -287,6 +293,13 @@ export class Answerer {
     if (!this.scope || danger || this.scope.includes(text, sentences, aboutAChild)) return false;
     const best = this.index.search(text, 1)[0];
     return !(best && best.coverage >= CLEAR_MATCH_COVERAGE && best.anchorWeight >= CLEAR_MATCH_ANCHOR);
+  }
+
+  /** A foster carer's route (the child's social worker) first among an answer's contacts. */
+  private withRouteOfRole(reply: Reply, text: string): void {
+    const contacts = this.roles.contactsFor(text).map((key) => resolveContact(this.pack.contacts, key));
+    const fresh = contacts.filter((c) => !reply.contacts.some((o) => o.name === c.name));
+    if (fresh.length > 0) reply.contacts = [...fresh, ...reply.contacts];
   }
 
   /** The numbers this service itself prints (999, 101, national helplines) are not identifiers. */

@@ -141,7 +141,7 @@ export function formatIssues(issues: ContentIssue[]): string {
 }
 
 /** Maps merged key by key when a pack extends a shared folder (a local contact replaces the shared one). */
-const MERGED_BY_KEY = ['contacts', 'documents', 'synonyms', 'lexicon', 'age_bands'];
+const MERGED_BY_KEY = ['contacts', 'documents', 'synonyms', 'lexicon', 'age_bands', 'roles'];
 
 async function readPackSettings(
   dir: string,

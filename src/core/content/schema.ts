@@ -86,6 +86,11 @@ export const packSchema = z
   contacts: z.record(z.string(), contactSchema).refine((c) => 'dsl' in c, 'must define a "dsl" contact'),
   documents: z.record(z.string(), documentSchema),
   synonyms: z.record(z.string(), z.array(z.string().min(1))).default({}),
+  // Routes that depend on who is asking: a message whose writer says they are in the role (`says`)
+  // gets that contact first in any guidance answer (a foster carer's route is the child's social worker).
+  roles: z
+    .record(z.string(), z.object({ says: z.array(z.string().min(3)).min(1), contact: z.string().min(1) }))
+    .default({}),
   // Shorthand → the words it stands for ("strat" → "strategy"). A key is one short written form
   // (letters, digits, '/', '.', '&', no spaces); the value is plain words, never another key.
   lexicon: z
@@ -141,6 +146,9 @@ export const packSchema = z
   .superRefine((pack, ctx) => {
     if (pack.include && !pack.extends)
       ctx.addIssue({ code: 'custom', path: ['include'], message: 'needs `extends` (the shared folder it includes from)' });
+    for (const [role, r] of Object.entries(pack.roles))
+      if (!(r.contact in pack.contacts))
+        ctx.addIssue({ code: 'custom', path: ['roles', role, 'contact'], message: `"${r.contact}" is not a contact` });
     pack.scope?.everyday.forEach((group, i) => {
       if (!(group in pack.synonyms))
         ctx.addIssue({ code: 'custom', path: ['scope', 'everyday', i], message: `"${group}" is not a synonym group` });

@@ -37,7 +37,7 @@ const SCHOOL =
   /\b(?:year|yr)\s?(?:[1-9]|1[0-3])s?\b|\b(?:reception class|nursery|primary school|foster (?:child|son|daughter|placement|carer)|looked after|children'?s home|pupil|young (?:person|people))\b/;
 // "no kids in the picture", "not a child", "adult son", "kids are grown up": a child word that names no child here.
 const NO_CHILD =
-  /\b(?:no|no other|not a|not about a|without|(?:'s|has|have|'ve) got no|(?:don't|do not|doesn't|does not|didn't|haven't|hasn't|never had)(?: have| got)?(?: any)?|(?:have|has|had) no) (?:kids?|child(?:ren)?)\b|\badult (?:son|daughter|child(?:ren)?|kids?)\b|\bnot a (?:pupil|student|young person|minor)\b|\bnot about (?:a|an|the|my|our|her|his|their|one of (?:my|our|the)) (?:baby|babies|child(?:ren)?|kids?|son|daughter|pupil|student)s?\b|\b(?:kids|children) (?:are|were|have) (?:all )?(?:grown|adults|left)/g;
+  /\b(?:no|no other|not a|not about a|without|(?:'s|has|have|'ve) got no|(?:don't|do not|doesn't|does not|didn't|haven't|hasn't|never had)(?: have| got)?(?: any)?|(?:have|has|had) no) (?:kids?|child(?:ren)?)\b|\badult (?:son|daughter|child(?:ren)?|kids?)\b|\bnot a (?:pupil|student|young person|minor)\b|\bnot about (?:a|an|the|my|our|her|his|their|one of (?:my|our|the)) (?:baby|babies|child(?:ren)?|kids?|son|daughter|pupil|student)s?\b|\b(?:kids|children) (?:are|were|have) (?:all |both )?(?:grown|adults|left)/g;
 // "an adult victim", "vulnerable adult", "adult female", "one of our adult players": the person is an adult.
 const ADULT_VICTIM =
   /\b(?:vulnerable adults?|adults? at risk|adult (?:(?:dv|da|domestic abuse|domestic violence|rape|sexual assault) )?(?:(?:victim|survivor|patient|student|learner|client|service user|player|member|volunteer|resident|participant|trainee|apprentice|athlete|worshipper|parishioner|colleague)s?|female|male|woman|man|women|men|safeguarding|social care|services?|mental health))\b/g;
@@ -49,7 +49,7 @@ const ADULT_AGE_WORDS =
 
 // "the old boy on my beat", "an old fella", "elderly": an older adult. Not "a 10 year old boy".
 const OLD_AGE =
-  /\b(?:elderly|pensioner|older (?:members?|congregation|parishioners?|residents?|person|people|adults?|gentleman|lady|ladies|neighbours?|relatives?|patients?|clients?)|old (?:lady|man|woman|dear|gent|gentleman)|grandmother|grandfather)\b|(?:^|[-:,.;]\s*|\b(?:an|the|this|that|one|poor) )old (?:boy|girl|fella|chap)\b/;
+  /\b(?:elderly|pensioner|in (?:her|his|their) (?:early |mid |late )?[2-9]0s|(?:^|,\s*)(?:early |mid |late )?[2-9]0s(?=[,.)]|\s*(?:has|is|says|said|and))|older (?:members?|congregation|parishioners?|residents?|person|people|adults?|gentleman|lady|ladies|neighbours?|relatives?|patients?|clients?)|old (?:lady|man|woman|dear|gent|gentleman)|grandmother|grandfather)\b|(?:^|[-:,.;]\s*|\b(?:an|the|this|that|one|poor) )old (?:boy|girl|fella|chap)\b/;
 // Adult social care's own processes: the people in them are adults, whatever else the message calls them.
 const ADULT_PROCESS = /\b(?:care act|s\.?\s?42|section 42|adult social care)\b/;
 const ADULT_CONDITION = /\b(?:dementia|alzheimer'?s)\b/;
