@@ -834,3 +834,21 @@ describe('danger model: who the message is about (adults, animals, an unborn chi
     ).toBe(false);
   });
 });
+
+describe('danger model: what "again" repeats, and a second verb sharing the subject', () => {
+  it('telling again is not harm again; the verb nearest before "again" decides', () => {
+    expect(reading('she brought it up again this morning').threat).toBe(false);
+    expect(reading('he mentioned it again today').threat).toBe(false);
+    expect(reading('her dad said he will lock her in the shed again').threat).toBe(true);
+    expect(reading("he'll do it again tonight").threat).toBe(true);
+  });
+
+  it('"a man dropped her off and is sat in a van outside" finds the man at the clause start', () => {
+    expect(
+      escalates(
+        'a 13 year old came in on her own asking for condoms, an older man dropped her off and is sat in a van outside waiting',
+      ),
+    ).toBe(true);
+    expect(escalates('her mum dropped her off and is waiting in reception')).toBe(false);
+  });
+});

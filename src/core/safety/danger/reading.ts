@@ -757,7 +757,11 @@ export function readClause(
       ts.slice(Math.max(0, i - 3), i).some((b) => ['or', 'unless', 'otherwise', 'else'].includes(b.norm))
     )
       r.imageThreat = true;
-    if (t.norm === 'again' && (has.future || nowWord)) r.threat = true;
+    // "he'll do it again tonight"; not "she mentioned it again today" (telling again, not harm again).
+    // The verb nearest before "again" decides: "he will put me in the bath again" is harm again.
+    const againVerb = t.norm === 'again' ? ts.slice(0, i).reverse().find((v) => v.pos === 'VERB') : undefined;
+    const toldAgain = ['mention', 'say', 'tell', 'bring', 'raise', 'repeat'].includes(againVerb?.lemma ?? '');
+    if (t.norm === 'again' && (has.future || nowWord) && !toldAgain) r.threat = true;
     // "threatening to send her pics round", "blackmailing her for more nudes": sextortion, a same-day
     // matter for the police and the DSL, not 999 unless something else puts her in danger now.
     if (t.lemma === 'threaten' || t.lemma === 'blackmail') {
@@ -778,7 +782,13 @@ export function readClause(
       ['her', 'him', 'them'].includes(besideChild) &&
       (t.norm !== 'next' || ts[i + 1]?.norm === 'to');
     if (isPlace || inCompany) {
-      const window = ts.slice(Math.max(0, i - 7), i);
+      const near = ts.slice(Math.max(0, i - 7), i);
+      // "a man in his 40s dropped her off and is sat in a car outside": a second verb after "and"
+      // shares the clause's subject, so the person is looked for at the clause's start too.
+      const coordinated = near.some(
+        (v, k) => v.norm === 'and' && ['AUX', 'VERB'].includes(near[k + 1]?.pos ?? ''),
+      );
+      const window = coordinated ? [...ts.slice(0, Math.min(3, Math.max(0, i - 7))), ...near] : near;
       // A person by noun ("the man", "her uncle") anywhere; a pronoun ("she's in school") only at a
       // place where being there is a threat, or with the child.
       // "the uncle who's got a no-contact condition has just walked in": a relative clause between
