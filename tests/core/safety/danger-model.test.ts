@@ -852,3 +852,29 @@ describe('danger model: what "again" repeats, and a second verb sharing the subj
     expect(escalates('her mum dropped her off and is waiting in reception')).toBe(false);
   });
 });
+
+describe('danger model: someone set on taking a child, a time after a comma, beatings by instrument', () => {
+  it('"wants to take his 3 year old" is a taking; the writer taking a child is not', () => {
+    expect(reading('dad turned up drunk and wants to take his 2 year old').take).toBe(true);
+    expect(reading('the uncle is demanding to take the kids').take).toBe(true);
+    expect(reading('i want to take him').take).toBe(false);
+    expect(reading('he wants to take his phone back').take).toBe(false);
+  });
+
+  it('", last time he…" and ", yesterday she…" start clauses of their own; "last seen" does not', () => {
+    const clauses = (text: string) => clausesOf(parse(text)[0]!).length;
+    expect(clauses('she says he will hurt her tonight, last time he broke her arm')).toBe(2);
+    expect(clauses('one boy not with the group, last seen by the water')).toBe(1);
+  });
+
+  it('"he\'ll do the belt tonight" is a threat of a beating; "absolutely hammered" is not a weapon', () => {
+    expect(reading('she says her mum will give her the slipper when she gets in tonight').threat).toBe(true);
+    expect(reading('the parents get absolutely hammered').weapon).toBe(false);
+    expect(reading('he has a hammer').weapon).toBe(true);
+  });
+
+  it('"her stepdad still in the house" in a note with no verb is someone there now', () => {
+    expect(reading('her stepdad still in the house').presence).toBe(true);
+    expect(reading('her stepdad still lives in the house').presence).toBe(false);
+  });
+});

@@ -20,7 +20,12 @@ export function clausesOf(sentence: Sentence): Token[][] {
         next.pos === 'PROPN' ||
         next.pos === 'NOUN' ||
         // "and last night he said…", "and then he…": a conjunction before a time starts a new clause.
-        (t.pos === 'CCONJ' && (next.pos === 'ADJ' || next.pos === 'ADV' || next.pos === 'SCONJ'))) &&
+        (t.pos === 'CCONJ' && (next.pos === 'ADJ' || next.pos === 'ADV' || next.pos === 'SCONJ')) ||
+        // "…when he gets home tonight, last time he had welts": a time after a comma, with words of
+        // its own after it, starts a clause (a lone ", tonight" still belongs to the one before).
+        (t.norm === ',' &&
+          opensWithTime(sentence.tokens, i + 1) &&
+          wordsAfter(sentence.tokens, i + 1) >= 2)) &&
       current.length > 0;
     if (breaks) {
       out.push(current);
@@ -29,4 +34,29 @@ export function clausesOf(sentence: Sentence): Token[][] {
   });
   if (current.length) out.push(current);
   return out;
+}
+
+const TIME_OPENERS = new Set([
+  'yesterday',
+  'earlier',
+  'previously',
+  'recently',
+  'tomorrow',
+  'tonight',
+  'today',
+]);
+// "last time", "last saturday" (not "last seen", which is part of a missing child's description).
+const LAST_WHAT =
+  /^(?:time|night|week|weekend|month|year|term|summer|christmas|easter|(?:mon|tues|wednes|thurs|fri|satur|sun)day)$/;
+
+function opensWithTime(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  return TIME_OPENERS.has(t.norm) || (t.norm === 'last' && LAST_WHAT.test(tokens[i + 1]?.norm ?? ''));
+}
+
+/** Word tokens after position i, up to the next punctuation. */
+function wordsAfter(tokens: readonly Token[], i: number): number {
+  let n = 0;
+  for (let j = i + 1; j < tokens.length && tokens[j]!.pos !== 'PUNCT'; j++) n++;
+  return n;
 }

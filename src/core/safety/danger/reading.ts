@@ -154,7 +154,8 @@ export function readClause(
         (t.lemma !== 'grab' ||
           ts.some((n) => VEHICLES.has(n.norm) || ['away', 'off', 'into'].includes(n.norm))),
     ),
-    weapon: any(ts, W.WEAPON),
+    // A weapon is a thing: "knives", "a hammer"; not "absolutely hammered" (drunk).
+    weapon: ts.some((t) => W.WEAPON.has(t.norm) || (W.WEAPON.has(t.lemma) && t.pos === 'NOUN')),
     injury:
       (any(ts, W.INJURY) && !HEALED_OR_NONE.test(ts.map((t) => t.norm).join(' '))) ||
       /\b(?:not breathing|barely conscious|won't wake|will not wake|can't wake|cannot wake|(?:odd|funny|strange|noisy|struggling) breathing|breathing (?:oddly|funny|strangely))\b/.test(
@@ -531,14 +532,14 @@ export function readClause(
       !backToSchool(ts, i)
     )
       r.take = true;
-    // "demanding to take her", "wants her to go with him", "walk her off", "pulled into a car".
-    if (
-      t.lemma === 'take' &&
-      t.pos === 'VERB' &&
-      ['her', 'him', 'them'].includes(ts[i + 1]?.norm ?? '') &&
-      takesPerson(ts, i)
-    )
-      r.take = true;
+    // "demanding to take her", "wants to take his 3 year old", "trying to take the baby": someone
+    // taking a child (not the writer: "I want to take him").
+    if (t.lemma === 'take' && t.pos === 'VERB' && takesPerson(ts, i)) {
+      const before = ts.slice(Math.max(0, i - 4), i);
+      const byWriter = before.some((b) => b.norm === 'i' || b.norm === 'we');
+      const intent = before.some((b) => TAKE_INTENT.has(b.lemma) || (b.lemma === 'go' && b.norm === 'going'));
+      if (!byWriter && (intent || ['her', 'him', 'them'].includes(ts[i + 1]?.norm ?? ''))) r.take = true;
+    }
     if (
       t.lemma === 'go' &&
       ts[i + 1]?.norm === 'with' &&
@@ -824,10 +825,12 @@ export function readClause(
       );
       const justArrived =
         window.some((v) => word(v, W.PRESENCE_VERBS)) && window.some((v) => v.norm === 'just');
-      if (person && !leaving && !notCompany && (present || justArrived)) r.presence = true;
-      else if (pronoun && !leaving && !notCompany && (present || justArrived)) r.pronounPresent = true;
       // "mum's boyfriend at the gate", "mum and baby in the lounge with him": a note with no verb.
       const verbless = !ts.some((v) => (v.pos === 'VERB' || v.pos === 'AUX') && !REPORTING.has(v.lemma));
+      // "mums boyfriend still in the flat": "still" in a note with no verb says there now.
+      const stillNote = still && verbless;
+      if (person && !leaving && !notCompany && (present || justArrived || stillNote)) r.presence = true;
+      else if (pronoun && !leaving && !notCompany && (present || justArrived)) r.pronounPresent = true;
       if (
         named &&
         !leaving &&
@@ -1093,6 +1096,9 @@ const NOT_ALONE =
 const ALONE =
   /\b(?:on (?:his|her|their) own|alone|unattended|unsupervised|by (?:himself|herself|themselves)|no (?:adults?|parents?|carers?|grown ?ups?|one else|one with (?:him|her|them))\b|nobody (?:else|about|around|home|there|in|with)|no-one (?:else|about|around|home|there|in|with)|no one (?:about|around|home|there|in)|(?:parents?|mum|dad|adults?) nowhere|(?:can't|cannot|can not) find (?:the|her|his|their|a|any) (?:parents?|mum|dad|adults?|carers?))/;
 
+/** Verbs of someone set on taking a child: "wants to", "demanding to", "trying to", "threatening to". */
+const TAKE_INTENT = new Set(['want', 'demand', 'try', 'insist', 'threaten', 'attempt', 'plan', 'mean']);
+
 /** Too drunk, drugged or unwell to look after themselves. */
 const INCAPACITATED =
   /\b(?:semi ?-? ?conscious|nodding off|gouching|barely (?:responsive|conscious|awake|breathing|standing)|(?:can|could) (?:hardly|barely) (?:stand|walk|stay awake|speak|talk)|(?:can't|cannot|couldn't) (?:stand up|walk|stay awake|keep (?:her|his) eyes open)|passed out|drugged|spiked|not responding|(?:isn't|isnt|is not|not) moving(?: much)?|won't wake|in and out of consciousness|out of it|doesn'?t (?:seem to )?know (?:what's happening|what is happening|where (?:she|he) is))/;
@@ -1111,9 +1117,12 @@ function sharesAhead(ts: Token[], i: number): boolean {
 /** "smash him", "lamp the kid": a slang word for a beating, with a person as its object. */
 function slangHarm(ts: readonly Token[], i: number): boolean {
   const next = ts[i + 1];
-  return (
-    word(ts[i], W.VIOLENT_SLANG) && next !== undefined && (W.HELD.has(next.norm) || word(next, W.CHILD_NOUNS))
-  );
+  if (word(ts[i], W.VIOLENT_SLANG) && next !== undefined && (W.HELD.has(next.norm) || word(next, W.CHILD_NOUNS)))
+    return true;
+  // A beating named by what it is done with: "he'll do the belt", "get the slipper", "give her the belt".
+  if (!['do', 'get', 'give', 'use'].includes(ts[i]?.lemma ?? '')) return false;
+  const at = W.HELD.has(next?.norm ?? '') ? i + 2 : i + 1;
+  return ts[at]?.norm === 'the' && W.BEATING_INSTRUMENTS.has(ts[at + 1]?.norm ?? '');
 }
 
 /** Every clause of the message, read. */

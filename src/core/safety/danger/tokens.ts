@@ -108,7 +108,9 @@ export function takesPerson(ts: Token[], i: number): boolean {
     const filler =
       possessive ||
       ['DET', 'NUM', 'ADJ'].includes(n.pos) ||
-      ['year', 'years', 'old', 'little', 'younger', 'older', 'one'].includes(n.norm);
+      ['year', 'years', 'old', 'little', 'younger', 'older', 'one'].includes(n.norm) ||
+      // "his 3 year old", "their kids": a possessive before the person.
+      (j === i + 1 && ['his', 'their', 'my', 'our', 'your'].includes(n.norm));
     if (!filler) return false;
   }
   return false;

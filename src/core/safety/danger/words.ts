@@ -12,6 +12,9 @@ export const SERIOUS_HARM = set(`rape abuse assault molest grope strangle choke 
  * "lamp her"); "smash the window", "deck chair" are not. */
 export const VIOLENT_SLANG = set(`smash bash thrash leather wallop belt deck lamp pummel`);
 
+/** What a beating is named by: "he'll do the belt", "she gets the slipper". */
+export const BEATING_INSTRUMENTS = set(`belt strap slipper cane stick`);
+
 /** The serious harms that are sexual: with a present-tense verb they lead with 999 even when retold. */
 export const SEXUAL_HARM =
   set(`rape rapist molest grope fondle interfere violate sodomise sodomize abuse abuser
