@@ -63,11 +63,24 @@ export function detectImmediateDanger(
     if ((r.seriousHarm || r.weakHarm) && ongoing && !r.past && !r.generalQuestion)
       reasons.add('harm described as happening now');
     if (r.confine && current && !r.generalQuestion) reasons.add('child held or not allowed to leave');
-    if (r.take && (live || (current && !r.past && !repeated && !r.hadPattern)) && harmContext && !r.generalQuestion)
+    if (
+      r.take &&
+      (live || (current && !r.past && !repeated && !r.hadPattern)) &&
+      harmContext &&
+      !r.generalQuestion
+    )
       reasons.add('child about to be taken by, or left with, someone who may harm them');
     // "sat in a car outside the gates with her uncle (no contact order), engine running": in a vehicle
     // with someone who may harm her, now, is about to be driven off.
-    if (r.awayInVehicle && live && inVehicle && harmContext && aChild && !r.generalQuestion && !r.infoQuestion)
+    if (
+      r.awayInVehicle &&
+      live &&
+      inVehicle &&
+      harmContext &&
+      aChild &&
+      !r.generalQuestion &&
+      !r.infoQuestion
+    )
       reasons.add('child about to be taken by, or left with, someone who may harm them');
     // Once someone is arrested or removed, a person with the child ("she's with her nan now") is not
     // the threat, unless they are said to be back or still there.
@@ -95,7 +108,9 @@ export function detectImmediateDanger(
     // The stream may be named in one clause and what the chat makes her do in the next.
     if ((r.liveOnline || liveStream) && (r.undress || r.seriousHarm || r.weakHarm) && current)
       reasons.add('live online sexual abuse in progress');
-    if (r.selfHarm && current && !HEALED.test(situation.lower))
+    // "she disclosed she's self harming, cutting her thighs": told as what she has been doing, with no
+    // word for now, it is a same-day matter; self-harm seen or said to be now still leads with 999.
+    if (r.selfHarm && current && (live || !r.reported || !r.selfHarmHabit) && !HEALED.test(situation.lower))
       reasons.add('child has self-harmed or is at risk of suicide now');
     if (r.takenAside && (live || !r.past) && closedDoor)
       reasons.add('a child taken somewhere alone behind a closed door');
@@ -253,7 +268,9 @@ function readSituation(text: string, sentences: readonly Sentence[], subjects: S
     );
   const harmContext = harmContextFromWords || secrecy || declaredUrgent || impostor;
   const violenceHeard =
-    /\b(?:banging|smashing|(?:screaming|shouting|yelling) (?:at|shut up)|hitting|crying (?:stop|help|no)|you'?ll get it)\b/.test(lower);
+    /\b(?:banging|smashing|(?:screaming|shouting|yelling) (?:at|shut up)|hitting|crying (?:stop|help|no)|you'?ll get it)\b/.test(
+      lower,
+    );
   const closedDoor =
     /\b(?:lock|locked|locks|shut|zipped|closed|bolted|won't open|not opening|can't get an answer|no answer|on (?:his|her|their) own|alone|in there|been in there)\b/.test(
       lower,
@@ -376,7 +393,7 @@ const IN_MEDICAL_CARE =
   /\b(?:(?:is|are|'s|'re|now|and) (?:now )?(?:in hospital|in resus|in a&e|on the ward|stable|being (?:treated|seen to|looked after))|(?:in|into) resus|medically (?:fit|stable)|(?:admitted|discharged)\b)/;
 
 const SAFE_NOW =
-  /\b(?:panic over|(?:gone|went|taken|moved) (?:in)?to (?:a |the )?refuge|in (?:a |the )?refuge|(?:kids|children|child|baby|siblings|she|he|they)(?:'s|'re| are| is| have| has)? (?:now |all |both )?(?:gone |staying |stopping |safe )?(?:to|at|with) (?:their|her|his) (?:nan|nans|gran|grans|grandma|grandparents|aunt|auntie)(?:'s)?|talked (?:her|him|them) down|(?:was|were|been) talked down|(?:police|csc|social care|social services|the social worker|edt)(?: and (?:police|csc|social care))? (?:attended|came out|visited|have attended|did a (?:same day )?visit)|cp medical (?:done|completed)|camhs (?:are|is) (?:now )?involved|false alarm|(?:has been|been|was) (?:collected|picked up) by (?:her |his |their )?(?:mum|mam|dad|parents?|carers?|foster carers?|nan|gran|grandparents)|(?:taken|gone|went) (?:to|into) (?:the )?(?:camhs crisis team|crisis team|place of safety)|(?:is|are|'s|'re) (?:now )?(?:back )?(?:safe )?(?:with|staying with|living with|home with|at home with) (?:her |his |their )?(?:maternal |paternal )?(?:grandparents|nan|gran|grandma|grandad|aunt|auntie|foster carers?|relatives|family|mum|parents)|(?:under )?police protection(?: is)?(?: in place)?|police (?:came and )?(?:took|have taken|removed|led) (?:him|her|them|the \w+) away|(?:security|police|staff|officers?)(?: and (?:security|police|staff))? stopped (?:him|her|them|the car)|(?:hospital|doctors?|paramedics?|ambulance|crew|a&e|gp) (?:says?|said|have said|checked (?:her|him|them)(?: over)? and) (?:she's|he's|they're|she is|he is|they are) (?:fine|ok|okay|well)|resolved now|(?:she's|he's|they're|she is|he is|they are) (?:fine|ok|okay)(?: at home| with| now)|no (?:immediate|imminent|current) (?:risk|danger|threat)|not (?:in|at) (?:any )?(?:immediate |imminent )?(?:danger|risk)|(?:is|are|'s|'re) (?:now )?safe(?: now)?\b(?! to)|(?:is|are|'s|'re|now and|and is) (?:now )?doing (?:well|fine|ok|okay|better)|in a place of safety|(?:has|have) been found(?: safe)?|(?:everyone|everybody|all|both)(?:'s| is| are)? (?:all )?(?:fine|ok|okay|safe|well)(?: now)?)\b/;
+  /\b(?:panic over|(?:gone|went|taken|moved) (?:in)?to (?:a |the )?refuge|in (?:a |the )?refuge|(?:kids|children|child|baby|siblings|she|he|they)(?:'s|'re| are| is| have| has)? (?:now |all |both )?(?:gone |staying |stopping |safe )?(?:to|at|with) (?:their|her|his|an|a) (?:nan|nans|gran|grans|grandma|grandparents|aunt|auntie|relative)(?:'s)?|talked (?:her|him|them) down|(?:was|were|been) talked down|(?:police|csc|social care|social services|the social worker|edt)(?: and (?:police|csc|social care))? (?:attended|came out|visited|have attended|did a (?:same day )?visit)|cp medical (?:done|completed)|camhs (?:are|is) (?:now )?involved|false alarm|(?:has been|been|was) (?:collected|picked up) by (?:her |his |their )?(?:mum|mam|dad|parents?|carers?|foster carers?|nan|gran|grandparents)|(?:taken|gone|went) (?:to|into) (?:the )?(?:camhs crisis team|crisis team|place of safety)|(?:is|are|'s|'re) (?:now )?(?:back )?(?:safe )?(?:with|staying with|living with|home with|at home with) (?:her |his |their )?(?:maternal |paternal )?(?:grandparents|nan|gran|grandma|grandad|aunt|auntie|foster carers?|relatives|family|mum|parents)|(?:under )?police protection(?: is)?(?: in place)?|police (?:came and )?(?:took|have taken|removed|led) (?:him|her|them|the \w+) away|(?:security|police|staff|officers?)(?: and (?:security|police|staff))? stopped (?:him|her|them|the car)|(?:hospital|doctors?|paramedics?|ambulance|crew|a&e|gp) (?:says?|said|have said|checked (?:her|him|them)(?: over)? and) (?:she's|he's|they're|she is|he is|they are) (?:fine|ok|okay|well)|(?:checked|seen) (?:over )?(?:at|in|by) (?:the )?(?:hospital|a&e|gp|doctors?|paramedics?) and (?:are |were |is |was )?(?:fine|ok|okay|well)|resolved now|(?:she's|he's|they're|she is|he is|they are) (?:fine|ok|okay)(?: at home| with| now)|no (?:immediate|imminent|current) (?:risk|danger|threat)|not (?:in|at) (?:any )?(?:immediate |imminent )?(?:danger|risk)|(?:is|are|'s|'re) (?:now )?safe(?: now)?\b(?! to)|(?:is|are|'s|'re|now and|and is) (?:now )?doing (?:well|fine|ok|okay|better)|in a place of safety|(?:has|have) been found(?: safe)?|(?:everyone|everybody|all|both)(?:'s| is| are)? (?:all )?(?:fine|ok|okay|safe|well)(?: now)?)\b/;
 
 function hypothetical(sentences: readonly Sentence[], lower: string): boolean {
   if (

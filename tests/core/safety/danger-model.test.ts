@@ -878,3 +878,33 @@ describe('danger model: someone set on taking a child, a time after a comma, bea
     expect(reading('her stepdad still lives in the house').presence).toBe(false);
   });
 });
+
+describe('danger model: a relative clause, a child handed to a relative, self-harm told as a habit', () => {
+  it('"his dad, who has a no-contact order, has just walked onto the ward" keeps the dad in the clause', () => {
+    expect(clausesOf(parse('his dad, who has a no contact order, has just walked in')[0]!).length).toBe(1);
+    expect(
+      escalates(
+        'her dad, who is not allowed contact under a court order, has just walked onto the ward and is sat by her bed',
+      ),
+    ).toBe(true);
+  });
+
+  it('children staying with "an aunt", or "checked at hospital and fine", are safe now', () => {
+    expect(
+      escalates(
+        'a toddler found home alone this morning, the neighbour got him out, seen at a&e and fine, he is staying with a relative. what do i record',
+      ),
+    ).toBe(false);
+    expect(escalates('baby home alone this morning, seen by the gp and fine')).toBe(false);
+  });
+
+  it('a disclosed habit of cutting is a same-day matter; cutting now or an intent to die is 999', () => {
+    expect(
+      escalates(
+        'yr 10 told me she is cutting her arms most nights and doesnt want her dad told. what do i do',
+      ),
+    ).toBe(false);
+    expect(escalates('yr 10 told me she is cutting her arms and wants to die. what do i do')).toBe(true);
+    expect(escalates('she is in the toilets cutting her arms now')).toBe(true);
+  });
+});

@@ -15,6 +15,9 @@ export function clausesOf(sentence: Sentence): Token[][] {
         t.norm === ':' ||
         t.norm === 'because') &&
       next !== undefined &&
+      // "his dad, who has a no-contact order, has just walked in": a relative clause stays with the
+      // person it describes.
+      !(t.norm === ',' && RELATIVE.has(next.norm)) &&
       (next.pos === 'PRON' ||
         next.pos === 'DET' ||
         next.pos === 'PROPN' ||
@@ -35,6 +38,8 @@ export function clausesOf(sentence: Sentence): Token[][] {
   if (current.length) out.push(current);
   return out;
 }
+
+const RELATIVE = new Set(['who', 'whose', 'whom', 'which']);
 
 const TIME_OPENERS = new Set([
   'yesterday',

@@ -63,6 +63,8 @@ export interface ClauseReading {
   liveOnline: boolean;
   undress: boolean;
   selfHarm: boolean;
+  /** Self-harm told as a habit ("she's cutting her thighs", "he self-harms"), with no intent to die named. */
+  selfHarmHabit: boolean;
   missing: boolean;
   threat: boolean;
   distress: boolean;
@@ -178,6 +180,7 @@ export function readClause(
     liveOnline: false,
     undress: false,
     selfHarm: false,
+    selfHarmHabit: false,
     missing: false,
     threat: false,
     // "shouting at the children" is the one doing the shouting, not a child in distress.
@@ -294,10 +297,10 @@ export function readClause(
     const harmVerb = word(t, W.SERIOUS_HARM) || slangHarm(ts, i);
     const dangerVerb =
       harmVerb || word(t, W.ABDUCT) || word(t, W.TAKE) || word(t, W.CONFINE) || word(t, W.WEAK_HARM);
-    if (progressive && dangerVerb && t.pos === 'VERB') activeNow = true;
     // "she's self harming", "self-harm": harm to herself, read by the self-harm rules below, not
     // harm done to her; without a word for now it is a pattern to act on today, not 999.
     const selfHarmWord = prev?.norm === 'self' && ['harm', 'harming', 'harms', 'harmed'].includes(t.norm);
+    if (progressive && dangerVerb && t.pos === 'VERB' && !selfHarmWord) activeNow = true;
     if (selfHarmWord && nowWord) r.selfHarm = true;
     // "dad's kicking off": getting angry, not kicking someone.
     const kickingOff = t.lemma === 'kick' && ts[i + 1]?.norm === 'off';
@@ -630,7 +633,8 @@ export function readClause(
     )
       r.selfHarm = true;
     // "on a bridge saying goodbye to everyone", "goodbye messages from the roof": farewells from a height.
-    if ((t.norm === 'goodbye' || t.norm === 'goodbyes') && ts.some((n) => HEIGHTS.has(n.norm))) r.selfHarm = true;
+    if ((t.norm === 'goodbye' || t.norm === 'goodbyes') && ts.some((n) => HEIGHTS.has(n.norm)))
+      r.selfHarm = true;
     if (
       ['kill', 'cut', 'hang', 'harm', 'hurt'].includes(t.lemma) &&
       /sel(f|ves)$/.test(ts[i + 1]?.norm ?? '')
@@ -760,7 +764,13 @@ export function readClause(
       r.imageThreat = true;
     // "he'll do it again tonight"; not "she mentioned it again today" (telling again, not harm again).
     // The verb nearest before "again" decides: "he will put me in the bath again" is harm again.
-    const againVerb = t.norm === 'again' ? ts.slice(0, i).reverse().find((v) => v.pos === 'VERB') : undefined;
+    const againVerb =
+      t.norm === 'again'
+        ? ts
+            .slice(0, i)
+            .reverse()
+            .find((v) => v.pos === 'VERB')
+        : undefined;
     const toldAgain = ['mention', 'say', 'tell', 'bring', 'raise', 'repeat'].includes(againVerb?.lemma ?? '');
     if (t.norm === 'again' && (has.future || nowWord) && !toldAgain) r.threat = true;
     // "threatening to send her pics round", "blackmailing her for more nudes": sextortion, a same-day
@@ -907,6 +917,11 @@ export function readClause(
   });
 
   Object.assign(r, readTime(timeWords, text, { nowWord, activeNow, ongoingHarm: r.ongoingHarm }));
+  r.selfHarmHabit =
+    r.selfHarm &&
+    !has.future &&
+    ts.some((t, i) => t.lemma === 'cut' || (ts[i - 1]?.norm === 'self' && t.lemma === 'harm')) &&
+    !ts.some((t) => SELF_HARM_INTENT.has(t.lemma) || SELF_HARM_INTENT.has(t.norm));
   // "leader in 12yo's tent at camp, midnight", "staff member in a resident's room with the door shut".
   r.privateSpace =
     ADULT_IN_CHILDS_SPACE.test(sentenceText.toLowerCase()) && PRIVATE_HOUR.test(sentenceText.toLowerCase());
@@ -1032,7 +1047,17 @@ const REFLECTION =
   /\b(?:thinking (?:about it|back|on it) now|looking back(?: on it)?(?: now)?|now (?:that )?i (?:think|look) (?:about it|back)|now i come to think|in hindsight|with hindsight)\b/;
 
 /** Places people jump from. */
-const HEIGHTS = new Set(['bridge', 'roof', 'rooftop', 'cliff', 'ledge', 'railway', 'tracks', 'viaduct', 'multi-storey']);
+const HEIGHTS = new Set([
+  'bridge',
+  'roof',
+  'rooftop',
+  'cliff',
+  'ledge',
+  'railway',
+  'tracks',
+  'viaduct',
+  'multi-storey',
+]);
 
 // A vehicle, also by the make or model people name it by ("getting into a black Audi").
 const VEHICLES = new Set(
@@ -1099,6 +1124,30 @@ const ALONE =
 /** Verbs of someone set on taking a child: "wants to", "demanding to", "trying to", "threatening to". */
 const TAKE_INTENT = new Set(['want', 'demand', 'try', 'insist', 'threaten', 'attempt', 'plan', 'mean']);
 
+/** Words of an act or intent beyond a habit of cutting: "wants to die", "jump", "overdose", "ligature". */
+const SELF_HARM_INTENT = new Set([
+  'die',
+  'jump',
+  'kill',
+  'suicide',
+  'suicidal',
+  'overdose',
+  'overdosed',
+  'ligature',
+  'hang',
+  'goodbye',
+  'end',
+  'swallow',
+  'pill',
+  'pills',
+  'tablet',
+  'tablets',
+  'bleed',
+  'bleeding',
+  'blood',
+  'deep',
+]);
+
 /** Too drunk, drugged or unwell to look after themselves. */
 const INCAPACITATED =
   /\b(?:semi ?-? ?conscious|nodding off|gouching|barely (?:responsive|conscious|awake|breathing|standing)|(?:can|could) (?:hardly|barely) (?:stand|walk|stay awake|speak|talk)|(?:can't|cannot|couldn't) (?:stand up|walk|stay awake|keep (?:her|his) eyes open)|passed out|drugged|spiked|not responding|(?:isn't|isnt|is not|not) moving(?: much)?|won't wake|in and out of consciousness|out of it|doesn'?t (?:seem to )?know (?:what's happening|what is happening|where (?:she|he) is))/;
@@ -1117,7 +1166,11 @@ function sharesAhead(ts: Token[], i: number): boolean {
 /** "smash him", "lamp the kid": a slang word for a beating, with a person as its object. */
 function slangHarm(ts: readonly Token[], i: number): boolean {
   const next = ts[i + 1];
-  if (word(ts[i], W.VIOLENT_SLANG) && next !== undefined && (W.HELD.has(next.norm) || word(next, W.CHILD_NOUNS)))
+  if (
+    word(ts[i], W.VIOLENT_SLANG) &&
+    next !== undefined &&
+    (W.HELD.has(next.norm) || word(next, W.CHILD_NOUNS))
+  )
     return true;
   // A beating named by what it is done with: "he'll do the belt", "get the slipper", "give her the belt".
   if (!['do', 'get', 'give', 'use'].includes(ts[i]?.lemma ?? '')) return false;
@@ -1152,7 +1205,8 @@ function describedAsHad(ts: readonly Token[], i: number): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
     const b = ts[k] as Token;
     if (b.pos === 'NOUN' || b.pos === 'PROPN') sawNoun = true;
-    else if ((b.lemma === 'have' || b.lemma === 'get' || b.norm === 'got') && b.form !== 'past') return sawNoun;
+    else if ((b.lemma === 'have' || b.lemma === 'get' || b.norm === 'got') && b.form !== 'past')
+      return sawNoun;
     else if (!['ADJ', 'DET', 'NUM', 'PUNCT'].includes(b.pos)) return false;
   }
   return false;

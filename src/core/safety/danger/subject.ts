@@ -53,7 +53,8 @@ const OLD_AGE =
 // Adult social care's own processes: the people in them are adults, whatever else the message calls them.
 const ADULT_PROCESS = /\b(?:care act|s\.?\s?42|section 42|adult social care)\b/;
 const ADULT_CONDITION = /\b(?:dementia|alzheimer'?s)\b/;
-const SCHOOL_YEAR = /\b(?:year|yr)\s?(?:[1-9]|1[0-3])s?\b|\b(?:reception class|nursery|primary school|pupil)\b/;
+const SCHOOL_YEAR =
+  /\b(?:year|yr)\s?(?:[1-9]|1[0-3])s?\b|\b(?:reception class|nursery|primary school|pupil)\b/;
 
 const ADULT_TOO = new Set([
   'placement',
@@ -94,7 +95,10 @@ export function subjectsOf(text: string): Subjects {
     // "the baby room", "toddler room": a nursery's rooms are places, not children.
     .replace(/\b(?:baby|babies|toddler|toddlers) (?:room|unit)\b/g, ' setting room ')
     // "a nursery colleague", "nursery staff": the adults who work there, not a nursery class.
-    .replace(/\bnursery (?:colleagues?|staff|workers?|nurses?|managers?|practitioners?|assistants?|owners?)\b/g, ' setting staff ')
+    .replace(
+      /\bnursery (?:colleagues?|staff|workers?|nurses?|managers?|practitioners?|assistants?|owners?)\b/g,
+      ' setting staff ',
+    )
     .replace(NO_CHILD, ' grownup ')
     .replace(OWN_CHILDHOOD, ' back then ')
     // A team's age group ("our U15s", "the u-12 girls") is read as "under 15s".

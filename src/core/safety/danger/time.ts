@@ -65,14 +65,16 @@ export function readTime(
   // "has locked him in since yesterday", "hasn't eaten since Friday", "been knocking 20 mins": up to
   // now, so going on now.
   const sinceUntilNow =
-    /\bbeen [a-z]+ing (?:for )?(?:\d+|an?|a few|ten|twenty|half an) (?:mins?|minutes?|hours?|hrs?)\b/.test(text) ||
-    /\bsince (?:yesterday|last night|this morning|friday|saturday|sunday|monday|tuesday|wednesday|thursday|the weekend|\d)/.test(
+    /\bbeen [a-z]+ing (?:for )?(?:\d+|an?|a few|ten|twenty|half an) (?:mins?|minutes?|hours?|hrs?)\b/.test(
+      text,
+    ) ||
+    (/\bsince (?:yesterday|last night|this morning|friday|saturday|sunday|monday|tuesday|wednesday|thursday|the weekend|\d)/.test(
       text,
     ) &&
-    ts.some(
-      (t, i) =>
-        t.lemma === 'have' && t.form === 'present' && ts.slice(i + 1, i + 4).some((n) => n.pos === 'VERB'),
-    );
+      ts.some(
+        (t, i) =>
+          t.lemma === 'have' && t.form === 'present' && ts.slice(i + 1, i + 4).some((n) => n.pos === 'VERB'),
+      ));
   if (sinceUntilNow) r.now = true;
   r.past = !sinceUntilNow && ((pastTime && !r.ongoingHarm) || ((allPast || pastAuxOnly) && !r.now));
 
