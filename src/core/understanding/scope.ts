@@ -25,6 +25,10 @@ export interface ScopeDefinition {
 const ACTION_QUESTION =
   /\b(?:what (?:do|should|can|must|would) (?:i|we|you|they|(?:the|a|an|our|my) [a-z]+) (?:do|put|say|tell|record|write|include|ask)|(?:do|should|must|can|could) (?:i|we) (?:still |just )?(?:need to |have to |be )?(?:do|write|record|tell|report|say|ask|share|keep|sign|refer|log|follow|speak|talk|approach|confront|contact|ring|call|raise|mention|inform|involve|suspend|send|escalate|worried|concerned|doing|put|submit|flag|pass|file|complete|fill)|how (?:do|should|would|can|must) (?:i|we|you|staff|they|(?:the|our|a) [a-z]+) (?:respond|handle|deal|support|manage|approach|talk|speak)|who (?:do|should|can) (?:i|we) (?:tell|contact|call|ring|speak to|talk to|inform|refer)|what (?:happens|should happen|needs to happen) next|what next|what now|what are my next steps|next steps)\b/;
 
+// A request to write a new document ("can you draft", "help me write", "I need a … template").
+const WRITING_TASK =
+  /\b(?:(?:can|could|would) (?:you|u) (?:please |pls )?(?:help me )?(?:write|draft|create|produce)(?! up)|help me (?:write|draft)(?! up)|(?:i )?need (?:a|an|some) (?:[a-z0-9]+ ){0,3}(?:template|lesson ideas|lesson plan)|what's a good structure|what is a good structure)\b/;
+
 /**
  * Whether a message is a safeguarding question at all: it names a concern, harm or a safeguarding
  * process (the pack's `scope.words`), a domain concept of the pack (a synonym group that is not an
@@ -51,6 +55,16 @@ export class Scope {
   // Cheapest readings first: most messages are settled by their words before any typo is considered.
   includes(text: string, sentences: readonly Sentence[], aboutAChild: boolean): boolean {
     const tokens = sentences.flatMap((s) => s.tokens);
+    // "could you write me a risk assessment for the trip", "help me write a report for parents
+    // evening": a document to be written, and no worry in it, is not a question this guide answers.
+    // ("A risk assessment" names a document, not a child at risk.)
+    if (
+      WRITING_TASK.test(text.toLowerCase()) &&
+      !this.concerns.namedIn(
+        tokens.filter((t, i) => !(t.norm === 'risk' && tokens[i + 1]?.lemma === 'assessment')),
+      )
+    )
+      return false;
     const aboutTheJob = this.workplace.namedIn(tokens);
     // "how do I report a needlestick injury I got on shift": the job, and no child in it.
     if (aboutTheJob && !aboutAChild) return false;

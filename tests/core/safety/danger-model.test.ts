@@ -36,6 +36,17 @@ describe('danger model: who', () => {
     // "under 18s" are children; "over 18s" adults.
     ['no unsupervised contact with under 18s', { child: true, adult: false }],
     ['a club for over 18s', { child: false, adult: true }],
+    // A former pupil with an adult age, children said to live elsewhere, the writer's own remit.
+    ['a former student, 22 now, says her partner hits her', { child: false, adult: true }],
+    ['an ex-pupil (15) at another school now', { child: true }],
+    [
+      'a caretaker (his children live with their mother abroad) says his wife hits him',
+      { child: false, adult: true },
+    ],
+    [
+      "a volunteer in her 60s has bruises; I'm the safeguarding lead for children",
+      { child: false, adult: true },
+    ],
   ])('%s', (text, expected) => expect(subjectsOf(text)).toMatchObject(expected));
 
   it.each([

@@ -28,6 +28,21 @@ describe('scope: only safeguarding questions are answered', () => {
   });
 
   it.each([
+    'could you write me a risk assessment for the year 5 trip to the castle',
+    'can u help me draft a report for governors on attendance figures',
+    'i need a lesson plan on the water cycle for year 3, with a short assessment at the end',
+  ])('a document to be written, with no worry in it, is not a safeguarding question: "%s"', (q) => {
+    expect(guide.ask(q).meta.answered).toBe(false);
+  });
+
+  it.each([
+    'can you help me write up my notes of a disclosure a pupil made this morning',
+    'could you help me draft a risk assessment for a pupil who has shown harmful sexual behaviour',
+  ])('a document about a worry stays in scope: "%s"', (q) => {
+    expect(guide.ask(q).meta.answered).toBe(true);
+  });
+
+  it.each([
     'what is disguised complience', // a domain word mistyped
     'boy keeps sending girls in his class rude snapchats', // a plural
     "There's no local service for this child, what do I do?", // what to do about a child

@@ -37,7 +37,11 @@ const SCHOOL =
   /\b(?:year|yr)\s?(?:[1-9]|1[0-3])s?\b|\b(?:reception class|nursery|primary school|foster (?:child|son|daughter|placement|carer)|looked after|children'?s home|pupil|young (?:person|people))\b/;
 // "no kids in the picture", "not a child", "adult son", "kids are grown up": a child word that names no child here.
 const NO_CHILD =
-  /\b(?:no|no other|not a|not about a|without|(?:'s|has|have|'ve) got no|(?:don't|do not|doesn't|does not|didn't|haven't|hasn't|never had)(?: have| got)?(?: any)?|(?:have|has|had) no) (?:kids?|child(?:ren)?)\b|\badult (?:son|daughter|child(?:ren)?|kids?)\b|\bnot a (?:pupil|student|young person|minor)\b|\bnot about (?:a|an|the|my|our|her|his|their|one of (?:my|our|the)) (?:baby|babies|child(?:ren)?|kids?|son|daughter|pupil|student)s?\b|\b(?:kids|children) (?:are|were|have) (?:all |both )?(?:grown|adults|left)/g;
+  /\b(?:no|no other|not a|not about a|without|(?:'s|has|have|'ve) got no|(?:don't|do not|doesn't|does not|didn't|haven't|hasn't|never had)(?: have| got)?(?: any)?|(?:have|has|had) no) (?:kids?|child(?:ren)?)\b|\badult (?:son|daughter|child(?:ren)?|kids?)\b|\bnot a (?:pupil|student|young person|minor)\b|\bnot about (?:a|an|the|my|our|her|his|their|one of (?:my|our|the)) (?:baby|babies|child(?:ren)?|kids?|son|daughter|pupil|student)s?\b|\b(?:kids|children) (?:are|were|have) (?:all |both )?(?:grown|adults|left)|\b(?:ex-? ?|former )(?:pupils?|students?)\b/g;
+// "his kids live with their mum abroad", "I'm the safeguarding lead for kids and youth": children
+// who are elsewhere, or the writer's remit, name no child in the situation.
+const CHILDREN_ELSEWHERE =
+  /\b(?:his|her|their) (?:kids|children) (?:live|are living|are) (?:with (?:their|his|her) (?:mum|dad|mother|father|other parent)|abroad|overseas|elsewhere)\b|\b(?:lead|leader|officer|coordinator)s? for (?:the )?(?:kids|children|young people|youth)(?: and (?:kids|children|young people|youth))?\b/g;
 // "an adult victim", "vulnerable adult", "adult female", "one of our adult players": the person is an adult.
 const ADULT_VICTIM =
   /\b(?:vulnerable adults?|adults? at risk|adult (?:(?:dv|da|domestic abuse|domestic violence|rape|sexual assault) )?(?:(?:victim|survivor|patient|student|learner|client|service user|player|member|volunteer|resident|participant|trainee|apprentice|athlete|worshipper|parishioner|colleague)s?|female|male|woman|man|women|men|safeguarding|social care|services?|mental health))\b/g;
@@ -100,6 +104,7 @@ export function subjectsOf(text: string): Subjects {
       ' setting staff ',
     )
     .replace(NO_CHILD, ' grownup ')
+    .replace(CHILDREN_ELSEWHERE, ' elsewhere ')
     .replace(OWN_CHILDHOOD, ' back then ')
     // A team's age group ("our U15s", "the u-12 girls") is read as "under 15s".
     .replace(/\bu-?(\d{1,2})(s?)\b/g, 'under $1$2');
