@@ -165,7 +165,15 @@ export function detectImmediateDanger(
     )
       reasons.add('the person who may harm the child is present or on the way');
     // "toddler at desk floppy, lips blue": a note with no verb describes what is in front of the writer.
-    if (r.injury && current && (r.now || r.statedNow || r.verbless) && !inMedicalCare && !r.generalQuestion)
+    // ("does the DSL still need to know about a child's injury" asks about one, it does not describe it.)
+    if (
+      r.injury &&
+      current &&
+      (r.now || r.statedNow || r.verbless) &&
+      !inMedicalCare &&
+      !r.generalQuestion &&
+      !r.infoQuestion
+    )
       reasons.add('child seriously injured or unwell now');
     if (r.unsafe && current && !r.infoQuestion && !r.generalQuestion)
       reasons.add('child described as unsafe or in danger');
@@ -377,7 +385,7 @@ function failSafe(r: ClauseReading, resolved: boolean): boolean {
 
 /** "keeps going missing", "goes missing at weekends", "missing episodes": a pattern over time. */
 const REPEATED_EPISODES =
-  /\b(?:keeps|kept|keep) (?:going|running) (?:missing|off|away)|\bgoes (?:missing|off)\b|\bmissing (?:episodes?|again|a few times|every|most)|\b(?:every|each) time\b|\b(?:twice|a couple of times|(?:a few|several|two|three|four|five|many|multiple|\d+) times)\b|\bregularly (?:goes|going) missing/;
+  /\b(?:keeps|kept|keep) (?:going|running) (?:missing|off|away)|\bgoes (?:missing|off)\b|\bmissing (?:episodes?|again|a few times|every|most)|\b(?:every|each) time\b|\b(?:twice|a couple of times|(?:a few|several|two|three|four|five|many|multiple|\d+) times)\b|\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth) time\b|\bregularly (?:goes|going) missing/;
 
 /** The police have the child ("got picked up by police"): whoever she was with is no longer with her. */
 const POLICE_HAVE_CHILD = /\b(?:picked up|brought (?:back|home|in)|collected|found) by (?:the )?police\b/;

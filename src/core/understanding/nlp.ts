@@ -77,6 +77,9 @@ const MAX_WORD = 64;
 const normalise = (text: string) =>
   text
     .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    // "at 3.15pm" would be split at its full stop into two sentences; "3:15pm" (the same length, so
+    // every offset still points into the message) is read as one time.
+    .replace(/\b(\d{1,2})\.(\d{2}(?:am|pm))\b/gi, '$1:$2')
     .replace(/\S{65,}/g, (run) => run.slice(0, MAX_WORD) + ' '.repeat(run.length - MAX_WORD));
 
 /** The message as sentences of tokens. Pure; a few hundred microseconds for a long message. */

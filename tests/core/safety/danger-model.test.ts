@@ -919,3 +919,37 @@ describe('danger model: a relative clause, a child handed to a relative, self-ha
     expect(escalates('she is in the toilets cutting her arms now')).toBe(true);
   });
 });
+
+describe('danger model: dates and steps that are not threats, second conditionals, the writer taking a group', () => {
+  it('"the visit is next Tuesday" and "what\'s next from me?" are not "you\'re next"', () => {
+    expect(reading('the review is next thursday at 2').threat).toBe(false);
+    expect(reading("what's next for me").threat).toBe(false);
+    expect(reading("he told her she's next").threat).toBe(true);
+  });
+
+  it('"if she ran off at night who would I phone?" asks about what has not happened', () => {
+    expect(
+      escalates('respite carer here. if he went missing from the house at night who would we call first?'),
+    ).toBe(false);
+  });
+
+  it('the writer taking their own group away is not a child taken', () => {
+    expect(reading('we are taking the under 14s away to a tournament next spring').take).toBe(false);
+    expect(reading('taking our brownies away on camp in the summer').take).toBe(false);
+    expect(reading('her uncle is taking her away tonight').take).toBe(true);
+  });
+
+  it('a question about an injury is not an injury in front of the writer', () => {
+    expect(
+      escalates("does the DSL still need to hear about a pupil's injury if his dad has explained it?"),
+    ).toBe(false);
+    expect(escalates('pupil has a big gash on his head and is bleeding, what do i do')).toBe(true);
+  });
+
+  it('"at 3.15pm" is one time, not the end of a sentence; "the 4th time this term" counts episodes', () => {
+    expect(parse('she came to me at 3.15pm saying he hit her').length).toBe(1);
+    expect(
+      escalates('missing from the home again, the 4th time this term. do we report it every time?'),
+    ).toBe(false);
+  });
+});

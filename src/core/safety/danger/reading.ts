@@ -491,7 +491,12 @@ export function readClause(
       const doneBySafeSide =
         safeCollector(ts, i) &&
         (t.form === 'past' || ts.slice(Math.max(0, i - 3), i).some((b) => b.lemma === 'have'));
-      if (person && (takeLemma === 'collect' || takeLemma === 'drive' || particle) && !doneBySafeSide)
+      if (
+        person &&
+        (takeLemma === 'collect' || takeLemma === 'drive' || particle) &&
+        !doneBySafeSide &&
+        !takenByWriter(ts, i)
+      )
         r.take = true;
       // "the friend is collecting at 12": a collection at a time today.
       if (
@@ -537,11 +542,10 @@ export function readClause(
       r.take = true;
     // "demanding to take her", "wants to take his 3 year old", "trying to take the baby": someone
     // taking a child (not the writer: "I want to take him").
-    if (t.lemma === 'take' && t.pos === 'VERB' && takesPerson(ts, i)) {
+    if (t.lemma === 'take' && t.pos === 'VERB' && takesPerson(ts, i) && !takenByWriter(ts, i)) {
       const before = ts.slice(Math.max(0, i - 4), i);
-      const byWriter = before.some((b) => b.norm === 'i' || b.norm === 'we');
       const intent = before.some((b) => TAKE_INTENT.has(b.lemma) || (b.lemma === 'go' && b.norm === 'going'));
-      if (!byWriter && (intent || ['her', 'him', 'them'].includes(ts[i + 1]?.norm ?? ''))) r.take = true;
+      if (intent || ['her', 'him', 'them'].includes(ts[i + 1]?.norm ?? '')) r.take = true;
     }
     if (
       t.lemma === 'go' &&
@@ -743,7 +747,15 @@ export function readClause(
       });
       if (harmAhead || again || euphemism) r.threat = true;
     }
-    if (t.norm === 'next' && (prev?.lemma === 'be' || prev?.norm === "'")) r.threat = true;
+    // "you're next", "he said she's next"; not "the visit is next tuesday" (a date).
+    if (
+      t.norm === 'next' &&
+      (prev?.lemma === 'be' || prev?.norm === "'") &&
+      !['NOUN', 'PROPN', 'NUM', 'ADJ'].includes(ts[i + 1]?.pos ?? '') &&
+      // "what's next from me?", "what is next": a question about the next step.
+      !['what', 'whats'].includes(ts[i - 2]?.norm ?? '')
+    )
+      r.threat = true;
     const images = [
       'pics',
       'pictures',
@@ -939,12 +951,27 @@ export function readClause(
     /\b(?:what (?:do|should|would|can|must) (?:i|we|you|staff|(?:a|an|the) [a-z]+) (?:have to |need to |be expected to |be required to )?do|how long (?:do|should|must|are|am|have) (?:i|we|you|staff)(?: (?:supposed|meant|expected|required) to| (?:have|need) to)? wait) (?:if|when|before)\b/.test(
       sentenceText.toLowerCase(),
     ) ||
-    // "if she told me…, what would I have to do": a second conditional asks about what has not happened.
+    // "if she told me…, what would I have to do", "if she went missing overnight who would I ring": a
+    // second conditional asks about what has not happened.
     (/\bif\b/.test(sentenceText.toLowerCase()) &&
       /\bwhat would (?:i|we|you) (?:have to |need to |be expected to )?do\b/.test(
         sentenceText.toLowerCase(),
-      ));
+      )) ||
+    secondConditional(sentence);
   return r;
+}
+
+/** "if she went missing … who would I ring?": "if" with a past verb, and a question with "would". */
+function secondConditional(sentence: readonly Token[]): boolean {
+  const at = sentence.findIndex((t) => t.norm === 'if');
+  if (at < 0) return false;
+  const pastAfterIf = sentence.slice(at + 1, at + 5).some((t) => t.pos === 'VERB' && t.form === 'past');
+  const asksWould = sentence.some(
+    (t, i) =>
+      t.norm === 'would' &&
+      ['what', 'who', 'how', 'where', 'when', 'which'].includes(sentence[i - 1]?.norm ?? ''),
+  );
+  return pastAfterIf && asksWould;
 }
 
 function afterSchoolNoun(ts: Token[]): boolean {
@@ -1120,6 +1147,19 @@ const NOT_ALONE =
 /** No adult with the child. */
 const ALONE =
   /\b(?:on (?:his|her|their) own|alone|unattended|unsupervised|by (?:himself|herself|themselves)|no (?:adults?|parents?|carers?|grown ?ups?|one else|one with (?:him|her|them))\b|nobody (?:else|about|around|home|there|in|with)|no-one (?:else|about|around|home|there|in|with)|no one (?:about|around|home|there|in)|(?:parents?|mum|dad|adults?) nowhere|(?:can't|cannot|can not) find (?:the|her|his|their|a|any) (?:parents?|mum|dad|adults?|carers?))/;
+
+/**
+ * The writer's own taking: "I want to take him", "we're taking the U16s on tour", "taking our u11s
+ * away" (a group of theirs, with no one else named as the taker).
+ */
+function takenByWriter(ts: readonly Token[], i: number): boolean {
+  const before = ts.slice(Math.max(0, i - 4), i);
+  if (before.some((b) => b.norm === 'i' || b.norm === 'we')) return true;
+  const someoneElse = ts
+    .slice(0, i)
+    .some((b) => b.pos === 'NOUN' || b.pos === 'PROPN' || (b.pos === 'PRON' && b.norm !== 'it'));
+  return !someoneElse && ts[i + 1]?.norm === 'our';
+}
 
 /** Verbs of someone set on taking a child: "wants to", "demanding to", "trying to", "threatening to". */
 const TAKE_INTENT = new Set(['want', 'demand', 'try', 'insist', 'threaten', 'attempt', 'plan', 'mean']);

@@ -79,7 +79,7 @@ export function readTime(
   r.past = !sinceUntilNow && ((pastTime && !r.ongoingHarm) || ((allPast || pastAuxOnly) && !r.now));
 
   r.later =
-    /\b(?:tomorrow|tmrw|next (?:week|month|term|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|time|\d+ (?:days|weeks|months))|for the next|in (?:a|\d+|two|three|a few|a couple of) (?:days?|weeks?|months?)(?! old)|after (?:half term|the holidays|christmas|easter|the weekend)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this weekend|in the (?:summer|holidays|half term)|at (?:half term|christmas|easter)|one day|some day|someday|one of these days|eventually|when (?:she|he|they)(?:'s|'re| is| are) older)\b/.test(
+    /\b(?:tomorrow|tmrw|next (?:week|month|term|year|spring|summer|autumn|winter|season|monday|tuesday|wednesday|thursday|friday|saturday|sunday|time|\d+ (?:days|weeks|months))|for the next|in (?:a|\d+|two|three|a few|a couple of) (?:days?|weeks?|months?)(?! old)|after (?:half term|the holidays|christmas|easter|the weekend)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this weekend|in the (?:spring|summer|autumn|winter|holidays|half term)|at (?:half term|christmas|easter)|one day|some day|someday|one of these days|eventually|when (?:she|he|they)(?:'s|'re| is| are) older)\b/.test(
       text,
     ) && !r.now;
 
