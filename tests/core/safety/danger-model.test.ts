@@ -38,6 +38,9 @@ describe('danger model: who', () => {
     ['a club for over 18s', { child: false, adult: true }],
     // A former pupil with an adult age, children said to live elsewhere, the writer's own remit.
     ['a former student, 22 now, says her partner hits her', { child: false, adult: true }],
+    // A form group names a pupil; a time or an ordinal does not.
+    ['a boy in 9X told me his dad hits him', { child: true }],
+    ['the man came in at 3pm and again in 2nd period', { child: false }],
     ['an ex-pupil (15) at another school now', { child: true }],
     [
       'a caretaker (his children live with their mother abroad) says his wife hits him',

@@ -36,6 +36,15 @@ describe('who is asking: routes that depend on the writer', () => {
     expect(teacher.contacts.some((c) => /supervising social worker/.test(c.name))).toBe(false);
   });
 
+  it("a message about a looked-after child names the child's social worker, whoever writes it", () => {
+    const dsl = guide.ask(
+      'DSL here, one of our LAC (13) showed me messages from an adult asking her to meet, what do I do',
+    );
+    expect(dsl.meta.answered).toBe(true);
+    expect(dsl.contacts[0]?.name).toMatch(/child's social worker \(the child is looked after\)/);
+    expect(dsl.contacts.some((c) => /supervising social worker/.test(c.name))).toBe(false);
+  });
+
   it('a refusal stays a refusal: no role contact is added to "I don\'t have guidance on that"', () => {
     const reply = guide.ask('do foster carers have to do a tax return for HMRC');
     expect(reply.meta.answered).toBe(false);

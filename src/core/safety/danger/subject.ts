@@ -33,8 +33,9 @@ const UNBORN =
   /(?<!(?:\bnot|n't|\bno|\bnever been) )\b(?:pregnant|pregnancy|mums?-to-be|mothers?-to-be|unborn|expectant (?:mum|mother)s?)\b/;
 // "an 18 month old", "a 6 week old baby": a baby, whatever the number.
 const BABY_AGE = /\b\d{1,2}\s*(?:months?|weeks?|days?)[ -]old\b/;
+// "in 8R", "two boys in 9X": a form group is a class of pupils (not "at 3pm", "in 2nd", "in 5s").
 const SCHOOL =
-  /\b(?:year|yr)\s?(?:[1-9]|1[0-3])s?\b|\b(?:reception class|nursery|primary school|foster (?:child|son|daughter|placement|carer)|looked after|children'?s home|pupil|young (?:person|people))\b/;
+  /\b(?:year|yr)\s?(?:[1-9]|1[0-3])s?\b|\b(?:in|from|of) (?:[1-9]|1[0-3])(?!(?:am|pm|st|nd|rd|th|s|h|m|k|hrs?|mins?)\b)[a-z]{1,2}\b|\b(?:reception class|nursery|primary school|foster (?:child|son|daughter|placement|carer)|looked after|children'?s home|pupil|young (?:person|people))\b/;
 // "no kids in the picture", "not a child", "adult son", "kids are grown up": a child word that names no child here.
 const NO_CHILD =
   /\b(?:no|no other|not a|not about a|without|(?:'s|has|have|'ve) got no|(?:don't|do not|doesn't|does not|didn't|haven't|hasn't|never had)(?: have| got)?(?: any)?|(?:have|has|had) no) (?:kids?|child(?:ren)?)\b|\badult (?:son|daughter|child(?:ren)?|kids?)\b|\bnot a (?:pupil|student|young person|minor)\b|\bnot about (?:a|an|the|my|our|her|his|their|one of (?:my|our|the)) (?:baby|babies|child(?:ren)?|kids?|son|daughter|pupil|student)s?\b|\b(?:kids|children) (?:are|were|have) (?:all |both )?(?:grown|adults|left)|\b(?:ex-? ?|former )(?:pupils?|students?)\b/g;
