@@ -102,6 +102,7 @@ export function parse(text: string): Sentence[] {
         LEMMA_FIXES[norm] ?? String(t.out(its.lemma as Parameters<typeof t.out>[0])).toLowerCase();
       tokens.push({ norm, lemma, pos, form: verbForm(norm, lemma, pos), start, end: cursor });
     });
+    inAtSentenceEnd(tokens);
     isNotPossessive(tokens);
     verbsBeforeObjects(tokens);
     satAsNow(tokens);
@@ -124,6 +125,21 @@ export function parse(text: string): Sentence[] {
     });
   });
   return sentences;
+}
+
+// The model reads "in." as the abbreviation for inches, so "he came in. she left" was one sentence:
+// after anything but a number, it is "in" and a full stop.
+function inAtSentenceEnd(tokens: Token[]): void {
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i]!;
+    if (t.norm !== 'in.' || tokens[i - 1]?.pos === 'NUM') continue;
+    tokens.splice(
+      i,
+      1,
+      { norm: 'in', lemma: 'in', pos: 'ADP', form: 'none', start: t.start, end: t.end - 1 },
+      { norm: '.', lemma: '.', pos: 'PUNCT', form: 'none', start: t.end - 1, end: t.end },
+    );
+  }
 }
 
 // "he's sat next to her", "she's stood at the door": British English for sitting and standing, now.

@@ -956,3 +956,41 @@ describe('danger model: dates and steps that are not threats, second conditional
     ).toBe(false);
   });
 });
+
+describe('danger model: missing now, routines in their own clause, the subject of "are sat", "done in"', () => {
+  it('"missing since yesterday" and "staff searching, not found" are a child missing now', () => {
+    expect(escalates('12 year old missing since last night, her phone pings at a house with adult men')).toBe(
+      true,
+    );
+    expect(
+      escalates('a yr 2 girl slipped out the gate 5 mins ago, staff searching the park, not found yet'),
+    ).toBe(true);
+  });
+
+  it('"when does a child count as missing?" asks what a word means', () => {
+    expect(
+      escalates('absent or missing - when does a child in care count as missing, and who do we ring?'),
+    ).toBe(false);
+  });
+
+  it('a routine of harm beside "is at home with her now" does not make the presence a routine', () => {
+    expect(
+      escalates(
+        "she whispered that her stepdad is at home with her baby brother and he hits him when they're alone",
+      ),
+    ).toBe(true);
+    expect(reading("he hits her when he's drunk").routine).toBe(true);
+  });
+
+  it('"came in. he left" is two sentences; "5 in. wide" is a measure', () => {
+    expect(parse('he came in. she left').length).toBe(2);
+    expect(parse('the cut is 2 in. long').length).toBe(1);
+  });
+
+  it('"the men she owes are sat in a van by the gate" are there now; "getting done in" is a threat', () => {
+    expect(
+      escalates('she says the men she owes money to are sat in a white van by the back gate waiting for her'),
+    ).toBe(true);
+    expect(reading("they told him he's getting done in").threat).toBe(true);
+  });
+});

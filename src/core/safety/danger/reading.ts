@@ -116,6 +116,11 @@ export function readClause(
   sentence: readonly Token[] = ts,
 ): ClauseReading {
   const text = ts.map((t) => t.norm).join(' ');
+  // The clause as written (its tokens' span of the sentence).
+  const from = sentence[0]?.start ?? 0;
+  const clauseText = sentenceText
+    .slice((ts[0]?.start ?? from) - from, (ts[ts.length - 1]?.end ?? from) - from)
+    .toLowerCase();
   // "the after school club" names a club, not a time.
   // "thinking about it now she seemed frightened": the writer's now, not the child's.
   const reflecting = REFLECTION.test(text);
@@ -141,9 +146,10 @@ export function readClause(
         sentenceText.toLowerCase(),
       ),
     verbless: !ts.some((t) => t.pos === 'VERB' || t.pos === 'AUX') && any(ts, W.ACUTELY_UNWELL),
-    habit:
-      ts.some((t) => t.lemma === 'keep' || W.HABIT.has(t.norm)) || RECURRING.test(sentenceText.toLowerCase()),
-    routine: ts.some((t) => W.HABIT.has(t.norm)) || RECURRING.test(sentenceText.toLowerCase()),
+    // A routine of harm ("he hurts her when they're alone") is read in its own clause: "her boyfriend is
+    // at home with his little sister" beside it is still about now.
+    habit: ts.some((t) => t.lemma === 'keep' || W.HABIT.has(t.norm)) || RECURRING.test(clauseText),
+    routine: ts.some((t) => W.HABIT.has(t.norm)) || RECURRING.test(clauseText),
     hadPattern: false,
     presentHarmVerb: false,
     infoQuestion: INFO_QUESTION.test(sentenceText.toLowerCase().trim()),
@@ -248,7 +254,9 @@ export function readClause(
     (t) =>
       word(t, W.PERSON) ||
       word(t, W.CHILD_NOUNS) ||
-      ['him', 'her', 'them', 'himself', 'herself', 'me'].includes(t.norm),
+      ['him', 'her', 'them', 'himself', 'herself', 'me'].includes(t.norm) ||
+      // "14 year old missing since yesterday"
+      (t.norm === 'old' && ts[ts.indexOf(t) - 1]?.norm === 'year'),
   );
   const selfHere = personHere || ts.some((t) => t.norm === 'i' || t.norm === 'we');
   // "she is not safe", "the child is in danger": the subject just before is a person, not "that".
@@ -702,7 +710,7 @@ export function readClause(
     )
       r.missing = true;
     // "last seen 20 minutes ago", "staff are searching", "her parents are asking where she is".
-    if (LOST_NOW.test(text) && personHere) r.missing = true;
+    if (LOST_NOW.test(text) && (personHere || has.childInSentence)) r.missing = true;
     const findsPerson = ['her', 'him', 'them'].includes(ts[i + 1]?.norm ?? '') && ts[i + 2]?.pos !== 'NOUN';
     if (t.lemma === 'find' && findsPerson && (isNeg(prev) || isNeg(prev2))) r.missing = true;
     if (t.lemma === 'find' && prev?.norm === 'been' && has.negation && (has.child || has.thirdPerson))
@@ -792,6 +800,13 @@ export function readClause(
       else r.threat = true;
     }
     if (t.lemma === 'finish' && W.HELD.has(ts[i + 1]?.norm ?? '') && has.future) r.threat = true;
+    // "he's getting done in", "she'll get done in": slang for a beating to come.
+    if (
+      t.norm === 'done' &&
+      ts[i + 1]?.norm === 'in' &&
+      ['getting', 'get', 'gets', 'be'].includes(prev?.norm ?? '')
+    )
+      r.threat = true;
     // "he said when he gets in I'm dead", "you're dead after school": said as a threat, not a death.
     if (deadAsThreat(ts, i)) r.threat = true;
     // Presence: a person here, outside, on the way, or with the child, said in the present.
@@ -818,7 +833,13 @@ export function readClause(
       // the person and the place, so the person is looked for from the clause's start.
       const relative = ts.slice(0, i).some((v) => v.norm === 'who');
       // The parent or officer who has come in to tell you is not the threat.
-      const named = (relative ? ts.slice(0, i) : window).some(
+      // "the lads he owes are sat in a black car by the main gate": the subject of the present "be"
+      // before the place, however long, is the one there.
+      const beAt = ts
+        .slice(0, i)
+        .findLastIndex((v, k) => isBePresent(v) && POSTURE_NOW.has(ts[k + 1]?.norm ?? ''));
+      const subject = beAt > 0 ? ts.slice(0, beAt) : [];
+      const named = [...(relative ? ts.slice(0, i) : window), ...subject].some(
         (v) =>
           v.pos !== 'PRON' &&
           !PROTECTIVE.has(v.norm) &&
@@ -957,7 +978,9 @@ export function readClause(
       /\bwhat would (?:i|we|you) (?:have to |need to |be expected to )?do\b/.test(
         sentenceText.toLowerCase(),
       )) ||
-    secondConditional(sentence);
+    secondConditional(sentence) ||
+    // "when does a LAC young person count as missing?", "is that classed as neglect?": what a word means.
+    /\b(?:count|counts|counted|classed|class|defined|define) as\b[^.!]*\?/.test(sentenceText.toLowerCase());
   return r;
 }
 
@@ -1160,6 +1183,9 @@ function takenByWriter(ts: readonly Token[], i: number): boolean {
     .some((b) => b.pos === 'NOUN' || b.pos === 'PROPN' || (b.pos === 'PRON' && b.norm !== 'it'));
   return !someoneElse && ts[i + 1]?.norm === 'our';
 }
+
+/** Where someone is, said with "be": "are sat in a car", "is stood at the gate", "is waiting outside". */
+const POSTURE_NOW = new Set(['sat', 'stood', 'sitting', 'standing', 'waiting', 'parked', 'stationed']);
 
 /** Verbs of someone set on taking a child: "wants to", "demanding to", "trying to", "threatening to". */
 const TAKE_INTENT = new Set(['want', 'demand', 'try', 'insist', 'threaten', 'attempt', 'plan', 'mean']);

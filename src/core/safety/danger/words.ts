@@ -169,7 +169,7 @@ export const HYPOTHETICAL_PHRASES =
 export const CHILD_NOUNS = set(`child children kid kids baby babies toddler infant girl girls boy boys pupil
   pupils student students teen teenager teenagers youngster youngsters son daughter stepson stepdaughter
   niece nephew grandson granddaughter sibling lad lads yp cyp minor schoolgirl schoolboy
-  newborn placement cub cubs scout scouts brownie brownies`);
+  newborn placement cub cubs scout scouts brownie brownies lac`);
 
 /** Words that name an adult as the person at risk. */
 export const ADULT_NOUNS =
