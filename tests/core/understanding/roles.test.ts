@@ -36,13 +36,17 @@ describe('who is asking: routes that depend on the writer', () => {
     expect(teacher.contacts.some((c) => /supervising social worker/.test(c.name))).toBe(false);
   });
 
-  it("a message about a looked-after child names the child's social worker, whoever writes it", () => {
+  it("a message about a looked-after child, or one on a plan, names the child's social worker, whoever writes it", () => {
     const dsl = guide.ask(
       'DSL here, one of our LAC (13) showed me messages from an adult asking her to meet, what do I do',
     );
     expect(dsl.meta.answered).toBe(true);
-    expect(dsl.contacts[0]?.name).toMatch(/child's social worker \(the child is looked after\)/);
+    expect(dsl.contacts[0]?.name).toMatch(/child's social worker \(a child who is looked after/);
     expect(dsl.contacts.some((c) => /supervising social worker/.test(c.name))).toBe(false);
+    const plan = guide.ask(
+      'a year 4 girl on a child protection plan has not been in school for 3 days, what should I do',
+    );
+    expect(plan.contacts[0]?.name).toMatch(/child's social worker/);
   });
 
   it('a refusal stays a refusal: no role contact is added to "I don\'t have guidance on that"', () => {
