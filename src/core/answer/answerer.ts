@@ -82,6 +82,10 @@ export const DEFAULT_POLICY: AnswerPolicy = {
 /** A match this clear answers even a message that names no concern (see outOfScope). */
 const CLEAR_MATCH_COVERAGE = 0.8;
 const CLEAR_MATCH_ANCHOR = 4;
+// …or most of it, on a great deal of domain evidence ("she wants me to promise I won't tell her
+// parents what she says": no concern word, but the disclosure item's own phrasing).
+const STRONG_MATCH_COVERAGE = 0.6;
+const STRONG_MATCH_ANCHOR = 12;
 
 /** A single sentence answering alone must cover this much more than the usual minimum. */
 const STRONGEST_SENTENCE_MARGIN = 0.15;
@@ -292,7 +296,11 @@ export class Answerer {
   ): boolean {
     if (!this.scope || danger || this.scope.includes(text, sentences, aboutAChild)) return false;
     const best = this.index.search(text, 1)[0];
-    return !(best && best.coverage >= CLEAR_MATCH_COVERAGE && best.anchorWeight >= CLEAR_MATCH_ANCHOR);
+    return !(
+      best &&
+      ((best.coverage >= CLEAR_MATCH_COVERAGE && best.anchorWeight >= CLEAR_MATCH_ANCHOR) ||
+        (best.coverage >= STRONG_MATCH_COVERAGE && best.anchorWeight >= STRONG_MATCH_ANCHOR))
+    );
   }
 
   /** A foster carer's route (the child's social worker) first among an answer's contacts. */

@@ -48,6 +48,7 @@ describe('scope: only safeguarding questions are answered', () => {
     "There's no local service for this child, what do I do?", // what to do about a child
     'is it normal for toddlers to play doctors and nurses', // a phrase of the pack
     'who chairs a strat mtg', // a domain concept (synonym group) through the lexicon
+    'a 12 year old at cubs wants me to promise not to tell his mum what he is about to say. can i promise him that?', // a secret asked of an adult
   ])('"%s" is in scope and answered', (q) => {
     expect(guide.ask(q).meta.answered).toBe(true);
   });
