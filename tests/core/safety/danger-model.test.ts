@@ -994,3 +994,20 @@ describe('danger model: missing now, routines in their own clause, the subject o
     expect(reading("they told him he's getting done in").threat).toBe(true);
   });
 });
+
+describe('danger model: coming back for a place, the past progressive, an unfounded allegation, a note in the first person', () => {
+  it('"come back for 6th form" is no threat; "he\'ll come back for her" is', () => {
+    expect(reading('he has applied to come back for sixth form').threat).toBe(false);
+    expect(reading("he said he'll come back for her").threat).toBe(true);
+  });
+
+  it('"a coach there was abusing boys" is told in the past', () => {
+    expect(reading('i now know a coach there was abusing boys').presentHarmVerb).toBe(false);
+    expect(reading('her uncle is abusing her').presentHarmVerb).toBe(true);
+  });
+
+  it("a note that opens with a past verb is the writer's own act", () => {
+    expect(reading('drove a girl in school uniform to a flat at the weekend').take).toBe(false);
+    expect(reading('her stepdad drove her to a flat tonight').take).toBe(true);
+  });
+});

@@ -323,10 +323,12 @@ export function readClause(
           ['her', 'him', 'them', 'me'].includes(ts[i + 1]?.norm ?? ''));
       // "has been abusing his sibling" is a pattern up to now, told as such, not an event going on.
       const perfectProgressive = t.form === 'ing' && lastNonAdv?.norm === 'been';
+      // ("a manager there was abusing kids": the past progressive is told in the past.)
       if (
         asVerb &&
         !perfectProgressive &&
         !perceivedInPast &&
+        !pastAux &&
         (t.form === 'present' || t.form === 'ing' || t.form === 'none')
       )
         r.presentHarmVerb = true;
@@ -571,7 +573,14 @@ export function readClause(
       else if (within(ts, i, 6, (n) => ['off', 'away', 'towards', 'toward', 'out'].includes(n.norm)))
         r.take = true;
     }
-    if (t.lemma === 'come' && ts[i + 1]?.norm === 'back' && ts[i + 2]?.norm === 'for') r.threat = true;
+    // "he'll come back for her"; not "applied to come back for 6th form".
+    if (
+      t.lemma === 'come' &&
+      ts[i + 1]?.norm === 'back' &&
+      ts[i + 2]?.norm === 'for' &&
+      (W.HELD.has(ts[i + 3]?.norm ?? '') || word(ts[i + 3], W.CHILD_NOUNS) || ts[i + 3]?.pos === 'DET')
+    )
+      r.threat = true;
     // "he's coming for her": coming to get the child.
     if (t.lemma === 'come' && ts[i + 1]?.norm === 'for' && W.HELD.has(ts[i + 2]?.norm ?? '')) r.threat = true;
     // "she's being taken to a man's flat", "she'll be picked up at 11": the child is the one taken.
@@ -1173,9 +1182,11 @@ const ALONE =
 
 /**
  * The writer's own taking: "I want to take him", "we're taking the U16s on tour", "taking our u11s
- * away" (a group of theirs, with no one else named as the taker).
+ * away" (a group of theirs, with no one else named as the taker), "drove 2 girls to a hotel".
  */
 function takenByWriter(ts: readonly Token[], i: number): boolean {
+  // "drove 2 girls to a hotel at the weekend": a note that opens with a past verb is the writer's own.
+  if (i === 0 && ts[0]?.form === 'past') return true;
   const before = ts.slice(Math.max(0, i - 4), i);
   if (before.some((b) => b.norm === 'i' || b.norm === 'we')) return true;
   const someoneElse = ts

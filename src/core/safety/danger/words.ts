@@ -155,7 +155,8 @@ export const PAST_NOUNS = set(`night week month year term time weekend summer wi
 /** The danger has been dealt with or the child is away from it. */
 export const RESOLVED = set(`arrest arrested charge charged remand remanded custody convict convicted sentence
   sentenced jail jailed prison bail bailed remove removed excluded expelled placed settled died dead moved
-  allocated suspend suspended dismiss dismissed sacked detain detained sectioned resolved`);
+  allocated suspend suspended dismiss dismissed sacked detain detained sectioned resolved unfounded
+  unsubstantiated`);
 
 /** Framing that makes the whole message general, hypothetical or for training. */
 export const HYPOTHETICAL = set(`hypothetically hypothetical scenario scenarios quiz imagine suppose
