@@ -1011,3 +1011,28 @@ describe('danger model: coming back for a place, the past progressive, an unfoun
     expect(reading('her stepdad drove her to a flat tonight').take).toBe(true);
   });
 });
+
+describe('danger model: found with someone, kept apart, a baby named by age in a note', () => {
+  it('"has been found in a tent with" a child is no child found safe', () => {
+    expect(
+      escalates(
+        'on the residential a 16 yo helper has been found in a dorm with a 10 yo girl who is crying, he is still here',
+      ),
+    ).toBe(true);
+    expect(escalates('the 14 year old who went missing last night has been found and is home with mum')).toBe(
+      false,
+    );
+  });
+
+  it('"stopped the boys being alone together" is not a child alone', () => {
+    expect(reading('they have stopped the boys being alone together').alone).toBe(false);
+  });
+
+  it('"mum and 6 week old in the kitchen with him" is a baby with the man named before', () => {
+    expect(
+      escalates(
+        'dad came back drunk and threw a chair. i am outside in the car. mum and 6 week old in the kitchen with him',
+      ),
+    ).toBe(true);
+  });
+});

@@ -848,11 +848,13 @@ export function readClause(
         .slice(0, i)
         .findLastIndex((v, k) => isBePresent(v) && POSTURE_NOW.has(ts[k + 1]?.norm ?? ''));
       const subject = beAt > 0 ? ts.slice(0, beAt) : [];
+      // ("mum and 10 day old in the lounge with him": a child named by age is named.)
       const named = [...(relative ? ts.slice(0, i) : window), ...subject].some(
-        (v) =>
-          v.pos !== 'PRON' &&
-          !PROTECTIVE.has(v.norm) &&
-          (word(v, W.PERSON) || word(v, W.HARMER) || word(v, W.CHILD_NOUNS)),
+        (v, k, all) =>
+          (v.pos !== 'PRON' &&
+            !PROTECTIVE.has(v.norm) &&
+            (word(v, W.PERSON) || word(v, W.HARMER) || word(v, W.CHILD_NOUNS))) ||
+          (v.norm === 'old' && AGE_UNITS.has(all[k - 1]?.norm ?? '')),
       );
       const pronoun = window.some((v) => v.pos === 'PRON' && word(v, W.PERSON));
       const threatPlace =
@@ -887,7 +889,14 @@ export function readClause(
         named &&
         !leaving &&
         verbless &&
-        ['at', 'outside', 'in', 'by', 'with'].includes(prev?.norm ?? t.norm) &&
+        // "at the gate", "in the lounge", "with him": a preposition before the place, or the company
+        // word itself. What the writer sees may put an article between ("mum and 10 day old in the
+        // lounge with him"); a child's account may not ("says he does stuff in the bathroom with
+        // him"), though a place said bare is where someone is, whoever says so ("kid says mums
+        // boyfriend at gate").
+        (PLACE_PREPOSITIONS.has(prev?.norm ?? t.norm) ||
+          (!ts.some((v) => REPORTING.has(v.lemma)) &&
+            (t.norm === 'with' || (prev?.pos === 'DET' && PLACE_PREPOSITIONS.has(ts[i - 2]?.norm ?? ''))))) &&
         threatPlace
       ) {
         // "mum and the baby in the lounge with him": the child with "him", who was named before.
@@ -1174,7 +1183,7 @@ const AGED_CHILD =
 
 /** "he's never left alone with the kids", "not on her own": said not to be alone. */
 const NOT_ALONE =
-  /\b(?:never|not|n't|isn't|aren't|wasn't|hasn't|won't|wouldn't) (?:\w+ ){0,2}(?:alone|on (?:his|her|their) own|unattended|unsupervised)\b/g;
+  /\b(?:never|not|n't|isn't|aren't|wasn't|hasn't|won't|wouldn't|stopped|stop|prevent|prevented) (?:\w+ ){0,3}(?:alone|on (?:his|her|their) own|unattended|unsupervised)\b/g;
 
 /** No adult with the child. */
 const ALONE =
@@ -1194,6 +1203,9 @@ function takenByWriter(ts: readonly Token[], i: number): boolean {
     .some((b) => b.pos === 'NOUN' || b.pos === 'PROPN' || (b.pos === 'PRON' && b.norm !== 'it'));
   return !someoneElse && ts[i + 1]?.norm === 'our';
 }
+
+const PLACE_PREPOSITIONS = new Set(['at', 'outside', 'in', 'by', 'with']);
+const AGE_UNITS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years']);
 
 /** Where someone is, said with "be": "are sat in a car", "is stood at the gate", "is waiting outside". */
 const POSTURE_NOW = new Set(['sat', 'stood', 'sitting', 'standing', 'waiting', 'parked', 'stationed']);
