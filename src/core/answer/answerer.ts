@@ -84,6 +84,8 @@ const CLEAR_MATCH_COVERAGE = 0.8;
 const CLEAR_MATCH_ANCHOR = 4;
 // …or most of it, on a great deal of domain evidence ("she wants me to promise I won't tell her
 // parents what she says": no concern word, but the disclosure item's own phrasing).
+// A freephone number's digits, national (0800…, 0808…) or international (44800…, 0044808…).
+const FREEPHONE = /^(?:0|44|0044|440)80[08]/;
 const STRONG_MATCH_COVERAGE = 0.6;
 const STRONG_MATCH_ANCHOR = 12;
 
@@ -310,11 +312,16 @@ export class Answerer {
     if (fresh.length > 0) reply.contacts = [...fresh, ...reply.contacts];
   }
 
-  /** The numbers this service itself prints (999, 101, national helplines) are not identifiers. */
+  /**
+   * The numbers this service itself prints (999, 101, national helplines) are not identifiers, nor is
+   * any freephone number (0800, 0808: an organisation's line, such as a whistleblowing helpline).
+   */
   private notOurNumbers(findings: PiiFinding[], text: string): PiiFinding[] {
-    return findings.filter(
-      (f) => f.kind !== 'phone' || !this.ownNumbers.has(text.slice(f.start, f.end).replace(/\D/g, '')),
-    );
+    return findings.filter((f) => {
+      if (f.kind !== 'phone') return true;
+      const digits = text.slice(f.start, f.end).replace(/\D/g, '');
+      return !this.ownNumbers.has(digits) && !FREEPHONE.test(digits);
+    });
   }
 
   /** Items close to the question without being confident: the "did you mean" candidates. */

@@ -28,7 +28,14 @@ const STRONG_CUE = cueRegex(NAME_CUES.filter((c) => STRONG_CUES.has(c)));
 const WEAK_CUE = cueRegex(NAME_CUES.filter((c) => !STRONG_CUES.has(c)));
 
 const isStop = (w: string): boolean => NOT_NAMES.has(w.toLowerCase().replace(/['’]s$/, ''));
-const isFirstName = (w: string): boolean => FIRST_NAMES.has(w.toLowerCase());
+// "Lily-Mae", "Mary-Jane": a hyphenated given name is a first name when one of its parts is.
+const isFirstName = (w: string): boolean =>
+  FIRST_NAMES.has(w.toLowerCase()) ||
+  (w.includes('-') &&
+    w
+      .toLowerCase()
+      .split('-')
+      .some((p) => FIRST_NAMES.has(p)));
 
 interface Word {
   text: string;

@@ -43,5 +43,9 @@ describe('identifiers in context, whatever their case', () => {
     ])
       expect(guide.ask(q).meta.pii, q).toBe(false);
     expect(guide.ask('mum is on 07700 900123, what do I do?').meta.pii).toBe(true);
+    // Any freephone line is an organisation's, listed in the pack or not.
+    expect(guide.ask('should staff ring the whistleblowing advice line on 0800 028 0285?').meta.pii).toBe(
+      false,
+    );
   });
 });

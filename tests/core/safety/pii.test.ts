@@ -93,6 +93,10 @@ describe('phones, emails, NHS numbers', () => {
     '0808 800 5000',
   ])('finds phone %s', (phone) => expect(found(`ring ${phone} please`, 'phone')).toEqual([phone]));
 
+  it('finds a hyphenated first name with its surname', () => {
+    expect(found('Rosie-Mae Clarke in Year 2 said', 'name')).toEqual(['Rosie-Mae Clarke']);
+  });
+
   it('treats a 10-digit landline as a phone even when it passes the NHS check', () => {
     expect(kindsOf('call 0142312345')).toEqual(['phone']);
   });
