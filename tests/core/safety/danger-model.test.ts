@@ -1036,3 +1036,10 @@ describe('danger model: found with someone, kept apart, a baby named by age in a
     ).toBe(true);
   });
 });
+
+describe('danger model: a comparison keeps its own time', () => {
+  it('"will beat him tonight like he did last week" is a threat tonight', () => {
+    expect(clausesOf(parse('he will hit her tonight like he did last week')[0]!).length).toBe(2);
+    expect(escalates('his dad is waiting outside and will hit him tonight like he did last week')).toBe(true);
+  });
+});

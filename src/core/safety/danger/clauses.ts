@@ -13,7 +13,9 @@ export function clausesOf(sentence: Sentence): Token[][] {
         // A dash between words ("no-contact") joins them; one with a space before it breaks.
         (t.norm === '-' && t.start > (sentence.tokens[i - 1]?.end ?? -1)) ||
         t.norm === ':' ||
-        t.norm === 'because') &&
+        t.norm === 'because' ||
+        // "he'll beat him tonight like he did last week": the comparison's time is its own.
+        (t.norm === 'like' && ['he', 'she', 'they'].includes(next?.norm ?? ''))) &&
       next !== undefined &&
       // "his dad, who has a no-contact order, has just walked in": a relative clause stays with the
       // person it describes.
