@@ -1043,3 +1043,10 @@ describe('danger model: a comparison keeps its own time', () => {
     expect(escalates('his dad is waiting outside and will hit him tonight like he did last week')).toBe(true);
   });
 });
+
+describe('danger model: public seating is a place someone is', () => {
+  it('"there\'s a man at a table with a girl" is someone with the child now', () => {
+    expect(reading("there's a man at a table with a girl about 12").presence).toBe(true);
+    expect(reading("there's a man in a booth beside her").presence).toBe(true);
+  });
+});

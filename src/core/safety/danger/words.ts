@@ -80,7 +80,7 @@ export const PLACES = set(`here there outside downstairs upstairs inside nearby 
   reception room bedroom bathroom toilet toilets house flat home lounge corridor waiting building yard
   field park playground street school surgery ward desk window office shop pub gym changing hall church
   mosque club party station bus stop entrance carpark garden kitchen fence lift stairwell alley foyer
-  ground grounds roof vestry hotel`);
+  ground grounds roof vestry hotel table counter bench booth cafe library pool tent`);
 
 /** Live online contact in progress. */
 export const LIVE_ONLINE = set(`facetime videocall webcam camera livestream stream streaming headset
