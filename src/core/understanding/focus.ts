@@ -9,7 +9,7 @@ import type { Sentence, Token } from './nlp.js';
 // Words that only greet, apologise or say who is writing.
 const PREAMBLE = new Set(
   `hi hello hiya hey yo morning afternoon evening all team everyone folks guys sorry apologies apology
-  long one quick q qs q's question questions query queries two thanks thank you please here i i'm im am a an the as our my me new
+  long one quick q qs q's question questions query queries two thanks thank you please here i i'm 'm im am a an the as our my me new
   just wondering help basically so ok okay um erm also and just really bit`.split(/\s+/),
 );
 const ROLES = new Set(

@@ -103,6 +103,7 @@ export function parse(text: string): Sentence[] {
       tokens.push({ norm, lemma, pos, form: verbForm(norm, lemma, pos), start, end: cursor });
     });
     inAtSentenceEnd(tokens);
+    splitIAm(tokens);
     isNotPossessive(tokens);
     verbsBeforeObjects(tokens);
     satAsNow(tokens);
@@ -125,6 +126,21 @@ export function parse(text: string): Sentence[] {
     });
   });
   return sentences;
+}
+
+// The model keeps "I'm" as one proper noun, where it splits "he's" and "we're": so "I'm stood outside
+// it" had no present "be". It is "I" and "'m".
+function splitIAm(tokens: Token[]): void {
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i]!;
+    if (t.norm !== "i'm") continue;
+    tokens.splice(
+      i,
+      1,
+      { norm: 'i', lemma: 'i', pos: 'PRON', form: 'none', start: t.start, end: t.start + 1 },
+      { norm: "'m", lemma: 'be', pos: 'AUX', form: 'present', start: t.start + 1, end: t.end },
+    );
+  }
 }
 
 // The model reads "in." as the abbreviation for inches, so "he came in. she left" was one sentence:

@@ -1050,3 +1050,11 @@ describe('danger model: public seating is a place someone is', () => {
     expect(reading("there's a man in a booth beside her").presence).toBe(true);
   });
 });
+
+describe('tokens: "I\'m" is "I" and a present "be"', () => {
+  it('"I\'m stood outside it" is said in the present', () => {
+    const tokens = parse("I'm stood outside it")[0]!.tokens;
+    expect(tokens.map((t) => t.norm)).toEqual(['i', "'m", 'stood', 'outside', 'it']);
+    expect(tokens[2]?.form).toBe('present');
+  });
+});

@@ -883,7 +883,11 @@ export function readClause(
       const verbless = !ts.some((v) => (v.pos === 'VERB' || v.pos === 'AUX') && !REPORTING.has(v.lemma));
       // "mums boyfriend still in the flat": "still" in a note with no verb says there now.
       const stillNote = still && verbless;
-      if (person && !leaving && !notCompany && (present || justArrived || stillNote)) r.presence = true;
+      // "I'm taking my daughter to the car": the writer, with their own child, is not the threat.
+      const writerSubject =
+        ['i', 'we'].includes(ts.find((v) => v.pos === 'PRON')?.norm ?? '') && ts[0]?.pos === 'PRON';
+      if (person && !leaving && !notCompany && !writerSubject && (present || justArrived || stillNote))
+        r.presence = true;
       else if (pronoun && !leaving && !notCompany && (present || justArrived)) r.pronounPresent = true;
       if (
         named &&
