@@ -1058,3 +1058,17 @@ describe('tokens: "I\'m" is "I" and a present "be"', () => {
     expect(tokens[2]?.form).toBe('present');
   });
 });
+
+describe('danger model: someone heard with a child now; "keep quiet" is no habit', () => {
+  it('"we can hear her uncle telling the girl…" puts him there now', () => {
+    expect(
+      reading('we can hear through the wall her uncle telling the 6 year old to keep quiet').presence,
+    ).toBe(true);
+    expect(reading('i can hear the radio playing').presence).toBe(false);
+  });
+
+  it('"keep quiet" is an instruction; "keeps touching her" a habit', () => {
+    expect(reading('he told her to keep quiet').habit).toBe(false);
+    expect(reading('he keeps touching her').habit).toBe(true);
+  });
+});

@@ -148,7 +148,14 @@ export function readClause(
     verbless: !ts.some((t) => t.pos === 'VERB' || t.pos === 'AUX') && any(ts, W.ACUTELY_UNWELL),
     // A routine of harm ("he hurts her when they're alone") is read in its own clause: "her boyfriend is
     // at home with his little sister" beside it is still about now.
-    habit: ts.some((t) => t.lemma === 'keep' || W.HABIT.has(t.norm)) || RECURRING.test(clauseText),
+    // "keeps touching her", "kept on at him"; not "keep quiet for mummy" (an instruction).
+    habit:
+      ts.some(
+        (t, k) =>
+          (t.lemma === 'keep' &&
+            (t.norm === 'keeps' || ts[k + 1]?.form === 'ing' || ts[k + 1]?.norm === 'on')) ||
+          W.HABIT.has(t.norm),
+      ) || RECURRING.test(clauseText),
     routine: ts.some((t) => W.HABIT.has(t.norm)) || RECURRING.test(clauseText),
     hadPattern: false,
     presentHarmVerb: false,
@@ -971,6 +978,17 @@ export function readClause(
     if (t.lemma === 'discharge' && W.HELD.has(ts[i + 1]?.norm ?? '')) r.take = true;
   });
 
+  // "we can hear dad telling the 5 yo to come and sit on his lap": someone heard or seen with a child,
+  // doing something now, is there now.
+  const perceivedAt = ts.findIndex(
+    (t, i) => t.norm === 'can' && ['hear', 'see'].includes(ts[i + 1]?.lemma ?? ''),
+  );
+  if (perceivedAt >= 0) {
+    const after = ts.slice(perceivedAt + 2, perceivedAt + 12);
+    const who = after.findIndex((t) => t.pos === 'NOUN' && word(t, W.PERSON) && !PROTECTIVE.has(t.norm));
+    if (who >= 0 && after.slice(who + 1, who + 3).some((t) => t.form === 'ing' && t.pos === 'VERB'))
+      r.presence = true;
+  }
   Object.assign(r, readTime(timeWords, text, { nowWord, activeNow, ongoingHarm: r.ongoingHarm }));
   r.selfHarmHabit =
     r.selfHarm &&
