@@ -128,6 +128,9 @@ export function detectImmediateDanger(
       reasons.add('child missing and at risk now');
     if (r.distress && current && violenceHeard && aChild && !r.generalQuestion)
       reasons.add('a child heard in distress as violence goes on');
+    // "toddler next door screaming for two hours … I've knocked, nothing": no adult answering.
+    if (r.distress && current && subjects.young && NO_ANSWER.test(situation.lower) && !r.generalQuestion)
+      reasons.add('a young child with no adult there');
     // A baby or toddler with no adult there: found alone, left in a car, "nobody else in the flat".
     if (r.alone && subjects.young && current && !r.generalQuestion && !r.routine && !resolved)
       reasons.add('a young child with no adult there');
@@ -276,7 +279,7 @@ function readSituation(text: string, sentences: readonly Sentence[], subjects: S
     );
   const harmContext = harmContextFromWords || secrecy || declaredUrgent || impostor;
   const violenceHeard =
-    /\b(?:banging|smashing|(?:screaming|shouting|yelling) (?:at|shut up)|hitting|crying (?:stop|help|no)|you'?ll get it)\b/.test(
+    /\b(?:banging|smashing|thuds?|thumping|(?:screaming|shouting|yelling) (?:at|shut up)|hitting|crying (?:stop|help|no)|you'?ll get it)\b/.test(
       lower,
     );
   const closedDoor =
@@ -396,6 +399,10 @@ const LIVE_STREAM =
 
 /** "cuts are old and healed": self-harm that is not fresh. */
 const HEALED = /\b(?:healed|healing|old (?:cuts|marks|scars)|scars)\b/;
+
+// A door knocked on with no answer: "I've knocked, nothing", "nobody's answering the door".
+const NO_ANSWER =
+  /\b(?:knocked(?:[^.]{0,20}\b(?:nothing|no answer|no one|nobody|no response))|(?:nobody|no one|no-one)(?:'s| is)? (?:answering|coming to the door|answered)|no answer at the door|not answering the door)/;
 
 const IN_MEDICAL_CARE =
   /\b(?:(?:is|are|'s|'re|now|and) (?:now )?(?:in hospital|in resus|in a&e|on the ward|stable|being (?:treated|seen to|looked after))|(?:in|into) resus|medically (?:fit|stable)|(?:admitted|discharged)\b)/;

@@ -1072,3 +1072,18 @@ describe('danger model: someone heard with a child now; "keep quiet" is no habit
     expect(reading('he keeps touching her').habit).toBe(true);
   });
 });
+
+describe('danger model: a young child crying with no one answering, thuds heard', () => {
+  it('"baby crying for hours next door, I knocked and nothing" is a young child with no adult there', () => {
+    expect(escalates('baby in the flat above has been crying for 3 hours, knocked twice and no answer')).toBe(
+      true,
+    );
+    expect(escalates('baby in the flat above cries a lot at night, is that a safeguarding thing?')).toBe(
+      false,
+    );
+  });
+
+  it('thuds heard as a child cries are violence going on', () => {
+    expect(escalates('can hear thuds and a little boy crying in the house next door right now')).toBe(true);
+  });
+});
