@@ -49,6 +49,7 @@ describe('scope: only safeguarding questions are answered', () => {
     'is it normal for toddlers to play doctors and nurses', // a phrase of the pack
     'who chairs a strat mtg', // a domain concept (synonym group) through the lexicon
     'a 12 year old at cubs wants me to promise not to tell his mum what he is about to say. can i promise him that?', // a secret asked of an adult
+    'a 14 year old patient says she has been sleeping with her 22 year old neighbour, do i have to do anything?', // a euphemism
   ])('"%s" is in scope and answered', (q) => {
     expect(guide.ask(q).meta.answered).toBe(true);
   });
