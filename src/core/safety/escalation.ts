@@ -182,7 +182,8 @@ export function detectImmediateDanger(
       reasons.add('child described as unsafe or in danger');
     if (r.meet && live && harmContext) reasons.add('child about to meet someone who may have groomed them');
     if (r.abduct && current && !r.generalQuestion) reasons.add('a child being taken by force, now');
-    if (r.weapon && current && !r.generalQuestion && !r.infoQuestion)
+    // ("a snapchat of his mate holding a gun": a weapon in a picture is not near the child.)
+    if (r.weapon && current && !r.generalQuestion && !r.infoQuestion && !r.weaponPictured)
       reasons.add('a weapon near a child, now');
     if (r.threat && current && !r.generalQuestion)
       reasons.add('a threat of harm to the child now or tonight');

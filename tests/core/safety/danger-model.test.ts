@@ -1089,3 +1089,16 @@ describe('danger model: a young child crying with no one answering, thuds heard'
     expect(escalates('can hear thuds and a little boy crying in the house next door right now')).toBe(true);
   });
 });
+
+describe('danger model: harm denied or prevented, a weapon in a picture', () => {
+  it('"not hitting her" and "to stop him hitting another kid" are no harm done', () => {
+    expect(reading('not hitting her she says').seriousHarm).toBe(false);
+    expect(reading('staff held his arms to stop him hitting another boy').seriousHarm).toBe(false);
+    expect(reading('he is hitting her').seriousHarm).toBe(true);
+  });
+
+  it('"a video of his cousin holding a knife" is a weapon in a picture, not near the child', () => {
+    expect(reading('he showed me a video of his cousin holding a knife').weaponPictured).toBe(true);
+    expect(reading('his cousin is holding a knife to him').weaponPictured).toBe(false);
+  });
+});

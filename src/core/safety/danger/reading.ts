@@ -65,6 +65,8 @@ export interface ClauseReading {
   selfHarm: boolean;
   /** Self-harm told as a habit ("she's cutting her thighs", "he self-harms"), with no intent to die named. */
   selfHarmHabit: boolean;
+  /** A weapon seen in a picture or a post ("a snapchat of his mate holding a gun"), not in the room. */
+  weaponPictured: boolean;
   missing: boolean;
   threat: boolean;
   distress: boolean;
@@ -194,6 +196,7 @@ export function readClause(
     undress: false,
     selfHarm: false,
     selfHarmHabit: false,
+    weaponPictured: false,
     missing: false,
     threat: false,
     // "shouting at the children" is the one doing the shouting, not a child in distress.
@@ -309,7 +312,11 @@ export function readClause(
       !perceivedInPast &&
       !had &&
       ((t.form === 'ing' && !gerund) || (t.pos === 'VERB' && (isBePresent(lastNonAdv) || beingNow)));
-    const harmVerb = word(t, W.SERIOUS_HARM) || slangHarm(ts, i);
+    // "not hitting her she says", "to stop him hitting another kid": harm denied or prevented.
+    const deniedOrPrevented =
+      (t.form === 'ing' && (isNeg(prev) || ['stop', 'prevent'].includes(prev2?.lemma ?? ''))) ||
+      (prev?.norm === 'from' && ['stop', 'prevent'].includes(ts[i - 3]?.lemma ?? ''));
+    const harmVerb = (word(t, W.SERIOUS_HARM) || slangHarm(ts, i)) && !deniedOrPrevented;
     const dangerVerb =
       harmVerb || word(t, W.ABDUCT) || word(t, W.TAKE) || word(t, W.CONFINE) || word(t, W.WEAK_HARM);
     // "she's self harming", "self-harm": harm to herself, read by the self-harm rules below, not
@@ -990,6 +997,7 @@ export function readClause(
       r.presence = true;
   }
   Object.assign(r, readTime(timeWords, text, { nowWord, activeNow, ongoingHarm: r.ongoingHarm }));
+  r.weaponPictured = r.weapon && ts.some((t, k) => PICTURES.has(t.lemma) && ts[k + 1]?.norm === 'of');
   r.selfHarmHabit =
     r.selfHarm &&
     !has.future &&
@@ -1227,6 +1235,7 @@ function takenByWriter(ts: readonly Token[], i: number): boolean {
 }
 
 const PLACE_PREPOSITIONS = new Set(['at', 'outside', 'in', 'by', 'with']);
+const PICTURES = new Set(['picture', 'photo', 'pic', 'video', 'snapchat', 'post', 'story', 'image', 'clip']);
 const AGE_UNITS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years']);
 
 /** Where someone is, said with "be": "are sat in a car", "is stood at the gate", "is waiting outside". */
