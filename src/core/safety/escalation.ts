@@ -192,6 +192,14 @@ export function detectImmediateDanger(
     if (failSafe(r, resolved) && (!r.reported || r.sexualHarm))
       reasons.add('serious harm to a child that may be happening now');
   }
+  // "im done. im on the bridge. tell my mum sorry": a farewell sent from a height.
+  if (
+    FAREWELL.test(situation.lower) &&
+    FROM_A_HEIGHT.test(situation.lower) &&
+    aChild &&
+    !situation.readings.some((r) => r.generalQuestion)
+  )
+    reasons.add('child has self-harmed or is at risk of suicide now');
   // The learned layer: a situation the rules do not name but that reads, on the whole, like the
   // messages practitioners wrote about children in danger now. It only adds; every veto above holds.
   // A message asking ahead ("what should a driver do if…") is a general question: not the layer's to raise.
@@ -405,11 +413,18 @@ const HEALED = /\b(?:healed|healing|old (?:cuts|marks|scars)|scars)\b/;
 const NO_ANSWER =
   /\b(?:knocked(?:[^.]{0,20}\b(?:nothing|no answer|no one|nobody|no response))|(?:nobody|no one|no-one)(?:'s| is)? (?:answering|coming to the door|answered)|no answer at the door|not answering the door)/;
 
+// A farewell ("tell my mum sorry", "say goodbye to everyone", "sorry for everything", "I'm done") and a
+// height ("on the bridge", "on the roof") in the same message.
+const FAREWELL =
+  /\b(?:tell (?:my|her|his) (?:mum|mam|dad|mom|nan|family|brother|sister) (?:i'?m |that i'?m )?sorry|sorry for everything|goodbye (?:to )?everyone|say(?:ing)? goodbye|love you all|i'?m done\b)/;
+const FROM_A_HEIGHT =
+  /\b(?:on|at|off|from) (?:the |a |top of the )?(?:bridge|roof|rooftop|cliff|ledge|railway|tracks|viaduct|multi-?storey)\b/;
+
 const IN_MEDICAL_CARE =
   /\b(?:(?:is|are|'s|'re|now|and) (?:now )?(?:in hospital|in resus|in a&e|on the ward|stable|being (?:treated|seen to|looked after))|(?:in|into) resus|medically (?:fit|stable)|(?:admitted|discharged)\b)/;
 
 const SAFE_NOW =
-  /\b(?:panic over|(?:gone|went|taken|moved) (?:in)?to (?:a |the )?refuge|in (?:a |the )?refuge|(?:kids|children|child|baby|siblings|she|he|they)(?:'s|'re| are| is| have| has)? (?:now |all |both )?(?:gone |staying |stopping |safe )?(?:to|at|with) (?:their|her|his|an|a) (?:nan|nans|gran|grans|grandma|grandparents|aunt|auntie|relative)(?:'s)?|talked (?:her|him|them) down|(?:was|were|been) talked down|(?:police|csc|social care|social services|the social worker|edt)(?: and (?:police|csc|social care))? (?:attended|came out|visited|have attended|did a (?:same day )?visit)|cp medical (?:done|completed)|camhs (?:are|is) (?:now )?involved|false alarm|(?:has been|been|was) (?:collected|picked up) by (?:her |his |their )?(?:mum|mam|dad|parents?|carers?|foster carers?|nan|gran|grandparents)|(?:taken|gone|went) (?:to|into) (?:the )?(?:camhs crisis team|crisis team|place of safety)|(?:is|are|'s|'re) (?:now )?(?:back )?(?:safe )?(?:with|staying with|living with|home with|at home with) (?:her |his |their )?(?:maternal |paternal )?(?:grandparents|nan|gran|grandma|grandad|aunt|auntie|foster carers?|relatives|family|mum|parents)|(?:under )?police protection(?: is)?(?: in place)?|police (?:came and )?(?:took|have taken|removed|led) (?:him|her|them|the \w+) away|(?:security|police|staff|officers?)(?: and (?:security|police|staff))? stopped (?:him|her|them|the car)|(?:hospital|doctors?|paramedics?|ambulance|crew|a&e|gp) (?:says?|said|have said|checked (?:her|him|them)(?: over)? and) (?:she's|he's|they're|she is|he is|they are) (?:fine|ok|okay|well)|(?:checked|seen) (?:over )?(?:at|in|by) (?:the )?(?:hospital|a&e|gp|doctors?|paramedics?) and (?:are |were |is |was )?(?:fine|ok|okay|well)|resolved now|(?:she's|he's|they're|she is|he is|they are) (?:fine|ok|okay)(?: at home| with| now)|no (?:immediate|imminent|current) (?:risk|danger|threat)|not (?:in|at) (?:any )?(?:immediate |imminent )?(?:danger|risk)|(?:is|are|'s|'re) (?:now )?safe(?: now)?\b(?! to)|(?:is|are|'s|'re|now and|and is) (?:now )?doing (?:well|fine|ok|okay|better)|in a place of safety|(?:has|have) been found(?: safe\b| by (?:police|staff|her|his|their)\b| and\b|(?=[.,!;]|$))|(?:everyone|everybody|all|both)(?:'s| is| are)? (?:all )?(?:fine|ok|okay|safe|well)(?: now)?)\b/;
+  /\b(?:panic over|(?:gone|went|taken|moved) (?:in)?to (?:a |the )?refuge|in (?:a |the )?refuge|(?:kids|children|child|baby|siblings|she|he|they)(?:'s|'re| are| is| have| has)? (?:now |all |both )?(?:gone |staying |stopping |safe )?(?:to|at|with) (?:their|her|his|an|a) (?:nan|nans|gran|grans|grandma|grandparents|aunt|auntie|relative)(?:'s)?|talked (?:her|him|them) down|(?:was|were|been) talked down|(?:police|csc|social care|social services|the social worker|edt)(?: and (?:police|csc|social care))? (?:attended|came out|visited|have attended|did a (?:same day )?visit)|cp medical (?:done|completed)|camhs (?:are|is) (?:now )?involved|false alarm|(?:has been|been|was) (?:collected|picked up) by (?:her |his |their )?(?:mum|mam|dad|parents?|carers?|foster carers?|nan|gran|grandparents)|(?:taken|gone|went) (?:to|into) (?:the )?(?:camhs crisis team|crisis team|place of safety)|(?:is|are|'s|'re) (?:now )?(?:back )?(?:safe )?(?:with|staying with|living with|home with|at home with) (?:her |his |their )?(?:maternal |paternal )?(?:grandparents|nan|gran|grandma|grandad|aunt|auntie|foster carers?|relatives|family|mum|parents)|(?:under )?police protection(?: is)?(?: in place)?|police (?:came and )?(?:took|have taken|removed|led) (?:him|her|them|the \w+) away|(?:security|police|staff|officers?)(?: and (?:security|police|staff))? stopped (?:him|her|them|the car)|(?:hospital|doctors?|paramedics?|ambulance|crew|a&e|gp) (?:says?|said|have said|checked (?:her|him|them)(?: over)? and) (?:she's|he's|they're|she is|he is|they are) (?:fine|ok|okay|well)|(?:checked|seen) (?:over )?(?:at|in|by) (?:the )?(?:hospital|a&e|gp|doctors?|paramedics?) and (?:are |were |is |was )?(?:fine|ok|okay|well)|police (?:have )?found (?:her|him|them)|(?:she|he|they)(?:'s|'re| is| are) (?:now )?back (?:at|in) (?:the |her |his |their )?(?:placement|foster home|children's home|care home|unit)|resolved now|(?:she's|he's|they're|she is|he is|they are) (?:fine|ok|okay)(?: at home| with| now)|no (?:immediate|imminent|current) (?:risk|danger|threat)|not (?:in|at) (?:any )?(?:immediate |imminent )?(?:danger|risk)|(?:is|are|'s|'re) (?:now )?safe(?: now)?\b(?! to)|(?:is|are|'s|'re|now and|and is) (?:now )?doing (?:well|fine|ok|okay|better)|in a place of safety|(?:has|have) been found(?: safe\b| by (?:police|staff|her|his|their)\b| and\b|(?=[.,!;]|$))|(?:everyone|everybody|all|both)(?:'s| is| are)? (?:all )?(?:fine|ok|okay|safe|well)(?: now)?)\b/;
 
 function hypothetical(sentences: readonly Sentence[], lower: string): boolean {
   if (

@@ -1102,3 +1102,51 @@ describe('danger model: harm denied or prevented, a weapon in a picture', () => 
     expect(reading('his cousin is holding a knife to him').weaponPictured).toBe(false);
   });
 });
+
+describe('danger model: batch Z dev classes', () => {
+  it('a relative named as harming who is "the one who collects her at 3 today"', () => {
+    expect(
+      escalates(
+        'a year 4 girl says her uncle makes her do sexual things. uncle is the one who collects her at 3 today',
+      ),
+    ).toBe(true);
+  });
+
+  it('a child of an age "padlocked in" a room is held', () => {
+    expect(reading('there is a girl about 9 padlocked in the shed').confine).toBe(true);
+  });
+
+  it('a farewell sent from a height is a risk of suicide now', () => {
+    expect(escalates("a yp in care just texted 'on the roof of the car park. sorry for everything'")).toBe(
+      true,
+    );
+    expect(escalates('our year 9s are on the roof garden for science, sorry for the late notice')).toBe(
+      false,
+    );
+  });
+
+  it('a baby gone blue round the lips, or breathing that sounds odd, is unwell now', () => {
+    expect(escalates('the 3 month old has gone blue round the lips and her breathing sounds odd')).toBe(true);
+  });
+
+  it('an old injury looked at again, dated "in march", is not a threat now', () => {
+    expect(
+      escalates('the sibling had a broken arm in march. should that old injury be looked at again now?'),
+    ).toBe(false);
+  });
+
+  it('found by police and back at placement is safe now', () => {
+    expect(
+      escalates(
+        'the 14 yo who ran off with the older lads - police found her at a flat, she is back at placement now. what next?',
+      ),
+    ).toBe(false);
+  });
+
+  it('a grown up son, or "not a child thing", names an adult', () => {
+    expect(subjectsOf('a colleague says her grown up son takes her money, not a child thing')).toMatchObject({
+      child: false,
+      adult: true,
+    });
+  });
+});

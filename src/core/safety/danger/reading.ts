@@ -175,7 +175,7 @@ export function readClause(
     weapon: ts.some((t) => W.WEAPON.has(t.norm) || (W.WEAPON.has(t.lemma) && t.pos === 'NOUN')),
     injury:
       (any(ts, W.INJURY) && !HEALED_OR_NONE.test(ts.map((t) => t.norm).join(' '))) ||
-      /\b(?:not breathing|barely conscious|won't wake|will not wake|can't wake|cannot wake|(?:odd|funny|strange|noisy|struggling) breathing|breathing (?:oddly|funny|strangely))\b/.test(
+      /\b(?:not breathing|barely conscious|won't wake|will not wake|can't wake|cannot wake|(?:odd|funny|strange|noisy|struggling|weird) breathing|breathing (?:oddly|funny|strangely|(?:sounds|is|looks) (?:weird|odd|funny|strange|noisy))|(?:gone|going|turned|turning) (?:a bit |a little |slightly )?(?:blue|grey)|blue (?:round|around) the (?:lips|mouth)|lips (?:are |look |have gone |gone )?blue)\b/.test(
         sentenceText.toLowerCase(),
       ),
     unsafe: false,
@@ -442,7 +442,9 @@ export function readClause(
       prev !== undefined &&
       (word(prev, W.CHILD_NOUNS) ||
         ['she', 'he', 'they'].includes(prev.norm) ||
-        (has.child && word(prev, W.PLACES)));
+        (has.child && word(prev, W.PLACES)) ||
+        // "a kid about 7 padlocked in a bedroom": the child's age just before.
+        (prev.pos === 'NUM' && has.childInSentence));
     if (t.lemma === 'give' && (isNeg(prev) || isNeg(prev2)) && within(ts, i, 2, (n) => n.norm === 'back'))
       r.confine = true;
     if (
@@ -647,6 +649,16 @@ export function readClause(
     // "the chat is telling him to do things": acts done to order on a live stream.
     if (t.lemma === 'tell' && W.HELD.has(ts[i + 1]?.norm ?? '') && ts[i + 2]?.norm === 'to') r.undress = true;
     if ((word(t, W.SELF_HARM_OBJECTS) && has.swallow) || word(t, W.SELF_HARM_ALWAYS)) r.selfHarm = true;
+    // "makes him do sexual things", "made her do sexual stuff": sexual abuse told in other words.
+    if (
+      t.lemma === 'make' &&
+      W.HELD.has(ts[i + 1]?.norm ?? '') &&
+      ts[i + 2]?.lemma === 'do' &&
+      within(ts, i + 2, 3, (n) => n.norm === 'sexual')
+    ) {
+      r.seriousHarm = true;
+      r.sexualHarm = true;
+    }
     // "going to jump", "she'd rather die", "cut his arm".
     if (t.lemma === 'jump' && (has.future || ts.slice(Math.max(0, i - 3), i).some((b) => b.norm === 'about')))
       r.selfHarm = true;
@@ -815,7 +827,13 @@ export function readClause(
             .find((v) => v.pos === 'VERB')
         : undefined;
     const toldAgain = ['mention', 'say', 'tell', 'bring', 'raise', 'repeat'].includes(againVerb?.lemma ?? '');
-    if (t.norm === 'again' && (has.future || nowWord) && !toldAgain) r.threat = true;
+    // "should that old injury be looked at again now": something done to a record, not harm again.
+    const againAt = againVerb ? ts.indexOf(againVerb) : -1;
+    const passiveProcess =
+      againVerb !== undefined &&
+      ts[againAt - 1]?.lemma === 'be' &&
+      ![W.SERIOUS_HARM, W.WEAK_HARM, W.CONFINE, W.TAKE, W.ABDUCT].some((set) => word(againVerb, set));
+    if (t.norm === 'again' && (has.future || nowWord) && !toldAgain && !passiveProcess) r.threat = true;
     // "threatening to send her pics round", "blackmailing her for more nudes": sextortion, a same-day
     // matter for the police and the DSL, not 999 unless something else puts her in danger now.
     if (t.lemma === 'threaten' || t.lemma === 'blackmail') {
@@ -1274,7 +1292,7 @@ const INCAPACITATED =
 
 /** "wounds all healed", "no injuries", "old marks": an injury that is not there now. */
 const HEALED_OR_NONE =
-  /\b(?:healed|healing|faded|old (?:cuts|marks|scars|bruises|injuries)|scars?|no (?:\w+ )?(?:injuries|injury|marks|bruises|bleeding|blood)|not (?:injured|bleeding|hurt))\b/;
+  /\b(?:healed|healing|faded|old (?:cuts?|marks?|scars?|bruises?|injury|injuries|fractures?)|scars?|no (?:\w+ )?(?:injuries|injury|marks|bruises|bleeding|blood)|not (?:injured|bleeding|hurt))\b/;
 
 /** A verb of sharing within a few words: "threatening to send her pics round", "to post them". */
 function sharesAhead(ts: Token[], i: number): boolean {

@@ -49,7 +49,7 @@ export const PLIED_WITH = set(`vodka alcohol booze drink drinks cider beer spiri
 
 /** Holding a child against their will. */
 export const CONFINE = set(
-  `lock trap pin restrain barricade corner detain imprison hostage tie block wedge jam`,
+  `lock padlock trap pin restrain barricade corner detain imprison hostage tie block wedge jam`,
 );
 
 /** Taking a child away, collecting or driving off with them. */
