@@ -1065,6 +1065,7 @@ describe('danger model: someone heard with a child now; "keep quiet" is no habit
       reading('we can hear through the wall her uncle telling the 6 year old to keep quiet').presence,
     ).toBe(true);
     expect(reading('i can hear the radio playing').presence).toBe(false);
+    expect(reading('i can see her stepdad at the gate with her').presence).toBe(true);
   });
 
   it('"keep quiet" is an instruction; "keeps touching her" a habit', () => {

@@ -1003,15 +1003,21 @@ export function readClause(
     if (t.lemma === 'discharge' && W.HELD.has(ts[i + 1]?.norm ?? '')) r.take = true;
   });
 
-  // "we can hear dad telling the 5 yo to come and sit on his lap": someone heard or seen with a child,
-  // doing something now, is there now.
+  // "we can hear dad telling the 5 yo to come and sit on his lap": someone heard or seen doing
+  // something now is there now.
   const perceivedAt = ts.findIndex(
     (t, i) => t.norm === 'can' && ['hear', 'see'].includes(ts[i + 1]?.lemma ?? ''),
   );
   if (perceivedAt >= 0) {
     const after = ts.slice(perceivedAt + 2, perceivedAt + 12);
     const who = after.findIndex((t) => t.pos === 'NOUN' && word(t, W.PERSON) && !PROTECTIVE.has(t.norm));
-    if (who >= 0 && after.slice(who + 1, who + 3).some((t) => t.form === 'ing' && t.pos === 'VERB'))
+    // …or somewhere: "I can see the man at the gate with her".
+    if (
+      who >= 0 &&
+      after
+        .slice(who + 1, who + 3)
+        .some((t) => (t.form === 'ing' && t.pos === 'VERB') || PLACE_PREPOSITIONS.has(t.norm))
+    )
       r.presence = true;
   }
   Object.assign(r, readTime(timeWords, text, { nowWord, activeNow, ongoingHarm: r.ongoingHarm }));
