@@ -417,8 +417,9 @@ const NO_ANSWER =
 // height ("on the bridge", "on the roof") in the same message.
 const FAREWELL =
   /\b(?:tell (?:my|her|his) (?:mum|mam|dad|mom|nan|family|brother|sister) (?:i'?m |that i'?m )?sorry|sorry for everything|goodbye (?:to )?everyone|say(?:ing)? goodbye|love you all|i'?m done\b)/;
-const FROM_A_HEIGHT =
-  /\b(?:on|at|off|from) (?:the |a |top of the )?(?:bridge|roof|rooftop|cliff|ledge|railway|tracks|viaduct|multi-?storey)\b/;
+const FROM_A_HEIGHT = new RegExp(
+  String.raw`\b(?:on|at|off|from) (?:the |a |top of the )?(?:${[...W.HEIGHTS].join('|')})\b`,
+);
 
 const IN_MEDICAL_CARE =
   /\b(?:(?:is|are|'s|'re|now|and) (?:now )?(?:in hospital|in resus|in a&e|on the ward|stable|being (?:treated|seen to|looked after))|(?:in|into) resus|medically (?:fit|stable)|(?:admitted|discharged)\b)/;

@@ -102,8 +102,7 @@ export function parse(text: string): Sentence[] {
         LEMMA_FIXES[norm] ?? String(t.out(its.lemma as Parameters<typeof t.out>[0])).toLowerCase();
       tokens.push({ norm, lemma, pos, form: verbForm(norm, lemma, pos), start, end: cursor });
     });
-    inAtSentenceEnd(tokens);
-    splitIAm(tokens);
+    resplitMisread(tokens);
     isNotPossessive(tokens);
     verbsBeforeObjects(tokens);
     satAsNow(tokens);
@@ -128,32 +127,48 @@ export function parse(text: string): Sentence[] {
   return sentences;
 }
 
-// The model keeps "I'm" as one proper noun, where it splits "he's" and "we're": so "I'm stood outside
-// it" had no present "be". It is "I" and "'m".
-function splitIAm(tokens: Token[]): void {
-  for (let i = tokens.length - 1; i >= 0; i--) {
-    const t = tokens[i]!;
-    if (t.norm !== "i'm") continue;
-    tokens.splice(
-      i,
-      1,
-      { norm: 'i', lemma: 'i', pos: 'PRON', form: 'none', start: t.start, end: t.start + 1 },
-      { norm: "'m", lemma: 'be', pos: 'AUX', form: 'present', start: t.start + 1, end: t.end },
-    );
-  }
+// Tokens the model mis-reads, each written back as two: "I'm" stays one proper noun, where it splits
+// "he's" and "we're" (so "I'm stood outside it" had no present "be"); "in." is read as the abbreviation
+// for inches, so "he came in. she left" was one sentence (after a number it is inches).
+type Part = Omit<Token, 'start' | 'end'>;
+interface Resplit {
+  norm: string;
+  /** Where the second part starts, in the message. */
+  cut: (t: Token) => number;
+  parts: [Part, Part];
+  keep?: (before: Token | undefined) => boolean;
 }
+const RESPLITS: readonly Resplit[] = [
+  {
+    norm: "i'm",
+    cut: (t) => t.start + 1,
+    parts: [
+      { norm: 'i', lemma: 'i', pos: 'PRON', form: 'none' },
+      { norm: "'m", lemma: 'be', pos: 'AUX', form: 'present' },
+    ],
+  },
+  {
+    norm: 'in.',
+    cut: (t) => t.end - 1,
+    parts: [
+      { norm: 'in', lemma: 'in', pos: 'ADP', form: 'none' },
+      { norm: '.', lemma: '.', pos: 'PUNCT', form: 'none' },
+    ],
+    keep: (before) => before?.pos === 'NUM',
+  },
+];
 
-// The model reads "in." as the abbreviation for inches, so "he came in. she left" was one sentence:
-// after anything but a number, it is "in" and a full stop.
-function inAtSentenceEnd(tokens: Token[]): void {
+function resplitMisread(tokens: Token[]): void {
   for (let i = tokens.length - 1; i >= 0; i--) {
     const t = tokens[i]!;
-    if (t.norm !== 'in.' || tokens[i - 1]?.pos === 'NUM') continue;
+    const rule = RESPLITS.find((r) => r.norm === t.norm);
+    if (!rule || rule.keep?.(tokens[i - 1])) continue;
+    const cut = rule.cut(t);
     tokens.splice(
       i,
       1,
-      { norm: 'in', lemma: 'in', pos: 'ADP', form: 'none', start: t.start, end: t.end - 1 },
-      { norm: '.', lemma: '.', pos: 'PUNCT', form: 'none', start: t.end - 1, end: t.end },
+      { ...rule.parts[0], start: t.start, end: cut },
+      { ...rule.parts[1], start: cut, end: t.end },
     );
   }
 }

@@ -21,19 +21,6 @@ const HAVING_THE_CHILD = new Set([
 const WATCHED =
   /\b(?:supervised|supervise|with (?:a |the )?(?:social worker|worker|contact worker) (?:present|there))\b/;
 
-// Those who usually collect to keep a child safe: named as collecting, they are not the threat.
-const CARERS_WHO_PROTECT = new Set([
-  'mum',
-  'mother',
-  'mam',
-  'nan',
-  'gran',
-  'grandma',
-  'nana',
-  'carer',
-  'carers',
-]);
-
 const meansHavingTheChild = (t: Token): boolean =>
   HAVING_THE_CHILD.has(t.lemma) || nounIngStem(t, HAVING_THE_CHILD) !== undefined;
 
@@ -56,7 +43,7 @@ export function dueWithTheChild(ts: readonly Token[], clauseText: string): boole
           ['he', 'she', 'they', 'same'].includes(b.norm) ||
           (b.pos === 'NOUN' && word(b, W.HARMER)) ||
           // "brother is the one who picks him up at 3.15": a relative named as the one collecting.
-          (b.pos === 'NOUN' && word(b, W.PERSON) && !CARERS_WHO_PROTECT.has(b.norm)),
+          (b.pos === 'NOUN' && word(b, W.PERSON) && !W.SAFE_COLLECTORS.has(b.norm)),
       ),
   );
 }

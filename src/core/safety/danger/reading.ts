@@ -2,6 +2,7 @@ import type { Sentence, Token } from '../../understanding/nlp.js';
 import { clausesOf } from './clauses.js';
 import { readTime } from './time.js';
 import {
+  agedPerson,
   any,
   CLOCK,
   FUTURE,
@@ -261,12 +262,12 @@ export function readClause(
   const firstTheres = ts.findIndex((v) => v.norm === 'theres' || v.norm === "there's");
   // Holding, or not finding, is about a person only when a person is in the clause.
   const personHere = ts.some(
-    (t) =>
+    (t, k) =>
       word(t, W.PERSON) ||
       word(t, W.CHILD_NOUNS) ||
       ['him', 'her', 'them', 'himself', 'herself', 'me'].includes(t.norm) ||
       // "14 year old missing since yesterday"
-      (t.norm === 'old' && ts[ts.indexOf(t) - 1]?.norm === 'year'),
+      agedPerson(ts, k),
   );
   const selfHere = personHere || ts.some((t) => t.norm === 'i' || t.norm === 'we');
   // "she is not safe", "the child is in danger": the subject just before is a person, not "that".
@@ -317,8 +318,7 @@ export function readClause(
       (t.form === 'ing' && (isNeg(prev) || ['stop', 'prevent'].includes(prev2?.lemma ?? ''))) ||
       (prev?.norm === 'from' && ['stop', 'prevent'].includes(ts[i - 3]?.lemma ?? ''));
     const harmVerb = (word(t, W.SERIOUS_HARM) || slangHarm(ts, i)) && !deniedOrPrevented;
-    const dangerVerb =
-      harmVerb || word(t, W.ABDUCT) || word(t, W.TAKE) || word(t, W.CONFINE) || word(t, W.WEAK_HARM);
+    const dangerVerb = harmVerb || dangerWord(t);
     // "she's self harming", "self-harm": harm to herself, read by the self-harm rules below, not
     // harm done to her; without a word for now it is a pattern to act on today, not 999.
     const selfHarmWord = prev?.norm === 'self' && ['harm', 'harming', 'harms', 'harmed'].includes(t.norm);
@@ -680,7 +680,7 @@ export function readClause(
     )
       r.selfHarm = true;
     // "on a bridge saying goodbye to everyone", "goodbye messages from the roof": farewells from a height.
-    if ((t.norm === 'goodbye' || t.norm === 'goodbyes') && ts.some((n) => HEIGHTS.has(n.norm)))
+    if ((t.norm === 'goodbye' || t.norm === 'goodbyes') && ts.some((n) => W.HEIGHTS.has(n.norm)))
       r.selfHarm = true;
     if (
       ['kill', 'cut', 'hang', 'harm', 'hurt'].includes(t.lemma) &&
@@ -818,22 +818,7 @@ export function readClause(
     )
       r.imageThreat = true;
     // "he'll do it again tonight"; not "she mentioned it again today" (telling again, not harm again).
-    // The verb nearest before "again" decides: "he will put me in the bath again" is harm again.
-    const againVerb =
-      t.norm === 'again'
-        ? ts
-            .slice(0, i)
-            .reverse()
-            .find((v) => v.pos === 'VERB')
-        : undefined;
-    const toldAgain = ['mention', 'say', 'tell', 'bring', 'raise', 'repeat'].includes(againVerb?.lemma ?? '');
-    // "should that old injury be looked at again now": something done to a record, not harm again.
-    const againAt = againVerb ? ts.indexOf(againVerb) : -1;
-    const passiveProcess =
-      againVerb !== undefined &&
-      ts[againAt - 1]?.lemma === 'be' &&
-      ![W.SERIOUS_HARM, W.WEAK_HARM, W.CONFINE, W.TAKE, W.ABDUCT].some((set) => word(againVerb, set));
-    if (t.norm === 'again' && (has.future || nowWord) && !toldAgain && !passiveProcess) r.threat = true;
+    if (t.norm === 'again' && (has.future || nowWord) && harmAgain(ts, i)) r.threat = true;
     // "threatening to send her pics round", "blackmailing her for more nudes": sextortion, a same-day
     // matter for the police and the DSL, not 999 unless something else puts her in danger now.
     if (t.lemma === 'threaten' || t.lemma === 'blackmail') {
@@ -886,7 +871,7 @@ export function readClause(
           (v.pos !== 'PRON' &&
             !PROTECTIVE.has(v.norm) &&
             (word(v, W.PERSON) || word(v, W.HARMER) || word(v, W.CHILD_NOUNS))) ||
-          (v.norm === 'old' && AGE_UNITS.has(all[k - 1]?.norm ?? '')),
+          agedPerson(all, k),
       );
       const pronoun = window.some((v) => v.pos === 'PRON' && word(v, W.PERSON));
       const threatPlace =
@@ -953,7 +938,7 @@ export function readClause(
       W.HELD.has(ts[i + 1]?.norm ?? '') &&
       prev?.pos === 'NOUN' &&
       word(prev, W.PERSON) &&
-      !SAFE_COLLECTORS.has(prev.norm)
+      !W.SAFE_COLLECTORS.has(prev.norm)
     )
       r.presence = true;
     // "he's back", "her uncle is back": the person has returned (not "she's back home", found).
@@ -1056,6 +1041,24 @@ export function readClause(
   return r;
 }
 
+/** A word for harm, confinement or taking ("hit", "touch", "lock", "take", "drag"). */
+function dangerWord(t: Token | undefined): boolean {
+  return [W.SERIOUS_HARM, W.WEAK_HARM, W.CONFINE, W.TAKE, W.ABDUCT].some((set) => word(t, set));
+}
+
+/**
+ * The verb nearest before "again" says what happens again: "he will put me in the bath again" is
+ * harm again; "she mentioned it again today" is telling again, and "should that old injury be looked
+ * at again now" something done to a record.
+ */
+function harmAgain(ts: readonly Token[], i: number): boolean {
+  const at = ts.slice(0, i).findLastIndex((v) => v.pos === 'VERB');
+  const verb = ts[at];
+  if (!verb) return true;
+  if (['mention', 'say', 'tell', 'bring', 'raise', 'repeat'].includes(verb.lemma)) return false;
+  return !(ts[at - 1]?.lemma === 'be' && !dangerWord(verb));
+}
+
 /** "if she went missing … who would I ring?": "if" with a past verb, and a question with "would". */
 function secondConditional(sentence: readonly Token[]): boolean {
   const at = sentence.findIndex((t) => t.norm === 'if');
@@ -1097,7 +1100,7 @@ function collectedBySafeCarer(ts: Token[], i: number): boolean {
   const by = ts.findIndex((n, j) => j > i && j <= i + 3 && n.norm === 'by');
   if (by < 0) return false;
   const who = ts.slice(by + 1, by + 4).find((n) => n.pos === 'NOUN' || n.pos === 'PROPN');
-  return who !== undefined && SAFE_COLLECTORS.has(who.norm);
+  return who !== undefined && W.SAFE_COLLECTORS.has(who.norm);
 }
 
 /** "won't let her out without him", "not allowed to go out at all": coercive control, a pattern, not a locked door now. */
@@ -1123,24 +1126,6 @@ function backToSchool(ts: Token[], i: number): boolean {
   );
 }
 
-/** "I'm collecting her at 3", "mum is picking him up": the one collecting is the narrator or a protective carer. */
-const SAFE_COLLECTORS = new Set([
-  'i',
-  'we',
-  "i'm",
-  'mum',
-  'mother',
-  'nan',
-  'gran',
-  'grandma',
-  'grandmother',
-  'police',
-  'officer',
-  'officers',
-  'worker',
-  'foster',
-]);
-
 /**
  * "when he gets in I'm dead", "you're dead after school": the threat idiom (the one speaking or spoken
  * to is alive), tied to when it will happen; "ur dead lol" alone is not.
@@ -1159,27 +1144,22 @@ export function deadAsThreat(ts: readonly Token[], i: number): boolean {
 const PERCEPTION = new Set(['see', 'watch', 'hear', 'catch', 'find', 'spot', 'notice', 'witness', 'observe']);
 
 /** People who come to help or report, never the person the child needs protecting from. */
-const PROTECTIVE = new Set([...SAFE_COLLECTORS, 'parent', 'parents', 'teacher', 'nurse', 'doctor', 'staff']);
+const PROTECTIVE = new Set([
+  ...W.SAFE_COLLECTORS,
+  'parent',
+  'parents',
+  'teacher',
+  'nurse',
+  'doctor',
+  'staff',
+]);
 function safeCollector(ts: Token[], i: number): boolean {
-  return ts.slice(Math.max(0, i - 4), i).some((b) => SAFE_COLLECTORS.has(b.norm));
+  return ts.slice(Math.max(0, i - 4), i).some((b) => W.SAFE_COLLECTORS.has(b.norm));
 }
 
 /** Looking back on it as the message is written: "thinking about it now", "now I look back", "in hindsight". */
 const REFLECTION =
   /\b(?:thinking (?:about it|back|on it) now|looking back(?: on it)?(?: now)?|now (?:that )?i (?:think|look) (?:about it|back)|now i come to think|in hindsight|with hindsight)\b/;
-
-/** Places people jump from. */
-const HEIGHTS = new Set([
-  'bridge',
-  'roof',
-  'rooftop',
-  'cliff',
-  'ledge',
-  'railway',
-  'tracks',
-  'viaduct',
-  'multi-storey',
-]);
 
 // A vehicle, also by the make or model people name it by ("getting into a black Audi").
 const VEHICLES = new Set(
@@ -1260,7 +1240,6 @@ function takenByWriter(ts: readonly Token[], i: number): boolean {
 
 const PLACE_PREPOSITIONS = new Set(['at', 'outside', 'in', 'by', 'with']);
 const PICTURES = new Set(['picture', 'photo', 'pic', 'video', 'snapchat', 'post', 'story', 'image', 'clip']);
-const AGE_UNITS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years']);
 
 /** Where someone is, said with "be": "are sat in a car", "is stood at the gate", "is waiting outside". */
 const POSTURE_NOW = new Set(['sat', 'stood', 'sitting', 'standing', 'waiting', 'parked', 'stationed']);

@@ -2,6 +2,11 @@
 import type { Token } from '../../understanding/nlp.js';
 import * as W from './words.js';
 
+/** "a 10 day old", "his 3 year old": "old" after a unit of age names a person. */
+const AGE_UNITS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years']);
+export const agedPerson = (ts: readonly Token[], i: number) =>
+  ts[i]?.norm === 'old' && AGE_UNITS.has(ts[i - 1]?.norm ?? '');
+
 export const word = (t: Token | undefined, s: Set<string>) =>
   t !== undefined && (s.has(t.lemma) || s.has(t.norm));
 export const any = (ts: Token[], s: Set<string>) => ts.some((t) => word(t, s));
@@ -102,7 +107,7 @@ export function takesPerson(ts: Token[], i: number): boolean {
     if (!possessive && (W.HELD.has(n.norm) || word(n, W.CHILD_NOUNS) || n.pos === 'PROPN')) return true;
     if (j > i + 1 && word(n, W.PERSON) && n.pos === 'NOUN') return true;
     // "a 2 year old", "the little one", "one of the u10s".
-    if (n.norm === 'old' && ts[j - 1]?.norm === 'year') return true;
+    if (agedPerson(ts, j)) return true;
     if (n.norm === 'one' && ts[j - 1]?.norm === 'little') return true;
     if (n.norm === 'of' && ts[j - 1]?.norm === 'one') return true;
     const filler =

@@ -209,3 +209,11 @@ export const IMAGE_WORDS = set(`ones pics pictures photos picture photo video vi
 
 /** Verbs of sexual contact done to a child. */
 export const CONTACT = set(`put push touch rub lick suck grab stick insert make force shove`);
+
+/** Places people jump from. */
+export const HEIGHTS = set(`bridge roof rooftop cliff ledge railway tracks viaduct multi-storey`);
+
+/** "I'm collecting her at 3", "mum is picking him up": the one collecting is the narrator or a protective carer. */
+export const SAFE_COLLECTORS =
+  set(`i we mum mam mother nan nana gran grandma grandmother carer carers police officer
+  officers worker foster`);
