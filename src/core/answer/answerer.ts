@@ -110,6 +110,9 @@ const strength = (sel: { hits: SearchHit[] }): number => {
 // A near item shares real domain words with the question, not just an everyday word like "write".
 const NEAR_MIN_COVERAGE = 0.25;
 const NEAR_MIN_ANCHOR = 3;
+// A long account covers little of itself with any item: one that shares strong domain evidence with
+// it (exploitation signs told as a story) is near on less of its words.
+const NEAR_MIN_COVERAGE_OF_ACCOUNT = 0.15;
 
 /** Redaction placeholders carry no meaning for search. */
 const withoutPlaceholders = (text: string) =>
@@ -326,9 +329,15 @@ export class Answerer {
 
   /** Items close to the question without being confident: the "did you mean" candidates. */
   private nearItems(text: string): GuidanceItem[] {
+    const account = text.split(/\s+/).length >= LONG_ACCOUNT_WORDS;
+    const near = (h: SearchHit) =>
+      (h.coverage >= NEAR_MIN_COVERAGE && h.anchorWeight >= NEAR_MIN_ANCHOR) ||
+      (account &&
+        h.coverage >= NEAR_MIN_COVERAGE_OF_ACCOUNT &&
+        h.anchorWeight >= this.policy.strongAnchorWeight);
     return this.index
       .search(text, 3)
-      .filter((h) => h.coverage >= NEAR_MIN_COVERAGE && h.anchorWeight >= NEAR_MIN_ANCHOR)
+      .filter(near)
       .map((h) => this.pack.byId.get(h.id))
       .filter((i): i is GuidanceItem => i !== undefined);
   }

@@ -126,6 +126,18 @@ export function detectImmediateDanger(
       !repeated
     )
       reasons.add('child missing and at risk now');
+    // "has gone out and his phone location shows him at the house used for drugs": a child who has
+    // left, found now (by a phone, a map, someone seeing them) at a place of drugs or exploitation.
+    if (
+      r.locatedNow &&
+      !r.past &&
+      !found &&
+      aChild &&
+      (r.missing || WENT_OUT.test(situation.lower) || readings.some((o) => o.missing)) &&
+      PLACE_OF_EXPLOITATION.test(situation.lower) &&
+      !r.generalQuestion
+    )
+      reasons.add('child away and found now at a place of drugs or exploitation');
     if (r.distress && current && violenceHeard && aChild && !r.generalQuestion)
       reasons.add('a child heard in distress as violence goes on');
     // "toddler next door screaming for two hours … I've knocked, nothing": no adult answering.
@@ -396,6 +408,12 @@ function failSafe(r: ClauseReading, resolved: boolean): boolean {
 }
 
 /** "keeps going missing", "goes missing at weekends", "missing episodes": a pattern over time. */
+/** Gone from where they should be: out at night, out of a window, off without a word. */
+const WENT_OUT = /\b(?:gone|went|snuck|sneaked|slipped|climbed) out\b/;
+/** A place of drugs or exploitation (not drugs alone: "she smokes weed"). */
+const PLACE_OF_EXPLOITATION =
+  /\b(?:(?:trap|crack|drug|drugs|dealer's|dealers) (?:house|flat|den)|(?:house|flat|address|place)\b[^.]{0,40}\b(?:drugs|dealing|dealers?|county lines|cuckoo(?:ed|ing)?)|cuckooed|county lines)\b/;
+
 const REPEATED_EPISODES =
   /\b(?:keeps|kept|keep) (?:going|running) (?:missing|off|away)|\bgoes (?:missing|off)\b|\bmissing (?:episodes?|again|a few times|every|most)|\b(?:every|each) time\b|\b(?:twice|a couple of times|(?:a few|several|two|three|four|five|many|multiple|\d+) times)\b|\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth) time\b|\bregularly (?:goes|going) missing/;
 

@@ -66,7 +66,7 @@ export function focusOf(text: string, sentences: readonly Sentence[]): MessageFo
           parts.push({
             text: text.slice(first.start, last.end).trim(),
             refersBack: askedOfStory || pointsBack(piece),
-            afterDash: askedOfStory,
+            afterDash: askedOfStory && namesATopic(piece),
           });
       });
     });
@@ -90,6 +90,25 @@ export function focusOf(text: string, sentences: readonly Sentence[]): MessageFo
   };
 }
 
+// Verbs and words any question uses, whatever it is about.
+const ASKING_WORDS = new Set(
+  'do does did doing done tell say said need needs happen happens first next now best way thing things get go'.split(
+    ' ',
+  ),
+);
+
+/** "what should staff do first?" names no topic of its own, so it is not answered without its story. */
+function namesATopic(tokens: readonly Token[]): boolean {
+  const topical = tokens.filter(
+    (t) =>
+      ['NOUN', 'PROPN', 'VERB', 'ADJ'].includes(t.pos) &&
+      !ROLES.has(t.norm) &&
+      !PREAMBLE.has(t.norm) &&
+      !ASKING_WORDS.has(t.lemma),
+  );
+  return topical.length >= 2;
+}
+
 /** "Is that HSB?", "Does this need a referral?": the pointer comes before any noun of its own. */
 function pointsBack(tokens: readonly Token[]): boolean {
   const firstNoun = tokens.findIndex((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
@@ -98,19 +117,24 @@ function pointsBack(tokens: readonly Token[]): boolean {
 
 const DASHES = new Set(['-', '–', '—', ':', ';']);
 
-/** "we've got a strat tmrw re HSB in yr 5 - do I need a safety plan?": the story, then the question. */
+// After a comma only a question the writer asks of themselves ("…next week, what should I tell them"),
+// not a clause that happens to start with a question word ("…, when she got home").
+const ASKED_AFTER_COMMA =
+  /^(?:(?:what|whats|what's|who|how|which|where) (?:do|does|should|can|could|must|would|will|shall)|(?:do|does|should|can|could|must|would|shall) (?:i|we|you|u|they|staff)\b)/;
+
+/**
+ * "we've got a strat tmrw re HSB in yr 5 - do I need a safety plan?", "doing induction for night staff
+ * next week, what should I tell them…": the story, then the question.
+ */
 function splitAtAskingDash(tokens: readonly Token[]): Token[][] {
-  const cut = tokens.findIndex(
-    (t, i) =>
-      DASHES.has(t.norm) &&
-      i >= 3 &&
-      QUESTION_START.test(
-        tokens
-          .slice(i + 1)
-          .map((n) => n.norm)
-          .join(' '),
-      ),
-  );
+  const cut = tokens.findIndex((t, i) => {
+    if (i < 3 || !(DASHES.has(t.norm) || t.norm === ',')) return false;
+    const after = tokens
+      .slice(i + 1)
+      .map((n) => n.norm)
+      .join(' ');
+    return t.norm === ',' ? ASKED_AFTER_COMMA.test(after) : QUESTION_START.test(after);
+  });
   return cut < 0 ? [tokens.slice()] : [tokens.slice(0, cut), tokens.slice(cut + 1)];
 }
 

@@ -125,9 +125,16 @@ class Vocabulary {
     return tokens.some((t) => this.mistypes(t.norm));
   }
 
-  /** A word of the list, or its plural ("snapchats"). */
+  /**
+   * A word of the list, its plural ("snapchats"), or an -ing or -ed form of a listed verb that the
+   * tagger read as a noun or adjective, so has no verb lemma ("a baby with bruising").
+   */
   private names(word: string): boolean {
-    return this.words.has(word) || (word.endsWith('s') && this.words.has(word.slice(0, -1)));
+    return (
+      this.words.has(word) ||
+      (word.endsWith('s') && this.words.has(word.slice(0, -1))) ||
+      verbBasesOf(word).some((base) => this.words.has(base))
+    );
   }
 
   private mistypes(word: string): boolean {
@@ -135,6 +142,16 @@ class Vocabulary {
     for (const w of this.spellable) if (oneEditApart(word, w)) return true;
     return false;
   }
+}
+
+/** The base forms an -ing or -ed word may come from: "bruising" bruise, "hitting" hit, "tied" tie. */
+function verbBasesOf(word: string): string[] {
+  const ending = /(?:ing|ed)$/.exec(word)?.[0];
+  if (!ending || word.length < ending.length + 3) return [];
+  const stem = word.slice(0, -ending.length);
+  const bases = [stem, `${stem}e`];
+  if (/([b-df-hj-np-tv-z])\1$/.test(stem)) bases.push(stem.slice(0, -1));
+  return bases;
 }
 
 /** Damerau distance of at most one (one letter added, dropped, changed or two swapped). */

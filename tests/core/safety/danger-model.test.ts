@@ -1151,3 +1151,30 @@ describe('danger model: batch Z dev classes', () => {
     });
   });
 });
+
+describe('danger model: batch AD dev classes', () => {
+  it('a child who has gone out and is found now, on a phone or a map, at a place of drugs is in danger now', () => {
+    expect(
+      escalates(
+        'our 13 year old foster son has gone out and his phone location shows him at the house used for drugs',
+      ),
+    ).toBe(true);
+    expect(escalates('snap map has her at a trap house, she went out an hour ago, she is 14')).toBe(true);
+    // Past, or drugs with no place and no child away: not this reading.
+    expect(
+      escalates('last month his location showed him at a house used for drugs, he is 14, what do we do'),
+    ).toBe(false);
+    expect(escalates('our 15 year old is at home and we think she smokes weed, what should we do')).toBe(
+      false,
+    );
+  });
+  it('a child who snuck out or is climbing out of a window is missing', () => {
+    expect(reading('our lad (13) snuck out after lights out').missing).toBe(true);
+    expect(reading('one of our girls (14) has climbed out of her window').missing).toBe(true);
+    expect(reading('she sneaked a biscuit').missing).toBe(false);
+  });
+  it('a clause opening "can\'t" is a statement, not an information question', () => {
+    expect(reading("can't sleep, just heard the back gate go").infoQuestion).toBe(false);
+    expect(reading('can I share this with the school nurse').infoQuestion).toBe(true);
+  });
+});

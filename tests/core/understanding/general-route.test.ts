@@ -52,6 +52,15 @@ describe('the general route: a worry about a child that no item covers', () => {
     expect(reply.meta.itemIds[0]).not.toBe('talking-to-your-dsl');
     expect(reply.summary).not.toMatch(/exact situation/);
   });
+
+  it('a long account offers the items it shares strong domain evidence with as nearest guidance', () => {
+    const reply = guide.ask(
+      "one of our girls (15) came in at 4am last sunday with cigs, a new phone and bruises on her upper arms and wouldn't say where she'd been, what should we be doing about it",
+    );
+    expect(reply.meta.itemIds[0]).toBe('talking-to-your-dsl');
+    const near = reply.sections.find((s) => s.heading === 'Nearest guidance');
+    expect(near?.lines.some((l) => /exploit/i.test(l))).toBe(true);
+  });
 });
 
 describe('content:check: general_item', () => {

@@ -21,6 +21,8 @@ describe('scope: only safeguarding questions are answered', () => {
     // The pack lists "privates" and "missing": those forms, not "private" or the title "Miss".
     'how much should I charge for private tuition',
     'Miss Jones wants to know the date of the next inset day',
+    // An allowance is pay, whatever service pays it.
+    'whats the fostering allowance for a 14 yr old this year',
   ])('everyday words that the guidance also uses do not make "%s" a safeguarding question', (q) => {
     const reply = guide.ask(q);
     expect(reply.meta.answered).toBe(false);
@@ -50,6 +52,7 @@ describe('scope: only safeguarding questions are answered', () => {
     'who chairs a strat mtg', // a domain concept (synonym group) through the lexicon
     'a 12 year old at cubs wants me to promise not to tell his mum what he is about to say. can i promise him that?', // a secret asked of an adult
     'a 14 year old patient says she has been sleeping with her 22 year old neighbour, do i have to do anything?', // a euphemism
+    'training q for our station - if we attend a house and find a baby under 1 with bruising, whats the out of hours process', // a concern's -ing form read as a noun
   ])('"%s" is in scope and answered', (q) => {
     expect(guide.ask(q).meta.answered).toBe(true);
   });

@@ -63,4 +63,16 @@ describe('message focus', () => {
     expect(f.askedAlone[0]).toBe('do I need a safety plan,');
     expect(focus('2 qs sorry - who is the LADO?').body).toBe('who is the LADO?');
   });
+  it('reads a question the writer asks after a comma, alone only when it names a topic', () => {
+    const f = focus(
+      'doing induction for new night staff next week, what should i tell them to do if a YP goes missing',
+    );
+    expect(f.askedAlone[0]).toBe('what should i tell them to do if a YP goes missing');
+    // No topic of its own: read with the story, never alone.
+    expect(
+      focus('if a kid discloses abuse after school, what should staff do first?').askedAlone[0],
+    ).toBeUndefined();
+    // A clause that only starts with a question word is not a question.
+    expect(focus('she was fine until lunch, when she got upset').questions).toEqual([]);
+  });
 });

@@ -103,6 +103,8 @@ export interface ClauseReading {
   reported: boolean;
   /** Said to have stopped or ended ("stopped ages ago", "it ended"): not "stopped him" or "stopped talking". */
   ended: boolean;
+  /** Where someone is, found now on a phone or a map or said to be at a place ("location shows him at"). */
+  locatedNow: boolean;
   /** A cue that puts the clause now or within hours. */
   now: boolean;
   /** A cue that puts it in the past (a past time, or only past verbs). */
@@ -112,6 +114,10 @@ export interface ClauseReading {
   /** Harm inside "if/when a child…": a general question, not an event. */
   generalQuestion: boolean;
 }
+
+/** Where someone is, seen now on a phone or a map, or said to be at a place. */
+const LOCATED_NOW =
+  /\b(?:location|locations|find my|life360|snap ?map|tracker|tracking|pinging|pinged|shows (?:him|her|them) at|(?:he|she|they)(?:'s| is| are) (?:at|in) (?:a|the|his|her|their|some) )/;
 
 export function readClause(
   ts: Token[],
@@ -180,6 +186,7 @@ export function readClause(
         sentenceText.toLowerCase(),
       ),
     unsafe: false,
+    locatedNow: LOCATED_NOW.test(clauseText),
     meet: ts.some((t) => t.lemma === 'meet' && t.form !== 'past'),
     presence: false,
     alone: false,
@@ -742,6 +749,15 @@ export function readClause(
       (t.norm === 'missing' && !missingFrom && selfHere) ||
       t.lemma === 'abscond' ||
       (t.lemma === 'run' && (ts[i + 1]?.norm === 'away' || ts[i + 1]?.norm === 'off' || ranOut))
+    )
+      r.missing = true;
+    // "snuck out after lights out", "climbed out of her window": gone without anyone knowing.
+    if (
+      has.childInSentence &&
+      ((['sneak', 'snuck', 'sneaked'].includes(t.lemma) && ts[i + 1]?.norm === 'out') ||
+        (t.lemma === 'climb' &&
+          ts[i + 1]?.norm === 'out' &&
+          within(ts, i + 1, 4, (n) => n.norm === 'window')))
     )
       r.missing = true;
     // "last seen 20 minutes ago", "staff are searching", "her parents are asking where she is".

@@ -81,7 +81,7 @@ export const REPORTING = new Set([
 ]);
 export const FUTURE = new Set(['will', "'ll", 'gonna', 'shall']);
 export const INFO_QUESTION =
-  /^(?:what|whats|what's|is it|is this|does|do|can|how|why|where|who|which|should|would|when (?:should|do|does|is|are|can|must|would))\b/;
+  /^(?:what|whats|what's|is it|is this|does|do|can(?!'t)|how|why|where|who|which|should|would|when (?:should|do|does|is|are|can|must|would))\b/;
 
 /** "with him", "with the man": in the company of a person (not "with waking nights"). */
 export function withPerson(ts: Token[], j: number): boolean {
