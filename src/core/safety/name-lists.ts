@@ -35,7 +35,21 @@ export const FIRST_NAMES = set(`
   maryam mustafa nabil nasreen priya rahul raj rajesh ravi reza rohan sanjay simran sunita tariq usman
   yasmin zainab zayn abena adaeze ama chidi chioma efua emeka kemi kofi kwame kwabena ngozi nia obinna
   oluwaseun tendai tunde amani amira karim khalid layla leila malik nour omari rania samir yara aoife
-  ciara ciaran conor cormac eoin grainne orla padraig roisin siobhan sinead`);
+  ciara ciaran conor cormac eoin grainne orla padraig roisin siobhan sinead
+  kayleigh kayley kaylee chelsea chantelle charlene debbie diane elaine gail hollie joanne kerry
+  kimberley leanne lindsay lindsey mandy nikki paula shelley tina toni tracy vicky wendy yvonne zoey
+  abbie abby alana alesha aimee alisha alyssa annabelle ariana aria bailey bonnie brooke
+  brooklyn carys casey cerys charley cody darcey darcie darcy dexter elise ellis elsie esme ezra
+  frankie frederick gracie hallie harley harper hugo jaxon jenson jessie jude kacey kaden
+  keira kian kyra lainey lennon lexi lexie lilly lily-mae macie macy mason maxwell mckenzie
+  millie miley mollie morgan myles nevaeh olly ollie oakley peyton piper quinn reggie rhianna rihanna
+  ronnie rory rowan ruby-mae rylee ryley sebastian spencer stanley taylor tegan
+  tayla tommie tyson wilf wilfred zachariah zane wayne gareth glenn kirk lloyd marcus
+  nigel philip phil ricky robbie russell shane terry trevor troy warren clive colin derek gordon kenneth
+  roy sidney tony vincent adele amanda andrea angie beverley carla cheryl clare colette dionne
+  jackie jacqueline janice jeanette joanna julia katherine kathryn kathleen lesley linda lorraine lynn
+  lynne margaret maxine melanie natasha nicole pamela patricia rebekah sally sandra sheila suzanne
+  tamsin theresa valerie ashley ashleigh danny kieron mitchell reuben shay tristan`);
 
 /**
  * Capitalised words practitioners use that are not people: agencies, frameworks, places, days, months,
@@ -58,7 +72,8 @@ export const NOT_NAMES = set(`
   gran granny grandad grandpa grandma grandmother grandfather mother father auntie aunty aunt uncle
   brother sister son daughter stepdad stepmum carer carers foster parent parents pupil student students
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-  august september october november december christmas easter halloween the a an my our his her their
+  august september october november december christmas easter halloween term terms half summer autumn
+  spring winter mocks exams scheme the a an my our his her their
   this that these those what when where why how who which is are was were can could should would will
   shall do does did have has had if and but or so then also after before since during please hi hello
   thanks thank dear yes no not i we you he she they it me him us them one two three four five six seven

@@ -12,9 +12,10 @@ const TITLED = new RegExp(
   'g',
 );
 
-// A name at the end of a run is a person when the text right after it is about a person's age or birth.
+// A name at the end of a run is a person when the text right after it is about a person's age, birth
+// or school year ("Kayleigh Morris in yr 10").
 const PERSON_AFTER =
-  /^(?:[ \t]*\([ \t]*(?:dob|d\.o\.b|born|aged?|\d)|,?[ \t]+(?:aged?[ \t]*\d|dob\b|d\.o\.b|born\b|date of birth|who is \d|is \d|\(\d)|,[ \t]*\d{1,2}\b|['’]s[ \t]+(?:mum|dad|mother|father|brother|sister|carer|parents?|family|home|house|address|school))/i;
+  /^(?:[ \t]*\([ \t]*(?:dob|d\.o\.b|born|aged?|\d)|,?[ \t]+(?:aged?[ \t]*\d|dob\b|d\.o\.b|born\b|date of birth|who is \d|is \d|\(\d)|,[ \t]*\d{1,2}\b|[ \t]+in[ \t]+(?:yr|year|y)[ \t]?\d|['’]s[ \t]+(?:mum|dad|mother|father|brother|sister|carer|parents?|family|home|house|address|school))/i;
 
 const capFirst = (cue: string): string =>
   `[${cue[0]?.toUpperCase()}${cue[0]}]${cue.slice(1).replace(/ /g, GAP)}`;

@@ -25,6 +25,10 @@ export interface ScopeDefinition {
 const ACTION_QUESTION =
   /\b(?:what (?:do|should|can|must|would) (?:i|we|you|they|(?:the|a|an|our|my) [a-z]+) (?:do|put|say|tell|record|write|include|ask)|(?:do|should|must|can|could) (?:i|we) (?:still |just )?(?:need to |have to |be )?(?:do|write|record|tell|report|say|ask|share|keep|sign|refer|log|follow|speak|talk|approach|confront|contact|ring|call|raise|mention|inform|involve|suspend|send|escalate|worried|concerned|doing|put|submit|flag|pass|file|complete|fill)|how (?:do|should|would|can|must) (?:i|we|you|staff|they|(?:the|our|a) [a-z]+) (?:respond|handle|deal|support|manage|approach|talk|speak)|who (?:do|should|can) (?:i|we) (?:tell|contact|call|ring|speak to|talk to|inform|refer)|what (?:happens|should happen|needs to happen) next|what next|what now|what are my next steps|next steps)\b/;
 
+// "who do I tell", "should I report it", "do I need to pass this on": something to be told.
+const ASKS_WHOM_TO_TELL =
+  /\b(?:who (?:do|should|can|must) (?:i|we) (?:tell|report (?:it|this|that) to|pass (?:it|this) (?:on )?to|inform)|(?:should|do|must) (?:i|we) (?:need to |have to )?(?:report|pass (?:it|this|that) on|tell (?:anyone|someone|the dsl|safeguarding)))\b/;
+
 // A request to write a new document ("can you draft", "help me write", "I need a … template").
 const WRITING_TASK =
   /\b(?:(?:can|could|would) (?:you|u) (?:please |pls )?(?:help me )?(?:write|draft|create|produce)(?! up)|help me (?:write|draft)(?! up)|(?:i )?need (?:a|an|some) (?:[a-z0-9]+ ){0,3}(?:template|lesson ideas|lesson plan)|what's a good structure|what is a good structure)\b/;
@@ -78,12 +82,17 @@ export class Scope {
   }
 
   /**
-   * The message names a worry or a harm in so many words (or one mistyped): not only a process, a
-   * domain term ("paracetamol", "strategies") or "what do I do".
+   * The message names a worry or a harm in so many words (or one mistyped), or asks whom to tell or
+   * report it to ("who do I tell", "should I report this"): not only a process, a domain term
+   * ("paracetamol", "strategies") or "what do I do".
    */
   namesConcern(sentences: readonly Sentence[]): boolean {
     const tokens = sentences.flatMap((s) => s.tokens);
-    return this.concerns.namedIn(tokens) || this.concerns.mistypedIn(tokens);
+    return (
+      this.concerns.namedIn(tokens) ||
+      this.concerns.mistypedIn(tokens) ||
+      sentences.some((s) => ASKS_WHOM_TO_TELL.test(s.text.toLowerCase().replace(/[’‘]/g, "'")))
+    );
   }
 }
 

@@ -10,6 +10,9 @@ describe('identifiers in context, whatever their case', () => {
     ["Mrs Patel's son is 12", 'name'],
     ['a boy called jayden keeps doing it', 'name'],
     ['jayden smith in yr 8 at oakfield told me', 'name'],
+    // Capitalised, with a first name the list did not know, placed by a school year.
+    ['Brogan Hartley in yr 9 says older lads keep texting her', 'name'],
+    ['Kayleigh Morris told me at break', 'name'],
     ['tyler brown, dob 03/07/2010, came back', 'name'],
     ['ring her on 01632 960 123', 'phone'],
     ['or on +44 7911 123456', 'phone'],
@@ -32,6 +35,8 @@ describe('identifiers in context, whatever their case', () => {
     'we met on ms teams and mr and mrs were both there',
     'the teacher Safeguarding Lead said to wait',
     'she had a dr appointment and will miss school',
+    'Summer Term in year 7 starts after Easter',
+    'a Mark Scheme for year 10 mocks',
   ])('no identifier in: %s', (text) => expect(detectPii(text).found).toBe(false));
 
   it('the numbers the bot itself prints are not identifiers', async () => {

@@ -53,6 +53,14 @@ describe('the general route: a worry about a child that no item covers', () => {
     expect(reply.summary).not.toMatch(/exact situation/);
   });
 
+  it('asking whom to tell about a child is a worry, whatever words it uses for it', () => {
+    const reply = guide.ask(
+      'a girl in yr 10 says older lads keep sending her to parties at a flat. who do i tell',
+    );
+    expect(reply.meta.answered).toBe(true);
+    expect(reply.sources.length).toBeGreaterThan(0);
+  });
+
   it('a long account offers the items it shares strong domain evidence with as nearest guidance', () => {
     const reply = guide.ask(
       "one of our girls (15) came in at 4am last sunday with cigs, a new phone and bruises on her upper arms and wouldn't say where she'd been, what should we be doing about it",

@@ -32,6 +32,11 @@ describe('who is asking: routes that depend on the writer', () => {
     const carer = guide.ask('foster carer - my foster son (11) told me his uncle touched him, who do I tell');
     expect(carer.meta.answered).toBe(true);
     expect(carer.contacts[0]?.name).toMatch(/child's social worker/);
+    // "placed with me" is how a carer says the child lives with them.
+    const placed = guide.ask(
+      'a boy (11) is placed with me and his birth dad keeps messaging him, what do i do',
+    );
+    expect(placed.contacts[0]?.name).toMatch(/child's social worker/);
     const teacher = guide.ask('a pupil (11) told me his uncle touched him, who do I tell');
     expect(teacher.contacts.some((c) => /supervising social worker/.test(c.name))).toBe(false);
   });
