@@ -299,7 +299,9 @@ export class Answerer {
     aboutAChild: boolean,
     danger: boolean,
   ): boolean {
-    if (!this.scope || danger || this.scope.includes(text, sentences, aboutAChild)) return false;
+    if (!this.scope || danger) return false;
+    if (this.scope.onlyTheJob(sentences, aboutAChild)) return true;
+    if (this.scope.includes(text, sentences, aboutAChild)) return false;
     const best = this.index.search(text, 1)[0];
     return !(
       best &&

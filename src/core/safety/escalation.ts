@@ -92,6 +92,8 @@ export function detectImmediateDanger(
       !r.generalQuestion &&
       !r.infoQuestion &&
       !r.routine &&
+      // "keeps getting into a car with an older man": going off with someone, again and again.
+      !(r.habit && r.awayInVehicle && !r.now && GOES_OFF_AGAIN.test(situation.lower)) &&
       !((resolved || POLICE_HAVE_CHILD.test(situation.lower)) && !r.stillThere)
     )
       reasons.add('the person who may harm the child is present or on the way');
@@ -247,10 +249,22 @@ function readSituation(text: string, sentences: readonly Sentence[], subjects: S
   // "What should I do if a child tells me they are being abused right now": the urgency wins.
   if (strongNow) for (const r of readings) r.generalQuestion = false;
 
+  // A child's fear or plea ("please don't make me go home with him") and marks of hands on a child
+  // make a person present or due a risk, as harm named in words does.
   const harmContextFromWords =
     readings.some(
-      (r) => r.seriousHarm || r.weakHarm || r.threat || r.distress || r.abduct || r.weapon || r.injury,
+      (r) =>
+        r.seriousHarm ||
+        r.weakHarm ||
+        r.threat ||
+        r.distress ||
+        r.abduct ||
+        r.weapon ||
+        r.injury ||
+        r.fear ||
+        r.plea,
     ) ||
+    MARKS_ON_A_CHILD.test(lower) ||
     sentences.some((s) =>
       s.tokens.some(
         (t, i) =>
@@ -413,6 +427,14 @@ const WENT_OUT = /\b(?:gone|went|snuck|sneaked|slipped|climbed) out\b/;
 /** A place of drugs or exploitation (not drugs alone: "she smokes weed"). */
 const PLACE_OF_EXPLOITATION =
   /\b(?:(?:trap|crack|drug|drugs|dealer's|dealers) (?:house|flat|den)|(?:house|flat|address|place)\b[^.]{0,40}\b(?:drugs|dealing|dealers?|county lines|cuckoo(?:ed|ing)?)|cuckooed|county lines)\b/;
+
+/** "keeps getting into cars with", "keeps going off with": going off with someone, told as a habit. */
+const GOES_OFF_AGAIN =
+  /\bkeeps? (?:on )?(?:getting|going|jumping|hopping|climbing)(?: off)?(?: and)? (?:in|into|off|away)\b/;
+
+/** Marks someone's hands or blows leave ("finger mark bruises round her neck", "welts"). */
+const MARKS_ON_A_CHILD =
+  /\b(?:bruis(?:e|es|ed|ing)|finger ?marks?|hand ?prints?|welts?|strangulation marks?)\b/;
 
 const REPEATED_EPISODES =
   /\b(?:keeps|kept|keep) (?:going|running) (?:missing|off|away)|\bgoes (?:missing|off)\b|\bmissing (?:episodes?|again|a few times|every|most)|\b(?:every|each) time\b|\b(?:twice|a couple of times|(?:a few|several|two|three|four|five|many|multiple|\d+) times)\b|\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth) time\b|\bregularly (?:goes|going) missing/;

@@ -82,6 +82,14 @@ export class Scope {
   }
 
   /**
+   * The job itself and no child ("the disciplinary procedure for a TA who keeps turning up late"): out
+   * of scope however closely its words match an item (a parent turning up late to collect).
+   */
+  onlyTheJob(sentences: readonly Sentence[], aboutAChild: boolean): boolean {
+    return !aboutAChild && this.workplace.namedIn(sentences.flatMap((s) => s.tokens));
+  }
+
+  /**
    * The message names a worry or a harm in so many words (or one mistyped), or asks whom to tell or
    * report it to ("who do I tell", "should I report this"): not only a process, a domain term
    * ("paracetamol", "strategies") or "what do I do".

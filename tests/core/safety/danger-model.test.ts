@@ -1178,3 +1178,39 @@ describe('danger model: batch AD dev classes', () => {
     expect(reading('can I share this with the school nurse').infoQuestion).toBe(true);
   });
 });
+
+describe('danger model: batch AF dev classes', () => {
+  it("marks of hands on a child, and a child's plea, make the person here a risk", () => {
+    expect(
+      escalates(
+        "7 yr old has finger mark bruises on her arms, her stepdad is in the waiting room and she begged me please don't make me go home with him",
+      ),
+    ).toBe(true);
+    // The one who "came in with bruises" is the child hurt, not someone arriving.
+    expect(reading("he's come in with bruises on his upper arms 3 times this month").presence).toBe(false);
+  });
+  it('a child shown pornography, or a baby handled roughly, is harm going on', () => {
+    expect(
+      escalates('a man at the library computers has a girl about 8 on his knee and is showing her porn'),
+    ).toBe(true);
+    expect(escalates('her stepdad is drunk and shaking the baby')).toBe(true);
+    expect(escalates('he was shown porn by an older cousin two years ago, what do I record')).toBe(false);
+    expect(reading('the toddler is throwing the ball to his dad').seriousHarm).toBe(false);
+  });
+  it('a baby left where nobody has come back for them has no adult there', () => {
+    expect(escalates("a baby in a pram outside the shop for 40 minutes and nobody's come back")).toBe(true);
+  });
+  it("a past relative clause dates that person's history, not the clause it describes", () => {
+    const r = reading('the man at the gate is the one who was in the paper last month');
+    expect(r.past).toBe(false);
+    expect(reading('the man who was at the gate last month').past).toBe(true);
+  });
+  it('someone at a place doing something is there now; a child with a protective professional is not at risk', () => {
+    expect(reading('the man at our garden fence talking to the children').presence).toBe(true);
+    expect(reading("she's with her social worker now").presence).toBe(false);
+    expect(reading("she's with her uncle now").presence).toBe(true);
+  });
+  it('going off with someone, told as a habit, is a pattern, not now', () => {
+    expect(escalates('year 10 girl keeps getting off the bus and into a car with an older man')).toBe(false);
+  });
+});

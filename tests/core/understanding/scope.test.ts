@@ -23,6 +23,8 @@ describe('scope: only safeguarding questions are answered', () => {
     'Miss Jones wants to know the date of the next inset day',
     // An allowance is pay, whatever service pays it.
     'whats the fostering allowance for a 14 yr old this year',
+    // Staff conduct procedures are the job, not a child's safeguarding.
+    'what is the disciplinary procedure for a TA who keeps turning up late',
   ])('everyday words that the guidance also uses do not make "%s" a safeguarding question', (q) => {
     const reply = guide.ask(q);
     expect(reply.meta.answered).toBe(false);
@@ -52,6 +54,9 @@ describe('scope: only safeguarding questions are answered', () => {
     'who chairs a strat mtg', // a domain concept (synonym group) through the lexicon
     'a 12 year old at cubs wants me to promise not to tell his mum what he is about to say. can i promise him that?', // a secret asked of an adult
     'a 14 year old patient says she has been sleeping with her 22 year old neighbour, do i have to do anything?', // a euphemism
+    'a boy in my class wears the same jumper every day and is smelly, probably nothing', // neglect seen, not named
+    "a 9 year old says she's scared to go home tonight, what am I meant to do", // a child afraid to go home
+    "overheard two yr 9s talking about 'going country' this weekend", // street words for county lines
     'training q for our station - if we attend a house and find a baby under 1 with bruising, whats the out of hours process', // a concern's -ing form read as a noun
   ])('"%s" is in scope and answered', (q) => {
     expect(guide.ask(q).meta.answered).toBe(true);

@@ -287,6 +287,12 @@ export function readClause(
       subject.some((b) => word(b, W.PERSON) || word(b, W.CHILD_NOUNS) || ['i', 'we', 'you'].includes(b.norm))
     );
   });
+  // "he's come in with bruises on his arms": the one who came in is the one hurt.
+  const arrivesHurt = ts.some(
+    (v, k) =>
+      v.norm === 'with' &&
+      [1, 2].some((d) => W.INJURY.has(ts[k + d]?.norm ?? '') || W.MARKS.has(ts[k + d]?.norm ?? '')),
+  );
   ts.forEach((t, i) => {
     const prev = ts[i - 1];
     const prev2 = ts[i - 2];
@@ -857,10 +863,15 @@ export function readClause(
       !(t.norm === 'there' && (prev === undefined || prev.pos === 'AUX' || ts[i + 1]?.lemma === 'be'));
     // "with her", and "next to her", "beside him": in the child's company.
     const besideChild = (t.norm === 'next' && ts[i + 1]?.norm === 'to' ? ts[i + 2] : ts[i + 1])?.norm ?? '';
+    // "she's with her social worker now": "her" before a noun names whose, and a protective companion
+    // is no threat.
+    const pronounAt = t.norm === 'next' && ts[i + 1]?.norm === 'to' ? i + 2 : i + 1;
+    const companion = [1, 2].map((d) => ts[pronounAt + d]).find((n) => n?.pos === 'NOUN');
     const inCompany =
       ['with', 'beside', 'next'].includes(t.norm) &&
       ['her', 'him', 'them'].includes(besideChild) &&
-      (t.norm !== 'next' || ts[i + 1]?.norm === 'to');
+      (t.norm !== 'next' || ts[i + 1]?.norm === 'to') &&
+      !(besideChild === 'her' && companion !== undefined && PROTECTIVE.has(companion.norm));
     if (isPlace || inCompany) {
       const near = ts.slice(Math.max(0, i - 7), i);
       // "a man in his 40s dropped her off and is sat in a car outside": a second verb after "and"
@@ -903,13 +914,27 @@ export function readClause(
       const notCompany =
         lastThree.some((v) => RESIDENCE.has(v.lemma)) ||
         (t.norm === 'with' && lastThree.some((v) => NOT_COMPANY.has(v.lemma) || NOT_COMPANY.has(v.norm)));
-      const present = window.some(
-        (v) =>
-          isBePresent(v) ||
-          v.norm === 'theres' ||
-          v.norm === "there's" ||
-          (word(v, W.PRESENCE_VERBS) && (v.form === 'ing' || v.form === 'present')),
-      );
+      // "the man at our garden fence talking to the children": what someone at a place is doing.
+      const doingThere =
+        window.some(
+          (v) =>
+            v.pos !== 'PRON' &&
+            (word(v, W.PERSON) || word(v, W.HARMER)) &&
+            !word(v, W.CHILD_NOUNS) &&
+            !PROTECTIVE.has(v.norm),
+        ) &&
+        [1, 2].some(
+          (d) => ts[i + d]?.form === 'ing' && ts[i + d]?.pos === 'VERB' && ts[i + d - 1]?.lemma !== 'keep',
+        );
+      const present =
+        doingThere ||
+        window.some(
+          (v) =>
+            isBePresent(v) ||
+            v.norm === 'theres' ||
+            v.norm === "there's" ||
+            (word(v, W.PRESENCE_VERBS) && (v.form === 'ing' || v.form === 'present')),
+        );
       const justArrived =
         window.some((v) => word(v, W.PRESENCE_VERBS)) && window.some((v) => v.norm === 'just');
       // "mum's boyfriend at the gate", "mum and baby in the lounge with him": a note with no verb.
@@ -919,9 +944,17 @@ export function readClause(
       // "I'm taking my daughter to the car": the writer, with their own child, is not the threat.
       const writerSubject =
         ['i', 'we'].includes(ts.find((v) => v.pos === 'PRON')?.norm ?? '') && ts[0]?.pos === 'PRON';
-      if (person && !leaving && !notCompany && !writerSubject && (present || justArrived || stillNote))
+      if (
+        person &&
+        !leaving &&
+        !notCompany &&
+        !writerSubject &&
+        !arrivesHurt &&
+        (present || justArrived || stillNote)
+      )
         r.presence = true;
-      else if (pronoun && !leaving && !notCompany && (present || justArrived)) r.pronounPresent = true;
+      else if (pronoun && !leaving && !notCompany && !arrivesHurt && (present || justArrived))
+        r.pronounPresent = true;
       if (
         named &&
         !leaving &&
@@ -997,7 +1030,8 @@ export function readClause(
         isBePresent(prev) ||
         (prev?.lemma === 'have' && prev.form === 'present') ||
         prev?.norm === 'just') &&
-      has.threatPerson
+      has.threatPerson &&
+      !arrivesHurt
     )
       r.presence = true;
     // "he's asking to discharge her": taking a patient out of hospital.
@@ -1021,7 +1055,17 @@ export function readClause(
     )
       r.presence = true;
   }
-  Object.assign(r, readTime(timeWords, text, { nowWord, activeNow, ongoingHarm: r.ongoingHarm }));
+  // "the man at the fence is the one who was in the paper last month": the relative clause's past
+  // dates that person's history, not the clause it describes.
+  const timed = withoutPastRelative(timeWords);
+  Object.assign(
+    r,
+    readTime(timed, timed === timeWords ? text : timed.map((t) => t.norm).join(' '), {
+      nowWord,
+      activeNow,
+      ongoingHarm: r.ongoingHarm,
+    }),
+  );
   r.weaponPictured = r.weapon && ts.some((t, k) => PICTURES.has(t.lemma) && ts[k + 1]?.norm === 'of');
   r.selfHarmHabit =
     r.selfHarm &&
@@ -1237,7 +1281,7 @@ const NOT_ALONE =
 
 /** No adult with the child. */
 const ALONE =
-  /\b(?:on (?:his|her|their) own|alone|unattended|unsupervised|by (?:himself|herself|themselves)|no (?:adults?|parents?|carers?|grown ?ups?|one else|one with (?:him|her|them))\b|nobody (?:else|about|around|home|there|in|with)|no-one (?:else|about|around|home|there|in|with)|no one (?:about|around|home|there|in)|(?:parents?|mum|dad|adults?) nowhere|(?:can't|cannot|can not) find (?:the|her|his|their|a|any) (?:parents?|mum|dad|adults?|carers?))/;
+  /\b(?:on (?:his|her|their) own|alone|unattended|unsupervised|by (?:himself|herself|themselves)|no (?:adults?|parents?|carers?|grown ?ups?|one else|one with (?:him|her|them))\b|nobody (?:else|about|around|home|there|in|with)|no-one (?:else|about|around|home|there|in|with)|no one (?:about|around|home|there|in)|(?:nobody|no-one|no one) (?:'s |has )?(?:come|came) back|(?:parents?|mum|dad|adults?) nowhere|(?:can't|cannot|can not) find (?:the|her|his|their|a|any) (?:parents?|mum|dad|adults?|carers?))/;
 
 /**
  * The writer's own taking: "I want to take him", "we're taking the U16s on tour", "taking our u11s
@@ -1311,10 +1355,39 @@ function slangHarm(ts: readonly Token[], i: number): boolean {
     (W.HELD.has(next.norm) || word(next, W.CHILD_NOUNS))
   )
     return true;
+  // "swinging the baby round by one arm", "shaking the baby": a baby or toddler handled roughly.
+  if (W.ROUGH_HANDLING.has(ts[i]?.lemma ?? '')) {
+    const object = next?.pos === 'DET' || next?.pos === 'PRON' ? ts[i + 2] : next;
+    if (object !== undefined && word(object, W.YOUNG)) return true;
+  }
+  // "is showing her porn", "makes him watch porn": a child shown sexual material is sexually abused.
+  if (
+    ['show', 'make', 'force'].includes(ts[i]?.lemma ?? '') &&
+    next !== undefined &&
+    (W.HELD.has(next.norm) || word(next, W.CHILD_NOUNS)) &&
+    within(ts, i, 4, (n) => W.PORN.has(n.norm))
+  )
+    return true;
   // A beating named by what it is done with: "he'll do the belt", "get the slipper", "give her the belt".
   if (!['do', 'get', 'give', 'use'].includes(ts[i]?.lemma ?? '')) return false;
   const at = W.HELD.has(next?.norm ?? '') ? i + 2 : i + 1;
   return ts[at]?.norm === 'the' && W.BEATING_INSTRUMENTS.has(ts[at + 1]?.norm ?? '');
+}
+
+/**
+ * The clause without a relative clause in the past ("who was in the paper last month") when the clause
+ * itself is in the present ("the man at the fence is the one …"): the tokens as they are otherwise.
+ */
+function withoutPastRelative(ts: Token[]): Token[] {
+  const at = ts.findIndex(
+    (t, k) =>
+      (t.norm === 'who' || t.norm === 'which') &&
+      [1, 2].some((d) => ts[k + d]?.form === 'past') &&
+      ts.slice(0, k).some(isBePresent),
+  );
+  if (at < 0) return ts;
+  const resumes = ts.findIndex((t, k) => k > at + 1 && isBePresent(t));
+  return [...ts.slice(0, at), ...(resumes < 0 ? [] : ts.slice(resumes))];
 }
 
 /** Every clause of the message, read. */

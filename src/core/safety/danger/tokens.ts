@@ -10,7 +10,7 @@ export const agedPerson = (ts: readonly Token[], i: number) =>
 export const word = (t: Token | undefined, s: Set<string>) =>
   t !== undefined && (s.has(t.lemma) || s.has(t.norm));
 export const any = (ts: Token[], s: Set<string>) => ts.some((t) => word(t, s));
-export const within = (ts: Token[], i: number, n: number, test: (t: Token, at: number) => boolean) =>
+export const within = (ts: readonly Token[], i: number, n: number, test: (t: Token, at: number) => boolean) =>
   ts.slice(i + 1, i + 1 + n).some((t, k) => test(t, i + 1 + k));
 export const isNeg = (t: Token | undefined) =>
   t !== undefined && (t.lemma === 'not' || t.norm === "n't" || t.norm === 'never');

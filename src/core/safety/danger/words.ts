@@ -24,6 +24,12 @@ export const SEXUAL_HARM =
 export const WEAK_HARM = set(`touch expose undress force threaten groom exploit bully film record photograph
   pressure coerce blackmail sextort flash fiddle kiss masturbate sell pimp`);
 
+/** Handling that injures a baby or toddler (harm only with one as the object: "shaking the baby"). */
+export const ROUGH_HANDLING = set(`shake swing throw toss dangle fling`);
+
+/** Sexual material shown to a child. */
+export const PORN = set(`porn porno pornography xxx`);
+
 /** Sexual body words: a child's account of sexual abuse in their own words is serious harm. */
 export const SEXUAL_BODY = set(`willy penis genitals privates vagina fanny bum bottom breasts boobs dick
   cock minge`);
@@ -181,6 +187,10 @@ export const ADULT_NOUNS =
 export const INJURY = set(`bleeding unconscious unresponsive injury injuries injured wound wounds fitting
   seizure concussion fracture fractured floppy burns burn scald scalds blood swollen drowsy pale limp lifeless
   fontanelle unrousable`);
+
+/** Marks of hands or blows on a body (not "marks" alone: a mark is also a grade). */
+export const MARKS = set(`bruise bruises bruising bruised fingermarks handprint handprints welt welts cut cuts
+  graze grazes scratches`);
 
 /** Signs a child is acutely unwell, read as now even in a note with no verb ("toddler floppy, lips blue"). */
 export const ACUTELY_UNWELL = set(`floppy limp lifeless unresponsive unconscious fitting seizure blue blueish
