@@ -35,13 +35,17 @@ const TRAIN_SETS = [
   'tests/eval/blind/2026-12-02-writer-m.jsonl',
   'tests/eval/blind/2026-12-02-writer-n-dev.jsonl',
   'tests/eval/blind/2026-12-02-writer-o-dev.jsonl',
+  // Training corpora (2026-12-04): written for the layer by two writers who saw nothing of the
+  // project, danger against past, resolved and hypothetical look-alikes (T2 in contrast pairs).
+  'tests/eval/train/2026-12-04-train-t1.jsonl',
+  'tests/eval/train/2026-12-04-train-t2.jsonl',
 ];
 const outAt = process.argv.indexOf('--out');
 const OUT = outAt >= 0 ? (process.argv[outAt + 1] as string) : 'src/core/safety/danger/learned-model.json';
 /** What the layer may add to the rules' false alarms, on every message and on the look-alikes. */
 const MAX_FALSE_ALARMS = 0.02;
 const MAX_LOOKALIKE_FALSE_ALARMS = 0.04;
-const MIN_THRESHOLD = 0.5;
+const MIN_THRESHOLD = 0.55;
 const LOOKALIKE_KINDS = new Set([
   'past',
   'resolved',

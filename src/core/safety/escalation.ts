@@ -167,7 +167,8 @@ export function detectImmediateDanger(
       current &&
       !r.generalQuestion &&
       !r.infoQuestion &&
-      harmerNamedBefore(readings, r)
+      harmerNamedBefore(readings, r) &&
+      !((resolved || POLICE_HAVE_CHILD.test(situation.lower)) && !r.stillThere)
     )
       reasons.add('the person who may harm the child is present or on the way');
     // "his mum's boyfriend hits her … he's the one collecting her at 3.15": the one named as harming
@@ -186,7 +187,7 @@ export function detectImmediateDanger(
     if (
       r.injury &&
       current &&
-      (r.now || r.statedNow || r.verbless) &&
+      (r.now || r.statedNow || r.verbless || r.ingNote) &&
       !inMedicalCare &&
       !r.generalQuestion &&
       !r.infoQuestion
@@ -226,6 +227,9 @@ export function detectImmediateDanger(
     // "stopped ages ago", "it ended last year": told as over.
     !readings.some((r) => r.ended && r.datedPast) &&
     !SUSPICION.test(situation.lower) &&
+    // Meeting someone with no harm named anywhere ("her cousin is meeting her at the park at 4") is
+    // the rules' to judge: they raise it when the message names a risk, and this one names none.
+    !(readings.some((r) => r.meet) && !harmContext) &&
     scoreOf(model, situationFeatures(situation.cues)) >= model.threshold
   )
     reasons.add('the situation reads as a child in danger now');
@@ -278,7 +282,7 @@ function readSituation(text: string, sentences: readonly Sentence[], subjects: S
   // "told him not to tell his mum", "'don't tell your mum'", "our little secret": secrecy asked of a
   // child is grooming context ("she asked me not to tell anyone" is a child's request, not that).
   const secrecy =
-    /\b(?:told|tells|telling|said|says|asked|asks|made) (?:him|her|them) (?:not|never) to tell\b|\b(?:don't|dont) tell (?:your|ur|ya) (?:mum|mam|dad|parents|family|anyone|teacher)\b|\bkeep (?:it|this) (?:a )?secret\b|\bour (?:little )?secret\b/.test(
+    /\b(?:told|tells|telling|said|says|asked|asks|made) (?:him|her|them) (?:not|never) to tell\b|\b(?:don't|dont) tell (?:your|ur|ya) (?:mum|mam|dad|parents|family|anyone|teacher)\b|\bkeep (?:it|this) (?:a )?secret\b|\bour (?:little )?secret\b|\b(?:mustn'?t|must not|shouldn'?t) tell (?:anyone|anybody|her|his|your|their)\b/.test(
       lower,
     );
   // The writer says it is urgent: the danger words need no other harm to count.
@@ -312,7 +316,10 @@ function readSituation(text: string, sentences: readonly Sentence[], subjects: S
     /\b(?:isn't|isnt|is not|not) (?:her|his|their) (?:real )?(?:dad|father|uncle|mum|mother|brother)\b|\b(?:says|claims|said|claimed) (?:he's|hes|he is|she's|shes|she is) (?:her|his|their) (?:uncle|dad|cousin|brother|mum|aunt)\b|\banswers (?:every question )?for (?:her|him)\b/.test(
       lower,
     );
-  const harmContext = harmContextFromWords || secrecy || declaredUrgent || impostor;
+  // "a grown man", "a man she thinks is 24", "chatting to someone on the PCs": an adult or a stranger
+  // in contact with the child, the grooming context a meeting is judged in.
+  const groomingContact = GROOMING_CONTACT.test(lower);
+  const harmContext = harmContextFromWords || secrecy || declaredUrgent || impostor || groomingContact;
   const violenceHeard =
     /\b(?:banging|smashing|thuds?|thumping|(?:screaming|shouting|yelling) (?:at|shut up)|hitting|crying (?:stop|help|no)|you'?ll get it)\b/.test(
       lower,
@@ -432,6 +439,9 @@ const PLACE_OF_EXPLOITATION =
 const GOES_OFF_AGAIN =
   /\bkeeps? (?:on )?(?:getting|going|jumping|hopping|climbing)(?: off)?(?: and)? (?:in|into|off|away)\b/;
 
+const GROOMING_CONTACT =
+  /\b(?:grown|older|adult) (?:man|men|bloke|blokes|guy|guys|lad|lads|male)\b|\b(?:man|guy|bloke|someone) (?:she|he) (?:thinks|says|said|reckons) (?:is|was) (?:1[89]|[2-9]\d)\b|\bchatting (?:to|with) (?:someone|a man|a guy|a bloke|an adult|a stranger)\b/;
+
 /** Marks someone's hands or blows leave ("finger mark bruises round her neck", "welts"). */
 const MARKS_ON_A_CHILD =
   /\b(?:bruis(?:e|es|ed|ing)|finger ?marks?|hand ?prints?|welts?|strangulation marks?)\b/;
@@ -456,16 +466,16 @@ const NO_ANSWER =
 // A farewell ("tell my mum sorry", "say goodbye to everyone", "sorry for everything", "I'm done") and a
 // height ("on the bridge", "on the roof") in the same message.
 const FAREWELL =
-  /\b(?:tell (?:my|her|his) (?:mum|mam|dad|mom|nan|family|brother|sister) (?:i'?m |that i'?m )?sorry|sorry for everything|goodbye (?:to )?everyone|say(?:ing)? goodbye|love you all|i'?m done\b)/;
+  /\b(?:tell (?:my|her|his) (?:mum|mam|dad|mom|nan|family|brother|sister) (?:i'?m |that i'?m )?sorry|sorry for everything|goodbye (?:to )?everyone|say(?:ing)? goodbye|love you all|(?:i'?m|i am|he'?s|she'?s) done\b|(?:can'?t|cannot|can not|ca n't) (?:do this|go on|take (?:it|this)|cope)(?: any ?more)?\b|(?:don'?t|do not) want to (?:be here|live|wake up)|want (?:it all|it) to (?:end|stop)|end it\b)/;
 const FROM_A_HEIGHT = new RegExp(
-  String.raw`\b(?:on|at|off|from) (?:the |a |top of the )?(?:${[...W.HEIGHTS].join('|')})\b`,
+  String.raw`\b(?:on|at|off|from|up|over) (?:the |a )?(?:top of (?:the |a )?|edge of (?:the |a )?)?(?:${[...W.HEIGHTS, 'multi storey', 'car park', 'top floor'].join('|')})\b`,
 );
 
 const IN_MEDICAL_CARE =
   /\b(?:(?:is|are|'s|'re|now|and) (?:now )?(?:in hospital|in resus|in a&e|on the ward|stable|being (?:treated|seen to|looked after))|(?:in|into) resus|medically (?:fit|stable)|(?:admitted|discharged)\b)/;
 
 const SAFE_NOW =
-  /\b(?:panic over|(?:gone|went|taken|moved) (?:in)?to (?:a |the )?refuge|in (?:a |the )?refuge|(?:kids|children|child|baby|siblings|she|he|they)(?:'s|'re| are| is| have| has)? (?:now |all |both )?(?:gone |staying |stopping |safe )?(?:to|at|with) (?:their|her|his|an|a) (?:nan|nans|gran|grans|grandma|grandparents|aunt|auntie|relative)(?:'s)?|talked (?:her|him|them) down|(?:was|were|been) talked down|(?:police|csc|social care|social services|the social worker|edt)(?: and (?:police|csc|social care))? (?:attended|came out|visited|have attended|did a (?:same day )?visit)|cp medical (?:done|completed)|camhs (?:are|is) (?:now )?involved|false alarm|(?:has been|been|was) (?:collected|picked up) by (?:her |his |their )?(?:mum|mam|dad|parents?|carers?|foster carers?|nan|gran|grandparents)|(?:taken|gone|went) (?:to|into) (?:the )?(?:camhs crisis team|crisis team|place of safety)|(?:is|are|'s|'re) (?:now )?(?:back )?(?:safe )?(?:with|staying with|living with|home with|at home with) (?:her |his |their )?(?:maternal |paternal )?(?:grandparents|nan|gran|grandma|grandad|aunt|auntie|foster carers?|relatives|family|mum|parents)|(?:under )?police protection(?: is)?(?: in place)?|police (?:came and )?(?:took|have taken|removed|led) (?:him|her|them|the \w+) away|(?:security|police|staff|officers?)(?: and (?:security|police|staff))? stopped (?:him|her|them|the car)|(?:hospital|doctors?|paramedics?|ambulance|crew|a&e|gp) (?:says?|said|have said|checked (?:her|him|them)(?: over)? and) (?:she's|he's|they're|she is|he is|they are) (?:fine|ok|okay|well)|(?:checked|seen) (?:over )?(?:at|in|by) (?:the )?(?:hospital|a&e|gp|doctors?|paramedics?) and (?:are |were |is |was )?(?:fine|ok|okay|well)|police (?:have )?found (?:her|him|them)|(?:she|he|they)(?:'s|'re| is| are) (?:now )?back (?:at|in) (?:the |her |his |their )?(?:placement|foster home|children's home|care home|unit)|resolved now|(?:she's|he's|they're|she is|he is|they are) (?:fine|ok|okay)(?: at home| with| now)|no (?:immediate|imminent|current) (?:risk|danger|threat)|not (?:in|at) (?:any )?(?:immediate |imminent )?(?:danger|risk)|(?:is|are|'s|'re) (?:now )?safe(?: now)?\b(?! to)|(?:is|are|'s|'re|now and|and is) (?:now )?doing (?:well|fine|ok|okay|better)|in a place of safety|(?:has|have) been found(?: safe\b| by (?:police|staff|her|his|their)\b| and\b|(?=[.,!;]|$))|(?:everyone|everybody|all|both)(?:'s| is| are)? (?:all )?(?:fine|ok|okay|safe|well)(?: now)?)\b/;
+  /\b(?:panic over|checked over(?: by [a-z ]{2,20})?,? (?:and )?(?:fine|ok|okay|well|unhurt)|(?:social worker|sw|police|csc|edt|dsl|the school|mum|dad) (?:has |have )?sorted (?:it|this|it all)|(?:it's|its|it has|has|it's all|all) (?:been )?sorted\b|(?:gone|went|taken|moved) (?:in)?to (?:a |the )?refuge|in (?:a |the )?refuge|(?:kids|children|child|baby|siblings|she|he|they)(?:'s|'re| are| is| have| has)? (?:now |all |both )?(?:gone |staying |stopping |safe )?(?:to|at|with) (?:their|her|his|an|a) (?:nan|nans|gran|grans|grandma|grandparents|aunt|auntie|relative)(?:'s)?|talked (?:her|him|them) down|(?:was|were|been) talked down|(?:police|csc|social care|social services|the social worker|edt)(?: and (?:police|csc|social care))? (?:attended|came out|visited|have attended|did a (?:same day )?visit)|cp medical (?:done|completed)|camhs (?:are|is) (?:now )?involved|false alarm|(?:has been|been|was) (?:collected|picked up) by (?:her |his |their )?(?:mum|mam|dad|parents?|carers?|foster carers?|nan|gran|grandparents)|(?:taken|gone|went) (?:to|into) (?:the )?(?:camhs crisis team|crisis team|place of safety)|(?:is|are|'s|'re) (?:now )?(?:back )?(?:safe )?(?:with|staying with|living with|home with|at home with) (?:her |his |their )?(?:maternal |paternal )?(?:grandparents|nan|gran|grandma|grandad|aunt|auntie|foster carers?|relatives|family|mum|parents)|(?:under )?police protection(?: is)?(?: in place)?|police (?:came and )?(?:took|have taken|removed|led) (?:him|her|them|the \w+) away|(?:security|police|staff|officers?)(?: and (?:security|police|staff))? stopped (?:him|her|them|the car)|(?:hospital|doctors?|paramedics?|ambulance|crew|a&e|gp) (?:says?|said|have said|checked (?:her|him|them)(?: over)? and) (?:she's|he's|they're|she is|he is|they are) (?:fine|ok|okay|well)|(?:checked|seen) (?:over )?(?:at|in|by) (?:the )?(?:hospital|a&e|gp|doctors?|paramedics?) and (?:are |were |is |was )?(?:fine|ok|okay|well)|police (?:have )?found (?:her|him|them)|(?:she|he|they)(?:'s|'re| is| are) (?:now )?back (?:at|in) (?:the |her |his |their )?(?:placement|foster home|children's home|care home|unit)|resolved now|(?:she's|he's|they're|she is|he is|they are) (?:fine|ok|okay)(?: at home| with| now)|no (?:immediate|imminent|current) (?:risk|danger|threat)|not (?:in|at) (?:any )?(?:immediate |imminent )?(?:danger|risk)|(?:is|are|'s|'re) (?:now )?safe(?: now)?\b(?! to)|(?:is|are|'s|'re|now and|and is) (?:now )?doing (?:well|fine|ok|okay|better)|in a place of safety|(?:has|have) been found(?: safe\b| by (?:police|staff|her|his|their)\b| and\b|(?=[.,!;]|$))|(?:everyone|everybody|all|both)(?:'s| is| are)? (?:all )?(?:fine|ok|okay|safe|well)(?: now)?)\b/;
 
 function hypothetical(sentences: readonly Sentence[], lower: string): boolean {
   if (

@@ -1214,3 +1214,81 @@ describe('danger model: batch AF dev classes', () => {
     expect(escalates('year 10 girl keeps getting off the bus and into a car with an older man')).toBe(false);
   });
 });
+
+describe('danger model: training corpus classes (T1, T2)', () => {
+  it('a note in the -ing form of a child acutely unwell is now', () => {
+    expect(escalates('TA here, kid in my group fitting 5 mins and not stopping, mum not answering')).toBe(
+      true,
+    );
+    expect(escalates('scout leader, 9yo choking on a sweet, going blue')).toBe(true);
+    expect(escalates('she had a seizure at school last term, now back, what support')).toBe(false);
+  });
+  it('despair said from a height is a risk of suicide now', () => {
+    expect(escalates("text from a yr 9: 'on top of the multi storey, can't do this anymore'")).toBe(true);
+    expect(
+      escalates("lad sat on the bridge with his legs over the edge, his mates say he said he's done"),
+    ).toBe(true);
+    expect(escalates('a year ago he said he could not cope any more, he is doing well now')).toBe(false);
+  });
+  it('a hyphenated age names a child, and an "old girl" after it is not an older adult', () => {
+    expect(subjectsOf('their 11-year-old')).toMatchObject({ child: true, adult: false });
+    expect(subjectsOf('a 14-yr-old girl')).toMatchObject({ child: true, adult: false });
+  });
+  it('"just" before a noun is "merely", not moments ago', () => {
+    expect(reading("it's just banter isn't it").now).toBe(false);
+    expect(reading("he's just come in").now).toBe(true);
+  });
+  it('a child about to be taken for good, FGM within hours, a cry of "let me go", someone on the way', () => {
+    expect(
+      escalates("her dad texted 'you won't see her again', the court order says no contact, she's 8"),
+    ).toBe(true);
+    expect(escalates("the family plan to have their 10-year-old 'cut' at an aunt's house this evening")).toBe(
+      true,
+    );
+    expect(escalates('a girl in yr 6 says she will be cut abroad in the summer, what do we do')).toBe(false);
+    expect(escalates("hearing a man's voice in the boys toilets and a kid crying 'let me go'")).toBe(true);
+    expect(escalates("mum's ex has texted that he's on his way to take the baby, history of violence")).toBe(
+      true,
+    );
+  });
+  it('a drill, an exam question or a module is training; "checked over, fine" and "sorted it" are safe now', () => {
+    expect(escalates('in a drill an intruder with a knife is at reception, what is the lockdown order')).toBe(
+      false,
+    );
+    expect(
+      escalates('level 3 exam q: a practitioner hears a child screaming next door, what should they do'),
+    ).toBe(false);
+    expect(escalates('our missing 13yo from camp was asleep in another tent, checked over, fine')).toBe(
+      false,
+    );
+    expect(escalates("the lad threatened by his stepdad is at his gran's tonight, SW sorted it")).toBe(false);
+    expect(
+      escalates(
+        'lad threatened with a knife outside, we got him in, police arrested the other lad, he is home now',
+      ),
+    ).toBe(false);
+  });
+});
+
+describe('danger model: meetings judged in their grooming context', () => {
+  it('an adult or a stranger in contact with the child makes a meeting today a risk', () => {
+    expect(
+      escalates(
+        "yr 8 girl has been chatting to someone on the library PCs and she's meeting him at the station at 5",
+      ),
+    ).toBe(true);
+    expect(
+      escalates(
+        'a girl (14) showed me messages from a grown man saying he will meet her after group tonight',
+      ),
+    ).toBe(true);
+    expect(
+      escalates(
+        "she says he'll meet her by the gates after group tonight and she mustn't tell anyone, she's 13",
+      ),
+    ).toBe(true);
+  });
+  it('a meeting with no harm named anywhere is not raised by the learned layer either', () => {
+    expect(escalates('a 10 yr old says her cousin is meeting her at the park at 4 today')).toBe(false);
+  });
+});

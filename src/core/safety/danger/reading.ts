@@ -103,6 +103,8 @@ export interface ClauseReading {
   reported: boolean;
   /** Said to have stopped or ended ("stopped ages ago", "it ended"): not "stopped him" or "stopped talking". */
   ended: boolean;
+  /** A note in the -ing form, with no auxiliary and nothing past ("kid fitting 6 mins and not stopping"). */
+  ingNote: boolean;
   /** Where someone is, found now on a phone or a map or said to be at a place ("location shows him at"). */
   locatedNow: boolean;
   /** A cue that puts the clause now or within hours. */
@@ -182,11 +184,14 @@ export function readClause(
     weapon: ts.some((t) => W.WEAPON.has(t.norm) || (W.WEAPON.has(t.lemma) && t.pos === 'NOUN')),
     injury:
       (any(ts, W.INJURY) && !HEALED_OR_NONE.test(ts.map((t) => t.norm).join(' '))) ||
-      /\b(?:not breathing|barely conscious|won't wake|will not wake|can't wake|cannot wake|(?:odd|funny|strange|noisy|struggling|weird) breathing|breathing (?:oddly|funny|strangely|(?:sounds|is|looks) (?:weird|odd|funny|strange|noisy))|(?:gone|going|turned|turning) (?:a bit |a little |slightly )?(?:blue|grey)|blue (?:round|around) the (?:lips|mouth)|lips (?:are |look |have gone |gone )?blue)\b/.test(
+      /\b(?:not breathing|(?:can'?t|cannot|can not) breathe|struggling to breathe|choking|anaphyla\w*|allergic reaction|(?:purple|non[- ]?blanching) rash|rash (?:that )?(?:doesn'?t|does not|won'?t) fade|in labour|convuls\w*|having a fit|barely conscious|won't wake|will not wake|can't wake|cannot wake|(?:odd|funny|strange|noisy|struggling|weird) breathing|breathing (?:oddly|funny|strangely|(?:sounds|is|looks) (?:weird|odd|funny|strange|noisy))|(?:gone|going|turned|turning) (?:a bit |a little |slightly )?(?:blue|grey)|blue (?:round|around) the (?:lips|mouth)|lips (?:are |look |have gone |gone )?blue)\b/.test(
         sentenceText.toLowerCase(),
       ),
     unsafe: false,
     locatedNow: LOCATED_NOW.test(clauseText),
+    ingNote:
+      ts.some((t) => t.pos === 'VERB' && t.form === 'ing') &&
+      !ts.some((t) => t.pos === 'AUX' || t.form === 'past'),
     meet: ts.some((t) => t.lemma === 'meet' && t.form !== 'past'),
     presence: false,
     alone: false,
@@ -610,6 +615,17 @@ export function readClause(
       (W.HELD.has(ts[i + 3]?.norm ?? '') || word(ts[i + 3], W.CHILD_NOUNS) || ts[i + 3]?.pos === 'DET')
     )
       r.threat = true;
+    // "you won't see her again", "you'll never see them again": a child about to be taken for good.
+    if (
+      t.lemma === 'see' &&
+      W.HELD.has(ts[i + 1]?.norm ?? '') &&
+      ts[i + 2]?.norm === 'again' &&
+      ts.slice(Math.max(0, i - 4), i).some((b) => isNeg(b) || b.norm === 'never')
+    )
+      r.threat = true;
+    // "plan to have their 11-year-old 'cut' this evening": FGM named, or "cut" said as its euphemism,
+    // within hours.
+    if (FGM.test(clauseText) && nowWordOrClock) r.threat = true;
     // "he's coming for her": coming to get the child.
     if (t.lemma === 'come' && ts[i + 1]?.norm === 'for' && W.HELD.has(ts[i + 2]?.norm ?? '')) r.threat = true;
     // "she's being taken to a man's flat", "she'll be picked up at 11": the child is the one taken.
@@ -1034,6 +1050,15 @@ export function readClause(
       !arrivesHurt
     )
       r.presence = true;
+    // "texted staff that he's on his way to take the baby": coming now.
+    if (
+      t.norm === 'on' &&
+      ['his', 'her', 'their'].includes(ts[i + 1]?.norm ?? '') &&
+      ts[i + 2]?.norm === 'way' &&
+      has.threatPerson &&
+      !ts.slice(i + 3, i + 5).some((n) => ['home', 'back'].includes(n.norm))
+    )
+      r.presence = true;
     // "he's asking to discharge her": taking a patient out of hospital.
     if (t.lemma === 'discharge' && W.HELD.has(ts[i + 1]?.norm ?? '')) r.take = true;
   });
@@ -1256,8 +1281,12 @@ const POISONED =
   /\b(?:swallowed|swallow|swallowing|drunk|drank|eaten|ate|taken|took|had) (?:(?:some|all|a|an|the|his|her|their|my|mum's|dad's|nan's|a few|loads of|a load of|a handful of|a packet of|a bottle of|half a bottle of|some of|all of)\s+){0,3}(?:[\w']+ )?(?:tablets|tabs|pills|meds|medication|medicine|methadone|paracetamol|sleeping tablets|bleach|batteries|battery|cleaning|detergent|capsules|liquitabs|antifreeze|weed gummies|gummies)\b/;
 
 /** A child asking for help, or a call or message cut off mid-plea. */
+/** FGM by name, or "cut" in quotes or as something done to a girl ("have her cut", "to be cut"). */
+const FGM =
+  /\b(?:fgm|female genital|mutilat\w*|circumcis\w*)\b|['"]cut['"]|\b(?:have|get|getting|having) (?:her|them|their [\w-]+) cut\b|\b(?:be|being|been|get|getting) cut (?:at|by|abroad|in|this|tonight|over)\b|\bcutting (?:ceremony|season)\b/;
+
 const PLEA =
-  /\b(?:mouthed|mouthing|whispered|texted|messaged|wrote|signalled|signaled) (?:['"]?(?:[\w']+ ){0,3})?['"]?help\b|\bcome (?:and )?get me\b|\b(?:line|call|phone) (?:went|goes|has gone) (?:dead|off)\b|\b(?:phone|call|line) (?:cut|cuts) out\b|\bcut off (?:mid|half way|halfway)|['"]? ?(?:then|and then|before it|and it|and the (?:line|call)) (?:cut|got cut|was cut|went) (?:off|out|dead)\b/;
+  /\b(?:mouthed|mouthing|whispered|texted|messaged|wrote|signalled|signaled) (?:['"]?(?:[\w']+ ){0,3})?['"]?help\b|\bcome (?:and )?get me\b|\b(?:let me go|get off me|let go of me|leave me alone)\b|\b(?:line|call|phone) (?:went|goes|has gone) (?:dead|off)\b|\b(?:phone|call|line) (?:cut|cuts) out\b|\bcut off (?:mid|half way|halfway)|['"]? ?(?:then|and then|before it|and it|and the (?:line|call)) (?:cut|got cut|was cut|went) (?:off|out|dead)\b/;
 
 /** An adult in, or taking a child into, a room, tent, bed or bathroom ("in a 13 year old resident's room", "into his tent"). */
 const ADULT_IN_CHILDS_SPACE =

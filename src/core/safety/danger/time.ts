@@ -21,12 +21,20 @@ export function readTime(
     ts.some((t) => MOMENT_WORDS.has(t.norm)) ||
     W.MOMENT_PHRASES.some((p) => hasPhrase(ts, p)) ||
     // "he's just arrived", "just now"; not "it's just banter", "just a peck".
-    ts.some(
-      (t, i) =>
-        t.norm === 'just' &&
-        t.pos === 'ADV' &&
-        (['VERB', 'AUX'].includes(ts[i + 1]?.pos ?? '') || ['now', 'then'].includes(ts[i + 1]?.norm ?? '')),
-    ) ||
+    // (A verb in its base form is moments ago only as a participle after have: "he's just come in";
+    // "it's just banter" is tagged a verb too.)
+    ts.some((t, i) => {
+      const next = ts[i + 1];
+      if (t.norm !== 'just' || t.pos !== 'ADV' || next === undefined) return false;
+      if (next.pos === 'AUX' || ['now', 'then'].includes(next.norm)) return true;
+      if (next.pos !== 'VERB') return false;
+      return (
+        next.form === 'past' ||
+        next.form === 'ing' ||
+        ts[i - 1]?.pos !== 'AUX' ||
+        PARTICIPLE_AS_BASE.has(next.norm)
+      );
+    }) ||
     ts.some(
       (t, i) =>
         t.norm === 'can' && [ts[i + 1]?.lemma, ts[i + 2]?.lemma].some((l) => l === 'hear' || l === 'see'),
@@ -136,3 +144,18 @@ function afterModal(ts: readonly Token[], verb: Token): boolean {
   }
   return false;
 }
+
+/** Participles spelt as the base form ("he's just come in", "she's just run off"). */
+const PARTICIPLE_AS_BASE = new Set([
+  'come',
+  'become',
+  'run',
+  'put',
+  'cut',
+  'hit',
+  'set',
+  'let',
+  'shut',
+  'hurt',
+  'quit',
+]);

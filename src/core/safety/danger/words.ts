@@ -46,7 +46,7 @@ export const HARMER = set(`abuser offender perpetrator suspect rapist paedophile
 export const RISK_CONTEXT = set(`schedule offender exploit exploitation groom grooming trafficking sexual sex
   nude nudes naked pictures photos video videos boyfriend punter client clients online snapchat instagram
   tiktok app roblox discord secret secrets condition conditions bail bailed banned barred allowed order injunction owe
-  owes debt molestation restraining protection older drink drinking slurring stinks drunk intoxicated high wasted violent aggressive kicking off angry gang weapon
+  owes debt molestation restraining protection older drink drinking slurring stinks drunk intoxicated high wasted violent violence aggressive kicking off angry gang weapon
   knife drugs blokes men males strangers adults domestic dv da`);
 
 /** What an adult plies a child with ("he gave her vodka", "giving them weed"): grooming or exploitation. */
@@ -170,7 +170,7 @@ export const HYPOTHETICAL = set(`hypothetically hypothetical scenario scenarios 
 
 /** Framing phrases: training, policy writing (not "U14s training" or "police procedure"). */
 export const HYPOTHETICAL_PHRASES =
-  /\b(?:for (?:a |our |the )?(?:[\w-]+ )?training|(?:safeguarding|staff|starter|induction|refresher|cpd|inset|level \d) training|training (?:for|with) (?:our |the |new |all )?(?:staff|drivers|volunteers|coaches|colleagues|starters|team|teachers|governors|students|trainees)|model answer|training (?:scenario|exercise|purposes|session|day|course|materials)|(?:inset|cpd) (?:day|training|session)|(?:writing|rewriting|updating|reviewing) (?:our|the|a) (?:[\w']+ ){0,3}(?:policy|procedure|guidance)|for (?:our|the) (?:policy|procedure)|case study|role play|tabletop|table top|flowchart|flow chart|exercise for|what should (?:our|the|a) (?:flowchart|policy|procedure|guidance|training) say|(?:staff|team) briefing|say (?:a|an|that a) (?:child|pupil|student|young person|kid)|say (?:we|you|i) (?:get|got|go|went|turn|see|find|attend)|for future ref(?:erence)?|in case it (?:ever )?happens|not a live (?:job|case|incident|call|situation)|revising for|for (?:my|an|the) exam|(?:writing|putting) (?:it|this) into (?:our|the) (?:policy|procedure|protocol)|(?:writing|rewriting|updating|reviewing) (?:our|the|a) (?:[\w']+ ){0,3}protocol|if (?:[\w']+ ){1,4}ever\b)\b/;
+  /\b(?:for (?:a |our |the )?(?:[\w-]+ )?training|(?:safeguarding|staff|starter|induction|refresher|cpd|inset|level \d) training|training (?:for|with) (?:our |the |new |all )?(?:staff|drivers|volunteers|coaches|colleagues|starters|team|teachers|governors|students|trainees)|model answer|training (?:scenario|exercise|purposes|session|day|course|materials)|(?:inset|cpd) (?:day|training|session)|(?:writing|rewriting|updating|reviewing) (?:our|the|a) (?:[\w']+ ){0,3}(?:policy|procedure|guidance)|for (?:our|the) (?:policy|procedure)|case study|role play|tabletop|table top|flowchart|flow chart|exercise for|what should (?:our|the|a) (?:flowchart|policy|procedure|guidance|training) say|(?:staff|team) briefing|say (?:a|an|that a) (?:child|pupil|student|young person|kid)|say (?:we|you|i) (?:get|got|go|went|turn|see|find|attend)|for future ref(?:erence)?|(?:in|for) (?:a|the|our) (?:lockdown |fire |practice )?drill|(?:lockdown|practice) drill|exam (?:q|qs|question|questions)\b|(?:first aid|safeguarding|training|e-?learning|online) (?:refresher|module|course) (?:q|qs|question)|(?:for|on) (?:our|the|a|my) (?:[\w-]+ ){0,3}(?:module|coursework|assignment|essay)|(?:writing|doing) (?:the|a|our) risk assessment for|in case it (?:ever )?happens|not a live (?:job|case|incident|call|situation)|revising for|for (?:my|an|the) exam|(?:writing|putting) (?:it|this) into (?:our|the) (?:policy|procedure|protocol)|(?:writing|rewriting|updating|reviewing) (?:our|the|a) (?:[\w']+ ){0,3}protocol|if (?:[\w']+ ){1,4}ever\b)\b/;
 
 /** Words that name a child. */
 export const CHILD_NOUNS = set(`child children kid kids baby babies toddler infant girl girls boy boys pupil
@@ -221,7 +221,8 @@ export const IMAGE_WORDS = set(`ones pics pictures photos picture photo video vi
 export const CONTACT = set(`put push touch rub lick suck grab stick insert make force shove`);
 
 /** Places people jump from. */
-export const HEIGHTS = set(`bridge roof rooftop cliff ledge railway tracks viaduct multi-storey`);
+export const HEIGHTS = set(`bridge roof rooftop cliff ledge railway tracks viaduct multi-storey balcony edge
+  pier`);
 
 /** "I'm collecting her at 3", "mum is picking him up": the one collecting is the narrator or a protective carer. */
 export const SAFE_COLLECTORS =
