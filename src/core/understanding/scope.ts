@@ -109,6 +109,8 @@ class Vocabulary {
   private readonly words = new Set<string>();
   /** Each word of a phrase as its lemma or as written. */
   private readonly phrases: (readonly [string, string])[][] = [];
+  /** The phrases by each form of their first word, so a message is only matched against those. */
+  private readonly phrasesByFirst = new Map<string, (readonly [string, string])[][]>();
   /** Long words (and words of phrases), for typos. */
   private readonly spellable = new Set<string>();
 
@@ -125,6 +127,12 @@ class Vocabulary {
         this.words.add(entry.toLowerCase());
       }
     }
+    for (const p of this.phrases)
+      for (const form of new Set(p[0] ?? [])) {
+        const list = this.phrasesByFirst.get(form) ?? [];
+        list.push(p);
+        this.phrasesByFirst.set(form, list);
+      }
     for (const w of this.words) if (w.length >= MIN_TYPO_LENGTH) this.spellable.add(w);
     for (const p of this.phrases)
       for (const [, norm] of p) if (norm.length >= MIN_TYPO_LENGTH) this.spellable.add(norm);
@@ -133,7 +141,11 @@ class Vocabulary {
   namedIn(tokens: readonly Token[]): boolean {
     return (
       tokens.some((t) => this.names(t.lemma) || this.names(t.norm)) ||
-      this.phrases.some((p) => containsPhrase(tokens, p))
+      tokens.some((t, i) =>
+        [...new Set([t.lemma, t.norm])].some((form) =>
+          (this.phrasesByFirst.get(form) ?? []).some((p) => phraseAt(tokens, i, p)),
+        ),
+      )
     );
   }
 
@@ -184,13 +196,15 @@ function oneEditApart(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-function containsPhrase(said: readonly Token[], phrase: readonly (readonly [string, string])[]): boolean {
-  for (let i = 0; i + phrase.length <= said.length; i++)
-    if (
-      phrase.every(
-        (forms, k) => forms.includes(said[i + k]?.lemma ?? '') || forms.includes(said[i + k]?.norm ?? ''),
-      )
+function phraseAt(
+  said: readonly Token[],
+  i: number,
+  phrase: readonly (readonly [string, string])[],
+): boolean {
+  return (
+    i + phrase.length <= said.length &&
+    phrase.every(
+      (forms, k) => forms.includes(said[i + k]?.lemma ?? '') || forms.includes(said[i + k]?.norm ?? ''),
     )
-      return true;
-  return false;
+  );
 }
