@@ -25,9 +25,20 @@ export interface ScopeDefinition {
 const ACTION_QUESTION =
   /\b(?:what (?:do|should|can|must|would) (?:i|we|you|they|(?:the|a|an|our|my) [a-z]+) (?:do|put|say|tell|record|write|include|ask)|(?:do|should|must|can|could) (?:i|we) (?:still |just )?(?:need to |have to |be )?(?:do|write|record|tell|report|say|ask|share|keep|sign|refer|log|follow|speak|talk|approach|confront|contact|ring|call|raise|mention|inform|involve|suspend|send|escalate|worried|concerned|doing|put|submit|flag|pass|file|complete|fill)|how (?:do|should|would|can|must) (?:i|we|you|staff|they|(?:the|our|a) [a-z]+) (?:respond|handle|deal|support|manage|approach|talk|speak)|who (?:do|should|can) (?:i|we) (?:tell|contact|call|ring|speak to|talk to|inform|refer)|what (?:happens|should happen|needs to happen) next|what next|what now|what are my next steps|next steps)\b/;
 
+// Teaching about a topic is not a worry about a child: "planning a PSHE lesson on consent", "lesson
+// plan on knife crime, any good videos", unless a child told something ("a pupil disclosed in my lesson").
+const TEACHING_TASK =
+  /\b(?:lesson plans?|lesson ideas|planning (?:a|an|my|our|the) (?:pshe|rse|rshe|lesson|assembly|unit|scheme of work)|(?:pshe|rse|rshe) (?:lessons?|sessions?|units?|activity|activities)|assembly (?:on|about|ideas)|suggest (?:some )?(?:activities|resources|videos)|any good (?:videos|resources|activities)|scheme of work)\b/;
+const A_CHILD_TOLD = /\b(?:disclosed|told (?:me|us|her|him|a)|said (?:that|she|he)|came to me|asked me)\b/;
+
+// "abusing the photocopier code", "an exploit in the booking software", "an attack on the network":
+// a harm word whose object is a thing.
+const HARM_TO_A_THING =
+  /\b(?:abus|exploit|attack|hack)\w* (?:(?:in|on|of) )?(?:the |a |an |our )?(?:[\w-]+ )?(?:photocopier|printer|copier|code|software|system|systems|network|server|loophole|rota|wifi|database|booking|website|app|account|login|play|defence|defense)\b/g;
+
 // "who do I tell", "should I report it", "do I need to pass this on": something to be told.
 const ASKS_WHOM_TO_TELL =
-  /\b(?:who (?:do|should|can|must) (?:i|we) (?:tell|report (?:it|this|that) to|pass (?:it|this) (?:on )?to|inform)|(?:should|do|must) (?:i|we) (?:need to |have to )?(?:report|pass (?:it|this|that) on|tell (?:anyone|someone|the dsl|safeguarding)))\b/;
+  /\b(?:who (?:needs|has|ought) to know|(?:should|do) (?:i|we) (?:be )?(?:passing|pass) (?:this|it|that) on|(?:should|do) (?:i|we) (?:be )?(?:writing|write) (?:this|it|that) down|what'?s (?:my|our|the) (?:route|next step|process|move)|is (?:this|it|that) my business|who (?:do|should|can|must) (?:i|we) (?:tell|report (?:it|this|that) to|pass (?:it|this) (?:on )?to|inform|share (?:it|this|that) with)|(?:should|do|must) (?:i|we) (?:need to |have to )?(?:report|pass (?:it|this|that) on|tell (?:anyone|someone|the dsl|safeguarding)))\b/;
 
 // A request to write a new document ("can you draft", "help me write", "I need a … template").
 const WRITING_TASK =
@@ -58,7 +69,13 @@ export class Scope {
 
   // Cheapest readings first: most messages are settled by their words before any typo is considered.
   includes(text: string, sentences: readonly Sentence[], aboutAChild: boolean): boolean {
-    const tokens = sentences.flatMap((s) => s.tokens);
+    const lower = text.toLowerCase();
+    if (TEACHING_TASK.test(lower) && !A_CHILD_TOLD.test(lower)) return false;
+    const thingsHarmed = [...lower.matchAll(HARM_TO_A_THING)].map((m) => m.index);
+    // A harm word said of a thing does not name a concern.
+    const tokens = sentences
+      .flatMap((s) => s.tokens)
+      .filter((t) => !thingsHarmed.some((at) => at !== undefined && t.start >= at && t.start < at + 12));
     // "could you write me a risk assessment for the trip", "help me write a report for parents
     // evening": a document to be written, and no worry in it, is not a question this guide answers.
     // ("A risk assessment" names a document, not a child at risk.)

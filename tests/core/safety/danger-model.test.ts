@@ -1292,3 +1292,24 @@ describe('danger model: meetings judged in their grooming context', () => {
     expect(escalates('a 10 yr old says her cousin is meeting her at the park at 4 today')).toBe(false);
   });
 });
+
+describe('danger model: who, in words that name no age (batch S1)', () => {
+  it.each([
+    [
+      'a second year student came to my office hours and said she was assaulted at a party',
+      { child: false, adult: true },
+    ],
+    ['older gent who comes in for his prescriptions had a black eye again', { child: false, adult: true }],
+    ['patient on the adult medical ward is terrified of her partner', { child: false, adult: true }],
+    ['our caretaker is being bullied by his adult son, no pupils involved', { child: false, adult: true }],
+    ["she's 19 now, not under 18 any more", { child: false, adult: true }],
+    ['a male coworker keeps sending her explicit messages', { child: false, adult: true }],
+    // A writer's own study, or an older man with a child, still leave the child in the message.
+    ['for my uni assignment, when does a child go to section 47', { child: true }],
+    ['a girl in uniform with a much older man', { child: true }],
+  ])('%s → %o', (text, expected) => expect(subjectsOf(text)).toMatchObject(expected));
+  it('"kicked her out" is being made to leave, and lifts home alone are company, not a child alone', () => {
+    expect(reading('her mum kicked her out last night').seriousHarm).toBe(false);
+    expect(reading('a leader keeps giving one boy lifts home alone').missing).toBe(false);
+  });
+});

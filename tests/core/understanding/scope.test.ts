@@ -23,6 +23,11 @@ describe('scope: only safeguarding questions are answered', () => {
     'Miss Jones wants to know the date of the next inset day',
     // An allowance is pay, whatever service pays it.
     'whats the fostering allowance for a 14 yr old this year',
+    // Teaching about a topic, and a harm word said of a thing, are not worries about a child.
+    'planning a PSHE lesson on consent for year 10, can you suggest some activities',
+    'someone keeps abusing the photocopier code, how do I lock it down',
+    'IT say there is an exploit in the booking software, do we tell the ICO?',
+    'who pays DBS fees?',
     // Staff conduct procedures are the job, not a child's safeguarding.
     'what is the disciplinary procedure for a TA who keeps turning up late',
   ])('everyday words that the guidance also uses do not make "%s" a safeguarding question', (q) => {
@@ -57,6 +62,10 @@ describe('scope: only safeguarding questions are answered', () => {
     'a boy in my class wears the same jumper every day and is smelly, probably nothing', // neglect seen, not named
     "a 9 year old says she's scared to go home tonight, what am I meant to do", // a child afraid to go home
     "overheard two yr 9s talking about 'going country' this weekend", // street words for county lines
+    'a pupil disclosed something during my PSHE lesson on consent, what do I do', // a child told, in a lesson
+    'kid in my group flinches whenever I reach past him', // a sign seen, not named
+    'a 14 year old says she has been sofa surfing since her mum kicked her out', // made to leave home
+    'lad on my caseload says he owes someone money, who do I share that with', // whom to tell
     'training q for our station - if we attend a house and find a baby under 1 with bruising, whats the out of hours process', // a concern's -ing form read as a noun
   ])('"%s" is in scope and answered', (q) => {
     expect(guide.ask(q).meta.answered).toBe(true);

@@ -342,8 +342,10 @@ export function readClause(
     const selfHarmWord = prev?.norm === 'self' && ['harm', 'harming', 'harms', 'harmed'].includes(t.norm);
     if (progressive && dangerVerb && t.pos === 'VERB' && !selfHarmWord) activeNow = true;
     if (selfHarmWord && nowWord) r.selfHarm = true;
-    // "dad's kicking off": getting angry, not kicking someone.
-    const kickingOff = t.lemma === 'kick' && ts[i + 1]?.norm === 'off';
+    // "dad's kicking off": getting angry, not kicking someone; "her mum kicked her out": made to leave.
+    const kickingOff =
+      t.lemma === 'kick' &&
+      (ts[i + 1]?.norm === 'off' || ts[i + 1]?.norm === 'out' || ts[i + 2]?.norm === 'out');
     if (harmVerb && !selfHarmWord && !kickingOff) {
       r.seriousHarm = true;
       if (progressive && t.pos === 'VERB') r.ongoingHarm = true;
@@ -745,7 +747,9 @@ export function readClause(
       child &&
       t.norm === 'alone' &&
       ['home', 'left', 'herself', 'himself', 'themselves'].includes(prev?.norm ?? '') &&
-      !ts.slice(Math.max(0, i - 4), i).some(isNeg)
+      !ts.slice(Math.max(0, i - 4), i).some(isNeg) &&
+      // "gives him lifts home alone": alone with the one driving, not left alone.
+      !ts.slice(Math.max(0, i - 4), i).some((b) => ['lift', 'drive', 'walk'].includes(b.lemma))
     )
       r.missing = true;
     if (
@@ -1306,7 +1310,7 @@ const AGED_CHILD =
 
 /** "he's never left alone with the kids", "not on her own": said not to be alone. */
 const NOT_ALONE =
-  /\b(?:never|not|n't|isn't|aren't|wasn't|hasn't|won't|wouldn't|stopped|stop|prevent|prevented) (?:\w+ ){0,3}(?:alone|on (?:his|her|their) own|unattended|unsupervised)\b/g;
+  /\b(?:never|not|n't|isn't|aren't|wasn't|hasn't|won't|wouldn't|stopped|stop|prevent|prevented) (?:\w+ ){0,3}(?:alone|on (?:his|her|their) own|unattended|unsupervised)\b|\b(?:lifts?|drives?|driving|drove|walks?|walking|takes?|taking|took) (?:\w+ ){0,3}home alone\b/g;
 
 /** No adult with the child. */
 const ALONE =

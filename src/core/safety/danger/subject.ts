@@ -38,7 +38,7 @@ const SCHOOL =
   /\b(?:year|yr)\s?(?:[1-9]|1[0-3])s?\b|\b(?:in|from|of) (?:[1-9]|1[0-3])(?!(?:am|pm|st|nd|rd|th|s|h|m|k|hrs?|mins?)\b)[a-z]{1,2}\b|\b(?:reception class|nursery|primary school|foster (?:child|son|daughter|placement|carer)|looked after|children'?s home|pupil|young (?:person|people))\b/;
 // "no kids in the picture", "not a child", "adult son", "kids are grown up": a child word that names no child here.
 const NO_CHILD =
-  /\b(?:no|no other|not a|not about a|without|(?:'s|has|have|'ve) got no|(?:don't|do not|doesn't|does not|didn't|haven't|hasn't|never had)(?: have| got)?(?: any)?|(?:have|has|had) no) (?:kids?|child(?:ren)?)\b|\b(?:adult|grown[ -]?up) (?:son|daughter|child(?:ren)?|kids?)\b|\bnot a (?:child|kid|children's) (?:thing|matter|issue|case)\b|\bnot a (?:pupil|student|young person|minor)\b|\bnot about (?:a|an|the|my|our|her|his|their|one of (?:my|our|the)) (?:baby|babies|child(?:ren)?|kids?|son|daughter|pupil|student)s?\b|\b(?:kids|children) (?:are|were|have) (?:all |both )?(?:grown|adults|left)|\b(?:ex-? ?|former )(?:pupils?|students?)\b/g;
+  /\b(?:no|no other|not a|not about a|without|(?:'s|has|have|'ve) got no|(?:don't|do not|doesn't|does not|didn't|haven't|hasn't|never had)(?: have| got)?(?: any)?|(?:have|has|had) no) (?:kids?|child(?:ren)?)\b|\bno (?:pupils?|students?|young people|under[- ]18s|minors) (?:involved|at risk|in the (?:picture|house|home|family))\b|\b(?:not|no longer) (?:under 18|a child|a minor)(?: any ?more)?\b|\b(?:adult|grown[ -]?up) (?:son|daughter|child(?:ren)?|kids?)\b|\bnot a (?:child|kid|children's) (?:thing|matter|issue|case)\b|\bnot a (?:pupil|student|young person|minor)\b|\bnot about (?:a|an|the|my|our|her|his|their|one of (?:my|our|the)) (?:baby|babies|child(?:ren)?|kids?|son|daughter|pupil|student)s?\b|\b(?:kids|children) (?:are|were|have) (?:all |both )?(?:grown|adults|left)|\b(?:ex-? ?|former )(?:pupils?|students?)\b/g;
 // "his kids live with their mum abroad", "I'm the safeguarding lead for kids and youth": children
 // who are elsewhere, or the writer's remit, name no child in the situation.
 const CHILDREN_ELSEWHERE =
@@ -48,13 +48,13 @@ const ADULT_VICTIM =
   /\b(?:vulnerable adults?|adults? at risk|adult (?:(?:dv|da|domestic abuse|domestic violence|rape|sexual assault) )?(?:(?:victim|survivor|patient|student|learner|client|service user|player|member|volunteer|resident|participant|trainee|apprentice|athlete|worshipper|parishioner|colleague)s?|female|male|woman|man|women|men|safeguarding|social care|services?|mental health))\b/g;
 // …and of those, the ones that frame the whole message as an adult's (not "an adult man" who harmed a child).
 const ADULT_FRAMING =
-  /\b(?:vulnerable adults?|adults? at risk|adult (?:patient|client|service user|safeguarding|social care|services?|mental health|learner))\b/;
+  /\b(?:vulnerable adults?|adults? at risk|adult (?:patient|client|service user|safeguarding|social care|services?|mental health|learner|(?:medical |surgical )?wards?|units?|teams?))\b|\b(?:(?:uni|university) students?|students? (?:at|in) (?:uni|university|halls)|(?:off|on) campus|in halls|halls of residence|undergraduates?|postgraduates?|freshers?|(?:first|second|third|final)[- ]year (?:students?|undergrads?)|my office hours)\b/;
 const ADULT_AGE_WORDS =
   /\b(?:in (?:his|her|their) (?:20s|30s|40s|50s|60s|70s|80s|90s|twenties|thirties|forties|fifties|sixties|seventies|eighties)|\d0s)\b/;
 
 // "the old boy on my beat", "an old fella", "elderly": an older adult. Not "a 10 year old boy".
 const OLD_AGE =
-  /\b(?:elderly|pensioner|in (?:her|his|their) (?:early |mid |late )?[2-9]0s|(?:^|,\s*)(?:early |mid |late )?[2-9]0s(?=[,.)]|\s*(?:has|is|says|said|and))|older (?:members?|congregation|parishioners?|residents?|person|people|adults?|gentleman|lady|ladies|neighbours?|relatives?|patients?|clients?)|old (?:lady|man|woman|dear|gent|gentleman)|grandmother|grandfather)\b|(?:^|(?<!\b(?:years?|yrs?))[-:,.;]\s*|\b(?:an|the|this|that|one|poor) )old (?:boy|girl|fella|chap)\b/;
+  /\b(?:elderly|pensioner|in (?:her|his|their) (?:early |mid |late )?[2-9]0s|(?:^|,\s*)(?:early |mid |late )?[2-9]0s(?=[,.)]|\s*(?:has|is|says|said|and))|older (?:members?|congregation|parishioners?|residents?|person|people|adults?|gentleman|gent|lady|ladies|neighbours?|relatives?|patients?|clients?|customers?|volunteers?|shoppers?)|\b[2-9]0ish\b|old (?:lady|man|woman|dear|gent|gentleman)|grandmother|grandfather)\b|(?:^|(?<!\b(?:years?|yrs?))[-:,.;]\s*|\b(?:an|the|this|that|one|poor) )old (?:boy|girl|fella|chap)\b/;
 // Adult social care's own processes: the people in them are adults, whatever else the message calls them.
 const ADULT_PROCESS = /\b(?:care act|s\.?\s?42|section 42|adult social care)\b/;
 const ADULT_CONDITION = /\b(?:dementia|alzheimer'?s)\b/;
