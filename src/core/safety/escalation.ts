@@ -428,7 +428,6 @@ function failSafe(r: ClauseReading, resolved: boolean): boolean {
   return r.presentHarmVerb && !r.habit && !r.past && !resolved && !r.generalQuestion && !r.infoQuestion;
 }
 
-/** "keeps going missing", "goes missing at weekends", "missing episodes": a pattern over time. */
 /** Gone from where they should be: out at night, out of a window, off without a word. */
 const WENT_OUT = /\b(?:gone|went|snuck|sneaked|slipped|climbed) out\b/;
 /** A place of drugs or exploitation (not drugs alone: "she smokes weed"). */
@@ -446,6 +445,7 @@ const GROOMING_CONTACT =
 const MARKS_ON_A_CHILD =
   /\b(?:bruis(?:e|es|ed|ing)|finger ?marks?|hand ?prints?|welts?|strangulation marks?)\b/;
 
+/** "keeps going missing", "goes missing at weekends", "missing episodes": a pattern over time. */
 const REPEATED_EPISODES =
   /\b(?:keeps|kept|keep) (?:going|running) (?:missing|off|away)|\bgoes (?:missing|off)\b|\bmissing (?:episodes?|again|a few times|every|most)|\b(?:every|each) time\b|\b(?:twice|a couple of times|(?:a few|several|two|three|four|five|many|multiple|\d+) times)\b|\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth) time\b|\bregularly (?:goes|going) missing/;
 

@@ -335,7 +335,7 @@ export function readClause(
     const deniedOrPrevented =
       (t.form === 'ing' && (isNeg(prev) || ['stop', 'prevent'].includes(prev2?.lemma ?? ''))) ||
       (prev?.norm === 'from' && ['stop', 'prevent'].includes(ts[i - 3]?.lemma ?? ''));
-    const harmVerb = (word(t, W.SERIOUS_HARM) || slangHarm(ts, i)) && !deniedOrPrevented;
+    const harmVerb = (word(t, W.SERIOUS_HARM) || harmSaidOtherwise(ts, i)) && !deniedOrPrevented;
     const dangerVerb = harmVerb || dangerWord(t);
     // "she's self harming", "self-harm": harm to herself, read by the self-harm rules below, not
     // harm done to her; without a word for now it is a pattern to act on today, not 999.
@@ -343,10 +343,10 @@ export function readClause(
     if (progressive && dangerVerb && t.pos === 'VERB' && !selfHarmWord) activeNow = true;
     if (selfHarmWord && nowWord) r.selfHarm = true;
     // "dad's kicking off": getting angry, not kicking someone; "her mum kicked her out": made to leave.
-    const kickingOff =
+    const kickNotABlow =
       t.lemma === 'kick' &&
       (ts[i + 1]?.norm === 'off' || ts[i + 1]?.norm === 'out' || ts[i + 2]?.norm === 'out');
-    if (harmVerb && !selfHarmWord && !kickingOff) {
+    if (harmVerb && !selfHarmWord && !kickNotABlow) {
       r.seriousHarm = true;
       if (progressive && t.pos === 'VERB') r.ongoingHarm = true;
       // The lite model can tag "rapes" in "her uncle rapes her" as a noun: a noun between a subject
@@ -811,7 +811,7 @@ export function readClause(
         .some(
           (n, k) =>
             word(n, W.SERIOUS_HARM) ||
-            slangHarm(ts, i + 1 + k) ||
+            harmSaidOtherwise(ts, i + 1 + k) ||
             (word(n, W.WEAK_HARM) && n.pos === 'VERB') ||
             (['send', 'share', 'post'].includes(n.lemma) &&
               nowWord &&
@@ -1379,8 +1379,11 @@ function sharesAhead(ts: Token[], i: number): boolean {
     .some((n) => ['send', 'share', 'post', 'leak', 'show', 'put', 'spread'].includes(n.lemma));
 }
 
-/** "smash him", "lamp the kid": a slang word for a beating, with a person as its object. */
-function slangHarm(ts: readonly Token[], i: number): boolean {
+/**
+ * Harm said in other words: a slang word for a beating with a person as its object ("smash him",
+ * "lamp the kid"), a beating by its instrument, a baby handled roughly, a child shown pornography.
+ */
+function harmSaidOtherwise(ts: readonly Token[], i: number): boolean {
   const next = ts[i + 1];
   if (
     word(ts[i], W.VIOLENT_SLANG) &&
