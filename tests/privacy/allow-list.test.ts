@@ -36,7 +36,8 @@ describe('the allow-list keeps lower-case names out of the store, the logs and t
 
     const report = await world.s.guide.report();
     const examples = report.questions.groups.map((g) => g.example);
-    expect(examples).toContain('[word] asked for a chocolate cake recipe for [word]-[word]');
+    // ("jaxon" is a listed first name, so it is found as a name before the allow-list reads it.)
+    expect(examples).toContain('[name] [word] asked for a chocolate cake recipe for [word]-[word]');
 
     const before = world.cap.for(conv.id as string).length;
     await post(world.s.url, message({ serviceUrl: world.cap.url, conv, text: 'report' }));
