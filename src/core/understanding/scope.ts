@@ -38,7 +38,7 @@ const HARM_TO_A_THING =
 
 // "who do I tell", "should I report it", "do I need to pass this on": something to be told.
 const ASKS_WHOM_TO_TELL =
-  /\b(?:who (?:needs|has|ought) to know|(?:should|do) (?:i|we) (?:be )?(?:passing|pass) (?:this|it|that) on|(?:should|do) (?:i|we) (?:be )?(?:writing|write) (?:this|it|that) down|what'?s (?:my|our|the) (?:route|next step|process|move)|is (?:this|it|that) my business|who (?:do|should|can|must) (?:i|we) (?:tell|report (?:it|this|that) to|pass (?:it|this) (?:on )?to|inform|share (?:it|this|that) with)|(?:should|do|must) (?:i|we) (?:need to |have to )?(?:report|pass (?:it|this|that) on|tell (?:anyone|someone|the dsl|safeguarding)))\b/;
+  /\b(?:who (?:needs|has|ought) to know|(?:should|do) (?:i|we) (?:be )?(?:passing|pass) (?:this|it|that) on|(?:should|do) (?:i|we) (?:be )?(?:writing|write) (?:this|it|that) down|what'?s (?:my|our|the) (?:route|next step|move)|is (?:this|it|that) my business|who (?:do|should|can|must) (?:i|we) (?:tell|report (?:it|this|that) to|pass (?:it|this) (?:on )?to|inform|share (?:it|this|that) with)|(?:should|do|must) (?:i|we) (?:need to |have to )?(?:report|pass (?:it|this|that) on|tell (?:anyone|someone|the dsl|safeguarding)))\b/;
 
 // A request to write a new document ("can you draft", "help me write", "I need a … template").
 const WRITING_TASK =
@@ -94,7 +94,8 @@ export class Scope {
     if (this.processes.namedIn(tokens)) return true;
     for (const marker of this.synonyms.analyse(text).markers.keys())
       if (!this.everydayMarkers.has(marker)) return true;
-    if (aboutAChild && ACTION_QUESTION.test(text.toLowerCase().replace(/[’‘]/g, "'"))) return true;
+    const asked = text.toLowerCase().replace(/[’‘]/g, "'");
+    if (aboutAChild && (ACTION_QUESTION.test(asked) || ASKS_WHOM_TO_TELL.test(asked))) return true;
     return this.concerns.mistypedIn(tokens) || this.processes.mistypedIn(tokens);
   }
 
