@@ -137,7 +137,22 @@ interface Resplit {
   cut: (t: Token) => number;
   parts: [Part, Part];
   keep?: (before: Token | undefined) => boolean;
+  /** Split only when the next token says so. */
+  when?: (after: Token | undefined) => boolean;
 }
+// "hell hurt her", "shell kill me": "he'll" and "she'll" typed without the apostrophe, before a verb
+// in its base form ("what the hell happened" is not one).
+const WILL_BEFORE = (after: Token | undefined) =>
+  after?.pos === 'VERB' && after.form !== 'past' && after.form !== 'ing';
+const apostropheLess = (norm: string, person: string): Resplit => ({
+  norm,
+  cut: (t) => t.start + person.length,
+  parts: [
+    { norm: person, lemma: person, pos: 'PRON', form: 'none' },
+    { norm: "'ll", lemma: 'will', pos: 'AUX', form: 'none' },
+  ],
+  when: WILL_BEFORE,
+});
 const RESPLITS: readonly Resplit[] = [
   {
     norm: "i'm",
@@ -156,13 +171,15 @@ const RESPLITS: readonly Resplit[] = [
     ],
     keep: (before) => before?.pos === 'NUM',
   },
+  apostropheLess('hell', 'he'),
+  apostropheLess('shell', 'she'),
 ];
 
 function resplitMisread(tokens: Token[]): void {
   for (let i = tokens.length - 1; i >= 0; i--) {
     const t = tokens[i]!;
     const rule = RESPLITS.find((r) => r.norm === t.norm);
-    if (!rule || rule.keep?.(tokens[i - 1])) continue;
+    if (!rule || rule.keep?.(tokens[i - 1]) || (rule.when && !rule.when(tokens[i + 1]))) continue;
     const cut = rule.cut(t);
     tokens.splice(
       i,

@@ -1313,3 +1313,23 @@ describe('danger model: who, in words that name no age (batch S1)', () => {
     expect(reading('a leader keeps giving one boy lifts home alone').missing).toBe(false);
   });
 });
+
+describe('danger model: the -ing of what is happening, a child vanished, a texted "hell"', () => {
+  it('reads an -ing note beside "can\'t", or beside a past verb, as now', () => {
+    expect(escalates("10yo choking on a sweet, can't cough or speak, going blue")).toBe(true);
+    expect(
+      escalates(
+        '14yo messaged us, stabbed in the leg near the shops, bleeding loads, hiding behind the bins',
+      ),
+    ).toBe(true);
+    expect(escalates('he was bleeding a lot after the fall last week, what do I record')).toBe(false);
+  });
+  it('a young child who has vanished is missing', () => {
+    expect(reading('one of my mindees (3) has vanished at the park').missing).toBe(true);
+  });
+  it('"hell" before a verb is "he\'ll" typed without the apostrophe', () => {
+    expect(escalates("her mum's boyfriend texted her that hell hurt her little brother tonight")).toBe(true);
+    const [s] = parse('what the hell happened');
+    expect(s!.tokens.map((t) => t.norm)).toContain('hell');
+  });
+});

@@ -103,7 +103,7 @@ export interface ClauseReading {
   reported: boolean;
   /** Said to have stopped or ended ("stopped ages ago", "it ended"): not "stopped him" or "stopped talking". */
   ended: boolean;
-  /** A note in the -ing form, with no auxiliary and nothing past ("kid fitting 6 mins and not stopping"). */
+  /** A note in the -ing form, with no "was" or "were" ("kid fitting 6 mins and not stopping"). */
   ingNote: boolean;
   /** Where someone is, found now on a phone or a map or said to be at a place ("location shows him at"). */
   locatedNow: boolean;
@@ -189,9 +189,11 @@ export function readClause(
       ),
     unsafe: false,
     locatedNow: LOCATED_NOW.test(clauseText),
+    // ("choking on a sweet, can't cough, going blue"; "stabbed in the leg, bleeding loads": an -ing
+    // of what is happening to the child, with no "was" or "were" putting it in the past.)
     ingNote:
-      ts.some((t) => t.pos === 'VERB' && t.form === 'ing') &&
-      !ts.some((t) => t.pos === 'AUX' || t.form === 'past'),
+      ts.some((t) => t.form === 'ing' && (t.pos === 'VERB' || W.INJURY.has(t.norm))) &&
+      !ts.some((t) => t.lemma === 'be' && t.form === 'past'),
     meet: ts.some((t) => t.lemma === 'meet' && t.form !== 'past'),
     presence: false,
     alone: false,
@@ -775,6 +777,12 @@ export function readClause(
       (t.norm === 'missing' && !missingFrom && selfHere) ||
       t.lemma === 'abscond' ||
       (t.lemma === 'run' && (ts[i + 1]?.norm === 'away' || ts[i + 1]?.norm === 'off' || ranOut))
+    )
+      r.missing = true;
+    // "one of my mindees (3) has vanished", "she's disappeared from the ward".
+    if (
+      (t.lemma === 'vanish' || t.lemma === 'disappear') &&
+      (has.childInSentence || personHere || AGED_CHILD.test(sentenceText.toLowerCase()))
     )
       r.missing = true;
     // "snuck out after lights out", "climbed out of her window": gone without anyone knowing.
