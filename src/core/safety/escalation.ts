@@ -1,6 +1,7 @@
 import { parse, type Sentence } from '../understanding/nlp.js';
 import { deadAsThreat, readMessage, type ClauseReading } from './danger/reading.js';
 import { subjectsOf, type Subjects } from './danger/subject.js';
+import { DAYS_AHEAD } from './danger/time.js';
 import * as W from './danger/words.js';
 import { scoreOf, situationFeatures, type LearnedModel, type SituationCues } from './danger/features.js';
 import learned from './danger/learned-model.json' with { type: 'json' };
@@ -140,6 +141,19 @@ export function detectImmediateDanger(
       !r.generalQuestion
     )
       reasons.add('child away and found now at a place of drugs or exploitation');
+    // "dad has just gone out the fire exit with his 4yo, he had a passport and mentioned the airport".
+    if (
+      (r.take || r.awayInVehicle || WENT_OUT.test(situation.lower)) &&
+      r.now &&
+      !r.past &&
+      TAKEN_ABROAD.test(situation.lower) &&
+      !DAYS_AHEAD.test(situation.lower) &&
+      aChild &&
+      !resolved &&
+      !found &&
+      !r.generalQuestion
+    )
+      reasons.add('a child being taken away or abroad, now');
     if (r.distress && current && violenceHeard && aChild && !r.generalQuestion)
       reasons.add('a child heard in distress as violence goes on');
     // "toddler next door screaming for two hours … I've knocked, nothing": no adult answering.
@@ -321,7 +335,7 @@ function readSituation(text: string, sentences: readonly Sentence[], subjects: S
   const groomingContact = GROOMING_CONTACT.test(lower);
   const harmContext = harmContextFromWords || secrecy || declaredUrgent || impostor || groomingContact;
   const violenceHeard =
-    /\b(?:banging|smashing|thuds?|thumping|(?:screaming|shouting|yelling) (?:at|shut up)|hitting|crying (?:stop|help|no)|you'?ll get it)\b/.test(
+    /\b(?:banging|smashing|thuds?|thumping|(?:screaming|shouting|yelling) (?:at|shut up)|(?:telling|told|tells) (?:her|him|them) to shut up|hitting|crying (?:stop|help|no)|you'?ll get it)\b/.test(
       lower,
     );
   const closedDoor =
@@ -428,6 +442,9 @@ function failSafe(r: ClauseReading, resolved: boolean): boolean {
   return r.presentHarmVerb && !r.habit && !r.past && !resolved && !r.generalQuestion && !r.infoQuestion;
 }
 
+/** Leaving the country: a passport, an airport, a flight. */
+const TAKEN_ABROAD =
+  /\b(?:passports?|airport|flights?|fly(?:ing)? out|ferry|the port|abroad|out of the country)\b/;
 /** Gone from where they should be: out at night, out of a window, off without a word. */
 const WENT_OUT = /\b(?:gone|went|snuck|sneaked|slipped|climbed) out\b/;
 /** A place of drugs or exploitation (not drugs alone: "she smokes weed"). */

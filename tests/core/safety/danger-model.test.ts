@@ -1333,3 +1333,32 @@ describe('danger model: the -ing of what is happening, a child vanished, a texte
     expect(s!.tokens.map((t) => t.norm)).toContain('hell');
   });
 });
+
+describe('danger model: taken abroad now, FGM by its euphemisms, a child told to shut up', () => {
+  it('a parent gone with the child, with a passport or an airport named, is a taking now; weeks ahead it is not', () => {
+    expect(
+      escalates(
+        'dad has just gone out the fire exit with his 4yo, he had a passport on him and mentioned the airport',
+      ),
+    ).toBe(true);
+    expect(
+      detectImmediateDanger(
+        'a child says she will be taken abroad in the summer holidays, what should staff do',
+      ).reasons,
+    ).not.toContain('a child being taken away or abroad, now');
+  });
+  it('"a ceremony to become a woman" this evening is FGM within hours', () => {
+    expect(
+      escalates(
+        "mum of a 9 yr old let slip they fly out this evening for her 'special ceremony to become a woman'",
+      ),
+    ).toBe(true);
+  });
+  it('a child screaming and someone telling her to shut up is violence heard', () => {
+    expect(
+      escalates(
+        'screaming from the bushes behind the field, a little girl, and a man telling her to shut up',
+      ),
+    ).toBe(true);
+  });
+});

@@ -1295,7 +1295,7 @@ const POISONED =
 /** A child asking for help, or a call or message cut off mid-plea. */
 /** FGM by name, or "cut" in quotes or as something done to a girl ("have her cut", "to be cut"). */
 const FGM =
-  /\b(?:fgm|female genital|mutilat\w*|circumcis\w*)\b|['"]cut['"]|\b(?:have|get|getting|having) (?:her|them|their [\w-]+) cut\b|\b(?:be|being|been|get|getting) cut (?:at|by|abroad|in|this|tonight|over)\b|\bcutting (?:ceremony|season)\b/;
+  /\b(?:fgm|female genital|mutilat\w*|circumcis\w*|(?:ceremony|party) to become a woman|the (?:lady|woman) who does it)\b|['"]cut['"]|\b(?:have|get|getting|having) (?:her|them|their [\w-]+) cut\b|\b(?:be|being|been|get|getting) cut (?:at|by|abroad|in|this|tonight|over)\b|\bcutting (?:ceremony|season)\b/;
 
 const PLEA =
   /\b(?:mouthed|mouthing|whispered|texted|messaged|wrote|signalled|signaled) (?:['"]?(?:[\w']+ ){0,3})?['"]?help\b|\bcome (?:and )?get me\b|\b(?:let me go|get off me|let go of me|leave me alone)\b|\b(?:line|call|phone) (?:went|goes|has gone) (?:dead|off)\b|\b(?:phone|call|line) (?:cut|cuts) out\b|\bcut off (?:mid|half way|halfway)|['"]? ?(?:then|and then|before it|and it|and the (?:line|call)) (?:cut|got cut|was cut|went) (?:off|out|dead)\b/;

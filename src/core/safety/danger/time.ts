@@ -86,13 +86,14 @@ export function readTime(
   if (sinceUntilNow) r.now = true;
   r.past = !sinceUntilNow && ((pastTime && !r.ongoingHarm) || ((allPast || pastAuxOnly) && !r.now));
 
-  r.later =
-    /\b(?:tomorrow|tmrw|next (?:week|month|term|year|spring|summer|autumn|winter|season|monday|tuesday|wednesday|thursday|friday|saturday|sunday|time|\d+ (?:days|weeks|months))|for the next|in (?:a|\d+|two|three|a few|a couple of) (?:days?|weeks?|months?)(?! old)|after (?:half term|the holidays|christmas|easter|the weekend)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this weekend|in the (?:spring|summer|autumn|winter|holidays|half term)|at (?:half term|christmas|easter)|one day|some day|someday|one of these days|eventually|when (?:she|he|they)(?:'s|'re| is| are) older)\b/.test(
-      text,
-    ) && !r.now;
+  r.later = DAYS_AHEAD.test(text) && !r.now;
 
   return { now: r.now, past: r.past, later: r.later, datedPast: pastTime && !sinceUntilNow };
 }
+
+/** A time days or more ahead: "tomorrow", "next week", "in the summer holidays", "after half term". */
+export const DAYS_AHEAD =
+  /\b(?:tomorrow|tmrw|next (?:week|month|term|year|spring|summer|autumn|winter|season|monday|tuesday|wednesday|thursday|friday|saturday|sunday|time|\d+ (?:days|weeks|months))|for the next|in (?:a|\d+|two|three|a few|a couple of) (?:days?|weeks?|months?)(?! old)|after (?:half term|the holidays|christmas|easter|the weekend)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this weekend|in the (?:spring|summer|autumn|winter|holidays|half term)|at (?:half term|christmas|easter)|one day|some day|someday|one of these days|eventually|when (?:she|he|they)(?:'s|'re| is| are) older)\b/;
 
 // "for the last few weeks", "over the past month": a pattern over time, not an event now.
 const DURATION =
