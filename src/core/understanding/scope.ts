@@ -34,7 +34,7 @@ const A_CHILD_TOLD = /\b(?:disclosed|told (?:me|us|her|him|a)|said (?:that|she|h
 // "abusing the photocopier code", "an exploit in the booking software", "an attack on the network":
 // a harm word whose object is a thing.
 const HARM_TO_A_THING =
-  /\b(?:abus|exploit|attack|hack)\w* (?:(?:in|on|of) )?(?:the |a |an |our )?(?:[\w-]+ )?(?:photocopier|printer|copier|code|software|system|systems|network|server|loophole|rota|wifi|database|booking|website|app|account|login|play|defence|defense)\b/g;
+  /\b(?:abus|exploit|attack|hack)\w* (?:(?:in|on|of) )?(?:the |a |an |our )?(?:[\w-]+ )?(?:photocopier|printer|copier|code|software|system|systems|network|server|loophole|rota|wifi|database|booking|login|defence|defense)\b/g;
 
 // "who do I tell", "should I report it", "do I need to pass this on": something to be told.
 const ASKS_WHOM_TO_TELL =

@@ -68,6 +68,8 @@ describe('scope: only safeguarding questions are answered', () => {
     'lad on my caseload says he owes someone money, who do I share that with', // whom to tell
     'a 14 year old says she is staying at a flat with a 19 year old and his mates, should I be passing this on', // whom to tell
     'can I share info with the school nurse without the parents agreeing', // information sharing in everyday words
+    'mum keeps watering down the baby formula to make it last, what do I do', // formula is a baby's, not a spreadsheet's
+    'a 4 year old climbed onto the shed roof at nursery and the gate was open, who do I tell', // a roof with a child on it
     'training q for our station - if we attend a house and find a baby under 1 with bruising, whats the out of hours process', // a concern's -ing form read as a noun
   ])('"%s" is in scope and answered', (q) => {
     expect(guide.ask(q).meta.answered).toBe(true);
