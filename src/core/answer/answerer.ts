@@ -99,6 +99,7 @@ const NEAR_TIE = 0.9;
 
 /** A message this long is an account of what happened, not a question alone. */
 const LONG_ACCOUNT_WORDS = 20;
+const isLongAccount = (text: string) => text.split(/\s+/).length >= LONG_ACCOUNT_WORDS;
 
 /** How clearly a selection matches: the best hit's coverage, weighted by its domain evidence. */
 const strength = (sel: { hits: SearchHit[] }): number => {
@@ -331,7 +332,7 @@ export class Answerer {
 
   /** Items close to the question without being confident: the "did you mean" candidates. */
   private nearItems(text: string): GuidanceItem[] {
-    const account = text.split(/\s+/).length >= LONG_ACCOUNT_WORDS;
+    const account = isLongAccount(text);
     const near = (h: SearchHit) =>
       (h.coverage >= NEAR_MIN_COVERAGE && h.anchorWeight >= NEAR_MIN_ANCHOR) ||
       (account &&
@@ -405,8 +406,7 @@ export class Answerer {
     // incidental words ("a parent told me" ranks the item on telling parents): among the close
     // confident items, the one that explains most of the message answers.
     let pick = at;
-    const longAccount =
-      (hits[at]?.coverage ?? 0) < p.minCoverage && text.split(/\s+/).length >= LONG_ACCOUNT_WORDS;
+    const longAccount = (hits[at]?.coverage ?? 0) < p.minCoverage && isLongAccount(text);
     // Any question: a close item that explains clearly more of it, on as much domain evidence, answers
     // instead ("a kid in my class" is not a question about FGM because one FGM phrasing says "class").
     const lead = longAccount ? p.runnerUpCoverageLead : CLEAR_COVERAGE_LEAD;

@@ -458,7 +458,10 @@ const GOES_OFF_AGAIN =
 const GROOMING_CONTACT =
   /\b(?:grown|older|adult) (?:man|men|bloke|blokes|guy|guys|lad|lads|male)\b|\b(?:man|guy|bloke|someone) (?:she|he) (?:thinks|says|said|reckons) (?:is|was) (?:1[89]|[2-9]\d)\b|\bchatting (?:to|with) (?:someone|a man|a guy|a bloke|an adult|a stranger)\b/;
 
-/** Marks someone's hands or blows leave ("finger mark bruises round her neck", "welts"). */
+/**
+ * Marks left by someone's hands or blows ("finger mark bruises round her neck", "welts"): harm context
+ * for a person there or due. (Cuts and grazes are not: a child gets those playing.)
+ */
 const MARKS_ON_A_CHILD =
   /\b(?:bruis(?:e|es|ed|ing)|finger ?marks?|hand ?prints?|welts?|strangulation marks?)\b/;
 

@@ -298,7 +298,7 @@ export function readClause(
   const arrivesHurt = ts.some(
     (v, k) =>
       v.norm === 'with' &&
-      [1, 2].some((d) => W.INJURY.has(ts[k + d]?.norm ?? '') || W.MARKS.has(ts[k + d]?.norm ?? '')),
+      [1, 2].some((d) => W.INJURY.has(ts[k + d]?.norm ?? '') || W.WOUNDS.has(ts[k + d]?.norm ?? '')),
   );
   ts.forEach((t, i) => {
     const prev = ts[i - 1];

@@ -189,8 +189,12 @@ export const INJURY = set(`bleeding unconscious unresponsive injury injuries inj
   seizure concussion fracture fractured floppy burns burn scald scalds blood swollen drowsy pale limp lifeless
   fontanelle unrousable`);
 
-/** Marks of hands or blows on a body (not "marks" alone: a mark is also a grade). */
-export const MARKS = set(`bruise bruises bruising bruised fingermarks handprint handprints welt welts cut cuts
+/**
+ * Wounds and marks a person carries ("came in with bruises", "with cuts on his arms"): the one who has
+ * them is the one hurt. (Not "marks" alone: a mark is also a grade.)
+ */
+export const WOUNDS =
+  set(`bruise bruises bruising bruised fingermarks handprint handprints welt welts cut cuts
   graze grazes scratches`);
 
 /** Signs a child is acutely unwell, read as now even in a note with no verb ("toddler floppy, lips blue"). */
