@@ -200,6 +200,7 @@ export class Answerer {
           subjects.child,
           subjects.child && (this.scope?.namesConcern(sentences) ?? true),
           staffActs(sentences, this.staffWords),
+          subjects.ages,
         );
     }
     if (reply.meta.answered && !input.problem) this.withRouteOfRole(reply, text);
@@ -223,8 +224,9 @@ export class Answerer {
     aboutAChild: boolean,
     concernForAChild: boolean,
     staffActor: boolean,
+    ages: readonly number[],
   ): Reply {
-    const select = (text: string) => this.select(text, staffActor);
+    const select = (text: string) => this.select(text, staffActor, ages);
     const whole = select(focus.body);
     const questionHits = focus.questions.map((q, i) => {
       const alone = focus.askedAlone[i];
@@ -266,7 +268,7 @@ export class Answerer {
     if (!chosen) {
       // Near items are offered only for a message about a child or a safeguarding concept; a cover
       // letter or a parking ticket gets the plain signpost, not unrelated titles.
-      const near = aboutAChild || this.index.mentionsDomain(focus.body) ? this.nearItems(focus.body) : [];
+      const near = aboutAChild || this.index.mentionsDomain(focus.body) ? this.nearItems(focus.body, ages) : [];
       // A worry about a child that no item covers gets the pack's general route (tell the DSL, refer
       // if at risk, record it), said to be general, with the nearest items one tap away.
       const general = this.pack.settings.general_item
@@ -331,15 +333,14 @@ export class Answerer {
   }
 
   /** Items close to the question without being confident: the "did you mean" candidates. */
-  private nearItems(text: string): GuidanceItem[] {
+  private nearItems(text: string, ages: readonly number[]): GuidanceItem[] {
     const account = isLongAccount(text);
     const near = (h: SearchHit) =>
       (h.coverage >= NEAR_MIN_COVERAGE && h.anchorWeight >= NEAR_MIN_ANCHOR) ||
       (account &&
         h.coverage >= NEAR_MIN_COVERAGE_OF_ACCOUNT &&
         h.anchorWeight >= this.policy.strongAnchorWeight);
-    return this.index
-      .search(text, 3)
+    return this.forTheirAges(this.index.search(text, 3), ages)
       .filter(near)
       .map((h) => this.pack.byId.get(h.id))
       .filter((i): i is GuidanceItem => i !== undefined);
@@ -355,6 +356,25 @@ export class Answerer {
       .sort((a, b) => b.score - a.score);
   }
 
+  /**
+   * Items written for other ages left out: "homeless at 16 or 17" does not answer for an 11 year old,
+   * nor the Under 10 Protocol for a 14 year old. Kept when any child named is in the item's range, so a
+   * 12 year old who harmed a 7 year old still meets the under-10s items.
+   */
+  private forTheirAges(hits: SearchHit[], ages: readonly number[]): SearchHit[] {
+    if (ages.length === 0) return hits;
+    const forThem = (h: SearchHit) => {
+      const range = this.pack.byId.get(h.id)?.ages;
+      return !range || ages.some((a) => a >= range.from && a <= range.to);
+    };
+    const first = hits.findIndex(forThem);
+    const top = hits[0];
+    // What the question was about is the item left out ("kicked out at 11, nowhere to sleep" is the
+    // homeless item's question): a far weaker item is not its answer, as a runner-up would not be.
+    const weakest = first > 0 && top ? top.score * this.policy.runnerUpRatio : 0;
+    return hits.filter((h) => forThem(h) && h.score >= weakest);
+  }
+
   /** Hits above the confidence threshold, best first (the best, and a close second). */
   confidentHits(text: string): SearchHit[] {
     return this.select(text).hits;
@@ -368,8 +388,12 @@ export class Answerer {
    * top-ranked item, or coverage within lowConfidenceMargin of minCoverage. These are the answers most
    * likely to miss the question, so the admin report lists them beside the unanswered ones.
    */
-  select(text: string, staffActor = false): { hits: SearchHit[]; lowConfidence: boolean } {
-    const found = this.index.search(text, 5);
+  select(
+    text: string,
+    staffActor = false,
+    ages: readonly number[] = [],
+  ): { hits: SearchHit[]; lowConfidence: boolean } {
+    const found = this.forTheirAges(this.index.search(text, 5), ages);
     const hits = staffActor ? this.towardsStaffRoute(found) : found;
     const p = this.policy;
     const confident = (h: SearchHit | undefined): h is SearchHit =>

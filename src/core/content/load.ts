@@ -284,6 +284,7 @@ function parseItem(
     reviewed: fm.reviewed,
     reviewBy: fm.review_by,
     related: fm.related,
+    ...(fm.ages ? { ages: fm.ages } : {}),
     intro: body.intro,
     steps: known('do now')?.lines ?? [],
     contactLines: known('who to contact')?.lines ?? [],

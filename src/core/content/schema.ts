@@ -27,6 +27,12 @@ export const guidanceFrontMatterSchema = z.object({
   reviewed: isoDate,
   review_by: isoDate,
   related: z.array(kebab).default([]),
+  // The children an item is written for ("a 16 or 17 year old", "under 10s"): a message that gives
+  // only ages outside it is not answered with it.
+  ages: z
+    .object({ from: z.number().int().min(0).max(17), to: z.number().int().min(0).max(17) })
+    .refine((a) => a.from <= a.to, 'from must not be above to')
+    .optional(),
 });
 export type GuidanceFrontMatter = z.infer<typeof guidanceFrontMatterSchema>;
 

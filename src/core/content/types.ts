@@ -23,6 +23,8 @@ export interface GuidanceItem {
   reviewed: string;
   reviewBy: string;
   related: string[];
+  /** The ages (inclusive) of the children the item is written for, when it is written for some only. */
+  ages?: { from: number; to: number };
   intro: string;
   /** "Do now" steps, raw (may contain {{contact:key}} refs). */
   steps: string[];

@@ -111,6 +111,38 @@ describe('answers', () => {
   });
 });
 
+describe('items written for some ages', () => {
+  it('answers with them for a child of those ages, and not for a child outside them', async () => {
+    const guide = await realGuide();
+    const homeless = (age: string) =>
+      guide.ask(`a ${age} year old has been kicked out by his mum and has nowhere to sleep tonight`);
+    expect(homeless('16').meta.itemIds).toEqual(['homeless-16-17-year-olds']);
+    const younger = homeless('11');
+    expect(younger.meta.itemIds).not.toContain('homeless-16-17-year-olds');
+    // Not a far weaker item in its place: the worry about a child gets the general route.
+    expect(renderPlainText(younger)).toMatch(/designated safeguarding lead/i);
+    expect(younger.meta.itemIds).not.toContain('young-carers');
+    // A school year gives the ages too: year 12 holds 16 and 17 year olds, year 7 11 and 12.
+    expect(guide.ask('yr 12 lad thrown out by his parents, nowhere to stay').meta.itemIds).toContain(
+      'homeless-16-17-year-olds',
+    );
+    expect(guide.ask('yr 7 lad thrown out by his parents, nowhere to stay').meta.itemIds).not.toContain(
+      'homeless-16-17-year-olds',
+    );
+  });
+
+  it('keeps them when any child named is of those ages, or when no age is given', async () => {
+    const guide = await realGuide();
+    expect(
+      guide.ask("a 12 year old touched a 7 year old's private parts, what do we do").meta.itemIds,
+    ).toContain('young-child-sexualised-behaviour');
+    expect(guide.ask('what is the under 10 protocol').meta.itemIds).toContain('under-10-protocol');
+    expect(guide.ask('a 14 year old boy and the under 10 protocol, does it apply').meta.itemIds).not.toContain(
+      'under-10-protocol',
+    );
+  });
+});
+
 describe('content safety in every rendered answer', () => {
   it('shows only phone numbers and web addresses that pack.yaml defines', async () => {
     const guide = await realGuide();

@@ -34,6 +34,20 @@ describe('content pack', () => {
     await rm(dir, { recursive: true });
   });
 
+  it('names the field when an age range is the wrong way round or beyond childhood', async () => {
+    const dir = await copyContent();
+    const file = join(dir, 'guidance', 'homeless-16-17-year-olds.md');
+    await editFile(file, (t) => t.replace('ages: { from: 16, to: 17 }', 'ages: { from: 17, to: 16 }'));
+    const under = join(dir, 'guidance', 'under-10-protocol.md');
+    await editFile(under, (t) => t.replace('ages: { from: 0, to: 9 }', 'ages: { from: 0, to: 25 }'));
+    const { pack, issues } = await readContentPack(dir);
+    expect(pack).toBeUndefined();
+    const fields = issues.filter((i) => i.severity === 'error').map((i) => `${i.file} ${i.field}`);
+    expect(fields.some((f) => f.includes('homeless-16-17-year-olds.md') && f.includes('ages'))).toBe(true);
+    expect(fields.some((f) => f.includes('under-10-protocol.md') && f.includes('ages'))).toBe(true);
+    await rm(dir, { recursive: true });
+  });
+
   it('reports a duplicate id with both files', async () => {
     const dir = await copyContent();
     await copyFile(join(dir, 'guidance', 'csaac.md'), join(dir, 'guidance', 'csaac-copy.md'));

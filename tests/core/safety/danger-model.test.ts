@@ -355,6 +355,7 @@ describe('danger model: tense, routine and framing (fourth round)', () => {
   it("a baby's age in months or weeks names a child, not an adult of that many years", () => {
     expect(subjectsOf('her 18 month old')).toMatchObject({ child: true, adult: false, young: true });
     expect(subjectsOf('a 6 week old baby')).toMatchObject({ child: true, adult: false, young: true });
+    expect(subjectsOf('a 6 week old baby').ages).toEqual([0]);
   });
 
   it('a note with no verb describes what is in front of the writer', () => {
@@ -658,6 +659,14 @@ describe('danger model: who the message is about (adults, animals, an unborn chi
 
   it('an animal in trouble with no person named is not a child in danger', () => {
     expect(subjectsOf('our rabbit is not moving')).toMatchObject({ animal: true, child: false });
+  });
+
+  it('gives the ages of the children named, not bounds or an adult childhood', () => {
+    expect(subjectsOf('a 14 year old and her brother aged 9').ages.sort((a, b) => a - b)).toEqual([9, 14]);
+    expect(subjectsOf('two lads in year 8').ages).toEqual([12, 13]);
+    expect(subjectsOf('is this for under 18s only').ages).toEqual([]);
+    expect(subjectsOf('she told me he abused her when she was 12, she is 34 now').ages).toEqual([]);
+    expect(subjectsOf('a 40 year old man').ages).toEqual([]);
     // Not "the nursery hamster": a setting word ("nursery") names children there, a known limit.
     expect(escalates('the class hamster has collapsed and is not moving')).toBe(false);
     expect(escalates('the toddler has collapsed and is not moving')).toBe(true);

@@ -9,6 +9,11 @@ export interface Subjects {
   young: boolean;
   /** An animal is named ("the class guinea pig", "our dog"): with no person named, it is whom the message is about. */
   animal: boolean;
+  /**
+   * The ages of the children named, as far as the message gives them: "a 14 year old", "aged 9",
+   * "in year 8" (12 or 13), "a 6 week old" (0). Not bounds ("under 18s") or an adult's childhood.
+   */
+  ages: number[];
 }
 
 const LITTLE_ONES = /\b(?:little|wee) (?:ones?|uns?)\b|\bunder (?:5|five)s?\b/;
@@ -58,6 +63,7 @@ const OLD_AGE =
 // Adult social care's own processes: the people in them are adults, whatever else the message calls them.
 const ADULT_PROCESS = /\b(?:care act|s\.?\s?42|section 42|adult social care)\b/;
 const ADULT_CONDITION = /\b(?:dementia|alzheimer'?s)\b/;
+const SCHOOL_YEAR_NUMBER = /\b(?:year|yr)\s?([1-9]|1[0-3])s?\b/g;
 const SCHOOL_YEAR =
   /\b(?:year|yr)\s?(?:[1-9]|1[0-3])s?\b|\b(?:reception class|nursery|primary school|pupil)\b/;
 
@@ -119,14 +125,17 @@ export function subjectsOf(text: string): Subjects {
   let adult = ADULT_AGE_WORDS.test(lower);
   // "when she was 12", told by an adult of 45: a childhood then, not a child now (unless no adult is named).
   let childhoodAge = false;
+  const ages: number[] = BABY_AGE.test(lower) ? [0] : [];
   for (const m of lower.matchAll(AGE)) {
     const given = Number(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7] ?? m[8] ?? m[9] ?? m[10]);
     // "under 18s" are children: the age named is the first one not included.
     const age = m[6] !== undefined && m[0].startsWith('under') ? given - 1 : given;
     if (Number.isFinite(age)) {
       if (age < 18 && m[7] !== undefined) childhoodAge = true;
-      else if (age < 18) child = true;
-      else if (age < 120) adult = true;
+      else if (age < 18) {
+        child = true;
+        if (m[6] === undefined) ages.push(age);
+      } else if (age < 120) adult = true;
       if (age < 5) young = true;
     }
   }
@@ -151,5 +160,7 @@ export function subjectsOf(text: string): Subjects {
     if (YOUNG_WORDS.has(t)) young = true;
     if (ADULT_NOUNS.has(t)) adult = true;
   }
-  return { child: child || young, adult, young, animal };
+  // Year 1 is the year a child turns 6: year N holds children of N + 4 and N + 5.
+  for (const m of lower.matchAll(SCHOOL_YEAR_NUMBER)) ages.push(Number(m[1]) + 4, Number(m[1]) + 5);
+  return { child: child || young, adult, young, animal, ages };
 }
