@@ -39,6 +39,12 @@ const TRAIN_SETS = [
   // project, danger against past, resolved and hypothetical look-alikes (T2 in contrast pairs).
   'tests/eval/train/2026-12-04-train-t1.jsonl',
   'tests/eval/train/2026-12-04-train-t2.jsonl',
+  // Session 13: T3, frontline voices typing in the moment (written for the layer, scored once first),
+  // and S2, a scope corpus (scored once, then read), whose in-scope worries are not danger now.
+  'tests/eval/train/2026-12-04-train-t3.jsonl',
+  'tests/eval/blind/2026-12-04-scope-s2.jsonl',
+  // T4: danger now against look-alikes inside long accounts (written for the layer, scored once first).
+  'tests/eval/train/2026-12-04-train-t4.jsonl',
 ];
 const outAt = process.argv.indexOf('--out');
 const OUT = outAt >= 0 ? (process.argv[outAt + 1] as string) : 'src/core/safety/danger/learned-model.json';
@@ -129,7 +135,14 @@ function train(data: readonly Example[]): LearnedModel {
 // development sets come to a new writer's wording. Each message is judged by the whole model, the
 // rules and that layer, so the threshold is chosen for what the layer adds to the rules.
 const folds = used.length;
-const judged: { s: number; danger: boolean; lookalike: boolean; rules: boolean; eligible: boolean }[] = [];
+const judged: {
+  set: number;
+  s: number;
+  danger: boolean;
+  lookalike: boolean;
+  rules: boolean;
+  eligible: boolean;
+}[] = [];
 for (let k = 0; k < folds; k++) {
   const model = train(examples.filter((e) => e.set !== k));
   for (const e of examples) {
@@ -138,6 +151,7 @@ for (let k = 0; k < folds; k++) {
     const never = detectImmediateDanger(text, parse(text), subjectsOf(text), { ...model, threshold: 2 });
     const always = detectImmediateDanger(text, parse(text), subjectsOf(text), { ...model, threshold: -1 });
     judged.push({
+      set: k,
       s: scoreOf(model, e.features),
       danger: e.danger,
       lookalike: e.lookalike,
@@ -163,6 +177,17 @@ const within = (th: number) =>
 const threshold = Math.max(MIN_THRESHOLD, candidates.find(within) ?? 0.7);
 const model = { ...train(examples), threshold: Number(threshold.toFixed(2)) };
 writeFileSync(OUT, JSON.stringify(model, null, 1) + '\n');
+// Each writer's messages judged by a layer that never saw that writer: where the layer helps and where not.
+if (process.argv.includes('--by-set'))
+  used.forEach((file, k) => {
+    const mine = judged.filter((x) => x.set === k);
+    const d = mine.filter((x) => x.danger);
+    const n = mine.filter((x) => !x.danger);
+    const count = (xs: typeof judged, th: number) => xs.filter((x) => escalates(x, th)).length;
+    console.log(
+      `  ${file}: recall ${count(d, 2)} → ${count(d, threshold)} of ${d.length}, false alarms ${count(n, 2)} → ${count(n, threshold)} of ${n.length}`,
+    );
+  });
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 console.log(
   `${examples.length} messages (${dangers.length} in danger, ${lookalikes.length} look-alikes) from ${used.length} sets; ` +

@@ -42,6 +42,7 @@ export function detectImmediateDanger(
     lockedDoor,
     found,
     messageLater,
+    messagePast,
   } = situation;
   const reasons = new Set<string>();
   // A children's service: someone in the situation who is not said to be an adult is taken to be a
@@ -53,17 +54,22 @@ export function detectImmediateDanger(
   // Episodes counted ("missing twice this month", "every weekend"): a pattern to act on. Only a reading
   // said to be happening now ("he's outside now") is about this moment.
   const repeated = REPEATED_EPISODES.test(situation.lower);
+  const onALiveCall = readings.some((r) => r.liveOnline && !r.past);
   const inVehicle = /\b(?:car|van|taxi|cab|vehicle|engine)\b/.test(situation.lower);
   for (const r of readings) {
     const live = r.now && !r.past;
     // Present tense with no time of its own reads as now unless the message says it is over.
     // Present tense with no time of its own reads as now, unless the message is over or days ahead.
-    const current = live || (!r.past && !r.later && !resolved && !messageLater);
+    const current = live || (!r.past && !r.later && !resolved && !messageLater && !messagePast);
     // "coach in the showers filming on his phone. still in there": the now-word may be in the next sentence.
     const ongoing = r.ongoingHarm || (r.weakProgressive && goingOn);
     if ((r.seriousHarm || r.weakHarm) && ongoing && !r.past && !r.generalQuestion)
       reasons.add('harm described as happening now');
     if (r.confine && current && !r.generalQuestion) reasons.add('child held or not allowed to leave');
+    // "on a Teams reading session and a man just walked into shot and slapped him": harm seen moments
+    // ago on a call that is still live is harm going on where the practitioner cannot reach.
+    if (r.seriousHarm && live && onALiveCall && aChild && !resolved && !r.generalQuestion && !r.reported)
+      reasons.add('harm described as happening now');
     if (
       r.take &&
       (live || (current && !r.past && !repeated && !r.hadPattern)) &&
@@ -356,7 +362,11 @@ function readSituation(text: string, sentences: readonly Sentence[], subjects: S
     );
   // "next session is next week" and nothing said to be happening now: days ahead, not 999.
   const messageLater = readings.some((r) => r.later) && !readings.some((r) => r.now);
+  // "… she hides in her room with her brother. It was last weekend.": a sentence that dates the account.
+  const messagePast =
+    lower.split(/[.!?\n]+/).some((s) => TOLD_AS_PAST.test(s.trim())) && !readings.some((r) => r.now);
   return {
+    messagePast,
     lower,
     readings,
     vetoed,
@@ -477,16 +487,19 @@ const LIVE_STREAM =
   /\b(?:live ?stream(?:ing)?|streaming|on (?:a )?stream|on cam|webcam|facetime|video ?call|video chat|live on)\b/;
 
 /** "cuts are old and healed": self-harm that is not fresh. */
+const TOLD_AS_PAST =
+  /^(?:and |but )?(?:it|this|that|all this|this all|all of this|that all)(?: was| were| (?:all )?happened)\b[^]*\b(?:last|yesterday|ago|earlier (?:this|in the) (?:week|month|term|year)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|at the weekend|over the weekend|in the summer|over half term)\b/;
 const HEALED = /\b(?:healed|healing|old (?:cuts|marks|scars)|scars)\b/;
 
 // A door knocked on with no answer: "I've knocked, nothing", "nobody's answering the door".
 const NO_ANSWER =
   /\b(?:knocked(?:[^.]{0,20}\b(?:nothing|no answer|no one|nobody|no response))|(?:nobody|no one|no-one)(?:'s| is)? (?:answering|coming to the door|answered)|no answer at the door|not answering the door)/;
 
-// A farewell ("tell my mum sorry", "say goodbye to everyone", "sorry for everything", "I'm done") and a
-// height ("on the bridge", "on the roof") in the same message.
+// A farewell ("tell my mum sorry", "say goodbye to everyone", "sorry for everything", "I'm done") or
+// despair ("nobody would care", "better off without me") and a height ("on the bridge", "on the edge
+// of the roof") in the same message.
 const FAREWELL =
-  /\b(?:tell (?:my|her|his) (?:mum|mam|dad|mom|nan|family|brother|sister) (?:i'?m |that i'?m )?sorry|sorry for everything|goodbye (?:to )?everyone|say(?:ing)? goodbye|love you all|(?:i'?m|i am|he'?s|she'?s) done\b|(?:can'?t|cannot|can not|ca n't) (?:do this|go on|take (?:it|this)|cope)(?: any ?more)?\b|(?:don'?t|do not) want to (?:be here|live|wake up)|want (?:it all|it) to (?:end|stop)|end it\b)/;
+  /\b(?:tell (?:my|her|his) (?:mum|mam|dad|mom|nan|family|brother|sister) (?:i'?m |that i'?m )?sorry|sorry for everything|goodbye (?:to )?everyone|say(?:ing)? goodbye|love you all|(?:i'?m|i am|he'?s|she'?s) done\b|(?:can'?t|cannot|can not|ca n't) (?:do this|go on|take (?:it|this)|cope)(?: any ?more)?\b|(?:don'?t|do not) want to (?:be here|live|wake up)|want (?:it all|it) to (?:end|stop)|end it\b|(?:nobody|no one|no-one|noone) (?:would|will|'d|'ll|is going to|is gonna) (?:care|miss (?:me|him|her|them)|notice)|better off without (?:me|him|her|them)|no (?:point|reason) (?:in )?(?:living|being here|going on|carrying on|anything)|(?:wants?|wanting) to die)/;
 const FROM_A_HEIGHT = new RegExp(
   String.raw`\b(?:on|at|off|from|up|over) (?:the |a )?(?:top of (?:the |a )?|edge of (?:the |a )?)?(?:${[...W.HEIGHTS, 'multi storey', 'car park', 'top floor'].join('|')})\b`,
 );

@@ -8,6 +8,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 // Ages and school years glued to or split from their number: "15yo", "15 y/o", "12yrs", "yr8", "y 9".
 const GLUED: readonly [RegExp, string][] = [
+  [/\b(\d{1,2})\s*(?:yos|y\/os)(?![a-z])/gi, '$1 year olds'],
   [/\b(\d{1,2})\s*(?:yo|y\/o|y\.o\.?|yrs?\s*old|yr\/o|years?\s*old|yoa)(?![a-z])/gi, '$1 year old'],
   [/\b(\d{1,2})\s*(?:yrs|yr)\b(?!\s*(?:\d|ago|later|before|after|since))/gi, '$1 year old'],
   [/\b(?:yr|yrs)\s?(\d{1,2})s?\b|\by(\d{1,2})\b/gi, 'year $1$2'],
@@ -29,9 +30,13 @@ export class Shorthand {
   constructor(lexicon: Readonly<Record<string, string>>) {
     for (const [key, value] of Object.entries(lexicon)) this.words.set(key.toLowerCase(), value);
     const keys = [...this.words.keys()].sort((a, b) => b.length - a.length).map(escape);
-    // A key matches as a whole word: not inside another word, not glued to letters or digits.
+    // A key matches as a whole word: not inside another word, not glued to letters or digits, but
+    // it may open a quotation ("'hes in my room'", "'pls help'").
     if (keys.length)
-      this.pattern = new RegExp(`(?<![\\p{L}\\p{N}'])(?:${keys.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+      this.pattern = new RegExp(
+        `(?<![\\p{L}\\p{N}])(?<![\\p{L}\\p{N}]['’])(?:${keys.join('|')})(?![\\p{L}\\p{N}])`,
+        'giu',
+      );
   }
 
   /** `text` with shorthand written out. Identifiers are untouched (they are redacted before this). */

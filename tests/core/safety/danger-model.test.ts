@@ -5,6 +5,10 @@ import { subjectsOf } from '../../../src/core/safety/danger/subject.js';
 import { parse } from '../../../src/core/understanding/nlp.js';
 
 const escalates = (text: string) => detectImmediateDanger(text).escalate;
+// The rules alone, without the learned layer: a class read by a rule, not left to the layer.
+const RULES_ONLY = { bias: 0, weights: {}, threshold: 2, trainedOn: [] };
+const byRules = (text: string) =>
+  detectImmediateDanger(text, parse(text), subjectsOf(text), RULES_ONLY).escalate;
 const reading = (text: string) => {
   const [sentence] = parse(text);
   const [clause] = clausesOf(sentence!);
@@ -1369,5 +1373,97 @@ describe('danger model: taken abroad now, FGM by its euphemisms, a child told to
         'screaming from the bushes behind the field, a little girl, and a man telling her to shut up',
       ),
     ).toBe(true);
+  });
+});
+
+describe('danger model: training corpus classes (T3, T4)', () => {
+
+  it('an age given after its child word, before what happened ("girl 13 brought in")', () => {
+    expect(subjectsOf("girl 13 brought in by her 'boyfriend' who's 22, vaginal bleeding").child).toBe(true);
+    expect(subjectsOf('lad 15 collapsed at training').ages).toEqual([15]);
+    // Not a count or a score: "pupils 30 in a class", "boys 2 goals down".
+    expect(subjectsOf('pupils 30 in a class').ages).toEqual([]);
+    expect(subjectsOf('the boys 2 goals down at half time').ages).toEqual([]);
+  });
+
+  it("an adult's age that is another person's does not make a girl or a boy an adult", () => {
+    expect(subjectsOf('a girl met someone online, she thought he was 16, he is about 40').child).toBe(true);
+    expect(subjectsOf('our lad is being messaged by a woman, she says she is 30').child).toBe(true);
+    // The age right after the word is that person's: "her son (24)" is a grown man.
+    expect(subjectsOf('tenant in her 40s says her son (24) threatens her for money').child).toBe(false);
+    expect(subjectsOf('my daughter is 19 and her boyfriend hits her').child).toBe(false);
+  });
+
+  it("ways of ending one's life said of oneself, and firearms, are read as such", () => {
+    expect(byRules('12 year old says he has his dads shotgun and is going to shoot himself')).toBe(true);
+    expect(reading('she said she would drown herself').selfHarm).toBe(true);
+    expect(reading('he is learning to shoot at the range with his dad').selfHarm).toBe(false);
+  });
+
+  it('despair said from a height is a risk of suicide now', () => {
+    expect(byRules('found a year 7 sat on the edge of the science block roof, says nobody would care')).toBe(
+      true,
+    );
+    expect(byRules("he's on the bridge saying everyone would be better off without him")).toBe(true);
+    // Despair alone, or a height alone, is not this class.
+    expect(byRules('she said nobody would care if she was not in school, what do I record')).toBe(false);
+    expect(byRules('a year 7 climbed onto the roof to get a ball back last week')).toBe(false);
+  });
+
+  it("a child's message asking for help, by any messenger, is a plea", () => {
+    expect(byRules("one of my swimmers (11) just whatsapped me 'he's in my room again please help'")).toBe(
+      true,
+    );
+    expect(reading('she snapchatted me please help').plea).toBe(true);
+  });
+
+  it('a child locked or bolted in from outside is held', () => {
+    expect(byRules("there's a kid about 8 in a bedroom bolted from the outside")).toBe(true);
+    expect(byRules('we bolted the gate after the last parent left')).toBe(false);
+  });
+
+  it('indecent exposure to children is sexual harm, and on a live call it is going on', () => {
+    expect(byRules('some adult has got into the zoom call and is exposing himself to the kids')).toBe(true);
+    expect(reading('a man exposed himself to two pupils in the park last month').sexualHarm).toBe(true);
+    expect(byRules('a man exposed himself to two pupils in the park last month, what do we do')).toBe(false);
+  });
+
+  it('harm seen moments ago on a call still live', () => {
+    expect(
+      byRules(
+        "on a Teams reading session with a pupil and a man just walked into shot and slapped him round the head. Camera's pointing at the ceiling now",
+      ),
+    ).toBe(true);
+    expect(byRules('on a Teams call yesterday a pupil told me his dad slapped him')).toBe(false);
+  });
+
+  it('a child being grabbed, or put into a private hire car, by someone who may harm her', () => {
+    expect(byRules("there's a man trying to grab a pupil at the school gate right now")).toBe(true);
+    expect(
+      byRules('girl looks 13, very drunk, two blokes in their 30s trying to get her into a private hire'),
+    ).toBe(true);
+    // A blow told after the event is not a child being taken.
+    expect(reading('a teacher grabbed her son by the arm and left marks').abduct).toBe(false);
+  });
+});
+
+describe('danger model: scope corpus S2 classes (worries that are not danger now)', () => {
+
+  it('a sentence that dates the whole account ("it was last weekend") makes it past', () => {
+    expect(
+      byRules(
+        "a girl told me her mum's boyfriend hits mum when he's drunk and she hides in her room with her brother. it was last weekend. what do i do",
+      ),
+    ).toBe(false);
+    // Unless something is said to be going on now.
+    expect(byRules("it was last weekend he first came round. he's in her room right now hurting her")).toBe(
+      true,
+    );
+  });
+
+  it("where a family's own children are is not someone there with them", () => {
+    expect(reading('her two kids are in reception').presence).toBe(false);
+    expect(reading('her uncle is in reception').presence).toBe(true);
+    expect(reading('her baby is in the lounge with him').presence).toBe(true);
   });
 });

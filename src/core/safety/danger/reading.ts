@@ -611,6 +611,17 @@ export function readClause(
       else if (within(ts, i, 6, (n) => ['off', 'away', 'towards', 'toward', 'out'].includes(n.norm)))
         r.take = true;
     }
+    // "trying to grab a pupil at the gate", "snatched the baby": a child seized by someone.
+    // ("grabbed her son by the arm" told after the event is a blow, read as one.)
+    if (
+      ['grab', 'snatch', 'drag', 'bundle'].includes(t.lemma) &&
+      t.pos === 'VERB' &&
+      t.form !== 'past' &&
+      !ts.slice(Math.max(0, i - 5), i).some((b) => ['was', 'were', 'been'].includes(b.norm))
+    ) {
+      const object = ts[i + 1]?.pos === 'DET' ? ts[i + 2] : ts[i + 1];
+      if (object && (W.HELD.has(object.norm) || word(object, W.CHILD_NOUNS))) r.abduct = true;
+    }
     // "he'll come back for her"; not "applied to come back for 6th form".
     if (
       t.lemma === 'come' &&
@@ -650,7 +661,7 @@ export function readClause(
       t.lemma === 'get' &&
       W.HELD.has(ts[i + 1]?.norm ?? '') &&
       within(ts, i, 3, (n) => n.norm === 'into') &&
-      within(ts, i, 6, (n) => VEHICLES.has(n.norm))
+      within(ts, i, 6, (n, k) => VEHICLES.has(n.norm) || (n.norm === 'private' && ts[k + 1]?.norm === 'hire'))
     )
       r.take = true;
     // "he's coming to get the kids back", "on his way to take her": someone coming for the child.
@@ -682,6 +693,8 @@ export function readClause(
     // "the chat is telling him to do things": acts done to order on a live stream.
     if (t.lemma === 'tell' && W.HELD.has(ts[i + 1]?.norm ?? '') && ts[i + 2]?.norm === 'to') r.undress = true;
     if ((word(t, W.SELF_HARM_OBJECTS) && has.swallow) || word(t, W.SELF_HARM_ALWAYS)) r.selfHarm = true;
+    // "exposing himself to the kids": indecent exposure is sexual harm (read as a harm verb above).
+    if (t.lemma === 'expose' && /sel(f|ves)$/.test(ts[i + 1]?.norm ?? '')) r.sexualHarm = true;
     // "makes him do sexual things", "made her do sexual stuff": sexual abuse told in other words.
     if (
       t.lemma === 'make' &&
@@ -716,7 +729,22 @@ export function readClause(
     if ((t.norm === 'goodbye' || t.norm === 'goodbyes') && ts.some((n) => W.HEIGHTS.has(n.norm)))
       r.selfHarm = true;
     if (
-      ['kill', 'cut', 'hang', 'harm', 'hurt'].includes(t.lemma) &&
+      // The ways of ending one's life said of oneself: "going to shoot himself", "drown herself".
+      [
+        'kill',
+        'cut',
+        'hang',
+        'harm',
+        'hurt',
+        'shoot',
+        'stab',
+        'drown',
+        'strangle',
+        'poison',
+        'burn',
+        'suffocate',
+        'starve',
+      ].includes(t.lemma) &&
       /sel(f|ves)$/.test(ts[i + 1]?.norm ?? '')
     )
       r.selfHarm = true;
@@ -921,10 +949,17 @@ export function readClause(
         .findLastIndex((v, k) => isBePresent(v) && POSTURE_NOW.has(ts[k + 1]?.norm ?? ''));
       const subject = beAt > 0 ? ts.slice(0, beAt) : [];
       // ("mum and 10 day old in the lounge with him": a child named by age is named.)
+      // Not the family's own children with no one beside them: "her two kids are in reception" says
+      // where the children are, not who is there with them.
+      const ownChildren = (all: readonly Token[], k: number) =>
+        !inCompany &&
+        word(all[k], W.CHILD_NOUNS) &&
+        all.slice(Math.max(0, k - 2), k).some((b) => POSSESSIVES.has(b.norm));
       const named = [...(relative ? ts.slice(0, i) : window), ...subject].some(
         (v, k, all) =>
           (v.pos !== 'PRON' &&
             !PROTECTIVE.has(v.norm) &&
+            !ownChildren(all, k) &&
             (word(v, W.PERSON) || word(v, W.HARMER) || word(v, W.CHILD_NOUNS))) ||
           agedPerson(all, k),
       );
@@ -1260,8 +1295,8 @@ const REFLECTION =
 
 // A vehicle, also by the make or model people name it by ("getting into a black Audi").
 const VEHICLES = new Set(
-  `car van taxi vehicle cab motor lorry motorbike moped audi bmw merc mercedes ford vauxhall corsa golf
-  rover transit toyota prius honda kia nissan peugeot tesla jeep`.split(/\s+/),
+  `car van taxi vehicle cab minicab uber motor lorry motorbike moped audi bmw merc mercedes ford vauxhall
+  corsa golf rover transit toyota prius honda kia nissan peugeot tesla jeep`.split(/\s+/),
 );
 
 /** Verbs of living somewhere: "he's still living there" is a household, not someone there now. */
@@ -1297,8 +1332,10 @@ const POISONED =
 const FGM =
   /\b(?:fgm|female genital|mutilat\w*|circumcis\w*|(?:ceremony|party) to become a woman|the (?:lady|woman) who does it)\b|['"]cut['"]|\b(?:have|get|getting|having) (?:her|them|their [\w-]+) cut\b|\b(?:be|being|been|get|getting) cut (?:at|by|abroad|in|this|tonight|over)\b|\bcutting (?:ceremony|season)\b/;
 
+const POSSESSIVES = new Set(['her', 'his', 'their', 'my', 'our', 'your']);
+
 const PLEA =
-  /\b(?:mouthed|mouthing|whispered|texted|messaged|wrote|signalled|signaled) (?:['"]?(?:[\w']+ ){0,3})?['"]?help\b|\bcome (?:and )?get me\b|\b(?:let me go|get off me|let go of me|leave me alone)\b|\b(?:line|call|phone) (?:went|goes|has gone) (?:dead|off)\b|\b(?:phone|call|line) (?:cut|cuts) out\b|\bcut off (?:mid|half way|halfway)|['"]? ?(?:then|and then|before it|and it|and the (?:line|call)) (?:cut|got cut|was cut|went) (?:off|out|dead)\b/;
+  /\b(?:mouthed|mouthing|whispered|texted|messaged|whatsapped|snapchatted|dm'?d|dmed|wrote|signalled|signaled) (?:me |us )?(?:['"]?(?:[\w']+ ){0,6})?['"]?(?:please |pls )?help\b|\bcome (?:and )?get me\b|\b(?:let me go|get off me|let go of me|leave me alone)\b|\b(?:line|call|phone) (?:went|goes|has gone) (?:dead|off)\b|\b(?:phone|call|line) (?:cut|cuts) out\b|\bcut off (?:mid|half way|halfway)|['"]? ?(?:then|and then|before it|and it|and the (?:line|call)) (?:cut|got cut|was cut|went) (?:off|out|dead)\b/;
 
 /** An adult in, or taking a child into, a room, tent, bed or bathroom ("in a 13 year old resident's room", "into his tent"). */
 const ADULT_IN_CHILDS_SPACE =
@@ -1404,6 +1441,8 @@ function harmSaidOtherwise(ts: readonly Token[], i: number): boolean {
     const object = next?.pos === 'DET' || next?.pos === 'PRON' ? ts[i + 2] : next;
     if (object !== undefined && word(object, W.YOUNG)) return true;
   }
+  // "exposing himself to the kids": indecent exposure is sexual harm, not a weak one.
+  if (ts[i]?.lemma === 'expose' && /sel(f|ves)$/.test(next?.norm ?? '')) return true;
   // "is showing her porn", "makes him watch porn": a child shown sexual material is sexually abused.
   if (
     ['show', 'make', 'force'].includes(ts[i]?.lemma ?? '') &&

@@ -30,7 +30,7 @@ const YOUNG_WORDS = new Set([
 ]);
 
 const AGE =
-  /\b(\d{1,3})\s*-?\s*(?:years?|yrs?)[\s-]+old|\baged?\s+(\d{1,3})\b|\b(?:she|he|they|\w+)(?:'s| is| are|'re)\s+(?:now\s+)?(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d))|\((\d{1,2})(?:\s*(?:and|&|,|\/)\s*\d{1,2})*(?=\)|,\s*[a-z])|\b(?:about|around|roughly|maybe|approx)\s+(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d|people|kids|children|men|times))|\b(?:under|over)\s+(\d{1,2})s?\b|\bwhen (?:i|she|he|they|we) (?:was|were) (\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?))|\b(?:girls?|boys?|lads?|sons?|daughters?|child|kids?|pupils?|students?|yp|sisters?|brothers?|teens?|nieces?|nephews?)(?:,\s*|\s+)(\d{1,2})(?=\s*(?:,|\)|yo\b|y\/o|and\b|\.|$))|(?:^|,\s*|\b(?:is|who's|who is|since|just)\s+)(?:now|turned)\s+(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d|people|kids|children|of|times|pupils|cases))|\b(?:patient|resident|client|service user|woman|man|lady|gentleman|mum|dad|mother|father|tenant|neighbour)\s*,?\s*(\d{2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|yards?|am|pm|%|o'?clock|[.:]\d|times|people))/g;
+  /\b(\d{1,3})\s*-?\s*(?:years?|yrs?)[\s-]+old|\baged?\s+(\d{1,3})\b|\b(?:she|he|they|\w+)(?:'s| is| are|'re)\s+(?:now\s+)?(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d))|\((\d{1,2})(?:\s*(?:and|&|,|\/)\s*\d{1,2})*(?=\)|,\s*[a-z])|\b(?:about|around|roughly|maybe|approx)\s+(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d|people|kids|children|men|times))|\b(?:under|over)\s+(\d{1,2})s?\b|\bwhen (?:i|she|he|they|we) (?:was|were) (\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?))|\b(?:girls?|boys?|lads?|sons?|daughters?|child|kids?|pupils?|students?|yp|sisters?|brothers?|teens?|nieces?|nephews?)(?:,\s*|\s+)(\d{1,2})(?=\s*(?:,|\)|yo\b|y\/o|and\b|\.|$))|(?:^|,\s*|\b(?:is|who's|who is|since|just)\s+)(?:now|turned)\s+(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d|people|kids|children|of|times|pupils|cases))|\b(?:patient|resident|client|service user|woman|man|lady|gentleman|mum|dad|mother|father|tenant|neighbour)\s*,?\s*(\d{2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|yards?|am|pm|%|o'?clock|[.:]\d|times|people))|\b(?:looks?|looking|seems?|appears?) (?:about |around |like |maybe |no (?:more|older) than )?(1[0-7]|[1-9])\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d|times))|\b(?:girls?|boys?|lads?|sons?|daughters?|child|kids?|pupils?|students?|yp|teens?|nieces?|nephews?)\s+(1[0-7]|[1-9])\s+(?!(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|miles?|times|am|pm|of|goals?|points?|o'?clock|percent|x|and|or|to)\b)(?=[a-z])/g;
 // "as a child", "in her childhood", "when he was little": the adult's own childhood, no child now.
 const OWN_CHILDHOOD =
   /\b(?:as a (?:child|kid|teenager|teen|youngster|little (?:girl|boy))|in (?:his|her|their|my|your) (?:childhood|teens|youth)|when (?:i|she|he|they|we) (?:was|were) (?:a )?(?:child|children|kid|kids|little|young|teenager|teen|at school|in school))\b/g;
@@ -55,7 +55,7 @@ const ADULT_VICTIM =
 const ADULT_FRAMING =
   /\b(?:vulnerable adults?|adults? at risk|adult (?:patient|client|service user|safeguarding|social care|services?|mental health|learner|(?:medical |surgical )?wards?|units?|teams?))\b|\b(?:(?:uni|university) students?|students? (?:at|in) (?:uni|university|halls)|(?:off|on) campus|in halls|halls of residence|undergraduates?|postgraduates?|freshers?|(?:first|second|third|final)[- ]year (?:students?|undergrads?)|my office hours)\b/;
 const ADULT_AGE_WORDS =
-  /\b(?:in (?:his|her|their) (?:20s|30s|40s|50s|60s|70s|80s|90s|twenties|thirties|forties|fifties|sixties|seventies|eighties)|\d0s)\b/;
+  /\b(?:in (?:his|her|their) (?:20s|30s|40s|50s|60s|70s|80s|90s|twenties|thirties|forties|fifties|sixties|seventies|eighties)|\d0s)\b/g;
 
 // "the old boy on my beat", "an old fella", "elderly": an older adult. Not "a 10 year old boy".
 const OLD_AGE =
@@ -96,6 +96,33 @@ const ANIMALS = new Set(
   ferret snake lizard`.split(/\s+/),
 );
 
+type Gender = 'f' | 'm' | '?';
+const GENDER_OF = new Map<string, Gender>([
+  ...'girl girls daughter daughters niece granddaughter stepdaughter'
+    .split(' ')
+    .map((w) => [w, 'f'] as const),
+  ...'boy boys son sons lad lads nephew grandson stepson'.split(' ').map((w) => [w, 'm'] as const),
+]);
+const MALE_WORDS = new Set(
+  'he hes him his man men bloke blokes guy guys boyfriend uncle dad father stepdad husband fella'.split(' '),
+);
+const FEMALE_WORDS = new Set(
+  'she shes her woman women lady girlfriend aunt auntie mum mother stepmum wife'.split(' '),
+);
+/**
+ * Whose an age is: the person word nearest before it ("he's about 40", "her boyfriend who's 22",
+ * "her son (24)").
+ */
+function genderAt(lower: string, at: number, length: number): Gender {
+  const words = lower.slice(Math.max(0, at - 24), at + length).match(/[a-z]+/g) ?? [];
+  for (let k = words.length - 1; k >= 0; k--) {
+    const w = words[k]!;
+    const g = GENDER_OF.get(w) ?? (MALE_WORDS.has(w) ? 'm' : FEMALE_WORDS.has(w) ? 'f' : undefined);
+    if (g) return g;
+  }
+  return '?';
+}
+
 const parseWords = (lower: string) => lower.match(/[a-z]+/g) ?? [];
 
 /** Who the message is about: children, adults, or both. */
@@ -122,12 +149,19 @@ export function subjectsOf(text: string): Subjects {
   let young = BABY_AGE.test(lower) || LITTLE_ONES.test(lower);
   // A pregnancy names an unborn child: pre-birth safeguarding is children's safeguarding.
   let child = young || UNBORN.test(lower);
-  let adult = ADULT_AGE_WORDS.test(lower);
+  let adult = false;
   // "when she was 12", told by an adult of 45: a childhood then, not a child now (unless no adult is named).
   let childhoodAge = false;
   const ages: number[] = BABY_AGE.test(lower) ? [0] : [];
+  const adultAgeGenders = new Set<Gender>();
+  for (const m of lower.matchAll(ADULT_AGE_WORDS)) {
+    adult = true;
+    adultAgeGenders.add(genderAt(lower, m.index ?? 0, m[0].length));
+  }
   for (const m of lower.matchAll(AGE)) {
-    const given = Number(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7] ?? m[8] ?? m[9] ?? m[10]);
+    const given = Number(
+      m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7] ?? m[8] ?? m[9] ?? m[10] ?? m[11] ?? m[12],
+    );
     // "under 18s" are children: the age named is the first one not included.
     const age = m[6] !== undefined && m[0].startsWith('under') ? given - 1 : given;
     if (Number.isFinite(age)) {
@@ -135,7 +169,10 @@ export function subjectsOf(text: string): Subjects {
       else if (age < 18) {
         child = true;
         if (m[6] === undefined) ages.push(age);
-      } else if (age < 120) adult = true;
+      } else if (age < 120) {
+        adult = true;
+        adultAgeGenders.add(genderAt(lower, m.index ?? 0, m[0].length));
+      }
       if (age < 5) young = true;
     }
   }
@@ -145,6 +182,12 @@ export function subjectsOf(text: string): Subjects {
   const adultAge =
     adult || framedAsAdult || OLD_AGE.test(lower) || ADULT_PROCESS.test(lower) || ADULT_CONDITION.test(lower);
   if (adultAge) adult = true;
+  const olderAdult =
+    framedAsAdult ||
+    OLD_AGE.test(lower) ||
+    ADULT_PROCESS.test(lower) ||
+    ADULT_CONDITION.test(lower) ||
+    /\b(?:[5-9]\d|1[01]\d)\s*(?:-?\s*years?[\s-]+old|yrs?\b)|\b[5-9]0s\b/.test(lower);
   if (childhoodAge && !adultAge) child = true;
   // "our former foster daughter is 20 now", "a trainee (23) on placement": with only adult ages given,
   // a care relationship or a placement names the adult; a school year or a pupil still names a child.
@@ -156,7 +199,11 @@ export function subjectsOf(text: string): Subjects {
     if (ANIMALS.has(t)) animal = true;
     // "a 19 yr old student", "84yo patient … daughter": with only adult ages given, words that can
     // name an adult too do not make the message about a child.
-    if (CHILD_NOUNS.has(t) && !(adultAge && !child && ADULT_TOO.has(t))) child = true;
+    // Unless the adult ages are all another person's: "a girl … he's about 40" names a girl and a man.
+    const ageMayBeTheirs = [...adultAgeGenders].some((g) => g === '?' || g === GENDER_OF.get(t));
+    // (An older adult's son or daughter is grown up, whoever's age is given.)
+    const onlyOthersAges = adultAgeGenders.size > 0 && !ageMayBeTheirs && GENDER_OF.has(t) && !olderAdult;
+    if (CHILD_NOUNS.has(t) && !(adultAge && !child && ADULT_TOO.has(t) && !onlyOthersAges)) child = true;
     if (YOUNG_WORDS.has(t)) young = true;
     if (ADULT_NOUNS.has(t)) adult = true;
   }

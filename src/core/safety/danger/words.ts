@@ -55,7 +55,7 @@ export const PLIED_WITH = set(`vodka alcohol booze drink drinks cider beer spiri
 
 /** Holding a child against their will. */
 export const CONFINE = set(
-  `lock padlock trap pin restrain barricade corner detain imprison hostage tie block wedge jam`,
+  `lock padlock bolt trap pin restrain barricade corner detain imprison hostage tie block wedge jam`,
 );
 
 /** Taking a child away, collecting or driving off with them. */
@@ -68,7 +68,10 @@ export const ABDUCT = set(`abduct snatch drag bundle lure kidnap grab smuggle`);
 export const MOVE_CHILD = set(`pull push walk lead carry bring march usher wheel`);
 
 /** Weapons. */
-export const WEAPON = set(`knife knives gun firearm blade machete weapon axe hammer bat crowbar petrol acid`);
+export const WEAPON = set(
+  `knife knives gun guns firearm firearms shotgun rifle pistol handgun revolver blade machete weapon axe
+  hammer bat crowbar petrol acid`,
+);
 
 /** People who may be present (the narrator aside). */
 export const PERSON = set(`he she they someone somebody man men woman boy boys girl lad lads dad father
