@@ -33,8 +33,19 @@ const A_CHILD_TOLD = /\b(?:disclosed|told (?:me|us|her|him|a)|said (?:that|she|h
 
 // "abusing the photocopier code", "an exploit in the booking software", "an attack on the network":
 // a harm word whose object is a thing.
-const HARM_TO_A_THING =
-  /\b(?:abus|exploit|attack|hack)\w* (?:(?:in|on|of) )?(?:the |a |an |our )?(?:[\w-]+ )?(?:photocopier|printer|copier|code|software|system|systems|network|server|loophole|rota|wifi|database|booking|login|defence|defense)\b/g;
+const THINGS =
+  'photocopier|printer|copier|code|software|system|systems|network|server|loophole|rota|wifi|database|booking|login|defence|defense';
+const HARM_TO_A_THING = new RegExp(
+  String.raw`\b(?:abus|exploit|attack|hack)\w* (?:(?:in|on|of) )?(?:the |a |an |our )?(?:[\w-]+ ){0,2}(?:${THINGS})\b` +
+    // "our network is under attack", "the server's been hacked": the thing first.
+    String.raw`|\b(?:${THINGS}) (?:is|was|has been|'s been|'s|got) (?:under attack|hacked|being hacked|exploited|compromised)\b` +
+    // "found an exploit in our homework app": a software flaw, named as a noun.
+    String.raw`|\b(?:an|the|this) exploit\b` +
+    // "how to groom a cockapoo", "a safe for the cash": an animal groomed, a strongbox.
+    String.raw`|\bgroom\w* (?:the |a |an |our |my |his |her )?(?:[\w-]+ )?(?:dog|dogs|puppy|cat|horse|pony|pet|cockapoo|poodle|spaniel|labrador)\b` +
+    String.raw`|\b(?:a|the) safe (?:for|in|with|at|to keep)\b`,
+  'g',
+);
 
 // "who do I tell", "should I report it", "do I need to pass this on": something to be told.
 const ASKS_WHOM_TO_TELL =
@@ -71,11 +82,11 @@ export class Scope {
   includes(text: string, sentences: readonly Sentence[], aboutAChild: boolean): boolean {
     const lower = text.toLowerCase();
     if (TEACHING_TASK.test(lower) && !A_CHILD_TOLD.test(lower)) return false;
-    const thingsHarmed = [...lower.matchAll(HARM_TO_A_THING)].map((m) => m.index);
+    const thingsHarmed = [...lower.matchAll(HARM_TO_A_THING)].map((m) => [m.index, m.index + m[0].length]);
     // A harm word said of a thing does not name a concern.
     const tokens = sentences
       .flatMap((s) => s.tokens)
-      .filter((t) => !thingsHarmed.some((at) => at !== undefined && t.start >= at && t.start < at + 12));
+      .filter((t) => !thingsHarmed.some(([from, to]) => t.start >= from! && t.start < to!));
     // "could you write me a risk assessment for the trip", "help me write a report for parents
     // evening": a document to be written, and no worry in it, is not a question this guide answers.
     // ("A risk assessment" names a document, not a child at risk.)
@@ -92,7 +103,12 @@ export class Scope {
     if (this.concerns.namedIn(tokens)) return true;
     if (aboutTheJob) return false;
     if (this.processes.namedIn(tokens)) return true;
-    for (const marker of this.synonyms.analyse(text).markers.keys())
+    // (The synonym groups read the message without the harm words said of things.)
+    const unharmed = thingsHarmed.reduce(
+      (t, [from, to]) => t.slice(0, from) + ' '.repeat(to! - from!) + t.slice(to),
+      text,
+    );
+    for (const marker of this.synonyms.analyse(unharmed).markers.keys())
       if (!this.everydayMarkers.has(marker)) return true;
     const asked = text.toLowerCase().replace(/[’‘]/g, "'");
     if (aboutAChild && (ACTION_QUESTION.test(asked) || ASKS_WHOM_TO_TELL.test(asked))) return true;

@@ -30,6 +30,17 @@ describe('scope: only safeguarding questions are answered', () => {
     'who pays DBS fees?',
     // Staff conduct procedures are the job, not a child's safeguarding.
     'what is the disciplinary procedure for a TA who keeps turning up late',
+    // Harm words said of things the other way round, a software flaw named as a noun, an animal
+    // groomed, a strongbox (scope corpus S2).
+    'our network is under attack, phishing emails pretending to be from the head, what should IT do',
+    "there's an exploit in the homework app that lets people change marks, how do we get it patched",
+    'best way to groom a cockapoo at home?',
+    "where's the best place to keep a safe for the cash from the school fete",
+    // IT administration, the street, a childhood illness's exclusion period, everyday parenting.
+    'how do I set up a shared mailbox in Teams for our safeguarding team',
+    'how do I report a pothole right outside the school gates',
+    "child in my class has nits again, what's the policy on sending them home",
+    'tips for getting a 2 year old to sleep through the night',
   ])('everyday words that the guidance also uses do not make "%s" a safeguarding question', (q) => {
     const reply = guide.ask(q);
     expect(reply.meta.answered).toBe(false);
@@ -110,6 +121,24 @@ describe('scope: only safeguarding questions are answered', () => {
   it('immediate danger is never refused as out of scope', () => {
     const reply = guide.ask("he's still in there with her and the door is locked, she's 9");
     expect(reply.meta.escalation).toBe(true);
+  });
+});
+
+describe('scope: a member of staff as the one harmed is an adult', () => {
+  it.each([
+    "I'm a year 4 teacher and a colleague told me her husband hit her last night, what do I do",
+    'a teaching assistant has told me she self-harms, what do I do as her line manager',
+    'DSL here but this is about me, struggling after a horrible case, is there support for staff like me',
+    "YOT worker, lad has turned 19 and says he's being exploited to sell drugs, what can I do",
+  ])('gets the adult signpost, not child guidance: "%s"', (q) => {
+    const reply = guide.ask(q);
+    expect(reply.meta.answered).toBe(false);
+    expect(reply.sources).toEqual([]);
+  });
+
+  it('a school year that is a pupil, not the writer\'s role, is still a child', () => {
+    expect(guide.ask('a year 4 pupil told me her dad hits her, what do I do').meta.answered).toBe(true);
+    expect(guide.ask('head of year 9 here, a boy in my year says his stepdad hits him').meta.answered).toBe(true);
   });
 });
 

@@ -30,7 +30,7 @@ const YOUNG_WORDS = new Set([
 ]);
 
 const AGE =
-  /\b(\d{1,3})\s*-?\s*(?:years?|yrs?)[\s-]+old|\baged?\s+(\d{1,3})\b|\b(?:she|he|they|\w+)(?:'s| is| are|'re)\s+(?:now\s+)?(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d))|\((\d{1,2})(?:\s*(?:and|&|,|\/)\s*\d{1,2})*(?=\)|,\s*[a-z])|\b(?:about|around|roughly|maybe|approx)\s+(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d|people|kids|children|men|times))|\b(?:under|over)\s+(\d{1,2})s?\b|\bwhen (?:i|she|he|they|we) (?:was|were) (\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?))|\b(?:girls?|boys?|lads?|sons?|daughters?|child|kids?|pupils?|students?|yp|sisters?|brothers?|teens?|nieces?|nephews?)(?:,\s*|\s+)(\d{1,2})(?=\s*(?:,|\)|yo\b|y\/o|and\b|\.|$))|(?:^|,\s*|\b(?:is|who's|who is|since|just)\s+)(?:now|turned)\s+(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d|people|kids|children|of|times|pupils|cases))|\b(?:patient|resident|client|service user|woman|man|lady|gentleman|mum|dad|mother|father|tenant|neighbour)\s*,?\s*(\d{2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|yards?|am|pm|%|o'?clock|[.:]\d|times|people))|\b(?:looks?|looking|seems?|appears?) (?:about |around |like |maybe |no (?:more|older) than )?(1[0-7]|[1-9])\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d|times))|\b(?:girls?|boys?|lads?|sons?|daughters?|child|kids?|pupils?|students?|yp|teens?|nieces?|nephews?)\s+(1[0-7]|[1-9])\s+(?!(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|miles?|times|am|pm|of|goals?|points?|o'?clock|percent|x|and|or|to)\b)(?=[a-z])/g;
+  /\b(\d{1,3})\s*-?\s*(?:years?|yrs?)[\s-]+old|\baged?\s+(\d{1,3})\b|\b(?:she|he|they|\w+)(?:'s| is| are|'re)\s+(?:now\s+)?(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d))|\((\d{1,2})(?:\s*(?:and|&|,|\/)\s*\d{1,2})*(?=\)|,\s*[a-z])|\b(?:about|around|roughly|maybe|approx)\s+(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d|people|kids|children|men|times))|\b(?:under|over)\s+(\d{1,2})s?\b|\bwhen (?:i|she|he|they|we) (?:was|were) (\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?))|\b(?:girls?|boys?|lads?|sons?|daughters?|child|kids?|pupils?|students?|yp|sisters?|brothers?|teens?|nieces?|nephews?)(?:,\s*|\s+)(\d{1,2})(?=\s*(?:,|\)|yo\b|y\/o|and\b|\.|$))|(?:^|,\s*|\b(?:is|who's|who is|since|just|has|had|he's|she's|they've)\s+)(?:now|turned)\s+(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d|people|kids|children|of|times|pupils|cases))|\b(?:patient|resident|client|service user|woman|man|lady|gentleman|mum|dad|mother|father|tenant|neighbour)\s*,?\s*(\d{2})\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|yards?|am|pm|%|o'?clock|[.:]\d|times|people))|\b(?:looks?|looking|seems?|appears?) (?:about |around |like |maybe |no (?:more|older) than )?(1[0-7]|[1-9])\b(?!\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|am|pm|%|o'?clock|[.:]\d|times))|\b(?:girls?|boys?|lads?|sons?|daughters?|child|kids?|pupils?|students?|yp|teens?|nieces?|nephews?)\s+(1[0-7]|[1-9])\s+(?!(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|miles?|times|am|pm|of|goals?|points?|o'?clock|percent|x|and|or|to)\b)(?=[a-z])/g;
 // "as a child", "in her childhood", "when he was little": the adult's own childhood, no child now.
 const OWN_CHILDHOOD =
   /\b(?:as a (?:child|kid|teenager|teen|youngster|little (?:girl|boy))|in (?:his|her|their|my|your) (?:childhood|teens|youth)|when (?:i|she|he|they|we) (?:was|were) (?:a )?(?:child|children|kid|kids|little|young|teenager|teen|at school|in school))\b/g;
@@ -53,7 +53,7 @@ const ADULT_VICTIM =
   /\b(?:vulnerable adults?|adults? at risk|adult (?:(?:dv|da|domestic abuse|domestic violence|rape|sexual assault) )?(?:(?:victim|survivor|patient|student|learner|client|service user|player|member|volunteer|resident|participant|trainee|apprentice|athlete|worshipper|parishioner|colleague)s?|female|male|woman|man|women|men|safeguarding|social care|services?|mental health))\b/g;
 // …and of those, the ones that frame the whole message as an adult's (not "an adult man" who harmed a child).
 const ADULT_FRAMING =
-  /\b(?:vulnerable adults?|adults? at risk|adult (?:patient|client|service user|safeguarding|social care|services?|mental health|learner|(?:medical |surgical )?wards?|units?|teams?))\b|\b(?:(?:uni|university) students?|students? (?:at|in) (?:uni|university|halls)|(?:off|on) campus|in halls|halls of residence|undergraduates?|postgraduates?|freshers?|(?:first|second|third|final)[- ]year (?:students?|undergrads?)|my office hours)\b/;
+  /\b(?:vulnerable adults?|adults? at risk|adult (?:patient|client|service user|safeguarding|social care|services?|mental health|learner|(?:medical |surgical )?wards?|units?|teams?))\b|\b(?:(?:uni|university) students?|students? (?:at|in) (?:uni|university|halls)|(?:off|on) campus|in halls|halls of residence|undergraduates?|postgraduates?|freshers?|(?:first|second|third|final)[- ]year (?:students?|undergrads?)|my office hours|as (?:her|his|their|my) (?:line )?manager|support for staff|staff wellbeing|(?:this|it)(?:'s| is) about me\b|my own situation)\b/;
 const ADULT_AGE_WORDS =
   /\b(?:in (?:his|her|their) (?:20s|30s|40s|50s|60s|70s|80s|90s|twenties|thirties|forties|fifties|sixties|seventies|eighties)|\d0s)\b/g;
 
@@ -63,6 +63,8 @@ const OLD_AGE =
 // Adult social care's own processes: the people in them are adults, whatever else the message calls them.
 const ADULT_PROCESS = /\b(?:care act|s\.?\s?42|section 42|adult social care)\b/;
 const ADULT_CONDITION = /\b(?:dementia|alzheimer'?s)\b/;
+const ROLE_YEAR =
+  /\b(?:year|yr) ?(?:[1-9]|1[0-3]) (?:class )?(?:teachers?|leads?|leaders?|tutors?|team|co-?ordinators?|heads?)\b|\bhead of (?:year|yr) ?(?:[1-9]|1[0-3])\b/g;
 const SCHOOL_YEAR_NUMBER = /\b(?:year|yr)\s?([1-9]|1[0-3])s?\b/g;
 const SCHOOL_YEAR =
   /\b(?:year|yr)\s?(?:[1-9]|1[0-3])s?\b|\b(?:reception class|nursery|primary school|pupil)\b/;
@@ -137,6 +139,8 @@ export function subjectsOf(text: string): Subjects {
       /\bnursery (?:colleagues?|staff|workers?|nurses?|managers?|practitioners?|assistants?|owners?)\b/g,
       ' setting staff ',
     )
+    // "I'm a year 4 teacher", "head of year 9": the writer's role names their class, no child here.
+    .replace(ROLE_YEAR, ' staff role ')
     .replace(NO_CHILD, ' grownup ')
     .replace(CHILDREN_ELSEWHERE, ' elsewhere ')
     .replace(OWN_CHILDHOOD, ' back then ')
