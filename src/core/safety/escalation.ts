@@ -227,6 +227,18 @@ export function detectImmediateDanger(
     if (failSafe(r, resolved) && (!r.reported || r.sexualHarm))
       reasons.add('serious harm to a child that may be happening now');
   }
+  // "found a lad in the underpass with a male 30s, lad's trousers undone, male ran off": a child
+  // harmed moments ago, the one who did it getting away.
+  if (
+    aChild &&
+    FLED.test(situation.lower) &&
+    readings.some(
+      (r) => (r.undress || r.sexualHarm || r.seriousHarm) && !r.datedPast && !r.generalQuestion,
+    ) &&
+    !readings.some((r) => r.datedPast || r.generalQuestion || r.reported) &&
+    !resolved
+  )
+    reasons.add('a child harmed moments ago, and the one who did it getting away');
   // "im done. im on the bridge. tell my mum sorry": a farewell sent from a height.
   if (
     FAREWELL.test(situation.lower) &&
@@ -477,7 +489,7 @@ const MARKS_ON_A_CHILD =
 
 /** "keeps going missing", "goes missing at weekends", "missing episodes": a pattern over time. */
 const REPEATED_EPISODES =
-  /\b(?:keeps|kept|keep) (?:going|running) (?:missing|off|away)|\bgoes (?:missing|off)\b|\bmissing (?:episodes?|again|a few times|every|most)|\b(?:every|each) time\b|\b(?:twice|a couple of times|(?:a few|several|two|three|four|five|many|multiple|\d+) times)\b|\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth) time\b|\bregularly (?:goes|going) missing/;
+  /\b(?:keeps|kept|keep) (?:going|running) (?:missing|off|away)|\bgoes (?:missing|off)\b|\bmissing (?:episodes?|again|a few times|every|most)|\b(?:every|each) time\b|\b(?:twice|a couple of times|(?:a few|several|two|three|four|five|many|multiple|\d+) times)\b|\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth) time\b|\bregularly (?:goes|going) missing|\b(?:keeps|keep|kept) being left\b/;
 
 /** The police have the child ("got picked up by police"): whoever she was with is no longer with her. */
 const POLICE_HAVE_CHILD = /\b(?:picked up|brought (?:back|home|in)|collected|found) by (?:the )?police\b/;
@@ -487,6 +499,9 @@ const LIVE_STREAM =
   /\b(?:live ?stream(?:ing)?|streaming|on (?:a )?stream|on cam|webcam|facetime|video ?call|video chat|live on)\b/;
 
 /** "cuts are old and healed": self-harm that is not fresh. */
+// An adult getting away: "male ran off towards the estate", "the man legged it", "drove off".
+const FLED =
+  /\b(?:male|man|men|bloke|blokes|guy|suspect|offender|adult|driver|he|they)(?: then| has| just)? (?:ran|run|running|drove|driving|sped|made|legged|went) (?:off|away)\b|\b(?:male|man|bloke|suspect|offender|he) (?:legged it|fled|has fled)\b/;
 const TOLD_AS_PAST =
   /^(?:and |but )?(?:it|this|that|all this|this all|all of this|that all)(?: was| were| (?:all )?happened)\b[^]*\b(?:last|yesterday|ago|earlier (?:this|in the) (?:week|month|term|year)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|at the weekend|over the weekend|in the summer|over half term)\b/;
 const HEALED = /\b(?:healed|healing|old (?:cuts|marks|scars)|scars)\b/;

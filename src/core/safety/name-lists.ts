@@ -56,6 +56,7 @@ export const FIRST_NAMES = set(`
  * role words and sentence-starters. Any candidate name containing one of these is not a name.
  */
 export const NOT_NAMES = set(`
+  bf gf bff bae hubby bezzie bestie
   youth justice crown prosecution service court child children sexual under protocol north south east west
   yorkshire york harrogate scarborough selby whitby ripon skipton northallerton richmond malton thirsk
   craven hambleton ryedale middlesbrough leeds bradford sheffield manchester london liverpool newcastle

@@ -177,7 +177,12 @@ function lowerCaseNames(text: string): TextSpan[] {
       out.push({ start: m.indices[1][0], end: m.indices[2][1] });
   }
   for (const m of lower.matchAll(LOWER_PAIR)) {
-    const unknown = (w: string | undefined) => w !== undefined && !NOT_NAMES.has(w) && !isKnownWord(w);
+    // ("mums bf is": a possessive typed without its apostrophe is a known word.)
+    const unknown = (w: string | undefined) =>
+      w !== undefined &&
+      !NOT_NAMES.has(w) &&
+      !isKnownWord(w) &&
+      !(w.endsWith('s') && isKnownWord(w.slice(0, -1)));
     if (unknown(m[1]) && unknown(m[2]) && m.indices?.[1] && m.indices[2])
       out.push({ start: m.indices[1][0], end: m.indices[2][1] });
   }

@@ -16,9 +16,9 @@ const GLUED: readonly [RegExp, string][] = [
   [/\b(\d{1,2})\s*(?:m|mo|mth|mths|mnth|mnths)\s*(?:olds?\b|o\b)/gi, '$1 month old'],
   [/\b(her|his|their|the|my|our|a)\s+(\d{1,2})\s*(?:mo|mth|mths|mnths)\b/gi, '$1 $2 month old'],
   [/\b(\d{1,2})\s*(?:wk|wks|week|weeks)\s*olds?\b/gi, '$1 week old'],
-  // The apostrophe left out after a family word: "stepdads here", "mums boyfriend".
+  // The apostrophe left out after a family word: "stepdads here", "mums boyfriend", "babys dad".
   [
-    /\b(dad|mum|mom|stepdad|stepmum|uncle|aunty|auntie|brother|sister|boyfriend|girlfriend|partner|grandad|nan|cousin|ex)s (?=(?:here|there|outside|back|coming|downstairs|upstairs|still|just|boyfriend|girlfriend|partner|ex|mate|mates|friend|friends|house|flat|car|place|new|been|got)\b)/gi,
+    /\b(dad|mum|mom|stepdad|stepmum|uncle|aunty|auntie|brother|sister|boyfriend|girlfriend|partner|grandad|nan|cousin|ex|baby)s (?=(?:here|there|outside|back|coming|downstairs|upstairs|still|just|boyfriend|girlfriend|partner|ex|mate|mates|friend|friends|house|flat|car|place|new|been|got|dad|mum|father|mother|in|on|cot|pram)\b)/gi,
     "$1's ",
   ],
 ];

@@ -1377,7 +1377,6 @@ describe('danger model: taken abroad now, FGM by its euphemisms, a child told to
 });
 
 describe('danger model: training corpus classes (T3, T4)', () => {
-
   it('an age given after its child word, before what happened ("girl 13 brought in")', () => {
     expect(subjectsOf("girl 13 brought in by her 'boyfriend' who's 22, vaginal bleeding").child).toBe(true);
     expect(subjectsOf('lad 15 collapsed at training').ages).toEqual([15]);
@@ -1448,7 +1447,6 @@ describe('danger model: training corpus classes (T3, T4)', () => {
 });
 
 describe('danger model: scope corpus S2 classes (worries that are not danger now)', () => {
-
   it('a sentence that dates the whole account ("it was last weekend") makes it past', () => {
     expect(
       byRules(
@@ -1465,5 +1463,58 @@ describe('danger model: scope corpus S2 classes (worries that are not danger now
     expect(reading('her two kids are in reception').presence).toBe(false);
     expect(reading('her uncle is in reception').presence).toBe(true);
     expect(reading('her baby is in the lounge with him').presence).toBe(true);
+  });
+});
+
+describe('danger model: batch AI and AJ dev classes', () => {
+  it('a weekday after a verb in the past is the day just gone, not one ahead', () => {
+    expect(
+      byRules(
+        "a 4 year old said on monday 'daddy hurt my willy in the bath'. i only wrote it up today, what happens now",
+      ),
+    ).toBe(false);
+    expect(reading('she said on monday that he hurt her').later).toBe(false);
+    expect(reading('he will take her to his flat on friday').later).toBe(true);
+  });
+
+  it('blocking a contact is not blocking a way out', () => {
+    expect(reading("she's blocked him").confine).toBe(false);
+    expect(reading('he has blocked the door and will not let her out').confine).toBe(true);
+  });
+
+  it('carers out of it are not a child too drunk to keep safe', () => {
+    expect(reading('parents out of it').incapacitated).toBe(false);
+    expect(reading("she's out of it and can't stand").incapacitated).toBe(true);
+  });
+
+  it('a child left alone again and again is a pattern to refer, not missing now', () => {
+    expect(byRules('kids keep being left alone at night, neighbour rang, strategy meeting needed?')).toBe(
+      false,
+    );
+  });
+
+  it('an adult in a tent or room with a child, closed up, is a child alone with them now', () => {
+    expect(
+      byRules(
+        'one of our leaders has been in a tent with a 13 year old girl for 40 mins with the zip done up',
+      ),
+    ).toBe(true);
+  });
+
+  it('a child harmed moments ago with the one who did it getting away', () => {
+    expect(
+      byRules(
+        "found a lad approx 13 in the underpass with a male 30s, lad's trousers undone, male ran off towards the estate",
+      ),
+    ).toBe(true);
+    expect(reading("lad's trousers undone").undress).toBe(true);
+    expect(
+      byRules('last week a man exposed himself to two girls in the park and ran off, what do we do'),
+    ).toBe(false);
+  });
+
+  it('a person placed by the word after them, then a verb in the present, is there now', () => {
+    expect(reading('the bloke outside in the white van is her boyfriend').presence).toBe(true);
+    expect(reading('the man outside the shop was her dad').presence).toBe(false);
   });
 });

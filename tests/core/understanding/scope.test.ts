@@ -136,9 +136,11 @@ describe('scope: a member of staff as the one harmed is an adult', () => {
     expect(reply.sources).toEqual([]);
   });
 
-  it('a school year that is a pupil, not the writer\'s role, is still a child', () => {
+  it("a school year that is a pupil, not the writer's role, is still a child", () => {
     expect(guide.ask('a year 4 pupil told me her dad hits her, what do I do').meta.answered).toBe(true);
-    expect(guide.ask('head of year 9 here, a boy in my year says his stepdad hits him').meta.answered).toBe(true);
+    expect(guide.ask('head of year 9 here, a boy in my year says his stepdad hits him').meta.answered).toBe(
+      true,
+    );
   });
 });
 
@@ -167,5 +169,15 @@ describe('content:check: the scope list', () => {
     expect(issue?.file).toMatch(/genograms-and-family-networks\.md$/);
     expect(issue?.message).toContain('pack.yaml scope');
     await rm(dir, { recursive: true });
+  });
+});
+
+describe('scope: batch AI and AJ dev classes', () => {
+  it.each([
+    'teams keeps freezing when i screen share in strat meetings, any fix?',
+    'discrepancy in the CD register, 2 ampoules of morphine unaccounted for, whats the procedure',
+    'not work related for kids sorry - my mum (68) is being scammed online by a fake boyfriend, where do I report',
+  ])('is not child safeguarding: "%s"', (q) => {
+    expect(guide.ask(q).meta.answered).toBe(false);
   });
 });

@@ -197,7 +197,10 @@ export function readClause(
     meet: ts.some((t) => t.lemma === 'meet' && t.form !== 'past'),
     presence: false,
     alone: false,
-    incapacitated: INCAPACITATED.test(ts.map((t) => t.norm).join(' ')),
+    // (Of the child: "parents out of it" is a carer unfit to look after them, read as such elsewhere.)
+    incapacitated:
+      INCAPACITATED.test(ts.map((t) => t.norm).join(' ')) &&
+      !CARERS_AS_SUBJECT.test(ts.map((t) => t.norm).join(' ')),
     pronounPresent: false,
     poisoned: POISONED.test(ts.map((t) => t.norm).join(' ')),
     plea: PLEA.test(sentenceText.toLowerCase()),
@@ -469,9 +472,12 @@ export function readClause(
         (prev.pos === 'NUM' && has.childInSentence));
     if (t.lemma === 'give' && (isNeg(prev) || isNeg(prev2)) && within(ts, i, 2, (n) => n.norm === 'back'))
       r.confine = true;
+    // "she's blocked him" on an app blocks a contact, not a way out.
+    const blockedContact = t.lemma === 'block' && !within(ts, i, 4, (n) => WAYS_OUT.has(n.norm));
     if (
       word(t, W.CONFINE) &&
       t.pos === 'VERB' &&
+      !blockedContact &&
       (heldObject || heldSubject || (isBePresent(lastNonAdv) && personHere)) &&
       !within(ts, i, 3, (n) => n.norm === 'out') &&
       ts[i + 1]?.norm !== 'me'
@@ -690,6 +696,12 @@ export function readClause(
       r.undress = true;
     if (t.lemma === 'turn' && within(ts, i, 3, (n) => n.norm === 'camera')) r.undress = true;
     if (t.lemma === 'strip' || t.norm === 'naked' || t.norm === 'nude') r.undress = true;
+    // "lad's trousers undone", "her knickers pulled down": clothes disarranged.
+    if (
+      CLOTHES.has(t.norm) &&
+      within(ts, i, 3, (n) => ['undone', 'down', 'off', 'open', 'unzipped', 'unbuttoned'].includes(n.norm))
+    )
+      r.undress = true;
     // "the chat is telling him to do things": acts done to order on a live stream.
     if (t.lemma === 'tell' && W.HELD.has(ts[i + 1]?.norm ?? '') && ts[i + 2]?.norm === 'to') r.undress = true;
     if ((word(t, W.SELF_HARM_OBJECTS) && has.swallow) || word(t, W.SELF_HARM_ALWAYS)) r.selfHarm = true;
@@ -989,8 +1001,18 @@ export function readClause(
         [1, 2].some(
           (d) => ts[i + d]?.form === 'ing' && ts[i + d]?.pos === 'VERB' && ts[i + d - 1]?.lemma !== 'keep',
         );
+      // "the bloke outside in the white van is her boyfriend": a person placed by the word after them,
+      // the subject of a verb in the present that follows.
+      const placedNow =
+        prev !== undefined &&
+        prev.pos !== 'PRON' &&
+        (word(prev, W.PERSON) || word(prev, W.HARMER)) &&
+        !word(prev, W.CHILD_NOUNS) &&
+        !PROTECTIVE.has(prev.norm) &&
+        ts.slice(i + 1, i + 9).some((v) => isBePresent(v) || (v.pos === 'VERB' && v.form === 'present'));
       const present =
         doingThere ||
+        placedNow ||
         window.some(
           (v) =>
             isBePresent(v) ||
@@ -1332,6 +1354,10 @@ const POISONED =
 const FGM =
   /\b(?:fgm|female genital|mutilat\w*|circumcis\w*|(?:ceremony|party) to become a woman|the (?:lady|woman) who does it)\b|['"]cut['"]|\b(?:have|get|getting|having) (?:her|them|their [\w-]+) cut\b|\b(?:be|being|been|get|getting) cut (?:at|by|abroad|in|this|tonight|over)\b|\bcutting (?:ceremony|season)\b/;
 
+const CLOTHES = new Set(
+  'trousers pants knickers shorts jeans joggers leggings skirt flies zip bra underwear boxers'.split(' '),
+);
+const WAYS_OUT = new Set(['door', 'doorway', 'exit', 'way', 'path', 'in', 'gate', 'stairs', 'corridor']);
 const POSSESSIVES = new Set(['her', 'his', 'their', 'my', 'our', 'your']);
 
 const PLEA =
@@ -1339,11 +1365,12 @@ const PLEA =
 
 /** An adult in, or taking a child into, a room, tent, bed or bathroom ("in a 13 year old resident's room", "into his tent"). */
 const ADULT_IN_CHILDS_SPACE =
-  /\b(?:leader|staff|staff member|worker|carer|coach|volunteer|teacher|man|he|dad|stepdad|uncle|adult|officer|driver|instructor|priest|helper)(?:e?s)?\b.{0,60}\bin(?:to)? (?:a |the )?(?:[\w]+ ){0,4}(?:\w+'s|her|his|their) (?:tent|room|bedroom|bed|dorm|cabin|bunk|cubicle|bathroom)\b/;
+  /\b(?:leader|staff|staff member|worker|carer|coach|volunteer|teacher|man|he|dad|stepdad|uncle|adult|officer|driver|instructor|priest|helper)(?:e?s)?\b.{0,60}\bin(?:to)? (?:a |the )?(?:[\w]+ ){0,4}(?:\w+'s|her|his|their) (?:tent|room|bedroom|bed|dorm|cabin|bunk|cubicle|bathroom)\b|\b(?:leader|staff|staff member|worker|carer|coach|volunteer|teacher|man|he|dad|stepdad|uncle|adult|officer|driver|instructor|priest|helper)(?:e?s)?\b.{0,60}\bin (?:a |the |his |her |their )?(?:tent|room|bedroom|dorm|cabin|bunk|cubicle|bathroom|toilet|toilets|office|cupboard) with (?:a |the |one of (?:our|the) )?(?:[\w-]+ ){0,4}(?:girl|boy|child|kid|pupil|camper|resident|lad|young person|\d{1,2} year old)s?\b/;
+// ("one of our leaders has been in a tent with a 13 year old girl … with the zip done up")
 
 /** Night, or a door (or a tent) shut on them. */
 const PRIVATE_HOUR =
-  /\b(?:midnight|at night|in the night|tonight|on nights|night staff|\d{1,2}(?::\d\d)? ?am|door (?:shut|closed|locked)|(?:shut|closed|locked) the door|zipped (?:it |the tent |the door )?(?:up|shut|closed)|pulled the curtains? (?:round|shut|closed|across)|been drinking|drunk)\b/;
+  /\b(?:midnight|at night|in the night|tonight|on nights|night staff|\d{1,2}(?::\d\d)? ?am|door (?:shut|closed|locked)|(?:shut|closed|locked) the door|zipped (?:it |the tent |the door )?(?:up|shut|closed)|zip (?:done|pulled|zipped) (?:up|shut)|pulled the curtains? (?:round|shut|closed|across)|been drinking|drunk)\b/;
 
 /** A child not found, searched for, or whose whereabouts nobody knows, now. */
 const LOST_NOW =
@@ -1410,6 +1437,8 @@ const SELF_HARM_INTENT = new Set([
 ]);
 
 /** Too drunk, drugged or unwell to look after themselves. */
+const CARERS_AS_SUBJECT =
+  /^(?:and |but )?(?:the |her |his |their |both )?(?:parents?|mum|mam|dad|mother|father|carers?|stepdad|stepmum|adults?|grown ?ups)(?: 's| is| are| were| was)?(?: both)? (?:completely |totally |absolutely |clearly )?(?:out of it|passed out|drugged)/;
 const INCAPACITATED =
   /\b(?:semi ?-? ?conscious|nodding off|gouching|barely (?:responsive|conscious|awake|breathing|standing)|(?:can|could) (?:hardly|barely) (?:stand|walk|stay awake|speak|talk)|(?:can't|cannot|couldn't) (?:stand up|walk|stay awake|keep (?:her|his) eyes open)|passed out|drugged|spiked|not responding|(?:isn't|isnt|is not|not) moving(?: much)?|won't wake|in and out of consciousness|out of it|doesn'?t (?:seem to )?know (?:what's happening|what is happening|where (?:she|he) is))/;
 

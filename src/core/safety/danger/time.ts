@@ -41,8 +41,16 @@ export function readTime(
     );
   r.now = moment || nowWord || CLOCK.test(text);
 
+  // "said on monday", "came in on Friday": a weekday after a verb in the past is the day just gone.
+  const dayJustGone = ts.some(
+    (t, i) =>
+      t.norm === 'on' &&
+      WEEKDAYS.has(ts[i + 1]?.norm ?? '') &&
+      [ts[i - 1], ts[i - 2]].some((b) => b?.form === 'past' && (b.pos === 'VERB' || b.pos === 'AUX')),
+  );
   // Past: a past time ("last week", "in 2022", "when she was 8"), or every verb in the past.
   const pastTime =
+    dayJustGone ||
     (ts.some(
       (t, i) =>
         W.PAST_WORDS.has(t.norm) &&
@@ -86,10 +94,12 @@ export function readTime(
   if (sinceUntilNow) r.now = true;
   r.past = !sinceUntilNow && ((pastTime && !r.ongoingHarm) || ((allPast || pastAuxOnly) && !r.now));
 
-  r.later = DAYS_AHEAD.test(text) && !r.now;
+  r.later = DAYS_AHEAD.test(text) && !r.now && !dayJustGone;
 
   return { now: r.now, past: r.past, later: r.later, datedPast: pastTime && !sinceUntilNow };
 }
+
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 /** A time days or more ahead: "tomorrow", "next week", "in the summer holidays", "after half term". */
 export const DAYS_AHEAD =
