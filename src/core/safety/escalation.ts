@@ -1,5 +1,5 @@
 import { parse, type Sentence } from '../understanding/nlp.js';
-import { deadAsThreat, readMessage, type ClauseReading } from './danger/reading.js';
+import { deadAsThreat, FGM, readMessage, type ClauseReading } from './danger/reading.js';
 import { subjectsOf, type Subjects } from './danger/subject.js';
 import { DAYS_AHEAD } from './danger/time.js';
 import * as W from './danger/words.js';
@@ -239,6 +239,19 @@ export function detectImmediateDanger(
     !resolved
   )
     reasons.add('a child harmed moments ago, and the one who did it getting away');
+  const noFraming = !readings.some((r) => r.generalQuestion) && !resolved;
+  // "a photo of a pile of pills with 'tonight' and a goodbye message": a farewell beside the means.
+  // (Not one told as long ago: "wrote a goodbye note two years ago".)
+  const saidRecently = (re: RegExp) =>
+    situation.lower.split(/[.!?\n]+/).some((s) => re.test(s) && !LONG_AGO.test(s));
+  if (aChild && noFraming && saidRecently(GOODBYE_SENT) && MEANS_AT_HAND.test(situation.lower))
+    reasons.add('child has self-harmed or is at risk of suicide now');
+  // "left home this morning with a knife", "he's out with a blade": a child away with a weapon.
+  if (aChild && noFraming && !found && saidRecently(OUT_WITH_A_WEAPON))
+    reasons.add('a weapon near a child, now');
+  // "the fgm … her sister is 'having hers done today after school'": FGM named, and due today.
+  if (aChild && noFraming && FGM.test(situation.lower) && saidRecently(FGM_DUE_NOW))
+    reasons.add('a threat of harm to the child now or tonight');
   // "im done. im on the bridge. tell my mum sorry": a farewell sent from a height.
   if (
     FAREWELL.test(situation.lower) &&
@@ -280,8 +293,8 @@ function readSituation(text: string, sentences: readonly Sentence[], subjects: S
     ((subjects.adult && !subjects.child) ||
       // The class guinea pig breathing funny: an animal, and no person, is the one in trouble.
       (subjects.animal && !subjects.child && !subjects.adult) ||
-      hypothetical(sentences, lower) ||
-      SAFE_NOW.test(lower));
+      hypothetical(sentences, lower.replace(INSTRUCTION_FOR_IF, ' ')) ||
+      (SAFE_NOW.test(lower.replace(REASSURANCE_SAID, ' ')) && !RESOLUTION_UNDONE.test(lower)));
   // "What should I do if a child tells me they are being abused right now": the urgency wins.
   if (strongNow) for (const r of readings) r.generalQuestion = false;
 
@@ -327,6 +340,8 @@ function readSituation(text: string, sentences: readonly Sentence[], subjects: S
     s.tokens.some(
       (t, i) =>
         (W.RESOLVED.has(t.norm) || W.RESOLVED.has(t.lemma)) &&
+        // "12 year old placed with us": the writer is the carer, which says nothing is over.
+        !(t.norm === 'placed' && ['with', 'here'].includes(s.tokens[i + 1]?.norm ?? '')) &&
         (t.pos === 'VERB' || t.pos === 'ADJ' || s.tokens[i - 1]?.pos === 'ADP') &&
         // "the line went dead", "her phone's dead": a call cut off, not a death.
         !(
@@ -366,10 +381,12 @@ function readSituation(text: string, sentences: readonly Sentence[], subjects: S
       lower,
     );
   const found =
-    /\b(?:found|back home|returned|returns|is home|came back|come back|comes back|turned up|picked up by (?:the )?police|(?:is|are|'s|'re) back(?! in touch)|safe and well (?:check|visit))\b/.test(
+    // (A thing found is not the child found: "the side gate was found unlocked", "found a note".)
+    /\b(?:found(?! (?:a |an |the |his |her |their |some )?(?:note|notes|rucksack|bag|phone|knife|unlocked|open|empty|messages?|pictures?|photos?|images?|videos?|drugs|pills|tablets|letter|door|gate|window|evidence|out)\b)|back home|returned|returns|is home|came back|come back|comes back|turned up|picked up by (?:the )?police|(?:is|are|'s|'re) back(?! in touch)|safe and well (?:check|visit))\b/.test(
       lower,
     ) &&
-    !/\b(?:not|n't|never|yet to be|hasnt|havent)\s+(?:been\s+|yet\s+)?(?:found|back|returned|come back|home|turned up)\b/.test(
+    // ("didn't come back in": the n't is glued to its verb, so no word boundary before it.)
+    !/(?:\bnot|n't|\bnever|\byet to be|\bhasnt|\bhavent|\bdidnt)\s+(?:been\s+|yet\s+)?(?:found|back|returned|come back|home|turned up)\b/.test(
       lower,
     );
   // "next session is next week" and nothing said to be happening now: days ahead, not 999.
@@ -502,6 +519,16 @@ const LIVE_STREAM =
 // An adult getting away: "male ran off towards the estate", "the man legged it", "drove off".
 const FLED =
   /\b(?:male|man|men|bloke|blokes|guy|suspect|offender|adult|driver|he|they)(?: then| has| just)? (?:ran|run|running|drove|driving|sped|made|legged|went) (?:off|away)\b|\b(?:male|man|bloke|suspect|offender|he) (?:legged it|fled|has fled)\b/;
+const LONG_AGO =
+  /\b(?:years? ago|months ago|weeks ago|last (?:week|month|year|term|summer|spring|autumn|winter)|in (?:19|20)\d\d|years back|when (?:she|he|they) (?:was|were) (?:little|younger|\d))\b/;
+const GOODBYE_SENT =
+  /\b(?:goodbye|good bye|farewell|suicide) (?:message|messages|note|post|video|text|letter)s?\b|\bsaying goodbye\b/;
+const MEANS_AT_HAND =
+  /\b(?:pills|tablets|paracetamol|overdose|rope|ligature|noose|blade|razor|bridge|train tracks)\b/;
+const OUT_WITH_A_WEAPON =
+  /\b(?:left|gone out|went out|walked out|run off|ran off|headed off|set off|out)(?: of)? (?:[\w']+ ){0,4}with (?:a |his |her |their |the |dad's |his dad's )?(?:knife|knives|blade|machete|gun|weapon|firearm|shotgun)\b|\b(?:has|'s) (?:got|taken) (?:a |his |her |the )?(?:knife|blade|machete|gun|weapon) (?:with (?:him|her|them)|out)\b/;
+const FGM_DUE_NOW =
+  /\b(?:having|have|get|getting|be|being) (?:hers|his|it|her|them) (?:done|cut)\b[^.?!]{0,30}\b(?:today|tonight|after school|this (?:afternoon|evening|weekend))\b/;
 const TOLD_AS_PAST =
   /^(?:and |but )?(?:it|this|that|all this|this all|all of this|that all)(?: was| were| (?:all )?happened)\b[^]*\b(?:last|yesterday|ago|earlier (?:this|in the) (?:week|month|term|year)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|at the weekend|over the weekend|in the summer|over half term)\b/;
 const HEALED = /\b(?:healed|healing|old (?:cuts|marks|scars)|scars)\b/;
@@ -522,6 +549,16 @@ const FROM_A_HEIGHT = new RegExp(
 const IN_MEDICAL_CARE =
   /\b(?:(?:is|are|'s|'re|now|and) (?:now )?(?:in hospital|in resus|in a&e|on the ward|stable|being (?:treated|seen to|looked after))|(?:in|into) resus|medically (?:fit|stable)|(?:admitted|discharged)\b)/;
 
+// "the LA said ring them if this ever happened": an instruction given for the day it happened, quoted
+// in an account of it happening, is not a hypothetical question.
+const INSTRUCTION_FOR_IF =
+  /\b(?:said|told (?:us|me|her|him)|advised|asked (?:us|me)) (?:to |we should |i should )?(?:ring|call|phone|contact|tell)\b[^.?!]{0,40}?\bif\b[^.?!]*/g;
+// "she always says it's sorted": a carer's reassurance reported, not a situation resolved.
+const REASSURANCE_SAID =
+  /\b(?:always |keeps |kept )?(?:says|said|saying|claims|claimed|insists|insisted|tells (?:me|us|everyone)|told (?:me|us)) (?:that )?(?:it'?s|its|it is|everything'?s|everything is|all'?s|all is) (?:all )?(?:sorted|fine|ok|okay|resolved)\b/g;
+// "went to a refuge in September … she's gone back to him": a resolution undone.
+const RESOLUTION_UNDONE =
+  /\b(?:gone|went|going|moved) back (?:to|in with|home to) (?:him|her|them|his|her|the house|dad|mum|her partner|his partner|her ex|him again)\b|\b(?:back|back together) with (?:him|her ex|her partner|the abuser)\b/;
 const SAFE_NOW =
   /\b(?:panic over|checked over(?: by [a-z ]{2,20})?,? (?:and )?(?:fine|ok|okay|well|unhurt)|(?:social worker|sw|police|csc|edt|dsl|the school|mum|dad) (?:has |have )?sorted (?:it|this|it all)|(?:it's|its|it has|has|it's all|all) (?:been )?sorted\b|(?:gone|went|taken|moved) (?:in)?to (?:a |the )?refuge|in (?:a |the )?refuge|(?:kids|children|child|baby|siblings|she|he|they)(?:'s|'re| are| is| have| has)? (?:now |all |both )?(?:gone |staying |stopping |safe )?(?:to|at|with) (?:their|her|his|an|a) (?:nan|nans|gran|grans|grandma|grandparents|aunt|auntie|relative)(?:'s)?|talked (?:her|him|them) down|(?:was|were|been) talked down|(?:police|csc|social care|social services|the social worker|edt)(?: and (?:police|csc|social care))? (?:attended|came out|visited|have attended|did a (?:same day )?visit)|cp medical (?:done|completed)|camhs (?:are|is) (?:now )?involved|false alarm|(?:has been|been|was) (?:collected|picked up) by (?:her |his |their )?(?:mum|mam|dad|parents?|carers?|foster carers?|nan|gran|grandparents)|(?:taken|gone|went) (?:to|into) (?:the )?(?:camhs crisis team|crisis team|place of safety)|(?:is|are|'s|'re) (?:now )?(?:back )?(?:safe )?(?:with|staying with|living with|home with|at home with) (?:her |his |their )?(?:maternal |paternal )?(?:grandparents|nan|gran|grandma|grandad|aunt|auntie|foster carers?|relatives|family|mum|parents)|(?:under )?police protection(?: is)?(?: in place)?|police (?:came and )?(?:took|have taken|removed|led) (?:him|her|them|the \w+) away|(?:security|police|staff|officers?)(?: and (?:security|police|staff))? stopped (?:him|her|them|the car)|(?:hospital|doctors?|paramedics?|ambulance|crew|a&e|gp) (?:says?|said|have said|checked (?:her|him|them)(?: over)? and) (?:she's|he's|they're|she is|he is|they are) (?:fine|ok|okay|well)|(?:checked|seen) (?:over )?(?:at|in|by) (?:the )?(?:hospital|a&e|gp|doctors?|paramedics?) and (?:are |were |is |was )?(?:fine|ok|okay|well)|police (?:have )?found (?:her|him|them)|(?:she|he|they)(?:'s|'re| is| are) (?:now )?back (?:at|in) (?:the |her |his |their )?(?:placement|foster home|children's home|care home|unit)|resolved now|(?:she's|he's|they're|she is|he is|they are) (?:fine|ok|okay)(?: at home| with| now)|no (?:immediate|imminent|current) (?:risk|danger|threat)|not (?:in|at) (?:any )?(?:immediate |imminent )?(?:danger|risk)|(?:is|are|'s|'re) (?:now )?safe(?: now)?\b(?! to)|(?:is|are|'s|'re|now and|and is) (?:now )?doing (?:well|fine|ok|okay|better)|in a place of safety|(?:has|have) been found(?: safe\b| by (?:police|staff|her|his|their)\b| and\b|(?=[.,!;]|$))|(?:everyone|everybody|all|both)(?:'s| is| are)? (?:all )?(?:fine|ok|okay|safe|well)(?: now)?)\b/;
 

@@ -1518,3 +1518,76 @@ describe('danger model: batch AI and AJ dev classes', () => {
     expect(reading('the man outside the shop was her dad').presence).toBe(false);
   });
 });
+
+describe('danger model: long accounts (T4) classes', () => {
+  it('an instruction given for the day it happened is not a hypothetical question', () => {
+    expect(
+      byRules(
+        "her mum is banging on the front door drunk, screaming she's taking her back. the LA said ring them if this ever happened",
+      ),
+    ).toBe(true);
+    expect(byRules('what would we do if a parent ever turned up drunk at the door')).toBe(false);
+  });
+
+  it("a carer's reported reassurance is not the situation resolved", () => {
+    expect(
+      byRules(
+        "on the phone to mum i heard her partner come in shouting, then she screamed and the line went dead. she always says it's sorted",
+      ),
+    ).toBe(true);
+    expect(byRules("mum's partner was shouting at the kids last week, social worker has sorted it")).toBe(
+      false,
+    );
+  });
+
+  it('a refuge gone back from is not a resolution', () => {
+    expect(
+      byRules(
+        "mum went to a refuge in sept, she's gone back to him and he's got a knife, she's hiding with the twins",
+      ),
+    ).toBe(true);
+  });
+
+  it('a thing found is not the child found, and "not been seen since" is missing', () => {
+    expect(
+      byRules(
+        "5 year old didn't come back in from the playground after lunch, the side gate was found unlocked",
+      ),
+    ).toBe(true);
+    expect(byRules("a 14 year old boarder hasn't been seen since supper, we've searched the grounds")).toBe(
+      true,
+    );
+    expect(
+      byRules('a year 3 boy ran out earlier, found him in 20 mins at the shop, he is back home with mum'),
+    ).toBe(false);
+  });
+
+  it('a foster child placed with the writer says nothing is over', () => {
+    expect(
+      byRules(
+        "12 year old placed with us, her dad isn't allowed contact, she left school at lunch with a man like him, they saw them walk off towards the high street",
+      ),
+    ).toBe(true);
+  });
+
+  it('a goodbye sent beside the means, a child out with a weapon, FGM due today', () => {
+    expect(byRules("she posted a photo of a pile of pills with 'tonight' and a goodbye message")).toBe(true);
+    expect(
+      byRules('his sister rang to say he left home this morning with a knife, he is going to the march'),
+    ).toBe(true);
+    expect(
+      byRules(
+        "she said the FGM was done at the weekend and her little sister is 'having hers done today after school'",
+      ),
+    ).toBe(true);
+    // Past or framed: a goodbye note found years ago, a knife taken off him, FGM asked about in training.
+    expect(byRules('she wrote a goodbye note and took pills two years ago, what do I record')).toBe(false);
+    expect(
+      byRules('for training: what if a pupil says her sister is having hers done today after school (FGM)'),
+    ).toBe(false);
+  });
+
+  it('"what do I actually do if" asks ahead', () => {
+    expect(byRules("what do I actually do if he doesn't come back")).toBe(false);
+  });
+});

@@ -783,6 +783,14 @@ export function readClause(
         (t.norm === 'adult' && ['no', 'any'].includes(prev?.norm ?? '')))
     )
       r.missing = true;
+    // "hasn't been seen since supper", "not been seen since lunch": missing until now.
+    if (
+      t.norm === 'seen' &&
+      prev?.norm === 'been' &&
+      (isNeg(prev2) || ['hasnt', 'havent'].includes(prev2?.norm ?? '')) &&
+      ts[i + 1]?.norm === 'since'
+    )
+      r.missing = true;
     // A young child left alone: "home alone", "nobody about".
     const child = has.childInSentence;
     if (
@@ -1180,7 +1188,7 @@ export function readClause(
     ) ||
     // "what do I do if my foster daughter doesn't come home", "what should a driver do if…": asking
     // ahead about a contingency.
-    /\b(?:what (?:do|should|would|can|must) (?:i|we|you|staff|(?:a|an|the) [a-z]+) (?:have to |need to |be expected to |be required to )?do|how long (?:do|should|must|are|am|have) (?:i|we|you|staff)(?: (?:supposed|meant|expected|required) to| (?:have|need) to)? wait) (?:if|when|before)\b/.test(
+    /\b(?:what (?:do|should|would|can|must) (?:i|we|you|staff|(?:a|an|the) [a-z]+) (?:actually |then |even |really )?(?:have to |need to |be expected to |be required to )?do|how long (?:do|should|must|are|am|have) (?:i|we|you|staff)(?: (?:supposed|meant|expected|required) to| (?:have|need) to)? wait) (?:if|when|before)\b/.test(
       sentenceText.toLowerCase(),
     ) ||
     // "if she told me…, what would I have to do", "if she went missing overnight who would I ring": a
@@ -1351,7 +1359,7 @@ const POISONED =
 
 /** A child asking for help, or a call or message cut off mid-plea. */
 /** FGM by name, or "cut" in quotes or as something done to a girl ("have her cut", "to be cut"). */
-const FGM =
+export const FGM =
   /\b(?:fgm|female genital|mutilat\w*|circumcis\w*|(?:ceremony|party) to become a woman|the (?:lady|woman) who does it)\b|['"]cut['"]|\b(?:have|get|getting|having) (?:her|them|their [\w-]+) cut\b|\b(?:be|being|been|get|getting) cut (?:at|by|abroad|in|this|tonight|over)\b|\bcutting (?:ceremony|season)\b/;
 
 const CLOTHES = new Set(
