@@ -1591,3 +1591,37 @@ describe('danger model: long accounts (T4) classes', () => {
     expect(byRules("what do I actually do if he doesn't come back")).toBe(false);
   });
 });
+
+describe('danger model: worries that are not danger now (S2, T3, T4 false alarms)', () => {
+  it("the child's own whereabouts, no contact with him, a thing arriving, a picture passed round", () => {
+    expect(reading("she's at college now and has no contact with him").presence).toBe(false);
+    expect(reading('a strategy meeting request just came in for a 13 year old boy and a man').presence).toBe(
+      false,
+    );
+    expect(reading('a year 9 lad shared a nude of his ex around the year group chat').presence).toBe(false);
+    expect(reading('her uncle has just come in and is sat next to her').presence).toBe(true);
+    expect(
+      byRules(
+        'yesterday a lad was jumped outside school, staff stepped in, police came. he is at home today with mum',
+      ),
+    ).toBe(false);
+  });
+
+  it('self-harm asked ahead, assessed as no plan, said of an adult or typed as a search is not a child at risk now', () => {
+    expect(
+      byRules(
+        'training new crisis workers - how should they respond if a young person says they have taken an overdose',
+      ),
+    ).toBe(false);
+    expect(
+      byRules('we were talking about what to do if a child sent a message saying they had taken an overdose'),
+    ).toBe(false);
+    expect(byRules('13 year old talking about suicidal thoughts, no plan, no means, safe at home')).toBe(
+      false,
+    );
+    expect(reading('14 year old with superficial self harm, not suicidal').selfHarm).toBe(false);
+    expect(reading('adult male overdose, 2 kids under 5 in the flat').selfHarm).toBe(false);
+    expect(reading("searching 'how to hurt yourself without leaving marks'").selfHarm).toBe(false);
+    expect(reading('he says he is going to hurt himself').selfHarm).toBe(true);
+  });
+});

@@ -704,7 +704,9 @@ export function readClause(
       r.undress = true;
     // "the chat is telling him to do things": acts done to order on a live stream.
     if (t.lemma === 'tell' && W.HELD.has(ts[i + 1]?.norm ?? '') && ts[i + 2]?.norm === 'to') r.undress = true;
-    if ((word(t, W.SELF_HARM_OBJECTS) && has.swallow) || word(t, W.SELF_HARM_ALWAYS)) r.selfHarm = true;
+    const adultsOwn = [prev, prev2].some((b) => ADULT_BEFORE.has(b?.norm ?? ''));
+    if (((word(t, W.SELF_HARM_OBJECTS) && has.swallow) || word(t, W.SELF_HARM_ALWAYS)) && !adultsOwn)
+      r.selfHarm = true;
     // "exposing himself to the kids": indecent exposure is sexual harm (read as a harm verb above).
     if (t.lemma === 'expose' && /sel(f|ves)$/.test(ts[i + 1]?.norm ?? '')) r.sexualHarm = true;
     // "makes him do sexual things", "made her do sexual stuff": sexual abuse told in other words.
@@ -728,7 +730,10 @@ export function readClause(
       ['arm', 'arms', 'wrist', 'wrists', 'leg', 'legs', 'thigh', 'thighs'].includes(ts[i + 2]?.norm ?? '')
     )
       r.selfHarm = true;
-    if (['overdose', 'overdosed', 'suicidal'].includes(t.norm)) r.selfHarm = true;
+    // ("not suicidal", "never suicidal": said not to be.)
+    // (Nor an adult's: "adult male overdose", "mum's overdose".)
+    if (['overdose', 'overdosed', 'suicidal'].includes(t.norm) && !isNeg(prev) && !adultsOwn)
+      r.selfHarm = true;
     // "she's tied something round her neck", "a ligature": a ligature, now unless said to be over.
     if (t.norm === 'ligature' || t.norm === 'ligatures') r.selfHarm = true;
     if (
@@ -757,7 +762,9 @@ export function readClause(
         'suffocate',
         'starve',
       ].includes(t.lemma) &&
-      /sel(f|ves)$/.test(ts[i + 1]?.norm ?? '')
+      /sel(f|ves)$/.test(ts[i + 1]?.norm ?? '') &&
+      // "searching 'how to hurt yourself'", "go kill yourself": said to anyone, not of the child.
+      !/^your/.test(ts[i + 1]?.norm ?? '')
     )
       r.selfHarm = true;
     if (t.lemma === 'die' && ts.slice(Math.max(0, i - 3), i).some((b) => b.lemma === 'want'))
@@ -765,7 +772,7 @@ export function readClause(
     if (t.lemma === 'jump' && within(ts, i, 2, (n) => ['off', 'from', 'in'].includes(n.norm)))
       r.selfHarm = true;
     if (
-      ['suicide', 'suicidal'].includes(t.norm) ||
+      (['suicide', 'suicidal'].includes(t.norm) && !isNeg(prev)) ||
       (t.lemma === 'end' && ['it', 'everything'].includes(ts[i + 1]?.norm ?? ''))
     )
       r.selfHarm = true;
@@ -936,6 +943,8 @@ export function readClause(
     // Presence: a person here, outside, on the way, or with the child, said in the present.
     const isPlace =
       word(t, W.PLACES) &&
+      // "shared a nude of his ex around the year group chat": passed round, not a place someone is.
+      !(t.norm === 'around' && ts.slice(Math.max(0, i - 6), i).some((b) => PASSED_ROUND.has(b.lemma))) &&
       !(t.norm === 'there' && (prev === undefined || prev.pos === 'AUX' || ts[i + 1]?.lemma === 'be'));
     // "with her", and "next to her", "beside him": in the child's company.
     const besideChild = (t.norm === 'next' && ts[i + 1]?.norm === 'to' ? ts[i + 2] : ts[i + 1])?.norm ?? '';
@@ -1124,7 +1133,9 @@ export function readClause(
         (prev?.lemma === 'have' && prev.form === 'present') ||
         prev?.norm === 'just') &&
       has.threatPerson &&
-      !arrivesHurt
+      !arrivesHurt &&
+      // "a strategy meeting request just came in", "a call came in": a thing arriving, not a person.
+      !ts.slice(Math.max(0, i - 3), i).some((b) => ARRIVING_THINGS.has(b.lemma))
     )
       r.presence = true;
     // "texted staff that he's on his way to take the baby": coming now.
@@ -1188,7 +1199,7 @@ export function readClause(
     ) ||
     // "what do I do if my foster daughter doesn't come home", "what should a driver do if…": asking
     // ahead about a contingency.
-    /\b(?:what (?:do|should|would|can|must) (?:i|we|you|staff|(?:a|an|the) [a-z]+) (?:actually |then |even |really )?(?:have to |need to |be expected to |be required to )?do|how long (?:do|should|must|are|am|have) (?:i|we|you|staff)(?: (?:supposed|meant|expected|required) to| (?:have|need) to)? wait) (?:if|when|before)\b/.test(
+    /\b(?:what to do|what (?:do|should|would|can|must) (?:i|we|you|staff|(?:a|an|the) [a-z]+) (?:actually |then |even |really )?(?:have to |need to |be expected to |be required to )?do|how long (?:do|should|must|are|am|have) (?:i|we|you|staff)(?: (?:supposed|meant|expected|required) to| (?:have|need) to)? wait) (?:if|when|before)\b/.test(
       sentenceText.toLowerCase(),
     ) ||
     // "if she told me…, what would I have to do", "if she went missing overnight who would I ring": a
@@ -1333,8 +1344,19 @@ const VEHICLES = new Set(
 const RESIDENCE = new Set(['live', 'living', 'lodge', 'reside']);
 
 /** Verbs of a relationship or of talking: "with him" after them is not company now. */
+const ADULT_BEFORE = new Set(
+  'adult male female man woman mum mums dad dads parent partner father mother'.split(' '),
+);
+const PASSED_ROUND = new Set(['share', 'send', 'spread', 'pass', 'post', 'forward', 'circulate', 'go']);
+const ARRIVING_THINGS = new Set(
+  'request referral call email message text report letter notification alert form result results update'.split(
+    ' ',
+  ),
+);
 const NOT_COMPANY = new Set([
   ...RESIDENCE,
+  // "has no contact with him": a relationship, here one there is none of.
+  'contact',
   'sex',
   'sleep',
   'sleeping',
