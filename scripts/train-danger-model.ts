@@ -45,6 +45,8 @@ const TRAIN_SETS = [
   'tests/eval/blind/2026-12-04-scope-s2.jsonl',
   // T4: danger now against look-alikes inside long accounts (written for the layer, scored once first).
   'tests/eval/train/2026-12-04-train-t4.jsonl',
+  // T5: danger now relayed second-hand and through technology (texts, calls, alerts, CCTV).
+  'tests/eval/train/2026-12-04-train-t5.jsonl',
 ];
 const outAt = process.argv.indexOf('--out');
 const OUT = outAt >= 0 ? (process.argv[outAt + 1] as string) : 'src/core/safety/danger/learned-model.json';

@@ -248,11 +248,18 @@ export function detectImmediateDanger(
     !resolved
   )
     reasons.add('a child harmed moments ago, and the one who did it getting away');
-  const noFraming = !readings.some((r) => r.generalQuestion) && !resolved;
-  // "a photo of a pile of pills with 'tonight' and a goodbye message": a farewell beside the means.
   // (Not one told as long ago: "wrote a goodbye note two years ago".)
   const saidRecently = (re: RegExp) =>
     situation.lower.split(/[.!?\n]+/).some((s) => re.test(s) && !LONG_AGO.test(s));
+  const noFraming = !readings.some((r) => r.generalQuestion) && !resolved;
+  // "mum asleep on the sofa with a bottle, the 3 week old face down on her chest, not waking": a baby
+  // whose only carer there cannot be woken.
+  if (subjects.young && noFraming && (saidRecently(CARER_UNWAKEABLE) || CARER_GONE.test(situation.lower)))
+    reasons.add('a young child with no adult there');
+  // "dad holding the 3 year old out of a 2nd floor window", "in the boot of a car": a child held where
+  // a fall or a suffocation is moments away.
+  if (aChild && noFraming && saidRecently(HELD_AT_RISK)) reasons.add('child held or not allowed to leave');
+  // "a photo of a pile of pills with 'tonight' and a goodbye message": a farewell beside the means.
   if (aChild && noFraming && saidRecently(GOODBYE_SENT) && MEANS_AT_HAND.test(situation.lower))
     reasons.add('child has self-harmed or is at risk of suicide now');
   // "left home this morning with a knife", "he's out with a blade": a child away with a weapon.
@@ -530,6 +537,13 @@ const FLED =
   /\b(?:male|man|men|bloke|blokes|guy|suspect|offender|adult|driver|he|they)(?: then| has| just)? (?:ran|run|running|drove|driving|sped|made|legged|went) (?:off|away)\b|\b(?:male|man|bloke|suspect|offender|he) (?:legged it|fled|has fled)\b/;
 const LONG_AGO =
   /\b(?:years? ago|months ago|weeks ago|last (?:week|month|year|term|summer|spring|autumn|winter)|in (?:19|20)\d\d|years back|when (?:she|he|they) (?:was|were) (?:little|younger|\d))\b/;
+const CARER_UNWAKEABLE =
+  /\b(?:mum|mam|dad|mother|father|parents?|carers?|she|he)(?:'s| is| are)? (?:[\w']+ ){0,5}(?:not waking|won't wake|wont wake|will not wake|can't be woken|cannot be woken|passed out|unconscious|unresponsive|comatose)\b/;
+// "mum's car gone since yesterday … the toddler at the window in just a nappy": no carer since then.
+const CARER_GONE =
+  /\b(?:mum|mam|dad|mother|father|parents?|carers?)(?:'s| has| have| is| are)? (?:car )?(?:been )?(?:gone|left|out|away|not (?:been )?(?:back|home|seen)) since (?:yesterday|last night|this morning|the morning|friday|saturday|sunday|monday|tuesday|wednesday|thursday)\b/;
+const HELD_AT_RISK =
+  /\b(?:holding|dangling|hanging|held) (?:[\w']+ ){0,4}(?:out of|over|off) (?:a|the) (?:[\w-]+ ){0,2}(?:window|balcony|bridge|railing|ledge)\b|\b(?:i'?m|im|she'?s|he'?s|they'?re|locked|put|shoved|stuck|trapped|thrown) (?:in|inside|into) (?:a|the) (?:car )?boot\b/;
 const GOODBYE_SENT =
   /\b(?:goodbye|good bye|farewell|suicide) (?:message|messages|note|post|video|text|letter)s?\b|\bsaying goodbye\b/;
 const MEANS_AT_HAND =

@@ -1625,3 +1625,46 @@ describe('danger model: worries that are not danger now (S2, T3, T4 false alarms
     expect(reading('he says he is going to hurt himself').selfHarm).toBe(true);
   });
 });
+
+describe('danger model: relayed and second-hand (T5) classes', () => {
+  it('a head injury on a baby, a child stabbed, a drugged child who cannot feel her legs', () => {
+    expect(
+      byRules('the 10 month old has a big lump on his head, one eye won’t open and he keeps being sick'),
+    ).toBe(true);
+    expect(reading("he's been stabbed in the leg").injury).toBe(true);
+    expect(reading("she can't feel her legs").incapacitated).toBe(true);
+    expect(reading('he was stabbed in the leg two years ago').past).toBe(true);
+  });
+
+  it('a call cut off, a baby whose carer cannot be woken or has been gone since yesterday', () => {
+    expect(
+      byRules(
+        "i heard 'who are you talking to' then she screamed and the line dropped. 2 kids under 5 there",
+      ),
+    ).toBe(true);
+    expect(
+      byRules(
+        "through the window mum is asleep on the sofa with a bottle, the 3 week old on her chest, she's not waking",
+      ),
+    ).toBe(true);
+    expect(byRules("baby next door screaming for hours, mum's car gone since yesterday")).toBe(true);
+    expect(
+      byRules('mum was passed out last year when the baby was with her, it was dealt with, what do I record'),
+    ).toBe(false);
+  });
+
+  it('a child held out of a window or in a car boot, children taken to a man’s room', () => {
+    expect(byRules('a neighbour saw dad holding the 3 year old out of a 2nd floor window')).toBe(true);
+    expect(byRules("she texted 'they took my phone im in a car boot somewhere'")).toBe(true);
+    expect(
+      byRules(
+        'a man checked in with two girls in school uniform who look about 13, they have gone up to his room, he asked not to be disturbed',
+      ),
+    ).toBe(true);
+  });
+
+  it('violence planned for today', () => {
+    expect(reading("lads planning to 'shank' a boy at the park after school today").threat).toBe(true);
+    expect(byRules('they were planning to jump him after school last week, what do I record')).toBe(false);
+  });
+});

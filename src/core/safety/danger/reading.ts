@@ -184,7 +184,7 @@ export function readClause(
     weapon: ts.some((t) => W.WEAPON.has(t.norm) || (W.WEAPON.has(t.lemma) && t.pos === 'NOUN')),
     injury:
       (any(ts, W.INJURY) && !HEALED_OR_NONE.test(ts.map((t) => t.norm).join(' '))) ||
-      /\b(?:not breathing|(?:can'?t|cannot|can not) breathe|struggling to breathe|choking|anaphyla\w*|allergic reaction|(?:purple|non[- ]?blanching) rash|rash (?:that )?(?:doesn'?t|does not|won'?t) fade|in labour|convuls\w*|having a fit|barely conscious|won't wake|will not wake|can't wake|cannot wake|(?:odd|funny|strange|noisy|struggling|weird) breathing|breathing (?:oddly|funny|strangely|(?:sounds|is|looks) (?:weird|odd|funny|strange|noisy))|(?:gone|going|turned|turning) (?:a bit |a little |slightly )?(?:blue|grey)|blue (?:round|around) the (?:lips|mouth)|lips (?:are |look |have gone |gone )?blue)\b/.test(
+      /\b(?:not breathing|(?:can'?t|cannot|can not) breathe|struggling to breathe|choking|anaphyla\w*|allergic reaction|(?:purple|non[- ]?blanching) rash|rash (?:that )?(?:doesn'?t|does not|won'?t) fade|in labour|convuls\w*|having a fit|barely conscious|won't wake|will not wake|can't wake|cannot wake|(?:odd|funny|strange|noisy|struggling|weird) breathing|breathing (?:oddly|funny|strangely|(?:sounds|is|looks) (?:weird|odd|funny|strange|noisy))|(?:gone|going|turned|turning) (?:a bit |a little |slightly )?(?:blue|grey)|blue (?:round|around) the (?:lips|mouth)|lips (?:are |look |have gone |gone )?blue|lump on (?:his|her|their|the) head|head injury|(?:one |his |her |an )?eyes? (?:won't|wont|will not|can't|cannot|doesn't) open|(?:has|have|'s|'ve) been (?:stabbed|shot|glassed|slashed|scalded|burned|burnt))\b/.test(
         sentenceText.toLowerCase(),
       ),
     unsafe: false,
@@ -922,6 +922,15 @@ export function readClause(
       ts.slice(Math.max(0, i - 3), i).some((b) => ['or', 'unless', 'otherwise', 'else'].includes(b.norm))
     )
       r.imageThreat = true;
+    // "lads planning to 'shank' a boy at the park after school today": violence planned for today.
+    if (['planning', 'going', 'meaning'].includes(t.norm) && ts[i + 1]?.norm === 'to') {
+      const act = ts[i + 2]?.pos === 'PUNCT' ? ts[i + 3] : ts[i + 2];
+      if (
+        (word(act, W.SERIOUS_HARM) || word(act, W.VIOLENT_SLANG) || PLANNED_VIOLENCE.has(act?.norm ?? '')) &&
+        nowWordOrClock
+      )
+        r.threat = true;
+    }
     // "he'll do it again tonight"; not "she mentioned it again today" (telling again, not harm again).
     if (t.norm === 'again' && (has.future || nowWord) && harmAgain(ts, i)) r.threat = true;
     // "threatening to send her pics round", "blackmailing her for more nudes": sextortion, a same-day
@@ -1112,7 +1121,8 @@ export function readClause(
       r.presence = true;
     // "he's at the school gates", "her uncle is in reception": a person, "is", a place phrase.
     if (isBePresent(t) && ['in', 'at', 'outside', 'by', 'near'].includes(ts[i + 1]?.norm ?? '')) {
-      const subject = ts.slice(Math.max(0, i - 4), i);
+      // ("a man he met on fortnite is at the campsite entrance": a relative clause before the "is".)
+      const subject = ts.slice(Math.max(0, i - 6), i);
       const placeAhead = within(ts, i + 1, 4, (n) => word(n, W.PLACES));
       if (placeAhead && subject.some((v) => v.pos !== 'PRON' && (word(v, W.PERSON) || word(v, W.HARMER))))
         r.presence = true;
@@ -1347,6 +1357,17 @@ const RESIDENCE = new Set(['live', 'living', 'lodge', 'reside']);
 const ADULT_BEFORE = new Set(
   'adult male female man woman mum mums dad dads parent partner father mother'.split(' '),
 );
+const PLANNED_VIOLENCE = new Set([
+  'shank',
+  'stab',
+  'jump',
+  'batter',
+  'rush',
+  'merk',
+  'ching',
+  'shoot',
+  "'shank'",
+]);
 const PASSED_ROUND = new Set(['share', 'send', 'spread', 'pass', 'post', 'forward', 'circulate', 'go']);
 const ARRIVING_THINGS = new Set(
   'request referral call email message text report letter notification alert form result results update'.split(
@@ -1391,16 +1412,16 @@ const WAYS_OUT = new Set(['door', 'doorway', 'exit', 'way', 'path', 'in', 'gate'
 const POSSESSIVES = new Set(['her', 'his', 'their', 'my', 'our', 'your']);
 
 const PLEA =
-  /\b(?:mouthed|mouthing|whispered|texted|messaged|whatsapped|snapchatted|dm'?d|dmed|wrote|signalled|signaled) (?:me |us )?(?:['"]?(?:[\w']+ ){0,6})?['"]?(?:please |pls )?help\b|\bcome (?:and )?get me\b|\b(?:let me go|get off me|let go of me|leave me alone)\b|\b(?:line|call|phone) (?:went|goes|has gone) (?:dead|off)\b|\b(?:phone|call|line) (?:cut|cuts) out\b|\bcut off (?:mid|half way|halfway)|['"]? ?(?:then|and then|before it|and it|and the (?:line|call)) (?:cut|got cut|was cut|went) (?:off|out|dead)\b/;
+  /\b(?:mouthed|mouthing|whispered|texted|messaged|whatsapped|snapchatted|dm'?d|dmed|wrote|signalled|signaled) (?:me |us )?(?:['"]?(?:[\w']+ ){0,6})?['"]?(?:please |pls )?help\b|\bcome (?:and )?get me\b|\b(?:let me go|get off me|let go of me|leave me alone)\b|\b(?:line|call|phone) (?:went|goes|has gone) (?:dead|off)\b|\b(?:the )?(?:line|call) (?:dropped|cut off|went quiet)\b|\b(?:phone|call|line) (?:cut|cuts) out\b|\bcut off (?:mid|half way|halfway)|['"]? ?(?:then|and then|before it|and it|and the (?:line|call)) (?:cut|got cut|was cut|went) (?:off|out|dead)\b/;
 
 /** An adult in, or taking a child into, a room, tent, bed or bathroom ("in a 13 year old resident's room", "into his tent"). */
 const ADULT_IN_CHILDS_SPACE =
-  /\b(?:leader|staff|staff member|worker|carer|coach|volunteer|teacher|man|he|dad|stepdad|uncle|adult|officer|driver|instructor|priest|helper)(?:e?s)?\b.{0,60}\bin(?:to)? (?:a |the )?(?:[\w]+ ){0,4}(?:\w+'s|her|his|their) (?:tent|room|bedroom|bed|dorm|cabin|bunk|cubicle|bathroom)\b|\b(?:leader|staff|staff member|worker|carer|coach|volunteer|teacher|man|he|dad|stepdad|uncle|adult|officer|driver|instructor|priest|helper)(?:e?s)?\b.{0,60}\bin (?:a |the |his |her |their )?(?:tent|room|bedroom|dorm|cabin|bunk|cubicle|bathroom|toilet|toilets|office|cupboard) with (?:a |the |one of (?:our|the) )?(?:[\w-]+ ){0,4}(?:girl|boy|child|kid|pupil|camper|resident|lad|young person|\d{1,2} year old)s?\b/;
+  /\b(?:gone|went|go|going|taken|took (?:her|him|them)) (?:up )?(?:in)?to (?:his|a man's|the man's|their) (?:room|hotel room|flat|bedroom|tent|car|van)\b|\b(?:leader|staff|staff member|worker|carer|coach|volunteer|teacher|man|he|dad|stepdad|uncle|adult|officer|driver|instructor|priest|helper)(?:e?s)?\b.{0,60}\bin(?:to)? (?:a |the )?(?:[\w]+ ){0,4}(?:\w+'s|her|his|their) (?:tent|room|bedroom|bed|dorm|cabin|bunk|cubicle|bathroom)\b|\b(?:leader|staff|staff member|worker|carer|coach|volunteer|teacher|man|he|dad|stepdad|uncle|adult|officer|driver|instructor|priest|helper)(?:e?s)?\b.{0,60}\bin (?:a |the |his |her |their )?(?:tent|room|bedroom|dorm|cabin|bunk|cubicle|bathroom|toilet|toilets|office|cupboard) with (?:a |the |one of (?:our|the) )?(?:[\w-]+ ){0,4}(?:girl|boy|child|kid|pupil|camper|resident|lad|young person|\d{1,2} year old)s?\b/;
 // ("one of our leaders has been in a tent with a 13 year old girl … with the zip done up")
 
 /** Night, or a door (or a tent) shut on them. */
 const PRIVATE_HOUR =
-  /\b(?:midnight|at night|in the night|tonight|on nights|night staff|\d{1,2}(?::\d\d)? ?am|door (?:shut|closed|locked)|(?:shut|closed|locked) the door|zipped (?:it |the tent |the door )?(?:up|shut|closed)|zip (?:done|pulled|zipped) (?:up|shut)|pulled the curtains? (?:round|shut|closed|across)|been drinking|drunk)\b/;
+  /\b(?:midnight|at night|in the night|tonight|on nights|night staff|\d{1,2}(?::\d\d)? ?am|door (?:shut|closed|locked)|(?:shut|closed|locked) the door|zipped (?:it |the tent |the door )?(?:up|shut|closed)|zip (?:done|pulled|zipped) (?:up|shut)|pulled the curtains? (?:round|shut|closed|across)|been drinking|drunk|not to be disturbed|do not disturb)\b/;
 
 /** A child not found, searched for, or whose whereabouts nobody knows, now. */
 const LOST_NOW =
@@ -1470,7 +1491,7 @@ const SELF_HARM_INTENT = new Set([
 const CARERS_AS_SUBJECT =
   /^(?:and |but )?(?:the |her |his |their |both )?(?:parents?|mum|mam|dad|mother|father|carers?|stepdad|stepmum|adults?|grown ?ups)(?: 's| is| are| were| was)?(?: both)? (?:completely |totally |absolutely |clearly )?(?:out of it|passed out|drugged)/;
 const INCAPACITATED =
-  /\b(?:semi ?-? ?conscious|nodding off|gouching|barely (?:responsive|conscious|awake|breathing|standing)|(?:can|could) (?:hardly|barely) (?:stand|walk|stay awake|speak|talk)|(?:can't|cannot|couldn't) (?:stand up|walk|stay awake|keep (?:her|his) eyes open)|passed out|drugged|spiked|not responding|(?:isn't|isnt|is not|not) moving(?: much)?|won't wake|in and out of consciousness|out of it|doesn'?t (?:seem to )?know (?:what's happening|what is happening|where (?:she|he) is))/;
+  /\b(?:(?:can't|ca n't|cannot|can not|couldn't|could n't) (?:feel|move) (?:her|his|their) (?:legs|arms|body)|semi ?-? ?conscious|nodding off|gouching|barely (?:responsive|conscious|awake|breathing|standing)|(?:can|could) (?:hardly|barely) (?:stand|walk|stay awake|speak|talk)|(?:can't|cannot|couldn't) (?:stand up|walk|stay awake|keep (?:her|his) eyes open)|passed out|drugged|spiked|not responding|(?:isn't|isnt|is not|not) moving(?: much)?|won't wake|in and out of consciousness|out of it|doesn'?t (?:seem to )?know (?:what's happening|what is happening|where (?:she|he) is))/;
 
 /** "wounds all healed", "no injuries", "old marks": an injury that is not there now. */
 const HEALED_OR_NONE =

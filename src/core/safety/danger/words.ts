@@ -47,7 +47,8 @@ export const RISK_CONTEXT = set(`schedule offender exploit exploitation groom gr
   nude nudes naked pictures photos video videos boyfriend punter client clients online snapchat instagram
   tiktok app roblox discord secret secrets condition conditions bail bailed banned barred allowed order injunction owe
   owes debt molestation restraining protection older drink drinking slurring stinks drunk intoxicated high wasted violent violence aggressive kicking off angry gang weapon
-  knife drugs blokes men males strangers adults domestic dv da refuge`);
+  knife drugs blokes men males strangers adults domestic dv da refuge unaccompanied trafficked trafficking
+  psychotic psychosis voices delusional manic`);
 
 /** What an adult plies a child with ("he gave her vodka", "giving them weed"): grooming or exploitation. */
 export const PLIED_WITH = set(`vodka alcohol booze drink drinks cider beer spirits drugs weed cannabis pills
