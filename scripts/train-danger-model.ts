@@ -47,6 +47,8 @@ const TRAIN_SETS = [
   'tests/eval/train/2026-12-04-train-t4.jsonl',
   // T5: danger now relayed second-hand and through technology (texts, calls, alerts, CCTV).
   'tests/eval/train/2026-12-04-train-t5.jsonl',
+  // T6: 110 contrast pairs, danger now against the same harm past, resolved, asked ahead or to refer.
+  'tests/eval/train/2026-12-04-train-t6.jsonl',
 ];
 const outAt = process.argv.indexOf('--out');
 const OUT = outAt >= 0 ? (process.argv[outAt + 1] as string) : 'src/core/safety/danger/learned-model.json';

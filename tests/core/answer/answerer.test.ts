@@ -116,7 +116,7 @@ describe('items written for some ages', () => {
     const guide = await realGuide();
     const homeless = (age: string) =>
       guide.ask(`a ${age} year old has been kicked out by his mum and has nowhere to sleep tonight`);
-    expect(homeless('16').meta.itemIds).toEqual(['homeless-16-17-year-olds']);
+    expect(homeless('16').meta.itemIds).toContain('homeless-16-17-year-olds');
     const younger = homeless('11');
     expect(younger.meta.itemIds).not.toContain('homeless-16-17-year-olds');
     // Not a far weaker item in its place: the worry about a child gets the general route.

@@ -1668,3 +1668,14 @@ describe('danger model: relayed and second-hand (T5) classes', () => {
     expect(byRules('they were planning to jump him after school last week, what do I record')).toBe(false);
   });
 });
+
+describe('danger model: what is permitted, asked with a condition', () => {
+  it('"are we allowed to … if" asks what is permitted', () => {
+    expect(
+      reading(
+        "are we allowed to search a young person's room if we think she's hiding a phone from older men",
+      ).generalQuestion,
+    ).toBe(true);
+    expect(subjectsOf('Former foster son is 22. As his old foster carer what can I do?').child).toBe(false);
+  });
+});

@@ -181,3 +181,31 @@ describe('scope: batch AI and AJ dev classes', () => {
     expect(guide.ask(q).meta.answered).toBe(false);
   });
 });
+
+describe('scope: corpus S3 classes', () => {
+  it.each([
+    'Student nurse, 22, on placement told me her mentor pressured her into a sexual relationship. Who does she report to?',
+    'Care leaver, 18, an older man keeps turning up and taking her out. What are the routes for an adult?',
+    "former foster child now 20 says her partner strangled her last month, she's safe at mine, what next",
+    "I'm a domestic abuse survivor myself and struggling at work, is there confidential support?",
+    'my manager is sexually harassing me at work, not sure who to tell',
+    'our cleaner works 80 hours a week and gets picked up by the same man every day, is this modern slavery',
+  ])('an adult\'s situation gets the adult signpost: "%s"', (q) => {
+    expect(guide.ask(q).meta.answered).toBe(false);
+  });
+
+  it.each([
+    'Ofsted are due any week. What is the format of the new report cards?',
+    'Can I use my personal phone for work calls under our BYOD policy?',
+    'Our safeguarding team budget is overspent. How do I put in a business case for another post?',
+  ])('the workplace is not child safeguarding: "%s"', (q) => {
+    expect(guide.ask(q).meta.answered).toBe(false);
+  });
+
+  it('a manager named in a child safeguarding question does not make it an adult one', () => {
+    expect(
+      guide.ask('how do i make a referral to MASH? never done one before and the manager is off').meta
+        .answered,
+    ).toBe(true);
+  });
+});

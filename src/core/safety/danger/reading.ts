@@ -1219,6 +1219,8 @@ export function readClause(
         sentenceText.toLowerCase(),
       )) ||
     secondConditional(sentence) ||
+    // "are we allowed to search her room if we think…", "am I allowed to tell mum if…": what is permitted.
+    /\b(?:are|am) (?:we|i|staff) (?:allowed|permitted) to\b[^.!?]*\bif\b/.test(sentenceText.toLowerCase()) ||
     // "when does a LAC young person count as missing?", "is that classed as neglect?": what a word means.
     /\b(?:count|counts|counted|classed|class|defined|define) as\b[^.!]*\?/.test(sentenceText.toLowerCase());
   return r;

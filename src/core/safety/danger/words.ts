@@ -186,7 +186,7 @@ export const CHILD_NOUNS =
 /** Words that name an adult as the person at risk. */
 export const ADULT_NOUNS =
   set(`grownup woman women lady ladies husband wife colleague colleagues resident tenant
-  elderly pensioner lecturer employee gent coworker co-worker coworkers workmate receptionist`);
+  elderly pensioner lecturer employee gent coworker co-worker coworkers workmate receptionist cleaner`);
 
 /** A child seriously injured or unwell now. */
 export const INJURY = set(`bleeding unconscious unresponsive injury injuries injured wound wounds fitting
