@@ -252,7 +252,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   app.error(async (context, error) => {
     const reference = newReplyId();
     const coded = asCodedError(error);
-    if (turnTimedOut()) {
+    if (turnTimedOut(context.activity)) {
       // The connector did not answer in time. The reply may still land, so it is not sent again, and
       // an apology would only wait on the same connector.
       deps.onTimeout?.();
