@@ -86,7 +86,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const first = partnerships.first;
   const guide: Guide = first.guide;
   // Teams and Slack pick each turn's partnership from its tenant or workspace; their handlers then
-  // answer from `turn.guide`, the Guide of that partnership.
+  // answer from that partnership's Guide (Slack's through `turn.guide`, Teams' from the turn state).
   const turn = new TurnPartnership();
 
   const server = createServer({ name: 'safeguarding-guide', handleUncaughtExceptions: false });
@@ -100,7 +100,6 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const bot = createTeamsBot({
     adapter,
     partnerships,
-    turn,
     logger,
     onTimeout: () => platforms.timedOut('teams'),
     kept,

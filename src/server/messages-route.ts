@@ -2,7 +2,7 @@ import type { Next, Request, RequestHandler, Response, Server } from 'restify';
 import type { TurnContext } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { isLocalRequest, isLoopbackHost } from './loopback.js';
-import { runWithTurnLimits, type TurnLimits } from '../channels/teams/time-limits.js';
+import { startTurnClock, type TurnLimits } from '../channels/teams/time-limits.js';
 import { activityBody } from './body.js';
 import type { InFlight } from './in-flight.js';
 
@@ -26,9 +26,9 @@ export function mountMessagesRoute(server: Server, deps: MessagesRouteDeps): voi
   const local: RequestHandler[] = deps.localMode ? [localOperatorOnly] : [];
   const loopbackReplies: RequestHandler[] = deps.localMode ? [loopbackServiceUrl] : [];
   server.post('/api/messages', ...local, ...activityBody(), ...loopbackReplies, async (req, res) => {
-    await deps.inFlight.track(() =>
-      runWithTurnLimits(deps.limits, () => deps.adapter.process(req, res, deps.run)),
-    );
+    // The turn's deadline, found by its activity (the parsed body) when botbuilder makes its connector client.
+    startTurnClock(req.body as object, deps.limits);
+    await deps.inFlight.track(() => deps.adapter.process(req, res, deps.run));
   });
 }
 

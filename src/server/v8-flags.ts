@@ -21,5 +21,13 @@ import { setFlagsFromString } from 'node:v8';
  * 243 MB, the tree before the bound 3.46 ms and 299 MB; the echo bot itself peaks at 246 MB. 60 %
  * saves a quarter of a millisecond of background GC a turn but leaves no margin under 250 MB at the
  * higher request rates of a quiet machine, so 30 % stays.
+ *
+ * Again at 433 KB allocated a turn (issue 18: no AsyncLocalStorage, no store for activity ids),
+ * alternating rounds at load average 2.4-5: 30 % 1.71 + 0.44 ms/turn (main + background) and peak
+ * RSS 232-249 MB; 45 % 1.63 + 0.37 and 244-249 MB; 60 % 1.53 + 0.25 and 258-265 MB. A larger young
+ * generation (node --max-semi-space-size, at start-up only) saves more (32 MB: about -0.1 ms main and
+ * -0.15 background; 64 MB: -0.2 and -0.3), but costs 2 x its size in RSS (265-272 and 332-334 MB).
+ * Background GC is the largest cost left that a setting can buy back; every one that does puts peak
+ * RSS over 250 MB, so 30 % stays and no start-up flag is needed.
  */
 setFlagsFromString('--heap-growing-percent=30');

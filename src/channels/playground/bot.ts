@@ -2,7 +2,7 @@ import type { ReplyKeeper } from '../../core/replies/kept-replies.js';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { createTeamsAdapter } from '../teams/adapter.js';
 import type { GuideApi } from '../../core/guide-api.js';
-import { onePartnership, TurnPartnership, type AdminList } from '../../core/partnerships.js';
+import { onePartnership, type AdminList } from '../../core/partnerships.js';
 import { createTeamsBot, type TeamsBot } from '../teams/bot.js';
 import type { Logger } from '../../server/logger.js';
 import type { Store } from '../../core/store/store.js';
@@ -39,7 +39,6 @@ export function createPlaygroundBot(deps: PlaygroundBotDeps): PlaygroundBot {
     adapter,
     kept: deps.kept,
     partnerships: onePartnership({ id: 'playground', guide: deps.guide, admins }),
-    turn: new TurnPartnership(),
     logger: deps.logger,
     store: deps.store,
   });

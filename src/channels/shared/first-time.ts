@@ -5,6 +5,8 @@ import type { Store } from '../../core/store/store.js';
 import { RecentKeys } from './recent-keys.js';
 
 const PRUNE_EVERY = 500;
+/** In-process keys (memoryUnlessShared) are bounded by `keepMs`; this only caps a flood (15 s at 6,000/s). */
+const MAX_IN_PROCESS = 100_000;
 
 interface PairMark {
   at: string;
@@ -30,7 +32,8 @@ export interface FirstTimeOptions {
   /**
    * Keys written on every turn whose repeats come within seconds (a Teams redelivery): kept in this
    * process unless several instances share the store. The embedded store rewrites its whole file on
-   * each write, and with it there is only ever one instance.
+   * each write, and with it there is only ever one instance. In this process a key is remembered for
+   * exactly `keepMs`, however many arrive meanwhile (no store, so nothing to list and prune).
    */
   memoryUnlessShared?: boolean;
 }
@@ -43,17 +46,22 @@ export class FirstTimeKeys {
   readonly #recent: RecentKeys;
   readonly #clock: () => Date;
   readonly #store: Store;
+  /** memoryUnlessShared with one instance: #recent alone decides firstTime (no store write, nothing to prune). */
+  readonly #inProcess: boolean;
   #sincePrune = 0;
 
   constructor(private readonly o: FirstTimeOptions) {
     this.#clock = o.clock ?? (() => new Date());
-    this.#store = o.memoryUnlessShared && !o.store.sharedByInstances ? new MemoryStore() : o.store;
-    this.#recent = new RecentKeys(o.keepMs, o.maxRecent ?? 2000, () => this.#clock().getTime());
+    this.#inProcess = o.memoryUnlessShared === true && !o.store.sharedByInstances;
+    this.#store = this.#inProcess ? new MemoryStore() : o.store;
+    const maxKeys = this.#inProcess ? MAX_IN_PROCESS : (o.maxRecent ?? 2000);
+    this.#recent = new RecentKeys(o.keepMs, maxKeys, () => this.#clock().getTime());
   }
 
   /** True the first time `id` is offered. */
   async firstTime(id: string): Promise<boolean> {
     if (!this.#recent.firstSeen(id)) return false;
+    if (this.#inProcess) return true;
     try {
       await this.#store.put(
         `${this.o.prefix}${id}`,

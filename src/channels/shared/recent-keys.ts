@@ -22,16 +22,18 @@ export class RecentKeys {
     this.#seen.delete(key);
   }
 
-  /** True the first time `key` is offered within the window; false for a repeat. */
+  /**
+   * True the first time `key` is offered within the window; false for a repeat. Keys whose window
+   * has passed are dropped from the oldest end as new ones come (the Map is in the order of offers).
+   */
   firstSeen(key: string): boolean {
     const t = this.now();
     const at = this.#seen.get(key);
     if (at !== undefined && t - at < this.windowMs) return false;
     this.#seen.delete(key);
     this.#seen.set(key, t);
-    while (this.#seen.size > this.maxKeys) {
-      const oldest = this.#seen.keys().next().value;
-      if (oldest === undefined) break;
+    for (const [oldest, seenAt] of this.#seen) {
+      if (this.#seen.size <= this.maxKeys && t - seenAt < this.windowMs) break;
       this.#seen.delete(oldest);
     }
     return true;

@@ -2,7 +2,7 @@
 import { AuthenticationError, type BotFrameworkAuthentication } from 'botframework-connector';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Config } from '../../config.js';
-import { limitConnectorCalls } from './time-limits.js';
+import { limitedForTurn } from './time-limits.js';
 import { keepClients } from './connector-clients.js';
 import { TeamsCredentials } from './credentials.js';
 
@@ -70,7 +70,8 @@ export function createTeamsAdapter(
  * as they are ("invalid signature"), and a login service that cannot be reached ("Failed to load
  * openID config: 500") became a 500 carrying that text. The connector client and the user token
  * client are kept between turns (connector-clients.ts) instead of being built for every activity.
- * And each connector client (made by the result's factory) gets the turn time limits.
+ * And the turn gets each connector client (made by the result's factory) as a view with the turn's
+ * time limits (time-limits.ts).
  */
 function wrapAuthentication(
   adapter: TeamsAdapter,
@@ -90,7 +91,7 @@ function wrapAuthentication(
     }
   };
   if (overrides.keepClients !== false) {
-    keepClients(auth, { version: () => credentials.version, prepare: limitConnectorCalls });
+    keepClients(auth, { version: () => credentials.version, forTurn: limitedForTurn });
     return;
   }
   const unkept = auth.authenticateRequest;
@@ -100,7 +101,7 @@ function wrapAuthentication(
     if (factory) {
       const create = factory.create.bind(factory);
       factory.create = async (serviceUrl, audience) =>
-        limitConnectorCalls(await create(serviceUrl, audience));
+        limitedForTurn(await create(serviceUrl, audience), activity);
     }
     return result;
   };

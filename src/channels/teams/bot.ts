@@ -1,9 +1,9 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
 import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { z } from 'zod';
-import type { PartnershipRouting, TurnPartnership } from '../../core/partnerships.js';
+import type { PartnershipRouting, ServingPartnership } from '../../core/partnerships.js';
 import { emptyReply, newReplyId, type Reply } from '../../core/reply.js';
-import { asCodedError, userMessageFor } from '../../core/errors.js';
+import { asCodedError, CodedError, userMessageFor } from '../../core/errors.js';
 import { redact } from '../../core/safety/pii.js';
 import type { Logger } from '../../server/logger.js';
 import type { ReplyKeeper } from '../../core/replies/kept-replies.js';
@@ -23,10 +23,8 @@ import { refuseTenant, tenantOf } from './served-tenants.js';
 
 export interface TeamsBotDeps {
   adapter: TeamsAdapter;
-  /** Which partnership serves a tenant (none: the turn is refused). */
+  /** Which partnership serves a tenant (none: the turn is refused); the handlers use its guide and admins. */
   partnerships: PartnershipRouting;
-  /** Carries the turn's partnership to the handlers: they use its guide and admins. */
-  turn: TurnPartnership;
   logger: Logger;
   /** Called when a turn's reply ran out of time (counted for /healthz). */
   onTimeout?: () => void;
@@ -49,10 +47,22 @@ const DEDUPED = new Set<string>([
   ActivityTypes.InstallationUpdate,
 ]);
 
+/**
+ * The turn's partnership, picked by `run` from the tenant, in the turn's own state: its pack, its
+ * store keys, its admins. Not core's TurnPartnership (AsyncLocalStorage): an active one makes every
+ * promise in the process pay a hook, and every handler here has the turn context anyway.
+ */
+const PARTNERSHIP = Symbol('partnership of the turn');
+
+function served(context: TurnContext): ServingPartnership {
+  const partnership = context.turnState.get(PARTNERSHIP) as ServingPartnership | undefined;
+  if (!partnership)
+    throw new CodedError('internal', 'no partnership for this turn: the channel must pick one first');
+  return partnership;
+}
+
 export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   const { logger, kept } = deps;
-  // Both answer from the partnership `run` picked for the turn (its pack, its store keys, its admins).
-  const { guide, admins } = deps.turn;
   // No `storage`: no handler reads teams-ai's turn state, so it stays in memory for the turn and is
   // never loaded or saved. What must outlive a turn (checklist runs, feedback, kept replies) is in our
   // Store, with its own keys and conflict rules.
@@ -92,7 +102,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
     const id = reference.conversation?.id ?? place.conversationId;
     if (place.kind === 'personal' || !remembered.firstSeen(id)) return;
     try {
-      await guide.rememberConversation('teams', id, reference);
+      await served(context).guide.rememberConversation('teams', id, reference);
     } catch (error) {
       logger.warn(
         { ...turnFields(a), err: asCodedError(error).code },
@@ -106,6 +116,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
     const place = placeFrom(a);
     await remember(context);
     // The reference lets "digest subscribe" post to this conversation later (proactive messages).
+    const { guide, admins } = served(context);
     const reply = await guide.handle(text, actorFrom(a, admins), { ...place, reference: digestReference(a) });
     logger.info(
       { ...turnFields(context.activity), reply: reply.kind, replyId: reply.meta.replyId },
@@ -158,7 +169,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
     // pair is skipped. The same type again (a client reloading the same conversation) welcomes again.
     if (!(await welcomed.firstOfPair(a.conversation?.id ?? '', a.type))) return;
     await remember(context);
-    await sendReply(context, guide.welcome());
+    await sendReply(context, served(context).guide.welcome());
   };
 
   app.adaptiveCards.actionSubmit(VERBS.ask, async (context, _state, data) => {
@@ -171,7 +182,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   });
   /** Records a vote (the first per reply counts); false when the reply already had one. */
   const vote = async (context: TurnContext, f: z.output<typeof feedbackData>): Promise<boolean> => {
-    const recorded = await guide.recordFeedback({
+    const recorded = await served(context).guide.recordFeedback({
       replyId: f.replyId,
       itemIds: f.itemIds,
       helpful: f.helpful,
@@ -224,11 +235,12 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   const formReply = async (context: TurnContext, data: Record<string, unknown>): Promise<Reply> => {
     const form = formData.safeParse(data);
     if (!form.success) return unreadableReply();
+    const { guide, admins } = served(context);
     return guide.submitForm(form.data.state, formValues(form.data), actorFrom(context.activity, admins));
   };
 
-  app.messageExtensions.query(SEARCH_COMMAND, async (_context, _state, query) =>
-    searchGuidance(guide, query.parameters, query.count),
+  app.messageExtensions.query(SEARCH_COMMAND, async (context, _state, query) =>
+    searchGuidance(served(context).guide, query.parameters, query.count),
   );
 
   app.conversationUpdate('membersAdded', async (context) => {
@@ -246,13 +258,13 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
     if (text) return answer(context, text);
     // A message with no text is a card submit whose verb we don't know (tampered or from an old card).
     if (context.activity.value !== undefined) return unreadable(context, 'unknown or missing verb');
-    await sendReply(context, guide.help());
+    await sendReply(context, served(context).guide.help());
   });
 
   app.error(async (context, error) => {
     const reference = newReplyId();
     const coded = asCodedError(error);
-    if (turnTimedOut()) {
+    if (turnTimedOut(context.activity)) {
       // The connector did not answer in time. The reply may still land, so it is not sent again, and
       // an apology would only wait on the same connector.
       deps.onTimeout?.();
@@ -285,7 +297,8 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
       // First, before dedupe or turn state: nothing of a refused turn is kept anywhere.
       const partnership = deps.partnerships.forTenant(tenantOf(a));
       if (!partnership) return refuseTenant(context, logger);
-      return deps.turn.run(partnership, () => runServed(context));
+      context.turnState.set(PARTNERSHIP, partnership);
+      return runServed(context);
     },
   };
 

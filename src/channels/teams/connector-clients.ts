@@ -9,10 +9,9 @@ import {
  * Connector clients kept between turns. botbuilder builds a new ConnectorClient (credentials, request
  * pipeline, HTTP agent) and a new UserTokenClient for every activity, and the new agent means a new
  * TCP connection for every reply. The clients themselves hold no per-turn state: the token cache is
- * botbuilder's own (static, per app id and scope) and the turn time limit reads the turn from
- * AsyncLocalStorage. So one client per (app id, service URL, audience, credentials version) serves
+ * botbuilder's own (static, per app id and scope). So one client per (app id, service URL, audience, credentials version) serves
  * every turn; it is still made by botbuilder's own factory, so authentication, retries and token
- * refresh stay the library's.
+ * refresh stay the library's. (The turn time limit is a per-turn view of the kept client: `forTurn`.)
  *
  * Bounded: service URLs come from authenticated activities (Teams has a handful per region), but in
  * local mode any loopback URL is accepted, so the least recently used client goes past `limit`.
@@ -52,8 +51,10 @@ export class KeptClients<T> {
 export interface KeepOptions {
   /** Changes when the credentials do (TeamsCredentials.version): clients of an old version are not reused. */
   version: () => number;
-  /** Run once on each new connector client (the turn time limits). */
+  /** Run once on each new connector client. */
   prepare?: (client: ConnectorClient) => ConnectorClient;
+  /** What the turn of `activity` gets instead of the kept client itself (a view with its time limits). */
+  forTurn?: (client: ConnectorClient, activity: object) => ConnectorClient;
   limit?: number;
 }
 
@@ -75,10 +76,13 @@ export function keepClients(auth: BotFrameworkAuthentication, options: KeepOptio
       // ConnectorFactoryImpl's app id (from the request's claims) is a field its types leave out.
       const appId = String((factory as unknown as { appId?: unknown }).appId ?? '');
       const create = factory.create.bind(factory);
-      factory.create = (serviceUrl, audience) =>
-        connectors.get(clientKey(appId, serviceUrl, audience ?? '', options.version()), async () =>
-          prepare(await create(serviceUrl, audience)),
+      factory.create = async (serviceUrl, audience) => {
+        const client = await connectors.get(
+          clientKey(appId, serviceUrl, audience ?? '', options.version()),
+          async () => prepare(await create(serviceUrl, audience)),
         );
+        return options.forTurn ? options.forTurn(client, activity) : client;
+      };
     }
     return result;
   };

@@ -65,7 +65,7 @@ describe('FirstTimeKeys.firstTime', () => {
 });
 
 describe('FirstTimeKeys with memoryUnlessShared', () => {
-  const options = (store: MemoryStore & { sharedByInstances?: boolean }) =>
+  const options = (store: MemoryStore & { sharedByInstances?: boolean }, now?: { t: number }) =>
     new FirstTimeKeys({
       store,
       prefix: 'per-turn/',
@@ -74,7 +74,26 @@ describe('FirstTimeKeys with memoryUnlessShared', () => {
       ifStoreFails: 'first',
       what: 'per-turn key',
       memoryUnlessShared: true,
+      ...(now && { clock: () => new Date(now.t) }),
     });
+
+  it('in this process, refuses a repeat for keepMs however many keys come meanwhile, then takes it again', async () => {
+    const now = { t: 0 };
+    const k = options(new MemoryStore(), now);
+    expect(await k.firstTime('activity-1')).toBe(true);
+    // Far more than the 2,000 recent keys a store-backed holder keeps in memory.
+    for (let i = 0; i < 5_000; i++) {
+      now.t += 2;
+      expect(await k.firstTime(`other-${i}`)).toBe(true);
+    }
+    now.t = 14_999;
+    expect(await k.firstTime('activity-1')).toBe(false);
+    expect(await k.firstTime('other-4999')).toBe(false);
+    now.t = 15_000;
+    expect(await k.firstTime('activity-1')).toBe(true);
+    await k.pruneIfDue();
+    expect(await k.firstTime('other-4999')).toBe(false);
+  });
 
   it('writes nothing to a store one instance uses, and remembers in this process', async () => {
     const store = new MemoryStore();

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTeamsAdapter } from '../../../src/channels/teams/adapter.js';
 import { KeptClients } from '../../../src/channels/teams/connector-clients.js';
 import type { TeamsCredentials } from '../../../src/channels/teams/credentials.js';
+import { DEFAULT_TURN_LIMITS, startTurnClock } from '../../../src/channels/teams/time-limits.js';
 import { startBotLogin, type BotLogin } from '../../helpers/bot-login.js';
 import { conversation, message } from './activities.js';
 
@@ -43,9 +44,13 @@ function adapterWith(keepClients?: boolean): { adapter: TeamsAdapter; credential
   return { adapter, credentials: () => credentials as TeamsCredentials };
 }
 
-/** Runs one authenticated activity to `serviceUrl` and returns the clients its turn was given. */
-async function turn(adapter: TeamsAdapter, serviceUrl: string): Promise<TurnClients> {
+/**
+ * Runs one authenticated activity to `serviceUrl` and returns the clients its turn was given;
+ * `clocked`: with the turn's time limits started, as POST /api/messages starts them.
+ */
+async function turn(adapter: TeamsAdapter, serviceUrl: string, clocked = false): Promise<TurnClients> {
   const activity = message({ serviceUrl, conv: conversation('personal'), text: 'help' });
+  if (clocked) startTurnClock(activity, DEFAULT_TURN_LIMITS);
   const auth = `Bearer ${login.token(login.trustedKey, 'trusted-key', APP_ID, { serviceurl: serviceUrl })}`;
   let clients: TurnClients | undefined;
   await adapter.processActivityDirect(auth, activity as unknown as Activity, async (context: TurnContext) => {
@@ -96,6 +101,20 @@ describe('connector clients kept between turns', () => {
     expect(passwordOf(after.connector)).toBe('rotated-secret');
     // And the new ones are kept in turn.
     expect((await turn(adapter, SERVICE_A)).connector).toBe(after.connector);
+  });
+
+  it('gives a timed turn its own view of the kept client: the same client underneath every turn', async () => {
+    const { adapter } = adapterWith();
+    const kept = (await turn(adapter, SERVICE_A)).connector;
+    const first = await turn(adapter, SERVICE_A, true);
+    const second = await turn(adapter, SERVICE_A, true);
+    expect(first.connector).not.toBe(kept);
+    expect(second.connector).not.toBe(first.connector);
+    expect(Object.getPrototypeOf(first.connector)).toBe(kept);
+    expect(Object.getPrototypeOf(second.connector)).toBe(kept);
+    // Its operations go through the view (which adds the turn's abort signal), the rest is the kept client's.
+    expect(first.connector.conversations).not.toBe(kept.conversations);
+    expect(first.connector.credentials).toBe(kept.credentials);
   });
 
   it('builds a client for every turn with keepClients: false (botbuilder as it comes)', async () => {
