@@ -52,13 +52,12 @@ describe('blind question sets (written by people who never saw the content or th
   });
 });
 
-// Re-measured when scope corpus S2 was added (session 13; 3,946 messages): its in-scope worries that
-// are not danger now and its hard adult and out-of-scope look-alikes raise false alarms (2.9 %) and
-// lower refusals (92.2 %) over all sets; recall 97.0 %, answers 92.2 %.
+// Re-measured when batches AI, AJ, AK, AL and scope corpus S3 were added (session 13; 4,604 messages):
+// recall 97.5 %, false alarms 3.1 %, answers 92.1 %, identifiers 99.9 %, refusals 94.3 %.
 const BLIND_FLOORS = {
-  dangerRecall: 0.965,
-  falseAlarms: 0.03,
+  dangerRecall: 0.97,
+  falseAlarms: 0.033,
   answers: 0.915,
   identifiers: 0.995,
-  refusals: 0.915,
+  refusals: 0.935,
 };
