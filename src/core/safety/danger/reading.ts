@@ -25,6 +25,40 @@ export { clausesOf };
 
 /** Verbs that pass on what a child said. */
 const REPORT_SPEECH = new Set(['tell', 'say', 'disclose', 'allege', 'claim', 'reveal', 'report', 'mention']);
+/** What follows "get it" when it is a punishment ("he'll get it worse tonight"), not a task done. */
+const PUNISHMENT_AFTER_IT = new Set([
+  'worse',
+  'again',
+  'bad',
+  'badly',
+  'tonight',
+  'later',
+  'when',
+  'if',
+  '.',
+  ',',
+]);
+const PUNISHMENTS = new Set([
+  'hiding',
+  'beating',
+  'belting',
+  'leathering',
+  'thrashing',
+  'battering',
+  'kicking',
+  'smack',
+  'slap',
+  'slapping',
+]);
+const NOBODY = new Set(['nobody', 'noone', 'no-one']);
+/** "nobody hurt", "no one was injured", "nobody got hurt": the harm word's subject is nobody. */
+function saidOfNobody(ts: readonly Token[], i: number): boolean {
+  let k = i - 1;
+  if (['was', 'were', 'got', 'been', 'is', 'has', 'had'].includes(ts[k]?.norm ?? '')) k -= 1;
+  if (ts[k]?.norm === 'been') k -= 1;
+  return NOBODY.has(ts[k]?.norm ?? '') || (ts[k]?.norm === 'one' && ts[k - 1]?.norm === 'no');
+}
+const REPORT_NOUNS = new Set(['allegation', 'allegations', 'complaint', 'complaints']);
 
 /** What one clause of a message says, in the terms the danger model weighs. */
 export interface ClauseReading {
@@ -173,11 +207,12 @@ export function readClause(
     infoQuestion: INFO_QUESTION.test(sentenceText.toLowerCase().trim()),
     confine: false,
     take: false,
-    // "grabbed her bum", "grabbed him by the neck": harm, not a taking, unless into a car or away.
+    // "grabbed her bum", "grabbed him by the neck", "dragged him by the arm": handling, not a taking,
+    // unless into a car or away.
     abduct: ts.some(
       (t) =>
         word(t, W.ABDUCT) &&
-        (t.lemma !== 'grab' ||
+        (!['grab', 'drag'].includes(t.lemma) ||
           ts.some((n) => VEHICLES.has(n.norm) || ['away', 'off', 'into'].includes(n.norm))),
     ),
     // A weapon is a thing: "knives", "a hammer"; not "absolutely hammered" (drunk).
@@ -247,7 +282,11 @@ export function readClause(
         sentenceText.toLowerCase(),
       ),
     sexualHarm: ts.some((t) => word(t, W.SEXUAL_HARM) || word(t, W.SEXUAL_BODY)),
-    reported: ts.some((t) => REPORT_SPEECH.has(t.lemma) && (t.pos === 'VERB' || t.form !== 'none')),
+    // ("has made an allegation that…", "a complaint that…": an account passed on, as "said" is.)
+    reported: ts.some(
+      (t) =>
+        (REPORT_SPEECH.has(t.lemma) && (t.pos === 'VERB' || t.form !== 'none')) || REPORT_NOUNS.has(t.norm),
+    ),
   };
 
   let activeNow = false;
@@ -339,8 +378,14 @@ export function readClause(
     // "not hitting her she says", "to stop him hitting another kid": harm denied or prevented.
     const deniedOrPrevented =
       (t.form === 'ing' && (isNeg(prev) || ['stop', 'prevent'].includes(prev2?.lemma ?? ''))) ||
+      // "nobody hurt", "no one was injured": harm said not to have happened.
+      saidOfNobody(ts, i) ||
       (prev?.norm === 'from' && ['stop', 'prevent'].includes(ts[i - 3]?.lemma ?? ''));
-    const harmVerb = (word(t, W.SERIOUS_HARM) || harmSaidOtherwise(ts, i)) && !deniedOrPrevented;
+    // "logs on our beat", "my beat covers the estate": a patrol, a noun after its possessive.
+    const patrolBeat =
+      t.norm === 'beat' && ['our', 'my', 'your', 'the', 'a', 'this'].includes(prev?.norm ?? '');
+    const harmVerb =
+      (word(t, W.SERIOUS_HARM) || harmSaidOtherwise(ts, i)) && !deniedOrPrevented && !patrolBeat;
     const dangerVerb = harmVerb || dangerWord(t);
     // "she's self harming", "self-harm": harm to herself, read by the self-harm rules below, not
     // harm done to her; without a word for now it is a pattern to act on today, not 999.
@@ -893,7 +938,18 @@ export function readClause(
               ts.slice(at + 1, at + 5).some((m) => ['out', 'lesson', 'pay', 'with'].includes(m.norm))))
         );
       });
-      if (harmAhead || again || euphemism) r.threat = true;
+      // "he'll get it worse tonight", "she'll get a hiding when he's home": a punishment to come.
+      const punishment = ts.slice(i + 1, i + 4).some((n, j) => {
+        const next = ts[i + 2 + j];
+        const after = ts[i + 3 + j];
+        return (
+          n.lemma === 'get' &&
+          ((next?.norm === 'it' && (after === undefined || PUNISHMENT_AFTER_IT.has(after.norm))) ||
+            PUNISHMENTS.has(next?.norm ?? '') ||
+            (['a', 'another'].includes(next?.norm ?? '') && PUNISHMENTS.has(after?.norm ?? '')))
+        );
+      });
+      if (harmAhead || again || euphemism || punishment) r.threat = true;
     }
     // "you're next", "he said she's next"; not "the visit is next tuesday" (a date).
     if (
@@ -1012,7 +1068,21 @@ export function readClause(
       // "he's still living there", "having sex with her boyfriend", "chatting with him online": where
       // someone lives, or a relationship, not someone there with the child now.
       const lastThree = window.slice(-3);
+      // "he's a teacher here", "he's still a swimmer here", "still coaching at a club": a role held
+      // at a place is access to children there, a same-day matter, not someone with the child now.
+      const roleThere =
+        lastThree.some((v) => ROLE_WORK.has(v.norm)) ||
+        window.some(
+          (v, k, a) =>
+            ['a', 'an'].includes(v.norm) &&
+            a[k + 1]?.pos === 'NOUN' &&
+            a[k + 1] !== t &&
+            (a[k - 1]?.lemma === 'be' || (a[k - 1]?.norm === 'still' && a[k - 2]?.lemma === 'be')) &&
+            // ("there's a man at the table": someone there.)
+            !a.slice(Math.max(0, k - 3), k).some((b) => ['there', 'theres', "there's"].includes(b.norm)),
+        );
       const notCompany =
+        roleThere ||
         lastThree.some((v) => RESIDENCE.has(v.lemma)) ||
         (t.norm === 'with' && lastThree.some((v) => NOT_COMPANY.has(v.lemma) || NOT_COMPANY.has(v.norm)));
       // "the man at our garden fence talking to the children": what someone at a place is doing.
@@ -1221,6 +1291,10 @@ export function readClause(
     secondConditional(sentence) ||
     // "are we allowed to search her room if we think…", "am I allowed to tell mum if…": what is permitted.
     /\b(?:are|am) (?:we|i|staff) (?:allowed|permitted) to\b[^.!?]*\bif\b/.test(sentenceText.toLowerCase()) ||
+    // "are we allowed to photograph a child's injuries for the notes": what a record may hold.
+    /\b(?:are|am) (?:we|i|staff) (?:allowed|permitted) to (?:photograph|take (?:a )?(?:photos?|pictures?)|record|write|note|keep|share|copy|pass)\b/.test(
+      sentenceText.toLowerCase(),
+    ) ||
     // "when does a LAC young person count as missing?", "is that classed as neglect?": what a word means.
     /\b(?:count|counts|counted|classed|class|defined|define) as\b[^.!]*\?/.test(sentenceText.toLowerCase());
   return r;
@@ -1278,7 +1352,7 @@ function afterSchoolNoun(ts: Token[]): boolean {
 
 /** "keeps hitting him whenever he's drunk", "hits her when he gets in": harm that recurs, not an event now. */
 const RECURRING =
-  /\bwhenever\b|\b(?:hits?|beats?|slaps?|punch(?:es)?|kicks?|hurts?|shouts? at|locks?) (?:him|her|them|me)(?: [a-z]+){0,2} when (?:he|she|they|dad|mum|his dad|her dad|his mum|her mum)(?:'s| is| are|'re| gets| get| has| comes| drinks| loses)\b/;
+  /\bwhenever\b|\bat family (?:stuff|events?|gatherings?|parties|party|dos|do's|occasions|get togethers?)\b|\b(?:has|have|'s|'ve) been (?:turning up|showing up|coming (?:round|over|to the|by))\b(?! (?:for|since) )|\b(?:hits?|beats?|slaps?|punch(?:es)?|kicks?|hurts?|shouts? at|locks?) (?:him|her|them|me)(?: [a-z]+){0,2} when (?:he|she|they|dad|mum|his dad|her dad|his mum|her mum)(?:'s| is| are|'re| gets| get| has| comes| drinks| loses)\b/;
 
 /** "being picked up by her mum", "taken home by the police": collected by someone protective. */
 function collectedBySafeCarer(ts: Token[], i: number): boolean {
@@ -1354,6 +1428,16 @@ const VEHICLES = new Set(
 
 /** Verbs of living somewhere: "he's still living there" is a household, not someone there now. */
 const RESIDENCE = new Set(['live', 'living', 'lodge', 'reside']);
+/** Work or membership at a place: "still coaching at a club", "volunteering at the church". */
+const ROLE_WORK = new Set([
+  'coaching',
+  'teaching',
+  'working',
+  'volunteering',
+  'refereeing',
+  'employed',
+  'attending',
+]);
 
 /** Verbs of a relationship or of talking: "with him" after them is not company now. */
 const ADULT_BEFORE = new Set(
@@ -1558,7 +1642,14 @@ function withoutPastRelative(ts: Token[]): Token[] {
 /** Every clause of the message, read. */
 export function readMessage(sentences: readonly Sentence[]): ClauseReading[] {
   return sentences.flatMap((s, k) => {
-    const readings = clausesOf(s).map((c) => readClause(c, s.text, s.tokens));
+    const clauses = clausesOf(s);
+    const readings = clauses.map((c) => readClause(c, s.text, s.tokens));
+    // "a 2022 report of a 12 year old being asked for nudes": a clause that opens on an -ing form
+    // continues the noun before it, and so the time that noun was given.
+    readings.forEach((r, j) => {
+      const prev = readings[j - 1];
+      if (prev?.datedPast && !r.now && clauses[j]?.[0]?.form === 'ing') r.past = r.datedPast = true;
+    });
     // "2 kids under 5 locked in a car. no parent around": the child was named in the sentence before.
     const before = sentences[k - 1]?.text.toLowerCase() ?? '';
     const lower = s.text.toLowerCase();

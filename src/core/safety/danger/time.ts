@@ -65,7 +65,7 @@ export function readTime(
       (t, i) => t.norm === 'old' && ['her', 'his', 'their', 'my', 'our'].includes(ts[i - 1]?.norm ?? ''),
     ) ||
     (DURATION.test(text) && !nowWord) ||
-    /\b(?:in|back in|since|during) (?:19|20)\d{2}\b|\b(?:back in|since|during|last|in) (?:january|february|march|april|june|july|august|september|october|november|december)\b|\bwhen (?:she|he|they|i|we) (?:was|were)\b|\bover the (?:summer|holidays)\b|\bat the time\b|\b(?:days|weeks|months|years|a while|a bit) back\b|\bin the (?:'|19)?[5-9]0s\b/.test(
+    /\b(?:in|back in|since|during) (?:19|20)\d{2}\b|\b(?:back in|since|during|last|in) (?:january|february|march|april|june|july|august|september|october|november|december)\b|\bwhen (?:she|he|they|i|we) (?:was|were)\b|\bover the (?:summer|holidays)\b|\bat the time\b|\b(?:days|weeks|months|years|a while|a bit) back\b|\bin the (?:'|19)?[5-9]0s\b|\b(?:19|20)\d{2} (?:report|incident|referral|case|allegation|log|entry|disclosure|file|record|investigation|conviction|episode)s?\b/.test(
       text,
     );
   const verbs = ts.filter((t) => (t.pos === 'VERB' || t.pos === 'AUX') && !REPORTING.has(t.lemma));
