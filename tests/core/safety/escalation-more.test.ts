@@ -32,6 +32,8 @@ describe('immediate danger: session 14 classes (resolution, dating, roles, punis
     // A punishment promised for later today.
     'a 9 year old says his stepdad slapped him at breakfast and told him he will get it worse tonight',
     "she's 12 and says her dad said she'll get a hiding when he's home later",
+    // Being at a relative's is not safety when the one who harmed arrives there.
+    "she's 9 and at her nan's now, and the uncle who abused her has just turned up there",
   ])('escalates %j', (text) => {
     expect(detectImmediateDanger(text).escalate).toBe(true);
   });
